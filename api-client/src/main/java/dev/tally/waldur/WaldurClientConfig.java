@@ -1,0 +1,148 @@
+package dev.tally.waldur;
+
+import dev.tally.waldur.http.RetryPolicy;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Settings for a {@link WaldurClient}. Build with {@link #builder(URI, ApiToken)}.
+ *
+ * @param apiUrl the API root, for example {@code https://puhuri-core.neic.no/api/}; a trailing
+ *     {@code /api/} is added when missing
+ * @param token the API token, or {@code null} for anonymous calls
+ * @param pageSize list page size; Waldur clamps it to 300
+ * @param concurrency how many pages a harvest fetches at once once the total is known
+ */
+public record WaldurClientConfig(
+        URI apiUrl,
+        ApiToken token,
+        int pageSize,
+        int concurrency,
+        Duration connectTimeout,
+        Duration requestTimeout,
+        RetryPolicy retryPolicy,
+        boolean allowInsecureHttp,
+        String userAgent) {
+
+    /** Waldur's {@code max_page_size}: bigger values are clamped by the server (CONTRACT §3). */
+    public static final int MAX_PAGE_SIZE = 300;
+
+    public WaldurClientConfig {
+        Objects.requireNonNull(apiUrl, "apiUrl");
+        Objects.requireNonNull(retryPolicy, "retryPolicy");
+        apiUrl = normalise(apiUrl);
+        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("page size (" + pageSize + ") must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        if (concurrency < 1 || concurrency > 64) {
+            throw new IllegalArgumentException("concurrency (" + concurrency + ") must be between 1 and 64");
+        }
+        if ("http".equals(apiUrl.getScheme()) && !allowInsecureHttp && !isLoopback(apiUrl.getHost())) {
+            throw new IllegalArgumentException("refusing plain http:// to " + apiUrl.getHost()
+                    + ": the token would travel unencrypted (use https:// or --allow-insecure-http)");
+        }
+    }
+
+    public static Builder builder(URI apiUrl, ApiToken token) {
+        return new Builder(apiUrl, token);
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder(apiUrl, token);
+        b.pageSize = pageSize;
+        b.concurrency = concurrency;
+        b.connectTimeout = connectTimeout;
+        b.requestTimeout = requestTimeout;
+        b.retryPolicy = retryPolicy;
+        b.allowInsecureHttp = allowInsecureHttp;
+        b.userAgent = userAgent;
+        return b;
+    }
+
+    private static URI normalise(URI url) {
+        String scheme = url.getScheme();
+        if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
+            throw new IllegalArgumentException("not an http(s) URL: " + url);
+        }
+        String path = url.getPath() == null || url.getPath().isEmpty() ? "/" : url.getPath();
+        if (!path.endsWith("/")) {
+            path = path + "/";
+        }
+        if (!path.endsWith("/api/")) {
+            path = path + "api/";
+        }
+        return URI.create(scheme + "://" + url.getRawAuthority() + path);
+    }
+
+    private static boolean isLoopback(String host) {
+        if (host.equals("localhost")) {
+            return true;
+        }
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** Mutable builder with defaults: page size 300, concurrency 4, 10 s connect, 60 s request timeout. */
+    public static final class Builder {
+        private final URI apiUrl;
+        private final ApiToken token;
+        private int pageSize = MAX_PAGE_SIZE;
+        private int concurrency = 4;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration requestTimeout = Duration.ofSeconds(60);
+        private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+        private boolean allowInsecureHttp;
+        private String userAgent = "tally";
+
+        private Builder(URI apiUrl, ApiToken token) {
+            this.apiUrl = apiUrl;
+            this.token = token;
+        }
+
+        public Builder pageSize(int value) {
+            this.pageSize = value;
+            return this;
+        }
+
+        public Builder concurrency(int value) {
+            this.concurrency = value;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration value) {
+            this.connectTimeout = value;
+            return this;
+        }
+
+        public Builder requestTimeout(Duration value) {
+            this.requestTimeout = value;
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy value) {
+            this.retryPolicy = value;
+            return this;
+        }
+
+        public Builder allowInsecureHttp(boolean value) {
+            this.allowInsecureHttp = value;
+            return this;
+        }
+
+        public Builder userAgent(String value) {
+            this.userAgent = value;
+            return this;
+        }
+
+        public WaldurClientConfig build() {
+            return new WaldurClientConfig(apiUrl, token, pageSize, concurrency, connectTimeout, requestTimeout,
+                    retryPolicy, allowInsecureHttp, userAgent);
+        }
+    }
+}

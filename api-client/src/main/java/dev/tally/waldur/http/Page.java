@@ -1,0 +1,15 @@
+package dev.tally.waldur.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * One page of a Waldur list: the bare-array body, the {@code Link} header and {@code X-Result-Count}
+ * (the total lives only in that header, CONTRACT §3).
+ */
+public record Page(List<JsonNode> items, LinkHeader links, OptionalLong resultCount) {
+    public Page {
+        items = List.copyOf(items);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.tally.waldur.http;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * When and how long to wait before retrying an idempotent request: exponential backoff with full
+ * jitter (a uniform delay in [0, min(cap, base × 2^attempt)]), an attempt cap and an overall deadline.
+ */
+public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay, Duration deadline) {
+    /** Eight attempts, 200 ms base, 10 s cap, 2 minutes overall: rides out a proxy restart. */
+    public static final RetryPolicy DEFAULT =
+            new RetryPolicy(8, Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofMinutes(2));
+    /** One attempt, for callers that must not repeat a request. */
+    public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+
+    public RetryPolicy {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts (" + maxAttempts + ") must be at least 1");
+        }
+        Objects.requireNonNull(baseDelay, "baseDelay");
+        Objects.requireNonNull(maxDelay, "maxDelay");
+        Objects.requireNonNull(deadline, "deadline");
+    }
+
+    /** The jittered backoff before attempt {@code attempt + 1} (attempt counts from 1). */
+    public Duration backoff(int attempt, RandomGenerator random) {
+        long cap = Math.min(maxDelay.toMillis(), baseDelay.toMillis() << Math.min(attempt - 1, 20));
+        return Duration.ofMillis(cap <= 0 ? 0 : random.nextLong(cap + 1));
+    }
+
+    /** The delay for a 429: the server's {@code Retry-After}, capped by {@link #maxDelay()} ×3. */
+    public Duration retryAfter(long seconds) {
+        Duration asked = Duration.ofSeconds(Math.max(0, seconds));
+        Duration cap = maxDelay.multipliedBy(3);
+        return asked.compareTo(cap) > 0 ? cap : asked;
+    }
+}

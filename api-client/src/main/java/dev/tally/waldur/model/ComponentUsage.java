@@ -1,0 +1,33 @@
+package dev.tally.waldur.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A reported usage of one component of one resource in one billing month ({@code billingPeriod} is
+ * the first of the month). {@code usage} arrives as an integer, a float or a decimal string.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ComponentUsage(
+        String uuid,
+        String type,
+        String name,
+        BigDecimal usage,
+        Instant date,
+        @JsonProperty("billing_period") LocalDate billingPeriod,
+        @JsonProperty("resource_uuid") String resourceUuid,
+        @JsonProperty("offering_uuid") String offeringUuid,
+        @JsonProperty("project_uuid") String projectUuid,
+        @JsonProperty("customer_uuid") String customerUuid,
+        Instant created) {
+    public ComponentUsage {
+        uuid = Uuids.normalise(uuid);
+        resourceUuid = Uuids.normalise(resourceUuid);
+        offeringUuid = Uuids.normalise(offeringUuid);
+        projectUuid = Uuids.normalise(projectUuid);
+        customerUuid = Uuids.normalise(customerUuid);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.tally.waldur.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
+
+/** An organisation; for LUMI, a national allocator such as DeiC or CSC. {@code country} is ISO-2 or null. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Customer(String uuid, String url, String name, String abbreviation, String country, Instant created) {
+    public Customer {
+        uuid = Uuids.normalise(uuid);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.tally.waldur.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A marketplace order (Create, Update or Terminate of a resource). {@code cost} is the estimate
+ * Waldur stored at creation (CONTRACT §8), null for orders without a plan such as Terminate.
+ * {@code completedAt} is null until the order is done.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Order(
+        String uuid,
+        String url,
+        OrderType type,
+        OrderState state,
+        BigDecimal cost,
+        Map<String, BigDecimal> limits,
+        JsonNode attributes,
+        @JsonProperty("plan_uuid") String planUuid,
+        @JsonProperty("plan_name") String planName,
+        @JsonProperty("offering_uuid") String offeringUuid,
+        @JsonProperty("offering_name") String offeringName,
+        @JsonProperty("project_uuid") String projectUuid,
+        @JsonProperty("customer_uuid") String customerUuid,
+        @JsonProperty("marketplace_resource_uuid") String marketplaceResourceUuid,
+        @JsonProperty("error_message") String errorMessage,
+        Instant created,
+        Instant modified,
+        @JsonProperty("completed_at") Instant completedAt) {
+    public Order {
+        uuid = Uuids.normalise(uuid);
+        planUuid = Uuids.normalise(planUuid);
+        offeringUuid = Uuids.normalise(offeringUuid);
+        projectUuid = Uuids.normalise(projectUuid);
+        customerUuid = Uuids.normalise(customerUuid);
+        marketplaceResourceUuid = Uuids.normalise(marketplaceResourceUuid);
+        limits = limits == null ? Map.of() : Map.copyOf(limits);
+    }
+}

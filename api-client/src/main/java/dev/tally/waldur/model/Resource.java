@@ -1,0 +1,49 @@
+package dev.tally.waldur.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * A marketplace resource: for LUMI, an allocation. {@code limits} maps component type to the
+ * allocated amount; {@code options} holds the LUMI options ({@code is_industry}, {@code used_ai_tech}, …)
+ * and may be null. The API has no cost field on resources (CONTRACT §10.7).
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Resource(
+        String uuid,
+        String url,
+        String name,
+        String description,
+        ResourceState state,
+        Map<String, BigDecimal> limits,
+        @JsonProperty("plan_uuid") String planUuid,
+        @JsonProperty("plan_name") String planName,
+        @JsonProperty("offering_uuid") String offeringUuid,
+        @JsonProperty("offering_name") String offeringName,
+        @JsonProperty("offering_type") String offeringType,
+        @JsonProperty("project_uuid") String projectUuid,
+        @JsonProperty("project_name") String projectName,
+        @JsonProperty("customer_uuid") String customerUuid,
+        @JsonProperty("customer_name") String customerName,
+        @JsonProperty("provider_uuid") String providerUuid,
+        @JsonProperty("backend_id") String backendId,
+        JsonNode attributes,
+        JsonNode options,
+        @JsonProperty("end_date") LocalDate endDate,
+        Instant created,
+        Instant modified) {
+    public Resource {
+        uuid = Uuids.normalise(uuid);
+        planUuid = Uuids.normalise(planUuid);
+        offeringUuid = Uuids.normalise(offeringUuid);
+        projectUuid = Uuids.normalise(projectUuid);
+        customerUuid = Uuids.normalise(customerUuid);
+        providerUuid = Uuids.normalise(providerUuid);
+        limits = limits == null ? Map.of() : Map.copyOf(limits);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.tally.waldur.model;
+
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Resource states as display strings (CONTRACT §6). */
+public enum ResourceState {
+    CREATING("Creating"),
+    OK("OK"),
+    ERRED("Erred"),
+    UPDATING("Updating"),
+    TERMINATING("Terminating"),
+    TERMINATED("Terminated"),
+    @JsonEnumDefaultValue
+    UNKNOWN("Unknown");
+
+    private final String wire;
+
+    ResourceState(String wire) {
+        this.wire = wire;
+    }
+
+    @JsonValue
+    public String wire() {
+        return wire;
+    }
+}

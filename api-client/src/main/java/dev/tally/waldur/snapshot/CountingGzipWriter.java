@@ -1,0 +1,58 @@
+package dev.tally.waldur.snapshot;
+
+import java.io.BufferedOutputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Writes JSON lines into a gzipped file while hashing the bytes that reach the disk. The JDK's gzip
+ * header carries no timestamp, so the same lines always give the same file and the same hash.
+ */
+final class CountingGzipWriter implements AutoCloseable {
+    private final MessageDigest digest;
+    private final OutputStream out;
+    private final FileOutputStream fileStream;
+    private long lines;
+
+    CountingGzipWriter(Path file) throws IOException {
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+        fileStream = new FileOutputStream(file.toFile());
+        out = new GZIPOutputStream(new DigestOutputStream(new BufferedOutputStream(fileStream, 1 << 16), digest), 1 << 16);
+    }
+
+    void writeLine(byte[] json) throws IOException {
+        out.write(json);
+        out.write('\n');
+        lines++;
+    }
+
+    long lines() {
+        return lines;
+    }
+
+    /** Finishes the file, forces it to disk and returns the SHA-256 of its bytes. */
+    String finish() throws IOException {
+        out.flush();
+        ((GZIPOutputStream) out).finish();
+        out.flush();
+        fileStream.getFD().sync();
+        out.close();
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+}

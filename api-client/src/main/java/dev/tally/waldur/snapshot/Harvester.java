@@ -1,0 +1,90 @@
+package dev.tally.waldur.snapshot;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.tally.waldur.ListListener;
+import dev.tally.waldur.Query;
+import dev.tally.waldur.WaldurClient;
+import dev.tally.waldur.WaldurCollection;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Harvests Waldur collections into a snapshot directory. Everything is written into a hidden
+ * sibling directory first and renamed into place only when every collection is complete and its
+ * count matches {@code X-Result-Count}; a failed harvest leaves no output directory behind.
+ */
+public final class Harvester {
+    private final WaldurClient client;
+    private final String toolVersion;
+    private final Clock clock;
+
+    public Harvester(WaldurClient client, String toolVersion, Clock clock) {
+        this.client = client;
+        this.toolVersion = toolVersion;
+        this.clock = clock;
+    }
+
+    /** Told about progress: which collection, how many objects so far, the total (-1 if unknown). */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (collection, fetched, total) -> { };
+
+        void onProgress(WaldurCollection collection, long fetched, long total);
+    }
+
+    /** Harvests {@code collections} (in {@link WaldurCollection} order) into {@code outDir}, replacing it. */
+    public Manifest harvest(Path outDir, Set<WaldurCollection> collections, Progress progress) throws IOException {
+        Path target = outDir.toAbsolutePath().normalize();
+        Path parent = target.getParent();
+        Files.createDirectories(parent);
+        Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
+        try {
+            Instant started = clock.instant();
+            Map<String, Manifest.Entry> entries = new LinkedHashMap<>();
+            ObjectWriter writer = client.mapper().writer();
+            for (WaldurCollection c : WaldurCollection.values()) {
+                if (collections.contains(c)) {
+                    entries.put(c.id(), harvestOne(c, staging, writer, progress));
+                }
+            }
+            Manifest manifest = new Manifest(Manifest.FORMAT, client.config().apiUrl().toString(), started,
+                    clock.instant(), toolVersion, entries);
+            writeManifest(client.mapper(), staging, manifest);
+            SnapshotDirectories.publish(staging, target);
+            return manifest;
+        } catch (IOException | RuntimeException e) {
+            SnapshotDirectories.deleteRecursively(staging);
+            throw e;
+        }
+    }
+
+    private Manifest.Entry harvestOne(WaldurCollection c, Path dir, ObjectWriter writer, Progress progress) throws IOException {
+        String file = c.id() + ".jsonl.gz";
+        try (CountingGzipWriter out = new CountingGzipWriter(dir.resolve(file))) {
+            ListListener listener = (fetched, total) -> progress.onProgress(c, fetched, total);
+            client.forEachRaw(c.path(), Query.NONE, listener, node -> {
+                try {
+                    out.writeLine(writer.writeValueAsBytes(node));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            String sha = out.finish();
+            return new Manifest.Entry(file, out.lines(), sha);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    static void writeManifest(ObjectMapper mapper, Path dir, Manifest manifest) throws IOException {
+        Files.write(dir.resolve(Manifest.FILE_NAME), mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+    }
+}

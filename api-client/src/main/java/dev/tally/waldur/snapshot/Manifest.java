@@ -1,0 +1,38 @@
+package dev.tally.waldur.snapshot;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The table of contents of a snapshot, stored as {@code manifest.json}: where the data came from
+ * (the API URL, never the token), when, by which tool version, and each collection's file, object
+ * count and SHA-256 (of the gzipped file as stored).
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Manifest(
+        String format,
+        @JsonProperty("api_url") String apiUrl,
+        @JsonProperty("started_at") Instant startedAt,
+        @JsonProperty("finished_at") Instant finishedAt,
+        @JsonProperty("tool_version") String toolVersion,
+        Map<String, Entry> collections) {
+
+    /** The format tag this code writes and reads. */
+    public static final String FORMAT = "tally-snapshot/1";
+    /** The manifest's file name inside a snapshot directory. */
+    public static final String FILE_NAME = "manifest.json";
+
+    public Manifest {
+        Objects.requireNonNull(collections, "collections");
+        // Insertion order is kept so manifest.json lists collections in harvest order.
+        collections = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(collections));
+    }
+
+    /** One collection's file: {@code orders.jsonl.gz}, how many objects it holds and its SHA-256 in hex. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Entry(String file, long count, String sha256) {
+    }
+}

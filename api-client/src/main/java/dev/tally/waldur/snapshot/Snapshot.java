@@ -1,0 +1,161 @@
+package dev.tally.waldur.snapshot;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.tally.waldur.WaldurCollection;
+import dev.tally.waldur.WaldurJson;
+import dev.tally.waldur.model.ComponentUsage;
+import dev.tally.waldur.model.Customer;
+import dev.tally.waldur.model.Offering;
+import dev.tally.waldur.model.Order;
+import dev.tally.waldur.model.Project;
+import dev.tally.waldur.model.Resource;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * A harvested snapshot opened for reading. {@link #open(Path)} checks the manifest and every file's
+ * SHA-256; reading a collection also checks its object count, so a tampered or partial snapshot is
+ * refused with a message that names the file.
+ */
+public final class Snapshot {
+    private final Path dir;
+    private final Manifest manifest;
+    private final ObjectMapper mapper;
+
+    private Snapshot(Path dir, Manifest manifest, ObjectMapper mapper) {
+        this.dir = dir;
+        this.manifest = manifest;
+        this.mapper = mapper;
+    }
+
+    /** Opens and verifies a snapshot directory. */
+    public static Snapshot open(Path dir) {
+        ObjectMapper mapper = WaldurJson.newMapper();
+        Path manifestFile = dir.resolve(Manifest.FILE_NAME);
+        if (!Files.isDirectory(dir)) {
+            throw new SnapshotException("no snapshot at " + dir + ": directory does not exist");
+        }
+        Manifest manifest;
+        try {
+            manifest = mapper.readValue(manifestFile.toFile(), Manifest.class);
+        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+            throw new SnapshotException("not a snapshot: " + dir + " has no " + Manifest.FILE_NAME);
+        } catch (IOException e) {
+            throw new SnapshotException("snapshot " + dir + " has an unreadable " + Manifest.FILE_NAME + ": "
+                    + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+        if (!Manifest.FORMAT.equals(manifest.format())) {
+            throw new SnapshotException("snapshot " + dir + " has format '" + manifest.format() + "', expected '" + Manifest.FORMAT + "'");
+        }
+        for (var e : manifest.collections().entrySet()) {
+            verifyChecksum(dir, e.getKey(), e.getValue());
+        }
+        return new Snapshot(dir, manifest, mapper);
+    }
+
+    private static void verifyChecksum(Path dir, String name, Manifest.Entry entry) {
+        Path file = dir.resolve(entry.file());
+        if (!Files.isRegularFile(file)) {
+            throw new SnapshotException("snapshot " + dir + " is incomplete: " + entry.file() + " is missing");
+        }
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256())) {
+            byte[] buffer = new byte[1 << 16];
+            while (in.read(buffer) >= 0) {
+                // reading feeds the digest
+            }
+            String actual = HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+            if (!actual.equalsIgnoreCase(entry.sha256())) {
+                throw new SnapshotException("snapshot " + dir + " is damaged: " + entry.file()
+                        + " does not match its SHA-256 in " + Manifest.FILE_NAME + " (changed after the harvest?)");
+            }
+        } catch (IOException e) {
+            throw new SnapshotException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Manifest manifest() {
+        return manifest;
+    }
+
+    public boolean has(WaldurCollection collection) {
+        return manifest.collections().containsKey(collection.id());
+    }
+
+    /** Every object of a collection, typed; an empty list if the snapshot does not hold it. */
+    public <T> List<T> read(WaldurCollection collection, Class<T> type) {
+        Manifest.Entry entry = manifest.collections().get(collection.id());
+        if (entry == null) {
+            return List.of();
+        }
+        Path file = dir.resolve(entry.file());
+        ObjectReader reader = mapper.readerFor(type);
+        List<T> out = new ArrayList<>((int) Math.min(entry.count(), 1 << 20));
+        long line = 0;
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(file), 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
+            String text;
+            while ((text = in.readLine()) != null) {
+                line++;
+                out.add(reader.readValue(text));
+            }
+        } catch (IOException e) {
+            throw new SnapshotException("snapshot " + dir + ": " + entry.file() + " line " + (line + 1) + " is unreadable: "
+                    + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+        if (line != entry.count()) {
+            throw new SnapshotException("snapshot " + dir + " is inconsistent: " + entry.file() + " holds " + line
+                    + " objects but " + Manifest.FILE_NAME + " says " + entry.count());
+        }
+        return out;
+    }
+
+    public List<Customer> customers() {
+        return read(WaldurCollection.CUSTOMERS, Customer.class);
+    }
+
+    public List<Project> projects() {
+        return read(WaldurCollection.PROJECTS, Project.class);
+    }
+
+    public List<Offering> offerings() {
+        return read(WaldurCollection.OFFERINGS, Offering.class);
+    }
+
+    public List<Order> orders() {
+        return read(WaldurCollection.ORDERS, Order.class);
+    }
+
+    public List<Resource> resources() {
+        return read(WaldurCollection.RESOURCES, Resource.class);
+    }
+
+    public List<ComponentUsage> componentUsages() {
+        return read(WaldurCollection.COMPONENT_USAGES, ComponentUsage.class);
+    }
+}

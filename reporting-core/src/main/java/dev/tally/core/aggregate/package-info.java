@@ -1,0 +1,2 @@
+/** Summaries of facts per country share and per project. */
+package dev.tally.core.aggregate;

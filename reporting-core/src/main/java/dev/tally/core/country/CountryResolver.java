@@ -1,0 +1,66 @@
+package dev.tally.core.country;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Assigns an offering to a country share by one explicit rule, in this order:
+ * <ol>
+ *   <li>a configured mapping (offering UUID or exact name → country);</li>
+ *   <li>the name convention "LUMI &lt;Country&gt;" or "LUMI &lt;Country&gt; / &lt;access type&gt;",
+ *       where the country must be a known country name (multi-word names included);</li>
+ *   <li>the offering's ISO {@code country} field, only for LUMI offerings (a provider in Finland may
+ *       put "FI" on everything, so other services are never counted in a country);</li>
+ *   <li>otherwise a LUMI offering is {@code (unassigned)} and anything else is a non-share.</li>
+ * </ol>
+ */
+public final class CountryResolver {
+    private static final Pattern LUMI_NAME = Pattern.compile("^LUMI\\s+([^/]+?)\\s*(?:/.*)?$");
+
+    private final Map<String, String> mapping;
+    private final Map<String, String> isoToName;
+
+    /**
+     * @param mapping offering UUID or exact offering name → country name
+     * @param isoToName ISO-3166 alpha-2 code (upper case) → English country name
+     */
+    public CountryResolver(Map<String, String> mapping, Map<String, String> isoToName) {
+        this.mapping = Map.copyOf(mapping);
+        this.isoToName = Map.copyOf(isoToName);
+    }
+
+    /** A resolver with no configured mapping and the built-in country list. */
+    public static CountryResolver standard() {
+        return new CountryResolver(Map.of(), Countries.ISO_TO_NAME);
+    }
+
+    /** Resolves one offering. */
+    public CountryShare resolve(String offeringUuid, String offeringName, String countryCode) {
+        Objects.requireNonNull(offeringName, "offeringName");
+        String mapped = offeringUuid == null ? null : mapping.get(offeringUuid);
+        if (mapped == null) {
+            mapped = mapping.get(offeringName);
+        }
+        if (mapped != null) {
+            return CountryShare.country(mapped, CountrySource.MAPPING);
+        }
+        boolean lumi = offeringName.strip().regionMatches(true, 0, "LUMI", 0, 4);
+        Matcher m = LUMI_NAME.matcher(offeringName.strip());
+        if (m.matches()) {
+            String candidate = m.group(1).strip();
+            if (isoToName.containsValue(candidate)) {
+                return CountryShare.country(candidate, CountrySource.NAME);
+            }
+        }
+        if (lumi && countryCode != null && !countryCode.isBlank()) {
+            String name = isoToName.get(countryCode.strip().toUpperCase(Locale.ROOT));
+            if (name != null) {
+                return CountryShare.country(name, CountrySource.COUNTRY_FIELD);
+            }
+        }
+        return lumi ? CountryShare.unassigned() : CountryShare.nonShare(offeringName);
+    }
+}

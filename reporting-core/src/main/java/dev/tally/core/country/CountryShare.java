@@ -1,0 +1,29 @@
+package dev.tally.core.country;
+
+import java.util.Objects;
+
+/**
+ * The share an allocation counts under: a country name ("Denmark"), {@code (unassigned)}, or, for a
+ * non-share offering, the offering's own name.
+ */
+public record CountryShare(String name, ShareKind kind, CountrySource source) {
+    public static final String UNASSIGNED_NAME = "(unassigned)";
+
+    public CountryShare {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(source, "source");
+    }
+
+    public static CountryShare country(String name, CountrySource source) {
+        return new CountryShare(name, ShareKind.COUNTRY, source);
+    }
+
+    public static CountryShare unassigned() {
+        return new CountryShare(UNASSIGNED_NAME, ShareKind.UNASSIGNED, CountrySource.NONE);
+    }
+
+    public static CountryShare nonShare(String offeringName) {
+        return new CountryShare(offeringName, ShareKind.NON_SHARE, CountrySource.NONE);
+    }
+}
