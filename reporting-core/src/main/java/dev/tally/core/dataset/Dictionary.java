@@ -1,0 +1,43 @@
+package dev.tally.core.dataset;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Codes for the distinct values of one attribute, so a million allocations store an {@code int}
+ * each instead of a string. A key identifies a value (a UUID, or a name when no UUID is known);
+ * the label is what reports show.
+ */
+public final class Dictionary {
+    private final Map<String, Integer> codes = new HashMap<>();
+    private final List<String> labels = new ArrayList<>();
+
+    Dictionary() {
+    }
+
+    int code(String key, String label) {
+        Integer code = codes.get(key);
+        if (code == null) {
+            code = labels.size();
+            codes.put(key, code);
+            labels.add(label);
+        }
+        return code;
+    }
+
+    int code(String keyAndLabel) {
+        return code(keyAndLabel, keyAndLabel);
+    }
+
+    /** How many distinct values there are; codes run from 0 to {@code size() - 1}. */
+    public int size() {
+        return labels.size();
+    }
+
+    /** The label of a code. */
+    public String label(int code) {
+        return labels.get(code);
+    }
+}
