@@ -468,10 +468,10 @@ public final class DatasetGenerator {
         Instant created;
         if ("done".equals(createState) || "rejected".equals(createState) || "canceled".equals(createState)
                 || "erred".equals(createState)) {
-            long room = Duration.between(projectCreated, asOf.minus(Duration.ofDays(2))).toSeconds();
+            long room = Duration.between(projectCreated, asOf.minus(Duration.ofDays(8))).toSeconds();
             created = projectCreated.plusSeconds(random.nextLong(Math.max(1, Math.min(room, 200L * 86400))));
         } else {
-            created = asOf.minusSeconds(3600 + random.nextLong(8L * 86400));
+            created = recent();
         }
         created = created.plusNanos(random.nextLong(1_000_000) * 1000);
 
@@ -520,15 +520,15 @@ public final class DatasetGenerator {
         Instant latest = asOf.minus(Duration.ofDays(1));
         Instant terminateAt = null;
         String terminateState = null;
-        if (random.nextInt(100) < 18 && Duration.between(createDone, latest).toDays() > 40) {
+        if (random.nextInt(100) < 30 && Duration.between(createDone, latest).toDays() > 40) {
             terminateState = pick(new String[] {"done", "executing", "pending-consumer", "pending-provider", "erred",
                 "rejected", "canceled"}, new int[] {880, 30, 30, 30, 15, 10, 5});
             if ("done".equals(terminateState) || "rejected".equals(terminateState)
                     || "canceled".equals(terminateState)) {
-                long span = Duration.between(createDone, latest).toSeconds();
+                long span = Duration.between(createDone, latest.minus(Duration.ofDays(6))).toSeconds();
                 terminateAt = createDone.plusSeconds(span / 4 + random.nextLong(Math.max(1, span * 3 / 4)));
             } else {
-                terminateAt = asOf.minusSeconds(3600 + random.nextLong(6L * 86400));
+                terminateAt = recent();
             }
         }
         Instant horizon = terminateAt != null ? terminateAt : latest;
@@ -540,10 +540,10 @@ public final class DatasetGenerator {
         limitChanges.add(createDone);
         limitValues.add(currentLimits);
         int roll = random.nextInt(100);
-        int updates = roll < 78 ? 0 : roll < 92 ? 1 : roll < 98 ? 2 : 3;
+        int updates = roll < 84 ? 0 : roll < 95 ? 1 : roll < 99 ? 2 : 3;
         Instant t = createDone;
         for (int u = 0; u < updates; u++) {
-            long span = Duration.between(t, horizon).toSeconds();
+            long span = Duration.between(t, horizon.minus(Duration.ofDays(6))).toSeconds();
             if (span < 7200) {
                 break;
             }
@@ -593,7 +593,7 @@ public final class DatasetGenerator {
             // A trailing Update that is still in flight or failed: the resource keeps its previous limits.
             String state = pick(new String[] {"pending-consumer", "pending-provider", "executing", "erred", "rejected",
                 "canceled"}, new int[] {25, 25, 20, 10, 15, 5});
-            Instant at = asOf.minusSeconds(3600 + random.nextLong(6L * 86400));
+            Instant at = recent();
             if (at.isAfter(t)) {
                 ObjectNode updateAttributes = Json.NODES.objectNode();
                 updateAttributes.set("old_limits", currentLimits.deepCopy());
@@ -647,7 +647,11 @@ public final class DatasetGenerator {
                 if (limit <= 0) {
                     continue;
                 }
-                long used = random.nextInt(10) == 0 ? 0 : Math.round(limit * random.nextDouble() * 1.05);
+                // Idle components are often not reported at all, so some months have no record for them.
+                if (random.nextInt(100) < 18) {
+                    continue;
+                }
+                long used = random.nextInt(20) == 0 ? 0 : Math.round(limit * random.nextDouble() * 1.05);
                 usages.add(new UsageRow(Ids.uuid(random),
                         Ids.timestamp(reported.plusNanos((5 + random.nextLong(40)) * 1_000_000)), resource, type,
                         component.get("name").asText(), component.get("measured_unit").asText(), month.atDay(1),
@@ -772,6 +776,11 @@ public final class DatasetGenerator {
         if (stamp.compareTo(resource.get("modified").asText()) > 0) {
             resource.put("modified", stamp);
         }
+    }
+
+    // Orders still in flight at asOf: created in the last two weeks, late enough that reviews stay before asOf.
+    private Instant recent() {
+        return asOf.minus(Duration.ofDays(6)).minusSeconds(random.nextLong(8L * 86400));
     }
 
     private String pick(String[] values, int[] weights) {
