@@ -1,0 +1,81 @@
+package dev.tally.cli;
+
+import dev.tally.cli.command.DemoCommand;
+import dev.tally.cli.command.EmulatorCommand;
+import dev.tally.cli.command.HarvestCommand;
+import dev.tally.waldur.WaldurApiException;
+import dev.tally.waldur.snapshot.SnapshotException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The top command: global options, subcommands, and the one-line error handler. */
+@Command(name = "tally",
+        mixinStandardHelpOptions = true,
+        versionProvider = ToolVersion.class,
+        description = {
+            "Allocation accounting for the Waldur/Puhuri marketplace (LUMI).",
+            "Harvest offerings, orders, resources and usages over the Waldur API into a snapshot,",
+            "then report cost, limits and usage per project, country share and LUMI option.",
+            "",
+            "Start with @|bold tally demo|@: it runs a local Waldur emulator and writes a sample monthly report."},
+        subcommands = {DemoCommand.class, HarvestCommand.class, EmulatorCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:Success.",
+            "1:Failure (the message says what failed and what to try).",
+            "2:Invalid usage (unknown option, bad value)."})
+public final class TallyCommand {
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "Show stack traces and extra detail on errors.")
+    boolean verbose;
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
+            description = "Print only errors; no progress or summaries.")
+    boolean quiet;
+
+    /** Whether --quiet was given (on this command or any subcommand). */
+    public boolean quiet() {
+        return quiet;
+    }
+
+    /** Whether --verbose was given. */
+    public boolean verbose() {
+        return verbose;
+    }
+
+    /** A command line wired to the given writers, with the one-line error handler installed. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cmd = new CommandLine(new TallyCommand());
+        cmd.setOut(out);
+        cmd.setErr(err);
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            boolean verbose = parseResult.hasMatchedOption("--verbose") || parseResult.subcommands().stream()
+                    .anyMatch(p -> p.hasMatchedOption("--verbose"));
+            commandLine.getErr().println("tally: " + describe(ex));
+            if (verbose) {
+                ex.printStackTrace(commandLine.getErr());
+            }
+            return CommandLine.ExitCode.SOFTWARE;
+        });
+        return cmd;
+    }
+
+    /** One line naming the cause, without stack noise. */
+    static String describe(Throwable ex) {
+        if (ex instanceof WaldurApiException || ex instanceof SnapshotException || ex instanceof IllegalArgumentException) {
+            return ex.getMessage();
+        }
+        if (ex instanceof java.nio.file.NoSuchFileException n) {
+            return "no such file: " + n.getFile();
+        }
+        if (ex instanceof java.nio.file.AccessDeniedException a) {
+            return "permission denied: " + a.getFile();
+        }
+        String msg = ex.getMessage();
+        return ex.getClass().getSimpleName() + (msg == null ? "" : ": " + msg.lines().findFirst().orElse(""));
+    }
+}

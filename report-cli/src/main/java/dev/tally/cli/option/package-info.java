@@ -1,0 +1,2 @@
+/** Option mixins shared by several commands (connection, output). */
+package dev.tally.cli.option;

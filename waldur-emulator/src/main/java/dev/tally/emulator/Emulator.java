@@ -1,0 +1,123 @@
+package dev.tally.emulator;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.tally.emulator.fault.FaultPlan;
+import dev.tally.emulator.http.ApiHandler;
+import dev.tally.emulator.http.OrderWorkflow;
+import dev.tally.emulator.http.ResponseWriter;
+import dev.tally.emulator.http.Writes;
+import dev.tally.emulator.store.DatasetGenerator;
+import dev.tally.emulator.store.Store;
+import dev.tally.emulator.store.User;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A running emulator: a generated dataset served by the JDK HTTP server on 127.0.0.1.
+ *
+ * <pre>{@code
+ * try (Emulator emulator = Emulator.start(EmulatorConfig.defaults())) {
+ *     URI api = emulator.baseUrl().resolve("api/");
+ *     String token = emulator.staffToken();
+ * }
+ * }</pre>
+ */
+public final class Emulator implements AutoCloseable {
+    /** Enough workers for 32+ concurrent clients with keep-alive connections. */
+    private static final int WORKER_THREADS = 64;
+
+    private final HttpServer server;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService scheduler;
+    private final Store store;
+    private final EmulatorConfig config;
+
+    private Emulator(HttpServer server, ExecutorService workers, ScheduledExecutorService scheduler, Store store,
+                     EmulatorConfig config) {
+        this.server = server;
+        this.workers = workers;
+        this.scheduler = scheduler;
+        this.store = store;
+        this.config = config;
+    }
+
+    /** Generates the dataset and binds 127.0.0.1:{@code config.port()} (0 = ephemeral). */
+    public static Emulator start(EmulatorConfig config) throws IOException {
+        Store store = DatasetGenerator.generate(config.seed(), config.scale(), config.asOf(), config.staffToken());
+        FaultPlan faults = FaultPlan.parse(config.faults(), config.seed());
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("waldur-emulator-orders"));
+        Writes writes = new Writes(store, new OrderWorkflow(store, config.orderProcessingDelay(), scheduler));
+        HttpServer server = HttpServer.create(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 128);
+        ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, daemon("waldur-emulator-http"));
+        server.setExecutor(workers);
+        server.createContext("/", new ApiHandler(store, writes, new ResponseWriter(faults)));
+        server.start();
+        return new Emulator(server, workers, scheduler, store, config);
+    }
+
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** For example {@code http://127.0.0.1:43127/}; the API lives under {@code baseUrl().resolve("api/")}. */
+    public URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + port() + "/");
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The staff user's token: sees and may do everything. */
+    public String staffToken() {
+        return config.staffToken();
+    }
+
+    /** Allocator organisation name → its user's token, in the dataset's stable order. */
+    public Map<String, String> allocatorTokens() {
+        Map<String, String> tokens = new LinkedHashMap<>();
+        for (User user : store.usersByName().values()) {
+            if (!user.staff() && user.username().endsWith("-allocator")) {
+                String name = store.customers().find(user.customerUuid()).orElseThrow().text("name");
+                tokens.put(name, user.token());
+            }
+        }
+        return Collections.unmodifiableMap(tokens);
+    }
+
+    /** The token of the LUMI service provider organisation ("Large Unified Modern Infrastructure"). */
+    public String providerToken() {
+        return store.userByName("lumi-sp").orElseThrow().token();
+    }
+
+    /** Username → password of every user, for {@code POST /api-auth/password/}. */
+    public Map<String, String> passwords() {
+        Map<String, String> passwords = new LinkedHashMap<>();
+        store.usersByName().values().forEach(user -> passwords.put(user.username(), user.password()));
+        return Collections.unmodifiableMap(passwords);
+    }
+
+    /** Stops the server at once and its threads. */
+    @Override
+    public void close() {
+        server.stop(0);
+        workers.shutdownNow();
+        scheduler.shutdownNow();
+    }
+}

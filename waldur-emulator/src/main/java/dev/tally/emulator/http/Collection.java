@@ -1,0 +1,112 @@
+package dev.tally.emulator.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tally.emulator.store.Row;
+import dev.tally.emulator.store.Store;
+import dev.tally.emulator.store.Table;
+import dev.tally.emulator.store.User;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * A read-only view of one API collection: which rows a user may see (others give 404), its filters and its
+ * {@code o} orderings.
+ *
+ * @param model the Django model name used in 404 messages ("No Order matches the given query.")
+ */
+record Collection(String name, String model, boolean anonymousAllowed, Function<Store, Table<? extends Row>> table,
+                  BiPredicate<User, Row> visible, Map<String, Filter> filters, Set<String> orderings) {
+
+    /** Visible rows that pass every filter in the request, in the requested or default order. */
+    List<Row> select(Store store, Request request) {
+        List<Predicate<Row>> predicates = new ArrayList<>();
+        for (Map.Entry<String, Filter> filter : filters.entrySet()) {
+            List<String> values = request.params(filter.getKey());
+            if (!values.isEmpty()) {
+                Predicate<Row> predicate = filter.getValue().parse(filter.getKey(), values);
+                if (predicate != null) {
+                    predicates.add(predicate);
+                }
+            }
+        }
+        Comparator<Row> order = ordering(request.params("o"));
+        List<Row> result = new ArrayList<>();
+        User user = request.user();
+        for (Row row : table.apply(store).rows()) {
+            if (!visible.test(user, row)) {
+                continue;
+            }
+            boolean keep = true;
+            for (Predicate<Row> predicate : predicates) {
+                if (!predicate.test(row)) {
+                    keep = false;
+                    break;
+                }
+            }
+            if (keep) {
+                result.add(row);
+            }
+        }
+        if (order != null) {
+            // List.sort is stable, so ties keep the default ordering.
+            result.sort(order);
+        }
+        return result;
+    }
+
+    private Comparator<Row> ordering(List<String> values) {
+        Comparator<Row> order = null;
+        for (String value : values) {
+            for (String part : value.split(",")) {
+                String key = part.strip();
+                if (key.isEmpty()) {
+                    continue;
+                }
+                boolean descending = key.startsWith("-");
+                String field = descending ? key.substring(1) : key;
+                if (!orderings.contains(field)) {
+                    throw ApiException.field("o",
+                            "Select a valid choice. " + key + " is not one of the available choices.");
+                }
+                Comparator<Row> next = (a, b) -> compareValues(a.get(field), b.get(field));
+                if (descending) {
+                    next = next.reversed();
+                }
+                order = order == null ? next : order.thenComparing(next);
+            }
+        }
+        return order;
+    }
+
+    // PostgreSQL puts NULLs last in ascending order; decimals (strings) compare numerically.
+    static int compareValues(JsonNode a, JsonNode b) {
+        boolean aNull = a == null || a.isNull();
+        boolean bNull = b == null || b.isNull();
+        if (aNull || bNull) {
+            return Boolean.compare(aNull, bNull);
+        }
+        if (a.isNumber() && b.isNumber()) {
+            return a.decimalValue().compareTo(b.decimalValue());
+        }
+        BigDecimal da = decimalOrNull(a.asText());
+        BigDecimal db = decimalOrNull(b.asText());
+        if (da != null && db != null) {
+            return da.compareTo(db);
+        }
+        return a.asText().compareTo(b.asText());
+    }
+
+    private static BigDecimal decimalOrNull(String text) {
+        if (!text.matches("-?\\d+(\\.\\d+)?")) {
+            return null;
+        }
+        return new BigDecimal(text);
+    }
+}

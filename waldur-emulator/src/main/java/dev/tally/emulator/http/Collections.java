@@ -1,0 +1,185 @@
+package dev.tally.emulator.http;
+
+import dev.tally.emulator.store.Row;
+import dev.tally.emulator.store.Store;
+import dev.tally.emulator.store.User;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiPredicate;
+
+/** The read side of every collection, with the filters and orderings of CONTRACT §7. */
+final class Collections {
+    static final Set<String> ORDER_STATES = Set.of("pending-consumer", "pending-provider", "pending-project",
+            "pending-start-date", "executing", "done", "erred", "canceled", "rejected");
+    static final Set<String> ORDER_TYPES = Set.of("Create", "Update", "Terminate", "Restore");
+    static final Set<String> RESOURCE_STATES = Set.of("Creating", "OK", "Erred", "Updating", "Terminating",
+            "Terminated");
+    static final Set<String> OFFERING_STATES = Set.of("Draft", "Active", "Paused", "Archived", "Unavailable");
+
+    private Collections() {
+    }
+
+    // Non-staff users see their own organisation's things, and as providers, things ordered from their offerings.
+    private static boolean mine(User user, Row row, String... customerFields) {
+        if (user == null) {
+            return false;
+        }
+        if (user.staff()) {
+            return true;
+        }
+        for (String field : customerFields) {
+            String value = Filter.text(row, field);
+            if (value != null && value.equals(user.customerUuid())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Map<String, Collection> all() {
+        Map<String, Collection> all = new LinkedHashMap<>();
+        for (Collection c : List.of(customers(), projects(), offerings(), orders(), resources(), usages())) {
+            all.put(c.name(), c);
+        }
+        return all;
+    }
+
+    static Collection customers() {
+        Map<String, Filter> f = new LinkedHashMap<>();
+        f.put("name", Filter.icontains("name"));
+        f.put("name_exact", Filter.exact("name"));
+        f.put("native_name", Filter.icontains("native_name"));
+        f.put("abbreviation", Filter.icontains("abbreviation"));
+        f.put("contact_details", Filter.icontains("contact_details"));
+        f.put("registration_code", Filter.exact("registration_code"));
+        f.put("agreement_number", Filter.exact("agreement_number"));
+        f.put("backend_id", Filter.exact("backend_id"));
+        f.put("archived", Filter.bool("archived"));
+        f.put("is_service_provider", Filter.bool("is_service_provider"));
+        f.put("query", Filter.query("name", "native_name", "abbreviation", "domain", "registration_code"));
+        BiPredicate<User, Row> visible = (user, row) -> user != null
+                && (user.staff() || row.uuid().equals(user.customerUuid()));
+        return new Collection("customers", "Customer", false, Store::customers, visible, f,
+                Set.of("name", "abbreviation", "created", "native_name", "accounting_start_date",
+                        "registration_code", "agreement_number"));
+    }
+
+    static Collection projects() {
+        Map<String, Filter> f = new LinkedHashMap<>();
+        f.put("name", Filter.icontains("name"));
+        f.put("name_exact", Filter.exact("name"));
+        f.put("description", Filter.icontains("description"));
+        f.put("customer", Filter.uuidList("customer_uuid"));
+        f.put("customer_name", Filter.icontains("customer_name"));
+        f.put("customer_native_name", Filter.icontains("customer_native_name"));
+        f.put("customer_abbreviation", Filter.icontains("customer_abbreviation"));
+        f.put("backend_id", Filter.exact("backend_id"));
+        f.put("slug", Filter.exact("slug"));
+        f.put("created", Filter.since("created"));
+        f.put("query", Filter.query("name", "backend_id"));
+        f.put("is_removed", Filter.bool("is_removed"));
+        return new Collection("projects", "Project", false, Store::projects,
+                (user, row) -> mine(user, row, "customer_uuid"), f,
+                Set.of("name", "created", "customer_name", "customer_native_name", "customer_abbreviation",
+                        "end_date", "start_date"));
+    }
+
+    static Collection offerings() {
+        Map<String, Filter> f = new LinkedHashMap<>();
+        f.put("name", Filter.icontains("name"));
+        f.put("name_exact", Filter.exact("name"));
+        f.put("customer", Filter.url("customer"));
+        f.put("customer_uuid", Filter.uuid("customer_uuid"));
+        // Every emulated offering is shared, so it is available to any customer; the UUID is still validated.
+        f.put("allowed_customer_uuid", (param, values) -> {
+            Filter.uuid("customer_uuid").parse(param, values);
+            return row -> row.get("shared").asBoolean();
+        });
+        f.put("service_manager_uuid", Filter.uuidMatchingNothing());
+        f.put("project_uuid", Filter.uuid("project_uuid"));
+        f.put("attributes", OfferingAttributes.FILTER);
+        f.put("state", Filter.choice("state", OFFERING_STATES));
+        f.put("category_uuid", Filter.uuid("category_uuid"));
+        f.put("billable", Filter.bool("billable"));
+        f.put("shared", Filter.bool("shared"));
+        f.put("description", Filter.icontains("description"));
+        f.put("keyword", Filter.query("name", "description", "customer_name"));
+        f.put("type", Filter.exact("type"));
+        return new Collection("marketplace-public-offerings", "Offering", true, Store::offerings,
+                (user, row) -> true, f,
+                Set.of("name", "created", "type", "state", "total_customers", "total_cost", "total_cost_estimated"));
+    }
+
+    static Collection orders() {
+        Map<String, Filter> f = new LinkedHashMap<>();
+        f.put("project_uuid", Filter.uuid("project_uuid"));
+        f.put("customer_uuid", Filter.uuid("customer_uuid"));
+        f.put("provider_uuid", Filter.uuid("provider_uuid"));
+        f.put("offering", Filter.url("offering"));
+        f.put("offering_uuid", Filter.uuid("offering_uuid"));
+        f.put("offering_type", Filter.exact("offering_type"));
+        f.put("category_uuid", Filter.uuid("category_uuid"));
+        f.put("service_manager_uuid", Filter.uuidMatchingNothing());
+        f.put("resource", Filter.urlToUuid("/api/marketplace-resources/", "marketplace_resource_uuid"));
+        f.put("resource_uuid", Filter.uuid("marketplace_resource_uuid"));
+        f.put("resource_name", Filter.icontains("resource_name"));
+        f.put("state", Filter.choice("state", ORDER_STATES));
+        f.put("type", Filter.choice("type", ORDER_TYPES));
+        f.put("created", Filter.since("created"));
+        f.put("modified", Filter.since("modified"));
+        f.put("query", Filter.query("project_name", "resource_name"));
+        return new Collection("marketplace-orders", "Order", false, Store::orders,
+                (user, row) -> mine(user, row, "customer_uuid", "provider_uuid"), f,
+                Set.of("created", "consumer_reviewed_at", "cost", "state"));
+    }
+
+    static Collection resources() {
+        Map<String, Filter> f = new LinkedHashMap<>();
+        f.put("name", Filter.icontains("name"));
+        f.put("name_exact", Filter.exact("name"));
+        f.put("query", Filter.query("name", "backend_id", "effective_id"));
+        f.put("offering", Filter.url("offering"));
+        f.put("offering_uuid", Filter.uuid("offering_uuid"));
+        f.put("offering_type", Filter.exact("offering_type"));
+        f.put("offering_billable", Filter.bool("offering_billable"));
+        f.put("offering_shared", Filter.bool("offering_shared"));
+        f.put("project_uuid", Filter.uuid("project_uuid"));
+        f.put("project_name", Filter.icontains("project_name"));
+        f.put("customer", Filter.urlToUuid("/api/customers/", "customer_uuid"));
+        f.put("customer_uuid", Filter.uuid("customer_uuid"));
+        f.put("provider_uuid", Filter.uuid("provider_uuid"));
+        f.put("category_uuid", Filter.uuid("category_uuid"));
+        f.put("service_manager_uuid", Filter.uuidMatchingNothing());
+        f.put("plan_uuid", Filter.uuid("plan_uuid"));
+        f.put("backend_id", Filter.exact("backend_id"));
+        f.put("state", Filter.choice("state", RESOURCE_STATES));
+        f.put("downscaled", Filter.bool("downscaled"));
+        f.put("paused", Filter.bool("paused"));
+        f.put("restrict_member_access", Filter.bool("restrict_member_access"));
+        f.put("created", Filter.since("created"));
+        f.put("modified", Filter.since("modified"));
+        return new Collection("marketplace-resources", "Resource", false, Store::resources,
+                (user, row) -> mine(user, row, "customer_uuid", "provider_uuid"), f,
+                Set.of("name", "created", "end_date", "project_name", "state"));
+    }
+
+    static Collection usages() {
+        Map<String, Filter> f = new LinkedHashMap<>();
+        f.put("resource", Filter.urlToUuid("/api/marketplace-resources/", "resource_uuid"));
+        f.put("resource_uuid", Filter.uuid("resource_uuid"));
+        f.put("offering_uuid", Filter.uuid("offering_uuid"));
+        f.put("project_uuid", Filter.uuid("project_uuid"));
+        f.put("customer_uuid", Filter.uuid("customer_uuid"));
+        f.put("type", Filter.exact("type"));
+        f.put("date_before", Filter.dateBound("date", false));
+        f.put("date_after", Filter.dateBound("date", true));
+        f.put("billing_period", Filter.date("billing_period"));
+        f.put("billing_period_year", Filter.prefix("billing_period", "\\d{4}", 0, 4));
+        f.put("billing_period_month", Filter.prefix("billing_period", "\\d{1,2}", 5, 7));
+        return new Collection("marketplace-component-usages", "ComponentUsage", false, Store::usages,
+                (user, row) -> mine(user, row, "customer_uuid", "provider_uuid"), f,
+                Set.of("billing_period", "usage"));
+    }
+}

@@ -1,0 +1,89 @@
+package dev.tally.emulator.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.tally.emulator.store.Json;
+import dev.tally.emulator.store.Row;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Waldur's LinkHeaderPagination (CONTRACT §3): DRF PageNumberPagination with {@code page}/{@code page_size},
+ * default 10, clamp at 300, a bare JSON array body, {@code X-Result-Count} and a {@code Link} header.
+ */
+final class Pagination {
+    static final int DEFAULT_PAGE_SIZE = 10;
+    static final int MAX_PAGE_SIZE = 300;
+
+    private Pagination() {
+    }
+
+    /** DRF {@code _positive_int(strict=True, cutoff=300)}; anything that is not a positive integer falls back to 10. */
+    static int pageSize(QueryString query) {
+        String raw = query.last("page_size");
+        if (raw == null) {
+            return DEFAULT_PAGE_SIZE;
+        }
+        try {
+            int size = Integer.parseInt(raw.strip());
+            if (size <= 0) {
+                return DEFAULT_PAGE_SIZE;
+            }
+            return Math.min(size, MAX_PAGE_SIZE);
+        } catch (NumberFormatException e) {
+            return DEFAULT_PAGE_SIZE;
+        }
+    }
+
+    static Response page(Request request, List<? extends Row> matching, List<String> fields) {
+        int size = pageSize(request.query());
+        int count = matching.size();
+        // Django's Paginator reports one page for an empty result (allow_empty_first_page).
+        int pages = Math.max(1, (count + size - 1) / size);
+        String rawPage = request.query().last("page");
+        int page;
+        if (rawPage == null) {
+            page = 1;
+        } else if ("last".equals(rawPage)) {
+            page = pages;
+        } else {
+            try {
+                page = Integer.parseInt(rawPage.strip());
+            } catch (NumberFormatException e) {
+                throw ApiException.detail(404, "Invalid page.");
+            }
+            if (page < 1 || page > pages) {
+                throw ApiException.detail(404, "Invalid page.");
+            }
+        }
+        ArrayNode body = Json.NODES.arrayNode();
+        int from = (page - 1) * size;
+        int to = Math.min(count, from + size);
+        for (Row row : matching.subList(Math.min(from, count), to)) {
+            body.add(Links.absolutize(Links.restrict(row.render(), fields), request.origin()));
+        }
+        return Response.json(200, body)
+                .header("X-Result-Count", Integer.toString(count))
+                .header("Link", linkHeader(request, page, pages));
+    }
+
+    static String linkHeader(Request request, int page, int pages) {
+        String base = request.origin() + request.path();
+        QueryString query = request.query();
+        List<String> links = new ArrayList<>();
+        links.add(link(base, query.with("page", null), "first"));
+        if (page > 1) {
+            links.add(link(base, page == 2 ? query.with("page", null) : query.with("page", Integer.toString(page - 1)),
+                    "prev"));
+        }
+        if (page < pages) {
+            links.add(link(base, query.with("page", Integer.toString(page + 1)), "next"));
+        }
+        links.add(link(base, pages == 1 ? query.with("page", null) : query.with("page", Integer.toString(pages)),
+                "last"));
+        return String.join(", ", links);
+    }
+
+    private static String link(String base, String query, String rel) {
+        return "<" + base + (query.isEmpty() ? "" : "?" + query) + ">; rel=\"" + rel + "\"";
+    }
+}

@@ -1,0 +1,209 @@
+package dev.tally.emulator.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tally.emulator.store.Ids;
+import dev.tally.emulator.store.Json;
+import dev.tally.emulator.store.JsonRow;
+import dev.tally.emulator.store.Store;
+import dev.tally.emulator.store.User;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.Map;
+
+/** Resource writes (CONTRACT §7.7): PUT/PATCH, update_options, update_limits and terminate. Callers hold the write lock. */
+final class ResourceActions {
+    private final Store store;
+    private final OrderWorkflow orders;
+    private final Collection resources = Collections.resources();
+
+    ResourceActions(Store store, OrderWorkflow orders) {
+        this.store = store;
+        this.orders = orders;
+    }
+
+    Response action(Request request, String rawUuid, String action) {
+        JsonRow resource = find(request, rawUuid);
+        User user = request.user();
+        ObjectNode body = request.jsonObject();
+        return switch (action) {
+            case "terminate" -> {
+                requireActor(user, resource);
+                requireState(resource, "OK", "Erred");
+                if (orders.hasPendingOrder(resource.uuid())) {
+                    throw ApiException.bare("Pending order for resource already exists.");
+                }
+                ObjectNode attributes = body.get("attributes") instanceof ObjectNode a ? a.deepCopy()
+                        : Json.NODES.objectNode();
+                JsonRow order = orders.submit("Terminate", resource, null, attributes, user);
+                yield orderUuid(order);
+            }
+            case "update_limits" -> {
+                requireActor(user, resource);
+                requireState(resource, "OK");
+                if (!body.has("limits")) {
+                    throw ApiException.field("limits", "This field is required.");
+                }
+                JsonRow offering = store.offerings().find(resource.text("offering_uuid")).orElseThrow();
+                ObjectNode limits = OrderWorkflow.limits(body.get("limits"), offering);
+                if (limits.equals(resource.get("limits"))) {
+                    throw ApiException.bare("Limits are the same as the current ones.");
+                }
+                if (orders.hasPendingOrder(resource.uuid())) {
+                    throw ApiException.bare("Pending order for resource already exists.");
+                }
+                ObjectNode attributes = Json.NODES.objectNode();
+                attributes.set("old_limits", resource.get("limits").deepCopy());
+                JsonRow order = orders.submit("Update", resource, limits, attributes, user);
+                order.node().put("request_comment", body.path("request_comment").asText(""));
+                yield orderUuid(order);
+            }
+            case "update_options" -> {
+                requireActor(user, resource);
+                yield updateOptions(resource, body);
+            }
+            default -> throw ApiException.detail(404, "Not found.");
+        };
+    }
+
+    /** Shallow merge into resource.options after validation against offering.resource_options.options. */
+    private Response updateOptions(JsonRow resource, ObjectNode body) {
+        JsonRow offering = store.offerings().find(resource.text("offering_uuid")).orElseThrow();
+        JsonNode declared = offering.get("resource_options").path("options");
+        if (!declared.isObject() || declared.isEmpty()) {
+            throw ApiException.bare("Metadata for resource options is not defined.");
+        }
+        JsonNode options = body.get("options");
+        if (options == null || !options.isObject()) {
+            throw ApiException.field("options", "This field is required.");
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = options.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            JsonNode spec = declared.get(field.getKey());
+            if (spec == null) {
+                continue;
+            }
+            validateOption(field.getKey(), field.getValue(), spec);
+        }
+        JsonNode current = resource.get("options");
+        ObjectNode merged = current instanceof ObjectNode o ? o.deepCopy() : Json.NODES.objectNode();
+        merged.setAll((ObjectNode) options);
+        resource.node().set("options", merged);
+        resource.node().put("modified", Ids.timestamp(store.tick()));
+        ObjectNode status = Json.NODES.objectNode();
+        status.put("status", "Resource options are submitted");
+        return Response.json(200, status);
+    }
+
+    private static void validateOption(String key, JsonNode value, JsonNode spec) {
+        String type = spec.path("type").asText();
+        if (type.equals("boolean") && !value.isBoolean()) {
+            throw ApiException.field(key, "Must be a valid boolean.");
+        }
+        if (type.equals("select_string_multi")) {
+            if (!value.isArray()) {
+                throw ApiException.field(key, "Expected a list of items but got type \""
+                        + value.getNodeType().name().toLowerCase() + "\".");
+            }
+            for (JsonNode item : value) {
+                boolean known = false;
+                for (JsonNode choice : spec.path("choices")) {
+                    known |= choice.asText().equals(item.asText());
+                }
+                if (!known) {
+                    throw ApiException.field(key, "\"" + item.asText() + "\" is not a valid choice.");
+                }
+            }
+        }
+    }
+
+    /** PUT/PATCH: name (required for PUT), description, end_date (not in the past); returns those three. */
+    Response update(Request request, String rawUuid, boolean partial) {
+        JsonRow resource = find(request, rawUuid);
+        User user = request.user();
+        if (!user.staff() && !user.customerUuid().equals(resource.text("customer_uuid"))) {
+            throw ApiException.forbidden();
+        }
+        ObjectNode body = request.jsonObject();
+        ObjectNode node = resource.node();
+        if (!partial && !body.hasNonNull("name")) {
+            throw ApiException.field("name", "This field is required.");
+        }
+        if (body.has("name")) {
+            String name = body.get("name").asText();
+            if (name.isBlank()) {
+                throw ApiException.field("name", "This field may not be blank.");
+            }
+            if (name.length() > 150) {
+                throw ApiException.field("name", "Ensure this field has no more than 150 characters.");
+            }
+        }
+        String endDate = null;
+        if (body.hasNonNull("end_date")) {
+            try {
+                LocalDate date = LocalDate.parse(body.get("end_date").asText());
+                if (date.isBefore(LocalDate.ofInstant(store.now(), ZoneOffset.UTC))) {
+                    throw ApiException.field("end_date", "Cannot be earlier than the current date.");
+                }
+                endDate = date.toString();
+            } catch (DateTimeParseException e) {
+                throw ApiException.field("end_date",
+                        "Date has wrong format. Use one of these formats instead: YYYY-MM-DD.");
+            }
+        }
+        if (body.has("name")) {
+            node.put("name", body.get("name").asText());
+        }
+        if (body.has("description")) {
+            node.put("description", body.get("description").asText(""));
+        }
+        if (body.has("end_date")) {
+            if (endDate == null) {
+                node.putNull("end_date");
+            } else {
+                node.put("end_date", endDate);
+            }
+        }
+        node.put("modified", Ids.timestamp(store.tick()));
+        ObjectNode out = Json.NODES.objectNode();
+        out.set("name", node.get("name"));
+        out.set("description", node.get("description"));
+        out.set("end_date", node.get("end_date"));
+        return Response.json(200, out);
+    }
+
+    private JsonRow find(Request request, String rawUuid) {
+        String uuid = Ids.normalizeUuid(rawUuid);
+        if (uuid == null) {
+            throw ApiException.detail(404, "Not found.");
+        }
+        return store.resources().find(uuid).filter(r -> resources.visible().test(request.user(), r))
+                .orElseThrow(() -> ApiException.notFound("Resource"));
+    }
+
+    // Consumers (the project's organisation), the provider and staff may act on a resource.
+    private static void requireActor(User user, JsonRow resource) {
+        if (!Writes.actsFor(user, resource, "customer_uuid") && !Writes.actsFor(user, resource, "provider_uuid")) {
+            throw ApiException.forbidden();
+        }
+    }
+
+    private static void requireState(JsonRow resource, String... states) {
+        for (String state : states) {
+            if (state.equals(resource.text("state"))) {
+                return;
+            }
+        }
+        throw ApiException.wrongState(states);
+    }
+
+    private static Response orderUuid(JsonRow order) {
+        ObjectNode body = Json.NODES.objectNode();
+        body.put("order_uuid", order.uuid());
+        // 200, not 201 or 202 (CONTRACT §10.5).
+        return Response.json(200, body);
+    }
+}

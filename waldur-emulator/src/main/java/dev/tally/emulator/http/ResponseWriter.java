@@ -1,0 +1,130 @@
+package dev.tally.emulator.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import dev.tally.emulator.fault.Fault;
+import dev.tally.emulator.fault.FaultPlan;
+import dev.tally.emulator.fault.RateLimiter;
+import dev.tally.emulator.store.Json;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** Serializes responses, applying HEAD (headers only), the injected fault and the optional rate limiter. */
+public final class ResponseWriter {
+    /** Long enough to be observable, short enough to keep test suites fast. */
+    static final long SLOW_MILLIS = 50;
+
+    private final FaultPlan faults;
+    private final RateLimiter limiter;
+
+    public ResponseWriter(FaultPlan faults) {
+        this.faults = faults;
+        this.limiter = faults.rateLimit() > 0 ? new RateLimiter(faults.rateLimit()) : null;
+    }
+
+    /** The fault for one request and what the rate limiter left ({@code -1} exhausted, {@code -2} no limiter). */
+    record Decision(Fault fault, int remaining) {
+    }
+
+    /** Decides the fault before the request runs, so a 429 or 5xx never executes a write. */
+    Decision decide() {
+        int remaining = limiter == null ? -2 : limiter.acquire();
+        return new Decision(faults.next(), remaining);
+    }
+
+    /** A response that replaces the real one, or null when the request should run. */
+    Response preempt(Decision decision) {
+        if (decision.remaining() == -1) {
+            return throttled();
+        }
+        return switch (decision.fault()) {
+            case THROTTLE -> throttled();
+            case SERVER_ERROR -> {
+                int status = faults.serverErrorStatus();
+                ObjectNode body = Json.NODES.objectNode();
+                body.put("detail", status == 500 ? "A server error occurred." : "Bad gateway or service unavailable.");
+                yield Response.json(status, body);
+            }
+            default -> null;
+        };
+    }
+
+    private static Response throttled() {
+        ObjectNode body = Json.NODES.objectNode();
+        body.put("detail", "Request was throttled. Expected available in 1 second.");
+        return Response.json(429, body).header("Retry-After", "1");
+    }
+
+    void write(HttpExchange exchange, String method, Response response, Decision decision) throws IOException {
+        Fault fault = decision.fault();
+        try {
+            byte[] bytes = response.body() == null ? new byte[0]
+                    : Json.MAPPER.writeValueAsBytes(response.body());
+            var headers = exchange.getResponseHeaders();
+            headers.set("Content-Type", "application/json");
+            headers.set("Access-Control-Expose-Headers", "Link, X-Result-Count");
+            headers.set("Vary", "Accept-Language, Cookie");
+            for (Map.Entry<String, String> header : response.headers().entrySet()) {
+                headers.set(header.getKey(), header.getValue());
+            }
+            if (limiter != null && !headers.containsKey("x-rate-limit-limit")) {
+                headers.set("x-rate-limit-limit", Integer.toString(limiter.limit()));
+                headers.set("x-rate-limit-remaining", Integer.toString(Math.max(0, decision.remaining())));
+            }
+            if (fault == Fault.SLOW) {
+                sleep();
+            }
+            boolean head = method.equals("HEAD");
+            if (head || bytes.length == 0) {
+                // -1: no body. HEAD keeps the GET headers (X-Result-Count, Link) and sends no body.
+                exchange.sendResponseHeaders(response.status(), -1);
+                return;
+            }
+            switch (fault) {
+                case RESET -> {
+                    exchange.sendResponseHeaders(response.status(), bytes.length);
+                    OutputStream out = exchange.getResponseBody();
+                    out.write(bytes, 0, bytes.length / 2);
+                    out.flush();
+                    // Closing a fixed-length stream early makes the server drop the connection mid-body.
+                    try {
+                        out.close();
+                    } catch (IOException expected) {
+                        // "insufficient bytes written to stream": the connection is already closed, as intended.
+                    }
+                }
+                case TRUNCATE -> {
+                    exchange.sendResponseHeaders(response.status(), 0);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(bytes, 0, Math.max(1, bytes.length / 2));
+                    }
+                }
+                default -> {
+                    exchange.sendResponseHeaders(response.status(), bytes.length);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(bytes);
+                    }
+                }
+            }
+        } catch (JsonProcessingException e) {
+            byte[] bytes = ("{\"detail\": \"" + e.getOriginalMessage() + "\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(500, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(SLOW_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.tally.emulator.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tally.emulator.store.Ids;
+import dev.tally.emulator.store.Json;
+import dev.tally.emulator.store.JsonRow;
+import dev.tally.emulator.store.Store;
+import dev.tally.emulator.store.User;
+import java.util.concurrent.locks.Lock;
+
+/**
+ * Every state-changing endpoint. Each runs under the store's write lock, checking in Waldur's order:
+ * object lookup (404), permission (403), state (409), then the body (400).
+ */
+public final class Writes {
+    private final Store store;
+    private final OrderWorkflow orders;
+    private final ResourceActions resources;
+    private final UsageReports usages;
+    private final DryRuns dryRuns;
+
+    public Writes(Store store, OrderWorkflow orders) {
+        this.store = store;
+        this.orders = orders;
+        this.resources = new ResourceActions(store, orders);
+        this.usages = new UsageReports(store);
+        this.dryRuns = new DryRuns(store);
+    }
+
+    /** {@code POST /api-auth/password/}: username and password for a token. */
+    Response password(Request request) {
+        ObjectNode body = request.jsonObject();
+        String username = body.path("username").asText("");
+        String password = body.path("password").asText("");
+        if (username.isEmpty()) {
+            throw ApiException.field("username", "This field is required.");
+        }
+        if (password.isEmpty()) {
+            throw ApiException.field("password", "This field is required.");
+        }
+        User user = store.userByName(username).filter(u -> u.password().equals(password))
+                .orElseThrow(() -> ApiException.detail(401, "Invalid username/password"));
+        ObjectNode token = Json.NODES.objectNode();
+        token.put("token", user.token());
+        return Response.json(200, token);
+    }
+
+    Response collectionPost(String method, Request request, String name) {
+        if (name.equals("marketplace-orders")) {
+            ApiHandler.requireMethod(method, "POST");
+            return locked(() -> orders.create(request));
+        }
+        if (name.equals("marketplace-script-async-dry-run")) {
+            ApiHandler.requireMethod(method, "GET", "HEAD");
+            return locked(() -> dryRuns.list(request));
+        }
+        if (name.equals("customers") || name.equals("projects") || name.equals("marketplace-resources")
+                || name.equals("marketplace-public-offerings") || name.equals("marketplace-component-usages")) {
+            throw ApiException.methodNotAllowed(method);
+        }
+        throw ApiException.detail(404, "Not found.");
+    }
+
+    Response detail(String method, Request request, String name, String uuid) {
+        return switch (name) {
+            case "marketplace-component-usages" -> {
+                if (!uuid.equals("set_usage")) {
+                    throw ApiException.methodNotAllowed(method);
+                }
+                ApiHandler.requireMethod(method, "POST");
+                yield locked(() -> usages.setUsage(request));
+            }
+            case "marketplace-resources" -> {
+                ApiHandler.requireMethod(method, "PUT", "PATCH");
+                yield locked(() -> resources.update(request, uuid, method.equals("PATCH")));
+            }
+            case "marketplace-orders" -> {
+                ApiHandler.requireMethod(method, "DELETE");
+                yield locked(() -> orders.delete(request, uuid));
+            }
+            case "marketplace-script-async-dry-run" -> {
+                ApiHandler.requireMethod(method, "GET", "HEAD");
+                yield locked(() -> dryRuns.get(request, uuid));
+            }
+            case "customers", "projects", "marketplace-public-offerings" -> throw ApiException.methodNotAllowed(method);
+            default -> throw ApiException.detail(404, "Not found.");
+        };
+    }
+
+    Response action(String method, Request request, String name, String uuid, String action) {
+        ApiHandler.requireMethod(method, "POST");
+        return switch (name) {
+            case "marketplace-orders" -> locked(() -> orders.action(request, uuid, action));
+            case "marketplace-resources" -> locked(() -> resources.action(request, uuid, action));
+            case "marketplace-script-dry-run" -> locked(() -> dryRuns.run(request, uuid, action));
+            default -> throw ApiException.detail(404, "Not found.");
+        };
+    }
+
+    private Response locked(java.util.function.Supplier<Response> work) {
+        Lock lock = store.writeLock();
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Resolves a hyperlinked field on input: it must be a URL of {@code collectionPath} naming an existing object. */
+    static String uuidFromUrl(String field, JsonNode value, String collectionPath) {
+        if (value == null || value.isNull() || value.asText().isEmpty()) {
+            throw ApiException.field(field, "This field is required.");
+        }
+        String path = Links.pathOf(value.asText());
+        if (path == null || !path.startsWith(collectionPath)) {
+            throw ApiException.field(field, "Invalid hyperlink - Incorrect URL match.");
+        }
+        String rest = path.substring(collectionPath.length());
+        String uuid = Ids.normalizeUuid(rest.endsWith("/") ? rest.substring(0, rest.length() - 1) : rest);
+        if (uuid == null) {
+            throw ApiException.field(field, "Invalid hyperlink - Object does not exist.");
+        }
+        return uuid;
+    }
+
+    /** A JSON response whose stored paths are made absolute for this request. */
+    static Response json(int status, Request request, JsonNode node) {
+        return Response.json(status, Links.absolutize(node.deepCopy(), request.origin()));
+    }
+
+    static boolean actsFor(User user, JsonRow row, String customerField) {
+        return user.staff() || user.customerUuid().equals(row.text(customerField));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.tally.emulator.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+
+/**
+ * Order cost per CONTRACT §8 (Waldur Plan.get_estimate and Order.init_cost): the plan's unit price plus, for every
+ * offering component billed by {@code limit}, plan price × limit / factor; Create adds the plan's init price
+ * (Σ {@code one} components), Update its switch price (Σ {@code few} components). Plan unit does not enter.
+ */
+public final class Cost {
+    private Cost() {
+    }
+
+    /** The estimate without init or switch price, which is also the resource's cost. */
+    public static BigDecimal estimate(JsonNode offering, JsonNode plan, JsonNode limits) {
+        BigDecimal total = new BigDecimal(plan.path("unit_price").asText("0"));
+        for (JsonNode component : offering.path("components")) {
+            if (!"limit".equals(component.path("billing_type").asText())) {
+                continue;
+            }
+            String type = component.path("type").asText();
+            JsonNode limit = limits == null ? null : limits.get(type);
+            if (limit == null || limit.isNull()) {
+                continue;
+            }
+            // factor is 1 for Basic, Slurm and custom offerings; only built-in plugin components (OpenStack RAM) differ.
+            BigDecimal factor = component.path("factor").isNumber()
+                    ? component.get("factor").decimalValue() : BigDecimal.ONE;
+            total = total.add(price(plan, type).multiply(limit.decimalValue())
+                    .divide(factor, 10, java.math.RoundingMode.HALF_EVEN));
+        }
+        return total;
+    }
+
+    /** The order's cost: estimate plus init price (Create) or switch price (Update); null without a plan. */
+    public static BigDecimal orderCost(String orderType, JsonNode offering, JsonNode plan, JsonNode limits) {
+        if (plan == null || "Terminate".equals(orderType)) {
+            return null;
+        }
+        BigDecimal cost = estimate(offering, plan, limits);
+        String extraBillingType = switch (orderType) {
+            case "Create" -> "one";
+            case "Update" -> "few";
+            default -> null;
+        };
+        if (extraBillingType != null) {
+            for (JsonNode component : offering.path("components")) {
+                if (extraBillingType.equals(component.path("billing_type").asText())) {
+                    cost = cost.add(price(plan, component.path("type").asText()));
+                }
+            }
+        }
+        return cost;
+    }
+
+    private static BigDecimal price(JsonNode plan, String type) {
+        for (JsonNode component : plan.path("components")) {
+            if (type.equals(component.path("type").asText())) {
+                return new BigDecimal(component.path("price").asText("0"));
+            }
+        }
+        return BigDecimal.ZERO;
+    }
+}

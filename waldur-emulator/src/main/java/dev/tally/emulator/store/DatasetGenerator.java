@@ -1,0 +1,831 @@
+package dev.tally.emulator.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Generates a LUMI-like marketplace from a seed and a scale. Only {@link SplittableRandom} and the fixed
+ * {@code asOf} instant feed it, never the wall clock, so the same inputs give byte-identical JSON.
+ *
+ * <p>Scale 1: 11 customers, 13 offerings, 2,500 projects, 4,000 resources, about 6,000 orders and about 100,000
+ * monthly component usages over the 24 months before {@code asOf}. Scale N multiplies the last four.
+ */
+public final class DatasetGenerator {
+    static final int PROJECTS_PER_SCALE = 2500;
+    static final int RESOURCES_PER_SCALE = 4000;
+    private static final long[] CPU_LIMITS = {50, 100, 200, 300, 500, 1000, 2000, 5000, 10000, 25000};
+    private static final long[] GPU_LIMITS = {10, 20, 50, 100, 250, 500, 1000, 2000};
+    private static final long[] STORAGE_LIMITS = {100, 500, 1000, 5000, 10000, 50000};
+
+    private final SplittableRandom random;
+    private final int scale;
+    private final Instant asOf;
+    private final Store store;
+    private final List<JsonRow> allocatorCustomers = new ArrayList<>();
+    private final List<JsonRow> shareOfferings = new ArrayList<>();
+    private final Map<String, User> allocatorUsers = new HashMap<>();
+    private final Map<String, JsonRow> customersByUuid = new HashMap<>();
+    private JsonRow provider;
+    private User providerUser;
+    private User staff;
+    private JsonRow objectStorage;
+    private JsonRow training;
+    private int resourceIndex;
+
+    private DatasetGenerator(long seed, int scale, Instant asOf) {
+        this.random = new SplittableRandom(seed);
+        this.scale = scale;
+        this.asOf = asOf;
+        this.store = new Store(seed, asOf);
+    }
+
+    /** Builds the whole store; {@code staffToken} becomes the key of the one staff user. */
+    public static Store generate(long seed, int scale, Instant asOf, String staffToken) {
+        DatasetGenerator generator = new DatasetGenerator(seed, scale, asOf);
+        generator.run(staffToken);
+        return generator.store;
+    }
+
+    private void run(String staffToken) {
+        staff = new User("staff", "staff-password", "Demo Staff", true, null, staffToken);
+        store.addUser(staff);
+        customers();
+        String categoryUuid = Ids.uuid(random);
+        offerings(categoryUuid);
+        List<JsonRow> projects = projects();
+        List<JsonRow> resources = new ArrayList<>();
+        List<JsonRow> orders = new ArrayList<>();
+        List<UsageRow> usages = new ArrayList<>();
+        int resourceCount = RESOURCES_PER_SCALE * scale;
+        for (int i = 0; i < resourceCount; i++) {
+            JsonRow project = projects.get(random.nextInt(projects.size()));
+            resource(project, resources, orders, usages);
+        }
+        store.projects().addAll(projects);
+        store.resources().addAll(resources);
+        store.orders().addAll(orders);
+        store.usages().addAll(usages);
+        for (UsageRow usage : usages) {
+            store.indexUsage(usage);
+        }
+        counters();
+    }
+
+    private void customers() {
+        Instant start = asOf.minus(Duration.ofDays(2063));
+        int i = 0;
+        for (Catalog.Allocator allocator : Catalog.ALLOCATORS) {
+            JsonRow customer = customer(allocator.name(), allocator.abbreviation(), allocator.slug(),
+                    allocator.country(), allocator.countryName(), start.plusSeconds(600L * i++), allocator.ownsShare());
+            allocatorCustomers.add(customer);
+            User user = new User(allocator.slug() + "-allocator", allocator.slug() + "-password",
+                    allocator.abbreviation() + " allocator", false, customer.uuid(), Ids.token(random));
+            allocatorUsers.put(customer.uuid(), user);
+            store.addUser(user);
+        }
+        provider = customer(Catalog.PROVIDER_NAME, "LUMI", "lumi", "FI", "Finland", start.plusSeconds(600L * i), true);
+        providerUser = new User("lumi-sp", "lumi-password", "LUMI service provider", false, provider.uuid(),
+                Ids.token(random));
+        store.addUser(providerUser);
+        List<JsonRow> all = new ArrayList<>(allocatorCustomers);
+        all.add(provider);
+        store.customers().addAll(all);
+    }
+
+    private JsonRow customer(String name, String abbreviation, String slug, String country, String countryName,
+                             Instant created, boolean serviceProvider) {
+        String uuid = Ids.uuid(random);
+        ObjectNode node = Json.NODES.objectNode();
+        node.put("url", "/api/customers/" + uuid + "/");
+        node.put("uuid", uuid);
+        node.put("created", Ids.timestamp(created.plusNanos(random.nextLong(1_000_000) * 1000)));
+        node.set("organization_groups", Json.NODES.arrayNode());
+        node.put("display_name", name);
+        node.put("backend_id", "");
+        node.putNull("image");
+        node.put("blocked", false);
+        node.put("archived", false);
+        node.put("display_billing_info_in_projects", false);
+        node.put("default_tax_percent", "0.00");
+        node.put("accounting_start_date", node.get("created").asText());
+        node.put("projects_count", 0);
+        node.put("users_count", 2);
+        node.put("country_name", countryName);
+        node.put("name", name);
+        node.put("slug", slug);
+        node.put("native_name", "");
+        node.put("abbreviation", abbreviation);
+        node.put("description", "");
+        node.put("contact_details", "");
+        node.put("agreement_number", "");
+        node.put("email", "");
+        node.put("phone_number", "");
+        node.put("access_subnets", "");
+        node.put("registration_code", "");
+        node.put("homepage", "");
+        node.put("domain", "");
+        node.put("vat_code", "");
+        node.put("postal", "");
+        node.put("address", "");
+        node.put("bank_name", "");
+        node.putNull("latitude");
+        node.putNull("longitude");
+        node.put("bank_account", "");
+        node.put("country", country);
+        node.put("notification_emails", "");
+        node.set("payment_profiles", Json.NODES.arrayNode());
+        node.putNull("customer_credit");
+        node.putNull("customer_unallocated_credit");
+        node.put("is_service_provider", serviceProvider);
+        if (serviceProvider) {
+            String spUuid = Ids.uuid(random);
+            node.put("service_provider", "/api/marketplace-service-providers/" + spUuid + "/");
+            node.put("service_provider_uuid", spUuid);
+        } else {
+            node.putNull("service_provider");
+            node.putNull("service_provider_uuid");
+        }
+        node.putNull("call_managing_organization_uuid");
+        node.set("billing_price_estimate", priceEstimate(BigDecimal.ZERO));
+        JsonRow row = new JsonRow(node);
+        customersByUuid.put(uuid, row);
+        return row;
+    }
+
+    private static ObjectNode priceEstimate(BigDecimal total) {
+        ObjectNode estimate = Json.NODES.objectNode();
+        estimate.put("total", Ids.decimal10(total));
+        estimate.put("current", Ids.decimal10(total));
+        estimate.put("tax", Ids.decimal10(BigDecimal.ZERO));
+        estimate.put("tax_current", Ids.decimal10(BigDecimal.ZERO));
+        return estimate;
+    }
+
+    private void offerings(String categoryUuid) {
+        Instant created = asOf.minus(Duration.ofDays(2060));
+        List<JsonRow> all = new ArrayList<>();
+        for (int i = 0; i < Catalog.ALLOCATORS.size(); i++) {
+            Catalog.Allocator allocator = Catalog.ALLOCATORS.get(i);
+            JsonRow owner = allocator.ownsShare() ? allocatorCustomers.get(i) : provider;
+            List<Catalog.Price> prices = allocator.offeringName().equals(Catalog.DIFFERENT_PRICES_OFFERING)
+                    ? Catalog.SWISS_PRICES : Catalog.COMMON_PRICES;
+            JsonRow offering = offering(allocator.offeringName(), "LUMI share of " + allocator.countryName(),
+                    "Marketplace.Basic", owner, categoryUuid, allocator.offeringCountry(), true, "Active",
+                    Catalog.LUMI_COMPONENTS, "LUMI Common", "Default plan for all LUMI", prices,
+                    created.plusSeconds(900L * i));
+            shareOfferings.add(offering);
+            all.add(offering);
+        }
+        objectStorage = offering("LUMI-O object storage", "S3-compatible object storage on LUMI", "Marketplace.Basic",
+                provider, categoryUuid, "FI", true, "Active", List.of(Catalog.STORAGE), "LUMI-O Standard",
+                "Object storage per GB kH", List.of(new Catalog.Price("gb_k_hours", new BigDecimal("0.0008"))),
+                created.plus(Duration.ofDays(400)));
+        training = offering("Training sandbox", "Small free allocations for courses", "Marketplace.Basic",
+                provider, categoryUuid, "", false, "Paused", List.of(Catalog.CPU, Catalog.GPU), "Training",
+                "Free training allocation", List.of(new Catalog.Price("cpu_k_hours", BigDecimal.ZERO),
+                        new Catalog.Price("gpu_k_hours", BigDecimal.ZERO)), created.plus(Duration.ofDays(500)));
+        JsonRow script = offering("LUMI custom script", "Provisioned by a provider script", "Marketplace.Script",
+                provider, categoryUuid, "FI", true, "Active", List.of(Catalog.CPU), "Script plan", "Scripted allocation",
+                List.of(new Catalog.Price("cpu_k_hours", new BigDecimal("0.1"))), created.plus(Duration.ofDays(600)));
+        all.add(objectStorage);
+        all.add(training);
+        all.add(script);
+        store.offerings().addAll(all);
+    }
+
+    private JsonRow offering(String name, String description, String type, JsonRow owner, String categoryUuid,
+                             String country, boolean billable, String state, List<Catalog.Component> components,
+                             String planName, String planDescription, List<Catalog.Price> prices, Instant created) {
+        String uuid = Ids.uuid(random);
+        ObjectNode node = Json.NODES.objectNode();
+        node.put("url", "/api/marketplace-public-offerings/" + uuid + "/");
+        node.put("uuid", uuid);
+        node.put("created", Ids.timestamp(created.plusNanos(random.nextLong(1_000_000) * 1000)));
+        node.put("name", name);
+        node.put("slug", Records.slug(name, uuid));
+        node.put("description", description);
+        node.put("full_description", "<h2>Overview</h2>LUMI is a pre-exascale EuroHPC supercomputer in CSC’s data "
+                + "center in Kajaani, Finland.");
+        node.set("endpoints", Json.NODES.arrayNode());
+        node.set("roles", Json.NODES.arrayNode());
+        node.put("customer", owner.text("url"));
+        node.put("customer_uuid", owner.uuid());
+        node.put("customer_name", owner.text("name"));
+        node.put("customer_slug", owner.text("slug"));
+        node.putNull("project");
+        node.putNull("project_uuid");
+        node.putNull("project_name");
+        node.put("category", "/api/marketplace-categories/" + categoryUuid + "/");
+        node.put("category_uuid", categoryUuid);
+        node.put("category_title", "HPC");
+        node.set("attributes", Json.NODES.objectNode());
+        ObjectNode options = Json.NODES.objectNode();
+        options.set("order", Json.NODES.arrayNode());
+        options.set("options", Json.NODES.objectNode());
+        node.set("options", options);
+        node.set("resource_options", lumiResourceOptions());
+        ArrayNode componentNodes = node.putArray("components");
+        for (Catalog.Component component : components) {
+            componentNodes.add(component(component));
+        }
+        ObjectNode pluginOptions = Json.NODES.objectNode();
+        pluginOptions.put("auto_approve_in_service_provider_projects", true);
+        node.set("plugin_options", pluginOptions);
+        node.put("state", state);
+        node.put("vendor_details", "");
+        node.put("getting_started", "");
+        node.put("integration_guide", "");
+        node.putNull("thumbnail");
+        node.put("order_count", 0);
+        ArrayNode plans = node.putArray("plans");
+        JsonRow plan = plan(uuid, planName, planDescription, components, prices);
+        plans.add(plan.node());
+        node.set("screenshots", Json.NODES.arrayNode());
+        node.put("type", type);
+        node.put("shared", true);
+        node.put("billable", billable);
+        node.set("files", Json.NODES.arrayNode());
+        node.put("paused_reason", "Paused".equals(state) ? "Between course terms" : "");
+        node.put("datacite_doi", "");
+        node.put("citation_count", -1);
+        node.put("latitude", 64.2310486);
+        node.put("longitude", 27.7040942);
+        node.put("country", country);
+        node.put("backend_id", "");
+        node.set("organization_groups", Json.NODES.arrayNode());
+        node.set("tags", Json.NODES.arrayNode());
+        node.putNull("image");
+        node.putNull("total_customers");
+        node.putNull("total_cost");
+        node.putNull("total_cost_estimated");
+        node.put("has_compliance_requirements", false);
+        node.put("billing_type_classification", "limit_only");
+        node.put("is_accessible", true);
+        node.putNull("google_calendar_is_public");
+        JsonRow row = new JsonRow(node);
+        store.addPlan(row, plan);
+        return row;
+    }
+
+    private ObjectNode component(Catalog.Component component) {
+        ObjectNode node = Json.NODES.objectNode();
+        node.put("uuid", Ids.uuid(random));
+        // limit, not usage: current Waldur only prices and accepts limits for limit components (CONTRACT §8).
+        node.put("billing_type", "limit");
+        node.put("type", component.type());
+        node.put("name", component.name());
+        node.put("description", "");
+        node.put("measured_unit", component.measuredUnit());
+        node.put("unit_factor", 1);
+        node.put("limit_period", "month");
+        node.putNull("limit_amount");
+        node.put("article_code", "");
+        node.putNull("max_value");
+        node.putNull("min_value");
+        node.putNull("max_available_limit");
+        node.put("is_boolean", false);
+        node.putNull("default_limit");
+        node.putNull("factor");
+        node.put("is_builtin", false);
+        node.put("is_prepaid", false);
+        return node;
+    }
+
+    private static ObjectNode lumiResourceOptions() {
+        ObjectNode resourceOptions = Json.NODES.objectNode();
+        ArrayNode order = resourceOptions.putArray("order");
+        ObjectNode options = resourceOptions.putObject("options");
+        for (String[] flag : new String[][] {
+            {"is_industry", "Industry project", "The PI or a project member is from a company"},
+            {"is_commercial", "Commercial use", "Pay-per-use industrial access"},
+            {"is_training", "Training", "Allocation for training or courses"}}) {
+            order.add(flag[0]);
+            ObjectNode field = options.putObject(flag[0]);
+            field.put("type", "boolean");
+            field.put("label", flag[1]);
+            field.put("help_text", flag[2]);
+            field.put("required", false);
+            field.put("default", false);
+        }
+        order.add("used_ai_tech");
+        ObjectNode ai = options.putObject("used_ai_tech");
+        ai.put("type", "select_string_multi");
+        ai.put("label", "Used AI technologies");
+        ai.put("help_text", "Select all AI methods used by the project");
+        ai.put("required", false);
+        ArrayNode choices = ai.putArray("choices");
+        Catalog.AI_TECH.forEach(choices::add);
+        return resourceOptions;
+    }
+
+    private JsonRow plan(String offeringUuid, String name, String description, List<Catalog.Component> components,
+                         List<Catalog.Price> prices) {
+        String uuid = Ids.uuid(random);
+        ObjectNode node = Json.NODES.objectNode();
+        node.put("url", "/api/marketplace-public-offerings/" + offeringUuid + "/plans/" + uuid + "/");
+        node.put("uuid", uuid);
+        node.put("name", name);
+        node.put("description", description);
+        node.put("article_code", "");
+        node.putNull("max_amount");
+        node.put("archived", false);
+        node.put("is_active", true);
+        node.put("unit_price", Ids.decimal10(BigDecimal.ZERO));
+        node.put("unit", "month");
+        node.put("init_price", 0.0);
+        node.put("switch_price", 0.0);
+        node.put("backend_id", "");
+        node.set("organization_groups", Json.NODES.arrayNode());
+        ArrayNode componentNodes = node.putArray("components");
+        ObjectNode priceMap = Json.NODES.objectNode();
+        ObjectNode quotas = Json.NODES.objectNode();
+        for (Catalog.Component component : components) {
+            BigDecimal price = prices.stream().filter(p -> p.type().equals(component.type()))
+                    .map(Catalog.Price::price).findFirst().orElse(BigDecimal.ZERO);
+            ObjectNode c = componentNodes.addObject();
+            c.put("type", component.type());
+            c.put("name", component.name());
+            c.put("measured_unit", component.measuredUnit());
+            c.put("amount", 0);
+            c.put("price", Ids.decimal10(price));
+            c.putNull("future_price");
+            c.putNull("discount_threshold");
+            c.putNull("discount_rate");
+            priceMap.put(component.type(), price);
+            quotas.put(component.type(), 0);
+        }
+        node.set("prices", priceMap);
+        node.set("future_prices", Json.NODES.objectNode());
+        node.set("quotas", quotas);
+        node.put("resources_count", 0);
+        node.put("plan_type", "limit");
+        node.put("minimal_price", 0.0);
+        return new JsonRow(node);
+    }
+
+    private List<JsonRow> projects() {
+        int total = PROJECTS_PER_SCALE * scale;
+        int weightSum = Catalog.ALLOCATORS.stream().mapToInt(Catalog.Allocator::weight).sum();
+        List<JsonRow> projects = new ArrayList<>(total);
+        long windowSeconds = Duration.ofDays(1350).toSeconds();
+        for (int i = 0; i < total; i++) {
+            int pick = random.nextInt(weightSum);
+            int a = 0;
+            while (pick >= Catalog.ALLOCATORS.get(a).weight()) {
+                pick -= Catalog.ALLOCATORS.get(a).weight();
+                a++;
+            }
+            JsonRow customer = allocatorCustomers.get(a);
+            Instant created = asOf.minus(Duration.ofDays(10)).minusSeconds(random.nextLong(windowSeconds))
+                    .minusNanos(random.nextLong(1_000_000) * 1000);
+            projects.add(project(customer, created, i));
+        }
+        return projects;
+    }
+
+    private JsonRow project(JsonRow customer, Instant created, int index) {
+        String uuid = Ids.uuid(random);
+        String topic = Catalog.PROJECT_TOPICS.get(random.nextInt(Catalog.PROJECT_TOPICS.size()));
+        String name = random.nextInt(50) == 0 ? topic
+                : topic + " " + Catalog.PROJECT_SUFFIXES.get(random.nextInt(Catalog.PROJECT_SUFFIXES.size()))
+                  + " " + (1000 + random.nextInt(9000));
+        ObjectNode node = Json.NODES.objectNode();
+        node.put("url", "/api/projects/" + uuid + "/");
+        node.put("uuid", uuid);
+        node.put("name", name);
+        node.put("slug", Records.slug(name, uuid));
+        node.put("customer", customer.text("url"));
+        node.put("customer_uuid", customer.uuid());
+        node.put("customer_name", customer.text("name"));
+        node.put("customer_slug", customer.text("slug"));
+        node.put("customer_native_name", "");
+        node.put("customer_abbreviation", customer.text("abbreviation"));
+        node.put("description", random.nextInt(3) == 0 ? "" : "Allocation for " + name);
+        node.put("customer_display_billing_info_in_projects", false);
+        node.put("created", Ids.timestamp(created));
+        node.putNull("type");
+        node.putNull("type_name");
+        node.putNull("type_uuid");
+        // Puhuri: backend_id carries the allocator's own project id; some allocators leave it blank.
+        node.put("backend_id", random.nextInt(10) == 0 ? ""
+                : customer.text("abbreviation").toLowerCase() + "-" + (462000000 + index));
+        node.set("start_date", random.nextInt(4) == 0
+                ? Json.NODES.textNode(LocalDate.ofInstant(created, ZoneOffset.UTC).toString()) : Json.NODES.nullNode());
+        node.putNull("end_date");
+        node.putNull("end_date_requested_by");
+        int oecd = random.nextInt(20);
+        if (oecd == 0) {
+            node.putNull("oecd_fos_2007_code");
+            node.put("oecd_fos_2007_label", "");
+        } else if (oecd == 1) {
+            node.put("oecd_fos_2007_code", "");
+            node.put("oecd_fos_2007_label", "");
+        } else {
+            String code = Catalog.OECD_CODES.get(random.nextInt(Catalog.OECD_CODES.size()));
+            node.put("oecd_fos_2007_code", code);
+            node.put("oecd_fos_2007_label", Catalog.oecdLabel(code));
+        }
+        node.put("is_industry", random.nextInt(100) < 8);
+        node.putNull("image");
+        node.put("resources_count", 0);
+        int kind = random.nextInt(100);
+        node.put("kind", kind < 90 ? "default" : kind < 97 ? "course" : "public");
+        node.put("is_removed", false);
+        node.putNull("termination_metadata");
+        node.put("staff_notes", "");
+        node.putNull("project_credit");
+        node.set("marketplace_resource_count", Json.NODES.objectNode());
+        node.set("billing_price_estimate", priceEstimate(BigDecimal.ZERO));
+        return new JsonRow(node);
+    }
+
+    private void resource(JsonRow project, List<JsonRow> resources, List<JsonRow> orders, List<UsageRow> usages) {
+        int index = resourceIndex++;
+        JsonRow customer = customersByUuid.get(project.text("customer_uuid"));
+        int allocatorIndex = allocatorCustomers.indexOf(customer);
+        int kind = random.nextInt(100);
+        JsonRow offering = kind < 90 ? shareOfferings.get(allocatorIndex) : kind < 97 ? objectStorage : training;
+        JsonRow plan = store.plan(offering.get("plans").get(0).get("uuid").asText()).orElseThrow();
+        User consumer = allocatorUsers.get(customer.uuid());
+        User reviewer = offering.text("customer_uuid").equals(provider.uuid()) ? providerUser
+                : allocatorUsers.get(offering.text("customer_uuid"));
+
+        String createState = pick(new String[] {"done", "pending-consumer", "pending-provider", "executing", "erred",
+            "rejected", "canceled"}, new int[] {930, 10, 15, 10, 15, 15, 5});
+        Instant projectCreated = Instant.parse(project.text("created"));
+        Instant created;
+        if ("done".equals(createState) || "rejected".equals(createState) || "canceled".equals(createState)
+                || "erred".equals(createState)) {
+            long room = Duration.between(projectCreated, asOf.minus(Duration.ofDays(8))).toSeconds();
+            created = projectCreated.plusSeconds(random.nextLong(Math.max(1, Math.min(room, 200L * 86400))));
+        } else {
+            created = recent();
+        }
+        created = created.plusNanos(random.nextLong(1_000_000) * 1000);
+
+        ObjectNode limits = limits(offering);
+        String name = resourceName(project, index);
+        JsonNode options = options(project);
+        ObjectNode attributes = Json.NODES.objectNode();
+        attributes.put("name", name);
+        if (options != null && options.isObject()) {
+            options.fields().forEachRemaining(e -> attributes.set(e.getKey(), e.getValue().deepCopy()));
+        }
+        String resourceUuid = Ids.uuid(random);
+        User creator = random.nextInt(10) == 0 ? staff : consumer;
+        ObjectNode create = Records.order(new Records.OrderSpec(Ids.uuid(random), "Create", project, offering, plan,
+                limits, attributes, Ids.timestamp(created), resourceUuid, name, creator, null));
+        JsonRow createRow = new JsonRow(create);
+        orders.add(createRow);
+        Instant resourceCreated = created.plusNanos((20 + random.nextLong(180)) * 1_000_000);
+        String backendId = "done".equals(createState) ? "project_" + (465000000 + index) : "";
+        ObjectNode resource = Records.resource(new Records.ResourceSpec(resourceUuid, name, project, offering, plan,
+                limits, attributes, options, Ids.timestamp(resourceCreated), backendId));
+        JsonRow resourceRow = new JsonRow(resource);
+        resources.add(resourceRow);
+
+        Instant createDone = advance(create, createState, created, consumer, reviewer, creator.staff());
+        switch (createState) {
+            case "done" -> setResourceState(resource, "OK", createDone);
+            case "erred" -> {
+                setResourceState(resource, "Erred", createDone);
+                resource.put("error_message", "Slurm account creation failed");
+            }
+            case "rejected", "canceled" -> setResourceState(resource, "Terminated", createDone);
+            default -> setResourceState(resource, "Creating", created);
+        }
+        if (!"done".equals(createState)) {
+            return;
+        }
+        history(project, offering, plan, resourceRow, createRow, createDone, consumer, reviewer, orders, usages,
+                index);
+    }
+
+    private void history(JsonRow project, JsonRow offering, JsonRow plan, JsonRow resourceRow, JsonRow createRow,
+                         Instant createDone, User consumer, User reviewer, List<JsonRow> orders,
+                         List<UsageRow> usages, int index) {
+        ObjectNode resource = resourceRow.node();
+        Instant latest = asOf.minus(Duration.ofDays(1));
+        Instant terminateAt = null;
+        String terminateState = null;
+        if (random.nextInt(100) < 30 && Duration.between(createDone, latest).toDays() > 40) {
+            terminateState = pick(new String[] {"done", "executing", "pending-consumer", "pending-provider", "erred",
+                "rejected", "canceled"}, new int[] {880, 30, 30, 30, 15, 10, 5});
+            if ("done".equals(terminateState) || "rejected".equals(terminateState)
+                    || "canceled".equals(terminateState)) {
+                long span = Duration.between(createDone, latest.minus(Duration.ofDays(6))).toSeconds();
+                terminateAt = createDone.plusSeconds(span / 4 + random.nextLong(Math.max(1, span * 3 / 4)));
+            } else {
+                terminateAt = recent();
+            }
+        }
+        Instant horizon = terminateAt != null ? terminateAt : latest;
+
+        JsonNode currentLimits = createRow.get("limits");
+        BigDecimal currentCost = Cost.estimate(offering.node(), plan.node(), currentLimits);
+        List<Instant> limitChanges = new ArrayList<>();
+        List<JsonNode> limitValues = new ArrayList<>();
+        limitChanges.add(createDone);
+        limitValues.add(currentLimits);
+        int roll = random.nextInt(100);
+        int updates = roll < 84 ? 0 : roll < 95 ? 1 : roll < 99 ? 2 : 3;
+        Instant t = createDone;
+        for (int u = 0; u < updates; u++) {
+            long span = Duration.between(t, horizon.minus(Duration.ofDays(6))).toSeconds();
+            if (span < 7200) {
+                break;
+            }
+            Instant at = t.plusSeconds(span / 10 + random.nextLong(Math.max(1, span / 2)))
+                    .plusNanos(random.nextLong(1_000_000) * 1000);
+            ObjectNode newLimits = limits(offering);
+            ObjectNode updateAttributes = Json.NODES.objectNode();
+            updateAttributes.set("old_limits", currentLimits.deepCopy());
+            ObjectNode update = Records.order(new Records.OrderSpec(Ids.uuid(random), "Update", project, offering, plan,
+                    newLimits, updateAttributes, Ids.timestamp(at), resourceRow.uuid(), resourceRow.text("name"),
+                    consumer, currentCost));
+            orders.add(new JsonRow(update));
+            t = advance(update, "done", at, consumer, reviewer, false);
+            currentLimits = newLimits;
+            currentCost = Cost.estimate(offering.node(), plan.node(), currentLimits);
+            limitChanges.add(t);
+            limitValues.add(currentLimits);
+        }
+        resource.set("limits", currentLimits.deepCopy());
+        resource.put("modified", Ids.timestamp(t));
+        // A handful of deliberate drifts (about 4 per 4,000): the backend changed the limit without an order.
+        if (index % 997 == 500) {
+            ObjectNode drifted = (ObjectNode) resource.get("limits");
+            drifted.put(drifted.fieldNames().next(), drifted.elements().next().asLong() + 1);
+        }
+
+        String finalState = "OK";
+        Instant usageEnd = latest;
+        if (terminateState != null) {
+            ObjectNode terminate = Records.order(new Records.OrderSpec(Ids.uuid(random), "Terminate", project,
+                    offering, null, null, Json.NODES.objectNode(), Ids.timestamp(terminateAt), resourceRow.uuid(),
+                    resourceRow.text("name"), consumer, currentCost));
+            orders.add(new JsonRow(terminate));
+            Instant done = advance(terminate, terminateState, terminateAt, consumer, reviewer, false);
+            switch (terminateState) {
+                case "done" -> {
+                    finalState = "Terminated";
+                    usageEnd = done;
+                    resource.put("end_date", LocalDate.ofInstant(done, ZoneOffset.UTC).toString());
+                }
+                case "executing" -> finalState = "Terminating";
+                case "erred" -> finalState = "Erred";
+                default -> finalState = "OK";
+            }
+            setResourceState(resource, finalState, done);
+        } else if (random.nextInt(100) < 8) {
+            // A trailing Update that is still in flight or failed: the resource keeps its previous limits.
+            String state = pick(new String[] {"pending-consumer", "pending-provider", "executing", "erred", "rejected",
+                "canceled"}, new int[] {25, 25, 20, 10, 15, 5});
+            Instant at = recent();
+            if (at.isAfter(t)) {
+                ObjectNode updateAttributes = Json.NODES.objectNode();
+                updateAttributes.set("old_limits", currentLimits.deepCopy());
+                ObjectNode update = Records.order(new Records.OrderSpec(Ids.uuid(random), "Update", project, offering,
+                        plan, limits(offering), updateAttributes, Ids.timestamp(at), resourceRow.uuid(),
+                        resourceRow.text("name"), consumer, currentCost));
+                orders.add(new JsonRow(update));
+                Instant done = advance(update, state, at, consumer, reviewer, false);
+                if ("executing".equals(state)) {
+                    setResourceState(resource, "Updating", done);
+                } else if ("erred".equals(state)) {
+                    setResourceState(resource, "Erred", done);
+                }
+            }
+        }
+        resource.put("can_terminate", "OK".equals(resource.get("state").asText())
+                || "Erred".equals(resource.get("state").asText()));
+        usages(resourceRow, createDone, usageEnd, limitChanges, limitValues, usages);
+    }
+
+    private void usages(JsonRow resource, Instant start, Instant end, List<Instant> changes, List<JsonNode> values,
+                        List<UsageRow> usages) {
+        YearMonth first = YearMonth.from(start.atZone(ZoneOffset.UTC));
+        YearMonth windowStart = YearMonth.from(asOf.atZone(ZoneOffset.UTC)).minusMonths(24);
+        if (first.isBefore(windowStart)) {
+            first = windowStart;
+        }
+        YearMonth last = YearMonth.from(end.atZone(ZoneOffset.UTC));
+        ObjectNode current = Json.NODES.objectNode();
+        for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
+            Instant monthEnd = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            // The provider reports in the last days of the month, or at termination time if earlier.
+            Instant reported = monthEnd.minusSeconds(3600 + random.nextLong(3L * 86400));
+            if (reported.isAfter(end)) {
+                reported = end;
+            }
+            if (reported.isBefore(start)) {
+                reported = start;
+            }
+            reported = reported.plusNanos(random.nextLong(1_000_000) * 1000);
+            JsonNode limits = values.get(0);
+            for (int i = 0; i < changes.size(); i++) {
+                if (!changes.get(i).isAfter(reported)) {
+                    limits = values.get(i);
+                }
+            }
+            String date = Ids.timestamp(reported);
+            for (JsonNode component : resource.get("offering_components")) {
+                String type = component.get("type").asText();
+                long limit = limits.path(type).asLong(0);
+                if (limit <= 0) {
+                    continue;
+                }
+                // Idle components are often not reported at all, so some months have no record for them.
+                if (random.nextInt(100) < 18) {
+                    continue;
+                }
+                long used = random.nextInt(20) == 0 ? 0 : Math.round(limit * random.nextDouble() * 1.05);
+                usages.add(new UsageRow(Ids.uuid(random),
+                        Ids.timestamp(reported.plusNanos((5 + random.nextLong(40)) * 1_000_000)), resource, type,
+                        component.get("name").asText(), component.get("measured_unit").asText(), month.atDay(1),
+                        BigDecimal.valueOf(used), date, "", false));
+                current.put(type, used);
+            }
+        }
+        resource.node().set("current_usages", current);
+    }
+
+    private ObjectNode limits(JsonRow offering) {
+        ObjectNode limits = Json.NODES.objectNode();
+        for (JsonNode component : offering.get("components")) {
+            String type = component.get("type").asText();
+            long value = switch (type) {
+                case "cpu_k_hours" -> CPU_LIMITS[random.nextInt(CPU_LIMITS.length)];
+                case "gpu_k_hours" -> random.nextInt(5) < 3 ? 0 : GPU_LIMITS[random.nextInt(GPU_LIMITS.length)];
+                default -> STORAGE_LIMITS[random.nextInt(STORAGE_LIMITS.length)];
+            };
+            limits.put(type, value);
+        }
+        return limits;
+    }
+
+    private JsonNode options(JsonRow project) {
+        int roll = random.nextInt(100);
+        if (roll < 15) {
+            return null;
+        }
+        ObjectNode options = Json.NODES.objectNode();
+        if (roll < 25) {
+            return options;
+        }
+        boolean industry = project.get("is_industry").asBoolean() ? random.nextInt(5) != 0 : random.nextInt(30) == 0;
+        options.put("is_industry", industry);
+        options.put("is_commercial", industry && random.nextInt(3) == 0);
+        if (random.nextInt(10) != 0) {
+            options.put("is_training", random.nextInt(100) < 8);
+        }
+        if (random.nextInt(10) != 0) {
+            ArrayNode ai = options.putArray("used_ai_tech");
+            int count = random.nextInt(10) < 5 ? 0 : random.nextInt(10) < 6 ? 1 : 2 + random.nextInt(2);
+            List<String> choices = new ArrayList<>(Catalog.AI_TECH);
+            for (int i = 0; i < count; i++) {
+                ai.add(choices.remove(random.nextInt(choices.size())));
+            }
+        }
+        return options;
+    }
+
+    private String resourceName(JsonRow project, int index) {
+        String projectName = project.text("name");
+        return switch (random.nextInt(4)) {
+            case 0 -> projectName;
+            case 1 -> projectName + " allocation";
+            case 2 -> "alloc-" + (100000 + index);
+            default -> projectName + " / " + (2023 + random.nextInt(4));
+        };
+    }
+
+    /**
+     * Walks an order from pending-consumer to {@code state}, filling review and completion fields as Waldur does,
+     * and returns when it got there.
+     */
+    private Instant advance(ObjectNode order, String state, Instant created, User consumer, User provider,
+                            boolean createdByStaff) {
+        Instant t = created;
+        if ("pending-consumer".equals(state)) {
+            return t;
+        }
+        t = t.plusSeconds(createdByStaff ? 0 : 60 + random.nextLong(2L * 86400)).plusNanos(1000L * (1 + random.nextInt(999)));
+        if (!"canceled".equals(state) || random.nextBoolean()) {
+            order.put("consumer_reviewed_by", consumer.username());
+            order.put("consumer_reviewed_by_full_name", consumer.fullName());
+            order.put("consumer_reviewed_by_username", consumer.username());
+            order.put("consumer_reviewed_at", Ids.timestamp(t));
+        }
+        if ("rejected".equals(state) && random.nextBoolean()) {
+            order.put("consumer_rejection_comment", "Not eligible for this call");
+            return finish(order, "rejected", t);
+        }
+        if ("pending-provider".equals(state)) {
+            order.put("state", "pending-provider");
+            order.put("modified", Ids.timestamp(t));
+            return t;
+        }
+        t = t.plusSeconds(60 + random.nextLong(3L * 86400)).plusNanos(1000L * (1 + random.nextInt(999)));
+        if ("canceled".equals(state)) {
+            return finish(order, "canceled", t);
+        }
+        order.put("provider_reviewed_by", provider.username());
+        order.put("provider_reviewed_by_full_name", provider.fullName());
+        order.put("provider_reviewed_by_username", provider.username());
+        order.put("provider_reviewed_at", Ids.timestamp(t));
+        if ("rejected".equals(state)) {
+            order.put("provider_rejection_comment", "Insufficient capacity in this period");
+            return finish(order, "rejected", t);
+        }
+        if ("executing".equals(state)) {
+            order.put("state", "executing");
+            order.put("modified", Ids.timestamp(t));
+            return t;
+        }
+        t = t.plusSeconds(1 + random.nextLong(600)).plusNanos(1000L * (1 + random.nextInt(999)));
+        if ("erred".equals(state)) {
+            order.put("error_message", "Backend request failed: timeout");
+            return finish(order, "erred", t);
+        }
+        return finish(order, "done", t);
+    }
+
+    private static Instant finish(ObjectNode order, String state, Instant at) {
+        order.put("state", state);
+        order.put("modified", Ids.timestamp(at));
+        order.put("completed_at", Ids.timestamp(at));
+        return at;
+    }
+
+    private static void setResourceState(ObjectNode resource, String state, Instant at) {
+        resource.put("state", state);
+        String stamp = Ids.timestamp(at);
+        if (stamp.compareTo(resource.get("modified").asText()) > 0) {
+            resource.put("modified", stamp);
+        }
+    }
+
+    // Orders still in flight at asOf: created in the last two weeks, late enough that reviews stay before asOf.
+    private Instant recent() {
+        return asOf.minus(Duration.ofDays(6)).minusSeconds(random.nextLong(8L * 86400));
+    }
+
+    private String pick(String[] values, int[] weights) {
+        int total = 0;
+        for (int w : weights) {
+            total += w;
+        }
+        int roll = random.nextInt(total);
+        for (int i = 0; i < values.length; i++) {
+            roll -= weights[i];
+            if (roll < 0) {
+                return values[i];
+            }
+        }
+        return values[values.length - 1];
+    }
+
+    private void counters() {
+        Map<String, Integer> projectsPerCustomer = new HashMap<>();
+        for (JsonRow project : store.projects().rows()) {
+            projectsPerCustomer.merge(project.text("customer_uuid"), 1, Integer::sum);
+        }
+        for (JsonRow customer : store.customers().rows()) {
+            customer.node().put("projects_count", projectsPerCustomer.getOrDefault(customer.uuid(), 0));
+        }
+        Map<String, Integer> activePerProject = new HashMap<>();
+        Map<String, Integer> perPlan = new HashMap<>();
+        for (JsonRow resource : store.resources().rows()) {
+            if (!"Terminated".equals(resource.text("state"))) {
+                activePerProject.merge(resource.text("project_uuid"), 1, Integer::sum);
+                perPlan.merge(resource.text("plan_uuid"), 1, Integer::sum);
+            }
+        }
+        for (JsonRow project : store.projects().rows()) {
+            project.node().put("resources_count", activePerProject.getOrDefault(project.uuid(), 0));
+        }
+        Map<String, Integer> ordersPerOffering = new HashMap<>();
+        for (JsonRow order : store.orders().rows()) {
+            ordersPerOffering.merge(order.text("offering_uuid"), 1, Integer::sum);
+        }
+        for (JsonRow offering : store.offerings().rows()) {
+            offering.node().put("order_count", ordersPerOffering.getOrDefault(offering.uuid(), 0));
+            for (JsonNode plan : offering.get("plans")) {
+                ((ObjectNode) plan).put("resources_count", perPlan.getOrDefault(plan.get("uuid").asText(), 0));
+            }
+        }
+    }
+}

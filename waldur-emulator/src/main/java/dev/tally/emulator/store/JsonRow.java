@@ -1,0 +1,37 @@
+package dev.tally.emulator.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** A row that is stored as its serialized JSON tree; writers mutate {@link #node()} under the store's write lock. */
+public final class JsonRow implements Row {
+    private final ObjectNode node;
+
+    public JsonRow(ObjectNode node) {
+        this.node = node;
+    }
+
+    public ObjectNode node() {
+        return node;
+    }
+
+    @Override
+    public String uuid() {
+        return node.get("uuid").asText();
+    }
+
+    @Override
+    public JsonNode get(String field) {
+        return node.get(field);
+    }
+
+    @Override
+    public ObjectNode render() {
+        return node.deepCopy();
+    }
+
+    public String text(String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}

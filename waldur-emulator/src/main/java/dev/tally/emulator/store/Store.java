@@ -1,0 +1,147 @@
+package dev.tally.emulator.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * All emulator data. Readers take {@link #readLock()}, writers {@link #writeLock()}; rows are mutated in place.
+ * Time is logical: it starts at {@code asOf} and moves one millisecond per write, so runs are reproducible.
+ */
+public final class Store {
+    private static final Comparator<Row> BY_NAME = Comparator.comparing((Row r) -> r.get("name").asText())
+            .thenComparing(Row::uuid);
+    private static final Comparator<Row> BY_CREATED = Comparator.comparing((Row r) -> r.get("created").asText())
+            .thenComparing(Row::uuid);
+    // Waldur: ComponentUsage Meta.ordering = ("-date", "component__type").
+    private static final Comparator<UsageRow> BY_DATE_DESC_THEN_TYPE = Comparator.comparing(UsageRow::date)
+            .reversed().thenComparing(UsageRow::type).thenComparing(UsageRow::uuid);
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Table<JsonRow> customers = new Table<>("customers", BY_NAME);
+    private final Table<JsonRow> projects = new Table<>("projects", BY_NAME);
+    private final Table<JsonRow> offerings = new Table<>("marketplace-public-offerings", BY_NAME);
+    private final Table<JsonRow> orders = new Table<>("marketplace-orders", BY_CREATED);
+    private final Table<JsonRow> resources = new Table<>("marketplace-resources", BY_CREATED);
+    private final Table<UsageRow> usages = new Table<>("marketplace-component-usages", BY_DATE_DESC_THEN_TYPE);
+    private final Map<String, JsonRow> plans = new HashMap<>();
+    private final Map<String, JsonRow> offeringOfPlan = new HashMap<>();
+    private final Map<String, UsageRow> usageIndex = new HashMap<>();
+    private final Map<String, JsonRow> dryRuns = new LinkedHashMap<>();
+    private final Map<String, User> usersByToken = new LinkedHashMap<>();
+    private final Map<String, User> usersByName = new LinkedHashMap<>();
+    private final SplittableRandom runtimeRandom;
+    private Instant clock;
+
+    Store(long seed, Instant asOf) {
+        // A separate stream for runtime identifiers, so the dataset does not depend on what clients do later.
+        this.runtimeRandom = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        this.clock = asOf;
+    }
+
+    public ReentrantReadWriteLock.ReadLock readLock() {
+        return lock.readLock();
+    }
+
+    public ReentrantReadWriteLock.WriteLock writeLock() {
+        return lock.writeLock();
+    }
+
+    public Table<JsonRow> customers() {
+        return customers;
+    }
+
+    public Table<JsonRow> projects() {
+        return projects;
+    }
+
+    public Table<JsonRow> offerings() {
+        return offerings;
+    }
+
+    public Table<JsonRow> orders() {
+        return orders;
+    }
+
+    public Table<JsonRow> resources() {
+        return resources;
+    }
+
+    public Table<UsageRow> usages() {
+        return usages;
+    }
+
+    public Optional<JsonRow> plan(String planUuid) {
+        return Optional.ofNullable(planUuid == null ? null : plans.get(planUuid));
+    }
+
+    public Optional<JsonRow> offeringOfPlan(String planUuid) {
+        return Optional.ofNullable(planUuid == null ? null : offeringOfPlan.get(planUuid));
+    }
+
+    void addPlan(JsonRow offering, JsonRow plan) {
+        plans.put(plan.uuid(), plan);
+        offeringOfPlan.put(plan.uuid(), offering);
+    }
+
+    public Map<String, JsonRow> dryRuns() {
+        return dryRuns;
+    }
+
+    void addUser(User user) {
+        usersByToken.put(user.token(), user);
+        usersByName.put(user.username(), user);
+    }
+
+    public Optional<User> userByToken(String token) {
+        return Optional.ofNullable(usersByToken.get(token));
+    }
+
+    public Optional<User> userByName(String username) {
+        return Optional.ofNullable(usersByName.get(username));
+    }
+
+    public Map<String, User> usersByName() {
+        return usersByName;
+    }
+
+    /** The usage already reported for this resource, component and month, if any (set_usage upserts). */
+    public Optional<UsageRow> usageFor(String resourceUuid, String type, LocalDate billingPeriod) {
+        return Optional.ofNullable(usageIndex.get(usageKey(resourceUuid, type, billingPeriod)));
+    }
+
+    public void addUsage(UsageRow usage) {
+        usages.add(usage);
+        usageIndex.put(usageKey(usage.resource().uuid(), usage.type(), usage.billingPeriod()), usage);
+    }
+
+    void indexUsage(UsageRow usage) {
+        usageIndex.put(usageKey(usage.resource().uuid(), usage.type(), usage.billingPeriod()), usage);
+    }
+
+    private static String usageKey(String resourceUuid, String type, LocalDate billingPeriod) {
+        return resourceUuid + '|' + type + '|' + billingPeriod;
+    }
+
+    /** Advances the logical clock by one millisecond and returns it; callers hold the write lock. */
+    public Instant tick() {
+        clock = clock.plus(Duration.ofMillis(1));
+        return clock;
+    }
+
+    public Instant now() {
+        return clock;
+    }
+
+    /** A new UUID from the runtime stream; callers hold the write lock. */
+    public String newUuid() {
+        return Ids.uuid(runtimeRandom);
+    }
+}
