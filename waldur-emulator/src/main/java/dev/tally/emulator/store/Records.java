@@ -40,7 +40,8 @@ public final class Records {
             node.put("plan_uuid", plan.uuid());
             node.put("plan_description", plan.text("description"));
         } else {
-            node.putNull("plan_unit");
+            // No plan_unit key at all: 8.0.5 declares it as allOf(BillingUnit) + nullable, which per OAS 3.0.3
+            // does not admit null, so a Terminate order leaves it out rather than sending null.
             node.putNull("plan_name");
             node.putNull("plan_uuid");
             node.putNull("plan_description");
@@ -108,7 +109,6 @@ public final class Records {
         node.put("backend_id", "");
         node.put("consumer_rejection_comment", "");
         node.put("provider_rejection_comment", "");
-        node.putNull("issue");
         return node;
     }
 
