@@ -181,7 +181,7 @@ public final class Records {
         node.set("options", spec.options() == null ? Json.NODES.nullNode() : spec.options().deepCopy());
         node.set("available_actions", Json.NODES.arrayNode());
         node.put("last_sync", spec.created());
-        node.putNull("order_in_progress");
+        // order_in_progress is omitted rather than null: 8.0.5 declares it allOf(OrderDetails) + nullable (OAS 3.0.3: no null).
         node.put("project_slug", project.text("slug"));
         node.put("customer_slug", project.text("customer_slug"));
         node.put("user_requires_reconsent", false);
