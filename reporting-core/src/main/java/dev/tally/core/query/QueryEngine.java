@@ -11,6 +11,7 @@ import dev.tally.core.table.RowKind;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -186,12 +187,11 @@ public final class QueryEngine {
 
         /** One pass over all rows, accumulating into the keys {@code mapper} gives each row. */
         private Map<GroupKey, Accumulator> pass(Mapper mapper) {
-            Map<GroupKey, Accumulator> groups = new HashMap<>();
+            Pass pass = new Pass(mapper);
+            Groups groups = pass.groups;
             RowContext row = new RowContext(d);
-            List<GroupKey> keys = new ArrayList<>();
-            Set<GroupKey> counted = new HashSet<>();
-            int dims = q.dimensions().size();
-            int[] full = new int[dims];
+            boolean filtered = !(q.filter() instanceof Filter.All);
+            int rowId = 0;
             if (allocationRows) {
                 RowFigures fig = new RowFigures(d.components().size());
                 Accrual accrual = d.accrual(fromDay, toDay);
@@ -201,31 +201,47 @@ public final class QueryEngine {
                     if (d.firstDay(i) > toDay || d.lastDay(i) < fromDay) {
                         continue;
                     }
-                    counted.clear();
-                    // months outside the allocation's life are rejected by the accrual without work
+                    boolean hasUsage = d.usageStart(i) < d.usageEnd(i);
                     for (int em = firstMonth; em <= lastMonth; em++) {
-                        if (!accrual.month(i, em, fig)) {
+                        // most rows are whole months under one plan: their figures are precomputed in the dataset
+                        int seg = accrual.wholeMonthSegment(i, em);
+                        if (seg >= 0) {
+                            row.plan = d.segmentPlan(seg);
+                        } else if (accrual.month(i, em, fig)) {
+                            row.plan = fig.plan();
+                        } else {
+                            // months outside the allocation's life are rejected by the accrual without work
                             continue;
                         }
                         row.alloc = i;
                         row.month = em;
-                        row.plan = fig.plan();
-                        if (!filter.test(row)) {
+                        if (filtered && !filter.test(row)) {
                             continue;
                         }
-                        keysOf(row, full, mapper, keys);
-                        for (GroupKey k : keys) {
-                            Accumulator acc = groups.computeIfAbsent(k, x -> new Accumulator(d.components().size(), trackProjects));
-                            acc.addRow(fig, usedComponents);
-                            if (counted.add(k)) {
-                                acc.addAllocation(d.project(i));
+                        int n = pass.slots(row, rowId++);
+                        int[] slots = pass.rowSlots;
+                        int project = d.project(i);
+                        for (int k = 0; k < n; k++) {
+                            groups.countAllocation(slots[k], i, project);
+                            if (seg >= 0) {
+                                groups.sums.addWholeMonth(slots[k], seg);
+                            } else {
+                                groups.sums.addRow(slots[k], fig);
+                            }
+                        }
+                        if (seg >= 0 && hasUsage && accrual.countsUsage(em)) {
+                            for (int u = d.usageStart(i); u < d.usageEnd(i); u++) {
+                                if (d.usageMonth(u) == em) {
+                                    for (int k = 0; k < n; k++) {
+                                        groups.sums.addUsage(slots[k], d.usageComponent(u), d.usageValue(u));
+                                    }
+                                }
                             }
                         }
                     }
                 }
             }
             if (orderRows) {
-                row.alloc = 0;
                 for (int j = 0; j < d.orders().size(); j++) {
                     int i = d.orderAllocation(j);
                     OrderFact o = d.orders().get(j);
@@ -238,47 +254,131 @@ public final class QueryEngine {
                     row.plan = d.planOn(i, (int) day.toEpochDay());
                     row.orderType = o.type().ordinal();
                     row.orderState = o.state().ordinal();
-                    if (!filter.test(row)) {
+                    if (filtered && !filter.test(row)) {
                         continue;
                     }
-                    keysOf(row, full, mapper, keys);
-                    for (GroupKey k : keys) {
-                        Accumulator acc = groups.computeIfAbsent(k, x -> new Accumulator(d.components().size(), trackProjects));
-                        acc.orders++;
-                        if (o.countsCost()) {
-                            acc.orderCost = acc.orderCost.add(o.cost());
-                        }
+                    int n = pass.slots(row, rowId++);
+                    for (int k = 0; k < n; k++) {
+                        groups.addOrder(pass.rowSlots[k], o.countsCost() ? o.cost() : null);
                     }
                 }
                 row.orderType = -1;
                 row.orderState = -1;
             }
-            return groups;
+            return pass.results();
         }
 
-        /** The distinct keys of one row: one full key per {@code used_ai_tech} value when grouped by it, each mapped. */
-        private void keysOf(RowContext row, int[] full, Mapper mapper, List<GroupKey> keys) {
-            keys.clear();
-            List<Dimension> dims = q.dimensions();
-            for (int p = 0; p < full.length; p++) {
-                if (p != aiPosition) {
-                    full[p] = row.code(dims.get(p));
-                }
+        /**
+         * The groups of one pass and the way to them: each distinct full key gets a number from a
+         * {@link DetailIndex}, and the slots {@code mapper} gives that key are worked out once and
+         * remembered, so a row costs a packed-key lookup, not a {@link GroupKey} per group.
+         */
+        private final class Pass {
+            final Groups groups = new Groups(d, usedComponents, trackProjects);
+            final DetailIndex index = detailIndex();
+            final List<int[]> targets = new ArrayList<>();
+            final Map<GroupKey, Integer> slotOf = new HashMap<>();
+            final List<GroupKey> keys = new ArrayList<>();
+            final Mapper mapper;
+            final Dimension[] dims = q.dimensions().toArray(new Dimension[0]);
+            final int[] full = new int[dims.length];
+            int[] rowSlots = new int[8];
+
+            Pass(Mapper mapper) {
+                this.mapper = mapper;
             }
-            int[] ai = aiPosition < 0 ? new int[] {0} : row.aiTech();
-            List<GroupKey> mapped = new ArrayList<>(2);
-            for (int v : ai) {
-                if (aiPosition >= 0) {
-                    full[aiPosition] = v;
-                }
-                mapped.clear();
-                mapper.map(full.clone(), mapped);
-                for (GroupKey k : mapped) {
-                    if (!keys.contains(k)) {
-                        keys.add(k);
+
+            /** Fills {@link #rowSlots} with the distinct slots of a row (one full key per {@code used_ai_tech} value when grouped by it); returns how many. */
+            int slots(RowContext row, int rowId) {
+                for (int p = 0; p < full.length; p++) {
+                    if (p != aiPosition) {
+                        full[p] = row.code(dims[p]);
                     }
                 }
+                if (aiPosition < 0) {
+                    return add(targets(index.id(full)), rowId, 0);
+                }
+                int n = 0;
+                for (int v : row.aiTech()) {
+                    full[aiPosition] = v;
+                    n = add(targets(index.id(full)), rowId, n);
+                }
+                return n;
             }
+
+            private int add(int[] slots, int rowId, int n) {
+                for (int slot : slots) {
+                    if (groups.firstForRow(slot, rowId)) {
+                        if (n == rowSlots.length) {
+                            rowSlots = Arrays.copyOf(rowSlots, n * 2);
+                        }
+                        rowSlots[n++] = slot;
+                    }
+                }
+                return n;
+            }
+
+            /** The slots of detail key {@code id} (whose codes are in {@link #full}), worked out on its first row. */
+            private int[] targets(int id) {
+                if (id < targets.size()) {
+                    return targets.get(id);
+                }
+                List<GroupKey> mapped = new ArrayList<>();
+                mapper.map(full.clone(), mapped);
+                int[] slots = new int[mapped.size()];
+                for (int k = 0; k < slots.length; k++) {
+                    GroupKey key = mapped.get(k);
+                    Integer slot = slotOf.get(key);
+                    if (slot == null) {
+                        slot = groups.newSlot();
+                        slotOf.put(key, slot);
+                        keys.add(key);
+                    }
+                    slots[k] = slot;
+                }
+                targets.add(slots);
+                return slots;
+            }
+
+            Map<GroupKey, Accumulator> results() {
+                Map<GroupKey, Accumulator> out = new HashMap<>();
+                for (int slot = 0; slot < keys.size(); slot++) {
+                    out.put(keys.get(slot), groups.result(slot, d.components().size()));
+                }
+                return out;
+            }
+        }
+
+        /** Code ranges of the query's dimensions, so the index can pack a row's codes into one {@code long}. */
+        private DetailIndex detailIndex() {
+            List<Dimension> dims = q.dimensions();
+            long[] from = new long[dims.size()];
+            long[] size = new long[dims.size()];
+            long firstMonth = Dataset.epochMonthOfDay(fromDay);
+            long lastMonth = Dataset.epochMonthOfDay(toDay);
+            for (int p = 0; p < dims.size(); p++) {
+                switch (dims.get(p)) {
+                    case MONTH -> {
+                        from[p] = firstMonth;
+                        size[p] = lastMonth - firstMonth + 1;
+                    }
+                    case QUARTER -> {
+                        from[p] = Math.floorDiv(firstMonth, 3);
+                        size[p] = Math.floorDiv(lastMonth, 3) - from[p] + 1;
+                    }
+                    case YEAR -> {
+                        from[p] = Math.floorDiv(firstMonth, 12);
+                        size[p] = Math.floorDiv(lastMonth, 12) - from[p] + 1;
+                    }
+                    // allocation rows carry -1 for the order-only dimensions
+                    case ORDER_TYPE, ORDER_STATE -> {
+                        from[p] = -1;
+                        size[p] = values.domainSize(dims.get(p)) + 1L;
+                    }
+                    default -> size[p] = values.domainSize(dims.get(p));
+                }
+            }
+            return new DetailIndex(from, size);
         }
 
         /** Detail keys in the query's sort order (by default its dimensions' natural order). */
