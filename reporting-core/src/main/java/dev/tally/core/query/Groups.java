@@ -1,19 +1,16 @@
 package dev.tally.core.query;
 
-import dev.tally.core.dataset.Dataset;
-import dev.tally.core.dataset.ExactSums;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.BitSet;
 
 /**
- * The running figures of all groups of one aggregation pass, in flat arrays indexed by slot:
- * distinct allocations and projects, orders, and (through {@link ExactSums}) cost, limits and usage.
- * An allocation is counted once per slot because allocations are visited one after another: a slot
+ * The running counts of all groups of one aggregation pass, in flat arrays indexed by slot:
+ * distinct allocations and projects, orders and their cost (cost, limits and usage are summed in
+ * {@link dev.tally.core.dataset.ExactSums}). An allocation is counted once per slot because allocations are visited one after another: a slot
  * remembers the last allocation it counted.
  */
 final class Groups {
-    final ExactSums sums;
     private final boolean trackProjects;
     private int slots;
     private long[] allocations = new long[0];
@@ -23,8 +20,7 @@ final class Groups {
     private long[] orders = new long[0];
     private BigDecimal[] orderCost = new BigDecimal[0];
 
-    Groups(Dataset d, int[] components, boolean trackProjects) {
-        this.sums = new ExactSums(d, components);
+    Groups(boolean trackProjects) {
         this.trackProjects = trackProjects;
     }
 
@@ -41,7 +37,6 @@ final class Groups {
             projects = Arrays.copyOf(projects, cap);
             orders = Arrays.copyOf(orders, cap);
             orderCost = Arrays.copyOf(orderCost, cap);
-            sums.ensure(cap);
         }
         orderCost[slot] = BigDecimal.ZERO;
         if (trackProjects) {
@@ -77,18 +72,11 @@ final class Groups {
         }
     }
 
-    /** The finished figures of a slot. */
-    Accumulator result(int slot, int components) {
-        Accumulator a = new Accumulator(components, false);
-        a.cost = sums.cost(slot);
+    /** Puts the counts of a slot into {@code a}. */
+    void finish(int slot, Accumulator a) {
         a.orderCost = orderCost[slot];
-        for (int c = 0; c < components; c++) {
-            a.limits[c] = sums.limit(slot, c);
-            a.usages[c] = sums.usage(slot, c);
-        }
         a.allocations = allocations[slot];
         a.orders = orders[slot];
         a.projects = trackProjects ? projects[slot] : null;
-        return a;
     }
 }

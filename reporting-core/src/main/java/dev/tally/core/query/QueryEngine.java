@@ -2,6 +2,7 @@ package dev.tally.core.query;
 
 import dev.tally.core.dataset.Accrual;
 import dev.tally.core.dataset.Dataset;
+import dev.tally.core.dataset.ExactSums;
 import dev.tally.core.dataset.RowFigures;
 import dev.tally.core.fact.OrderFact;
 import dev.tally.core.table.Column;
@@ -189,6 +190,7 @@ public final class QueryEngine {
         private Map<GroupKey, Accumulator> pass(Mapper mapper) {
             Pass pass = new Pass(mapper);
             Groups groups = pass.groups;
+            ExactSums sums = pass.sums;
             RowContext row = new RowContext(d);
             boolean filtered = !(q.filter() instanceof Filter.All);
             int rowId = 0;
@@ -223,17 +225,21 @@ public final class QueryEngine {
                         int project = d.project(i);
                         for (int k = 0; k < n; k++) {
                             groups.countAllocation(slots[k], i, project);
+                        }
+                        int[] sumsAt = pass.leafSums ? pass.leaf : slots;
+                        int m = pass.leafSums ? 1 : n;
+                        for (int k = 0; k < m; k++) {
                             if (seg >= 0) {
-                                groups.sums.addWholeMonth(slots[k], seg);
+                                sums.addWholeMonth(sumsAt[k], seg);
                             } else {
-                                groups.sums.addRow(slots[k], fig);
+                                sums.addRow(sumsAt[k], fig);
                             }
                         }
                         if (seg >= 0 && hasUsage && accrual.countsUsage(em)) {
                             for (int u = d.usageStart(i); u < d.usageEnd(i); u++) {
                                 if (d.usageMonth(u) == em) {
-                                    for (int k = 0; k < n; k++) {
-                                        groups.sums.addUsage(slots[k], d.usageComponent(u), d.usageValue(u));
+                                    for (int k = 0; k < m; k++) {
+                                        sums.addUsage(sumsAt[k], d.usageComponent(u), d.usageValue(u));
                                     }
                                 }
                             }
@@ -272,9 +278,19 @@ public final class QueryEngine {
          * The groups of one pass and the way to them: each distinct full key gets a number from a
          * {@link DetailIndex}, and the slots {@code mapper} gives that key are worked out once and
          * remembered, so a row costs a packed-key lookup, not a {@link GroupKey} per group.
+         *
+         * <p>Without a multi-valued dimension every row has exactly one full key, so cost, limits and
+         * usage are summed once per row, per full key (a <em>leaf</em>), and each group's sums are the
+         * exact sums of its leaves' at the end. With {@code used_ai_tech}, a row with several values
+         * reaches a subtotal through several full keys but counts there once, so sums go to every
+         * group directly. Distinct allocations and projects are always counted per group.
          */
         private final class Pass {
-            final Groups groups = new Groups(d, usedComponents, trackProjects);
+            final Groups groups = new Groups(trackProjects);
+            final ExactSums sums = new ExactSums(d, usedComponents);
+            final boolean leafSums = aiPosition < 0;
+            /** The current row's leaf, when {@link #leafSums}. */
+            final int[] leaf = new int[1];
             final DetailIndex index = detailIndex();
             final List<int[]> targets = new ArrayList<>();
             final Map<GroupKey, Integer> slotOf = new HashMap<>();
@@ -282,7 +298,9 @@ public final class QueryEngine {
             final Mapper mapper;
             final Dimension[] dims = q.dimensions().toArray(new Dimension[0]);
             final int[] full = new int[dims.length];
-            int[] rowSlots = new int[8];
+            /** The slots of the current row (read only, first {@code n} from {@link #slots}). */
+            int[] rowSlots;
+            private int[] buffer = new int[8];
 
             Pass(Mapper mapper) {
                 this.mapper = mapper;
@@ -296,23 +314,27 @@ public final class QueryEngine {
                     }
                 }
                 if (aiPosition < 0) {
-                    return add(targets(index.id(full)), rowId, 0);
+                    // a mapper's keys are distinct, so one full key needs no check for repeats
+                    leaf[0] = index.id(full);
+                    rowSlots = targets(leaf[0]);
+                    return rowSlots.length;
                 }
                 int n = 0;
                 for (int v : row.aiTech()) {
                     full[aiPosition] = v;
                     n = add(targets(index.id(full)), rowId, n);
                 }
+                rowSlots = buffer;
                 return n;
             }
 
             private int add(int[] slots, int rowId, int n) {
                 for (int slot : slots) {
                     if (groups.firstForRow(slot, rowId)) {
-                        if (n == rowSlots.length) {
-                            rowSlots = Arrays.copyOf(rowSlots, n * 2);
+                        if (n == buffer.length) {
+                            buffer = Arrays.copyOf(buffer, n * 2);
                         }
-                        rowSlots[n++] = slot;
+                        buffer[n++] = slot;
                     }
                 }
                 return n;
@@ -325,27 +347,51 @@ public final class QueryEngine {
                 }
                 List<GroupKey> mapped = new ArrayList<>();
                 mapper.map(full.clone(), mapped);
-                int[] slots = new int[mapped.size()];
-                for (int k = 0; k < slots.length; k++) {
-                    GroupKey key = mapped.get(k);
-                    Integer slot = slotOf.get(key);
-                    if (slot == null) {
-                        slot = groups.newSlot();
-                        slotOf.put(key, slot);
-                        keys.add(key);
-                    }
-                    slots[k] = slot;
-                }
+                int[] slots = mapped.stream().distinct().mapToInt(key -> slotOf.computeIfAbsent(key, k -> {
+                    keys.add(k);
+                    return groups.newSlot();
+                })).toArray();
                 targets.add(slots);
+                sums.ensure(leafSums ? targets.size() : keys.size());
                 return slots;
             }
 
             Map<GroupKey, Accumulator> results() {
+                int components = d.components().size();
+                Accumulator[] results = new Accumulator[keys.size()];
+                for (int slot = 0; slot < results.length; slot++) {
+                    results[slot] = new Accumulator(components, false);
+                    groups.finish(slot, results[slot]);
+                }
+                if (leafSums) {
+                    for (int id = 0; id < targets.size(); id++) {
+                        for (int slot : targets.get(id)) {
+                            addSums(results[slot], id, components);
+                        }
+                    }
+                } else {
+                    for (int slot = 0; slot < results.length; slot++) {
+                        addSums(results[slot], slot, components);
+                    }
+                }
                 Map<GroupKey, Accumulator> out = new HashMap<>();
-                for (int slot = 0; slot < keys.size(); slot++) {
-                    out.put(keys.get(slot), groups.result(slot, d.components().size()));
+                for (int slot = 0; slot < results.length; slot++) {
+                    out.put(keys.get(slot), results[slot]);
                 }
                 return out;
+            }
+
+            /** Adds the sums at {@code at} (a leaf or a slot) to a group's figures; exact, so the order of adding does not matter. */
+            private void addSums(Accumulator a, int at, int components) {
+                a.cost = a.cost.add(sums.cost(at));
+                for (int c = 0; c < components; c++) {
+                    a.limits[c] = plus(a.limits[c], sums.limit(at, c));
+                    a.usages[c] = plus(a.usages[c], sums.usage(at, c));
+                }
+            }
+
+            private static BigDecimal plus(BigDecimal sum, BigDecimal value) {
+                return value == null ? sum : sum == null ? value : sum.add(value);
             }
         }
 
