@@ -23,7 +23,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -717,7 +716,8 @@ public final class Dataset {
                 }
             }
             int u = usageResource.size();
-            Map<String, Integer> latest = new HashMap<>();
+            // one record per allocation, month and component: the one added last wins
+            Map<UsageKey, Integer> latest = new HashMap<>();
             for (int k = 0; k < u; k++) {
                 Integer alloc = byId.get(usageResource.get(k));
                 usageAlloc.add(alloc == null ? -1 : alloc);
@@ -726,19 +726,15 @@ public final class Dataset {
                             "usage of " + componentNames.get(usageComp.get(k)) + " in " + month(usageMonth.get(k))
                                     + " reported for resource " + usageResource.get(k) + ", which is not in the data"));
                 } else {
-                    latest.put(alloc + "/" + usageComp.get(k) + "/" + usageMonth.get(k), k);
+                    latest.put(new UsageKey(alloc, usageMonth.get(k), usageComp.get(k)), k);
                 }
             }
-            Set<Integer> kept = new HashSet<>(latest.values());
-            int[] usageOrder = java.util.stream.IntStream.range(0, u).filter(kept::contains).boxed()
-                    .sorted((x, y) -> {
-                        int c = Integer.compare(usageAlloc.get(x), usageAlloc.get(y));
-                        if (c == 0) {
-                            c = Integer.compare(usageMonth.get(x), usageMonth.get(y));
-                        }
-                        return c != 0 ? c : Integer.compare(usageComp.get(x), usageComp.get(y));
-                    })
-                    .mapToInt(Integer::intValue).toArray();
+            UsageKey[] keys = latest.keySet().toArray(new UsageKey[0]);
+            Arrays.sort(keys);
+            int[] usageOrder = new int[keys.length];
+            for (int j = 0; j < keys.length; j++) {
+                usageOrder[j] = latest.get(keys[j]);
+            }
             int[] orderAlloc = new int[orders.size()];
             for (int j = 0; j < orders.size(); j++) {
                 OrderFact o = orders.get(j);
@@ -751,6 +747,18 @@ public final class Dataset {
                 }
             }
             return new Dataset(this, usageOrder, orderAlloc);
+        }
+
+        /** A usage record's identity, in the order the dataset stores usages: by allocation, month, component. */
+        private record UsageKey(int alloc, int month, int comp) implements Comparable<UsageKey> {
+            @Override
+            public int compareTo(UsageKey o) {
+                int c = Integer.compare(alloc, o.alloc);
+                if (c == 0) {
+                    c = Integer.compare(month, o.month);
+                }
+                return c != 0 ? c : Integer.compare(comp, o.comp);
+            }
         }
 
         private static int day(Instant at) {
