@@ -63,6 +63,10 @@ public final class Accrual {
             return false;
         }
         out.reset();
+        if (a == ms && b == ms + dim - 1 && fullMonth(i, ms, dim, out)) {
+            usage(i, em, ms, out);
+            return true;
+        }
         Arrays.fill(limNum, null);
         BigDecimal num = BigDecimal.ZERO;
         BigDecimal direct = BigDecimal.ZERO;
@@ -115,6 +119,11 @@ public final class Accrual {
             }
         }
         out.cost = cost;
+        usage(i, em, ms, out);
+        return true;
+    }
+
+    private void usage(int i, int em, int ms, RowFigures out) {
         if (from <= ms && ms <= to) {
             for (int u = d.usageStart[i]; u < d.usageStart[i + 1]; u++) {
                 if (d.usageMonth[u] == em) {
@@ -122,6 +131,51 @@ public final class Accrual {
                 }
             }
         }
+    }
+
+    /**
+     * The common case without division: one plain plan and one set of limits for the whole month, so
+     * the day-weighted limit is the limit and the cost is the monthly estimate (Σ days / days = 1).
+     *
+     * @return false when the month needs the general computation
+     */
+    private boolean fullMonth(int i, int ms, int dim, RowFigures out) {
+        int end = d.segStart[i + 1];
+        int seg = -1;
+        for (int k = d.segStart[i]; k < end; k++) {
+            if (!d.planPlain[d.segPlan[k]]) {
+                return false;
+            }
+            if (d.segFrom[k] <= ms) {
+                seg = k;
+            } else if (d.segFrom[k] < ms + dim) {
+                return false;
+            }
+        }
+        if (seg < 0) {
+            return false;
+        }
+        int plan = d.segPlan[seg];
+        BigDecimal[] prices = d.planMonthPrice[plan];
+        BigDecimal cost = BigDecimal.ZERO;
+        for (int l = d.limStart[seg]; l < d.limStart[seg + 1]; l++) {
+            int c = d.limComp[l];
+            out.limits[c] = d.limValue[l];
+            if (prices[c] != null) {
+                cost = cost.add(d.limValue[l].multiply(prices[c]));
+            }
+        }
+        BigDecimal unitCharge = d.planUnitCharge[plan];
+        if (unitCharge.signum() != 0) {
+            BigDecimal days = BigDecimal.valueOf(dim);
+            cost = cost.add(switch (d.plans[plan].unit()) {
+                case DAY -> unitCharge.multiply(days);
+                case HOUR -> unitCharge.multiply(days).multiply(HOURS_PER_DAY);
+                default -> unitCharge;
+            });
+        }
+        out.cost = cost;
+        out.plan = plan;
         return true;
     }
 

@@ -649,7 +649,7 @@ public final class Dataset {
         }
 
         private static String keyOf(String id, String name) {
-            return id != null ? "id:" + id : "name:" + (name == null ? "" : name);
+            return id != null ? Dictionary.ID_PREFIX + id : "name:" + (name == null ? "" : name);
         }
 
         private static String labelOf(String name, String id) {

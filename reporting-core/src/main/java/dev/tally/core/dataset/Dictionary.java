@@ -13,6 +13,9 @@ import java.util.Map;
 public final class Dictionary {
     private final Map<String, Integer> codes = new HashMap<>();
     private final List<String> labels = new ArrayList<>();
+    private final List<String> keys = new ArrayList<>();
+
+    static final String ID_PREFIX = "id:";
 
     Dictionary() {
     }
@@ -23,6 +26,7 @@ public final class Dictionary {
             code = labels.size();
             codes.put(key, code);
             labels.add(label);
+            keys.add(key);
         }
         return code;
     }
@@ -34,6 +38,12 @@ public final class Dictionary {
     /** How many distinct values there are; codes run from 0 to {@code size() - 1}. */
     public int size() {
         return labels.size();
+    }
+
+    /** The UUID behind a code, or null when the value is known by name only. */
+    public String id(int code) {
+        String key = keys.get(code);
+        return key.startsWith(ID_PREFIX) ? key.substring(ID_PREFIX.length()) : null;
     }
 
     /** The label of a code. */

@@ -67,12 +67,15 @@ public final class QueryEngine {
                 Measure measure = q.measures().get(m);
                 if (measure.component() != null) {
                     int c = d.componentIndex(measure.component());
-                    if (c < 0) {
+                    // an empty dataset has no components; its figures are zero rather than an error
+                    if (c < 0 && d.size() > 0) {
                         throw new QueryException("unknown component '" + measure.component() + "' in measure '"
                                 + measure.key() + "'; the data has " + String.join(", ", d.components()));
                     }
                     measureComponents[m] = c;
-                    used.add(c);
+                    if (c >= 0) {
+                        used.add(c);
+                    }
                 }
             }
             this.usedComponents = used.stream().mapToInt(Integer::intValue).sorted().toArray();
@@ -342,9 +345,9 @@ public final class QueryEngine {
                 case COST -> a.cost;
                 case ORDER_COST -> a.orderCost;
                 case ORDERS -> a.orders;
-                case LIMIT -> a.limits[c] == null ? BigDecimal.ZERO : a.limits[c];
-                case USAGE -> a.usages[c] == null ? BigDecimal.ZERO : a.usages[c];
-                case UTILISATION -> a.limits[c] == null || a.limits[c].signum() == 0 ? null
+                case LIMIT -> c < 0 || a.limits[c] == null ? BigDecimal.ZERO : a.limits[c];
+                case USAGE -> c < 0 || a.usages[c] == null ? BigDecimal.ZERO : a.usages[c];
+                case UTILISATION -> c < 0 || a.limits[c] == null || a.limits[c].signum() == 0 ? null
                         : (a.usages[c] == null ? BigDecimal.ZERO : a.usages[c]).divide(a.limits[c], Accrual.PRECISION);
             };
         }
