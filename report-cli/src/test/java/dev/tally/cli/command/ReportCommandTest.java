@@ -227,8 +227,8 @@ class ReportCommandTest {
         assertThat(png.getWidth()).isEqualTo(1200);
         assertThat(png.getHeight()).isEqualTo(700);
         assertThat(svg.getTagName()).isEqualTo("svg");
-        assertThat(svg.getAttribute("width")).isEqualTo("1200");
-        assertThat(svg.getAttribute("height")).isEqualTo("700");
+        assertThat(Double.parseDouble(svg.getAttribute("width"))).isEqualTo(1200.0);
+        assertThat(Double.parseDouble(svg.getAttribute("height"))).isEqualTo(700.0);
     }
 
     @Test
