@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tally.core.cost.BillingType;
 import dev.tally.core.cost.LimitPeriod;
 import dev.tally.core.cost.PlanUnit;
+import dev.tally.core.cost.PriceList;
 import dev.tally.core.country.CountryResolver;
 import dev.tally.core.dataset.Dataset;
 import dev.tally.core.fact.AllocationFact;
@@ -193,5 +194,16 @@ public final class FactBuilder {
             return Flag.FALSE;
         }
         return Flag.UNKNOWN;
+    }
+
+    /** The core's price list of one plan of an offering: every offering component with the plan's price. */
+    static PriceList priceList(Offering offering, Plan plan) {
+        OfferingInput o = offering(offering);
+        for (PlanInput p : o.plans()) {
+            if (p.uuid() != null && p.uuid().equals(plan.uuid())) {
+                return FactAssembler.priceList(o, p);
+            }
+        }
+        return PriceList.FREE;
     }
 }
