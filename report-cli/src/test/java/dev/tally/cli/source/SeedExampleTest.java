@@ -42,9 +42,7 @@ class SeedExampleTest {
             String wire = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create(emulator.baseUrl() + "api/marketplace-orders/" + order.uuid() + "/"))
                     .header("Authorization", "Token " + emulator.staffToken()).build(), HttpResponse.BodyHandlers.ofString()).body();
-            var offering = FactBuilder.offering(denmark);
-            PriceList prices = dev.tally.core.input.FactAssembler.priceList(offering, offering.plans().stream()
-                    .filter(p -> p.uuid().equals(common.uuid())).findFirst().orElseThrow());
+            PriceList prices = FactBuilder.priceList(denmark, common);
             BigDecimal core = CostCalculator.estimate(prices, Map.of("cpu_k_hours", new BigDecimal(3),
                     "gb_k_hours", BigDecimal.ONE, "gpu_k_hours", new BigDecimal(2)));
 
