@@ -124,12 +124,15 @@ public final class OrderWorkflow {
                 requireState(order, "pending-consumer");
                 reviewByConsumer(order, user);
                 afterConsumer(order, user);
+                return detail("Order has been approved by consumer.");
             }
             case "approve_by_provider" -> {
                 requireActor(user, order, "provider_uuid");
                 requireState(order, "pending-provider");
                 reviewByProvider(order, user);
                 execute(order);
+                // 8.0.5 declares OrderInfoResponse {"detail"}; the 2024 code sent an empty 200.
+                return detail("Order has been approved by provider.");
             }
             case "reject_by_consumer" -> {
                 requireActor(user, order, "customer_uuid");
@@ -172,6 +175,12 @@ public final class OrderWorkflow {
             default -> throw ApiException.detail(404, "Not found.");
         }
         return Response.empty(200);
+    }
+
+    private static Response detail(String message) {
+        ObjectNode body = Json.NODES.objectNode();
+        body.put("detail", message);
+        return Response.json(200, body);
     }
 
     /** {@code DELETE /api/marketplace-orders/{uuid}/}: only while pending. */

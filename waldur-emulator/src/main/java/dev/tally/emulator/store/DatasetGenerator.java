@@ -130,11 +130,12 @@ public final class DatasetGenerator {
         node.put("description", "");
         node.put("contact_details", "");
         node.put("agreement_number", "");
-        node.put("email", "");
+        // 8.0.5 types these as email and uri, so blank strings would not validate; use plausible placeholders.
+        node.put("email", "allocations@" + slug + ".example.org");
         node.put("phone_number", "");
         node.put("access_subnets", "");
         node.put("registration_code", "");
-        node.put("homepage", "");
+        node.put("homepage", "https://" + slug + ".example.org/");
         node.put("domain", "");
         node.put("vat_code", "");
         node.put("postal", "");
@@ -317,7 +318,6 @@ public final class DatasetGenerator {
             field.put("label", flag[1]);
             field.put("help_text", flag[2]);
             field.put("required", false);
-            field.put("default", false);
         }
         order.add("used_ai_tech");
         ObjectNode ai = options.putObject("used_ai_tech");

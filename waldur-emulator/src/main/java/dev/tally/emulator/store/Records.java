@@ -40,7 +40,8 @@ public final class Records {
             node.put("plan_uuid", plan.uuid());
             node.put("plan_description", plan.text("description"));
         } else {
-            node.putNull("plan_unit");
+            // No plan_unit key at all: 8.0.5 declares it as allOf(BillingUnit) + nullable, which per OAS 3.0.3
+            // does not admit null, so a Terminate order leaves it out rather than sending null.
             node.putNull("plan_name");
             node.putNull("plan_uuid");
             node.putNull("plan_description");
@@ -108,7 +109,6 @@ public final class Records {
         node.put("backend_id", "");
         node.put("consumer_rejection_comment", "");
         node.put("provider_rejection_comment", "");
-        node.putNull("issue");
         return node;
     }
 
@@ -181,7 +181,7 @@ public final class Records {
         node.set("options", spec.options() == null ? Json.NODES.nullNode() : spec.options().deepCopy());
         node.set("available_actions", Json.NODES.arrayNode());
         node.put("last_sync", spec.created());
-        node.putNull("order_in_progress");
+        // order_in_progress is omitted rather than null: 8.0.5 declares it allOf(OrderDetails) + nullable (OAS 3.0.3: no null).
         node.put("project_slug", project.text("slug"));
         node.put("customer_slug", project.text("customer_slug"));
         node.put("user_requires_reconsent", false);
