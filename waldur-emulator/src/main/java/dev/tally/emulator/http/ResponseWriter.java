@@ -60,6 +60,7 @@ public final class ResponseWriter {
 
     void write(HttpExchange exchange, String method, Response response, Decision decision) throws IOException {
         Fault fault = decision.fault();
+        boolean reset = false;
         try {
             byte[] bytes = response.body() == null ? new byte[0]
                     : Json.MAPPER.writeValueAsBytes(response.body());
@@ -89,12 +90,10 @@ public final class ResponseWriter {
                     OutputStream out = exchange.getResponseBody();
                     out.write(bytes, 0, bytes.length / 2);
                     out.flush();
-                    // Closing a fixed-length stream early makes the server drop the connection mid-body.
-                    try {
-                        out.close();
-                    } catch (IOException expected) {
-                        // "insufficient bytes written to stream": the connection is already closed, as intended.
-                    }
+                    // Escaping the handler with an exception makes the JDK server close the connection mid-body;
+                    // closing the exchange instead would leave the client waiting for the missing bytes.
+                    reset = true;
+                    throw new IOException("injected connection reset");
                 }
                 case TRUNCATE -> {
                     exchange.sendResponseHeaders(response.status(), 0);
@@ -116,7 +115,9 @@ public final class ResponseWriter {
                 out.write(bytes);
             }
         } finally {
-            exchange.close();
+            if (!reset) {
+                exchange.close();
+            }
         }
     }
 
