@@ -45,6 +45,11 @@ final class StubServer implements AutoCloseable {
             seen.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                     exchange.getRequestHeaders().getFirst("Authorization"), System.nanoTime()));
             Reply reply = script.answer(index, exchange);
+            if (exchange.getResponseCode() != -1) {
+                // The script answered by itself (e.g. a stalled body).
+                exchange.close();
+                return;
+            }
             reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
             byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
@@ -55,6 +60,12 @@ final class StubServer implements AutoCloseable {
             }
             exchange.close();
         });
+        // Handlers run off the dispatcher thread, so close() never waits for a stalled one.
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "stub-server");
+            t.setDaemon(true);
+            return t;
+        }));
         server.start();
     }
 

@@ -169,4 +169,28 @@ class TransportTest {
                 .hasMessage("GET /api/customers/: connection refused by " + gone.baseUrl().getRawAuthority()
                         + " (is the server running and the URL right?)");
     }
+
+    @Test
+    void abandonsABodyThatStallsHalfWay() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try (StubServer api = new StubServer((i, x) -> {
+            try {
+                x.sendResponseHeaders(200, 100);
+                x.getResponseBody().write("[{\"uuid\"".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                x.getResponseBody().flush();
+                release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // the client gave up; nothing to do
+            }
+            return StubServer.Reply.json(200, "");
+        })) {
+            WaldurClient client = new WaldurClient(TestClients.config(api.baseUrl(), TOKEN)
+                    .requestTimeout(Duration.ofMillis(300)).retryPolicy(dev.tally.waldur.http.RetryPolicy.NONE).build());
+
+            assertThatThrownBy(() -> client.customers(Query.NONE))
+                    .isInstanceOfSatisfying(NoResponseException.class, e -> assertThat(e.requestMayHaveArrived()).isTrue())
+                    .hasMessage("GET /api/customers/: no complete response within 300 ms");
+            release.countDown();
+        }
+    }
 }

@@ -33,7 +33,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * HTTP for the Waldur API: one shared {@link HttpClient}, the token header, JSON parsing, retries of
@@ -140,30 +144,22 @@ public final class Transport {
         checkSameOrigin(method, url);
         HttpResponse<byte[]> response;
         requests.incrementAndGet();
+        // sendAsync + a bounded get: the JDK's request timeout stops at the headers, so a body that
+        // stalls half-way would otherwise block forever. Cancelling aborts the exchange.
+        CompletableFuture<HttpResponse<byte[]>> pending =
+                http.sendAsync(request(method, url, body), HttpResponse.BodyHandlers.ofByteArray());
         try {
-            response = http.send(request(method, url, body), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpConnectTimeoutException e) {
-            throw new NoResponseException(method, url.getPath(), "connection to " + url.getAuthority()
-                    + " timed out", false, e);
-        } catch (HttpTimeoutException e) {
-            throw new NoResponseException(method, url.getPath(), "no response within "
-                    + requestTimeout.toSeconds() + " s", true, e);
-        } catch (ConnectException e) {
-            if (hasCause(e, UnresolvedAddressException.class) || hasCause(e, UnknownHostException.class)) {
-                throw new NoResponseException(method, url.getPath(), "cannot resolve host " + url.getHost()
-                        + " (check the URL)", false, e);
-            }
-            throw new NoResponseException(method, url.getPath(), "connection refused by " + url.getAuthority()
-                    + " (is the server running and the URL right?)", false, e);
-        } catch (IOException e) {
-            if (hasCause(e, UnresolvedAddressException.class) || hasCause(e, UnknownHostException.class)) {
-                throw new NoResponseException(method, url.getPath(), "cannot resolve host " + url.getHost()
-                        + " (check the URL)", false, e);
-            }
-            throw new NoResponseException(method, url.getPath(), "connection failed: " + redact(firstLine(e)), true, e);
+            response = pending.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            throw new NoResponseException(method, url.getPath(), "no complete response within "
+                    + seconds(requestTimeout), true, e);
         } catch (InterruptedException e) {
+            pending.cancel(true);
             Thread.currentThread().interrupt();
             throw new WaldurApiException(method, url.getPath(), 0, "interrupted", e);
+        } catch (ExecutionException e) {
+            throw noResponse(method, url, e.getCause() == null ? e : e.getCause());
         }
         int status = response.statusCode();
         if (status >= 300) {
@@ -177,6 +173,29 @@ public final class Transport {
                     "the response is not valid JSON (" + type + ": " + redact(firstLine(badJson))
                             + "); is the URL the Waldur API root?");
         }
+    }
+
+    private NoResponseException noResponse(String method, URI url, Throwable e) {
+        if (e instanceof HttpConnectTimeoutException) {
+            return new NoResponseException(method, url.getPath(), "connection to " + url.getRawAuthority()
+                    + " timed out", false, e);
+        }
+        if (e instanceof HttpTimeoutException) {
+            return new NoResponseException(method, url.getPath(), "no response within " + seconds(requestTimeout), true, e);
+        }
+        if (hasCause(e, UnresolvedAddressException.class) || hasCause(e, UnknownHostException.class)) {
+            return new NoResponseException(method, url.getPath(), "cannot resolve host " + url.getHost()
+                    + " (check the URL)", false, e);
+        }
+        if (e instanceof ConnectException) {
+            return new NoResponseException(method, url.getPath(), "connection refused by " + url.getRawAuthority()
+                    + " (is the server running and the URL right?)", false, e);
+        }
+        return new NoResponseException(method, url.getPath(), "connection failed: " + redact(firstLine(e)), true, e);
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
