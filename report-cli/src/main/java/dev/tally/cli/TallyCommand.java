@@ -2,7 +2,11 @@ package dev.tally.cli;
 
 import dev.tally.cli.command.DemoCommand;
 import dev.tally.cli.command.EmulatorCommand;
+import dev.tally.cli.command.DryRunCommand;
 import dev.tally.cli.command.HarvestCommand;
+import dev.tally.cli.command.OfferingsCommand;
+import dev.tally.cli.command.OrdersCommand;
+import dev.tally.cli.command.ResourcesCommand;
 import dev.tally.waldur.WaldurApiException;
 import dev.tally.waldur.snapshot.SnapshotException;
 import java.io.PrintWriter;
@@ -21,7 +25,9 @@ import picocli.CommandLine.ScopeType;
             "then report cost, limits and usage per project, country share and LUMI option.",
             "",
             "Start with @|bold tally demo|@: it runs a local Waldur emulator and writes a sample monthly report."},
-        subcommands = {DemoCommand.class, HarvestCommand.class, EmulatorCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DemoCommand.class, HarvestCommand.class, EmulatorCommand.class,
+            OfferingsCommand.class, OrdersCommand.class, ResourcesCommand.class, DryRunCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:Success.",
