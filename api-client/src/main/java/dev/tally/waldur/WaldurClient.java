@@ -119,14 +119,26 @@ public final class WaldurClient {
      * fail the call, and so does a final count that differs from {@code X-Result-Count}.
      */
     public long forEachRaw(String path, Query query, ListListener listener, Consumer<JsonNode> sink) {
+        return forEachPage(path, query, listener, items -> items, items -> items.forEach(sink));
+    }
+
+    /**
+     * Like {@link #forEachRaw}, but hands over whole pages: {@code prepare} runs on the thread that
+     * fetched the page (in parallel when pages are fetched concurrently), {@code accept} runs on the
+     * caller's thread, strictly in page order. A harvest serialises in {@code prepare} and writes in
+     * {@code accept}, so the CPU work is spread over the fetching threads.
+     */
+    public <R> long forEachPage(String path, Query query, ListListener listener,
+            Function<List<JsonNode>, R> prepare, Consumer<R> accept) {
         URI first = listUrl(path, query);
         Page page = transport.page(first);
         long total = page.resultCount().orElse(-1);
-        long fetched = deliver(page, sink);
+        accept.accept(prepare.apply(page.items()));
+        long fetched = page.items().size();
         listener.onPage(fetched, total);
         URI next = page.links().next().orElse(null);
         if (next != null && total > 0 && config.concurrency() > 1 && PAGE_PARAM.matcher(next.toString()).find()) {
-            fetched += fetchRemainingInParallel(path, next, page.items().size(), total, fetched, listener, sink);
+            fetched += fetchRemainingInParallel(path, next, page.items().size(), total, fetched, listener, prepare, accept);
             next = null;
         }
         Set<URI> seen = new HashSet<>();
@@ -138,7 +150,8 @@ public final class WaldurClient {
             }
             page = transport.page(next);
             checkTotal(path, total, page);
-            fetched += deliver(page, sink);
+            accept.accept(prepare.apply(page.items()));
+            fetched += page.items().size();
             listener.onPage(fetched, total);
             next = page.links().next().orElse(null);
         }
@@ -149,8 +162,12 @@ public final class WaldurClient {
         return fetched;
     }
 
-    private long fetchRemainingInParallel(String path, URI secondPage, int pageSize, long total, long fetchedBefore,
-            ListListener listener, Consumer<JsonNode> sink) {
+    /** A fetched page with its worker-side preparation done. */
+    private record Prepared<R>(Page page, R value) {
+    }
+
+    private <R> long fetchRemainingInParallel(String path, URI secondPage, int pageSize, long total, long fetchedBefore,
+            ListListener listener, Function<List<JsonNode>, R> prepare, Consumer<R> accept) {
         if (pageSize <= 0) {
             throw new InvalidResponseException("GET", path, 200, "the first page is empty but a next page is linked");
         }
@@ -163,18 +180,22 @@ public final class WaldurClient {
         });
         long fetched = 0;
         try {
-            // A window of `concurrency` pages in flight; delivered strictly in page order.
-            List<Future<Page>> window = new ArrayList<>();
+            // A window of pages in flight; delivered strictly in page order.
+            List<Future<Prepared<R>>> window = new ArrayList<>();
             int nextToSubmit = 2;
             while (nextToSubmit <= pages || !window.isEmpty()) {
                 while (nextToSubmit <= pages && window.size() < config.concurrency() * 2) {
                     URI url = URI.create(PAGE_PARAM.matcher(template).replaceFirst("$1page=" + nextToSubmit + "$2"));
-                    window.add(pool.submit(() -> transport.page(url)));
+                    window.add(pool.submit(() -> {
+                        Page p = transport.page(url);
+                        return new Prepared<>(p, prepare.apply(p.items()));
+                    }));
                     nextToSubmit++;
                 }
-                Page page = await(window.remove(0), path);
-                checkTotal(path, total, page);
-                fetched += deliver(page, sink);
+                Prepared<R> done = await(window.remove(0), path);
+                checkTotal(path, total, done.page());
+                accept.accept(done.value());
+                fetched += done.page().items().size();
                 listener.onPage(fetchedBefore + fetched, total);
             }
         } finally {
@@ -183,7 +204,7 @@ public final class WaldurClient {
         return fetched;
     }
 
-    private static Page await(Future<Page> future, String path) {
+    private static <T> T await(Future<T> future, String path) {
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -203,11 +224,6 @@ public final class WaldurClient {
             throw new InvalidResponseException("GET", path, 200,
                     "the list changed during the harvest (X-Result-Count went from " + total + " to " + now + "); run again");
         }
-    }
-
-    private static long deliver(Page page, Consumer<JsonNode> sink) {
-        page.items().forEach(sink);
-        return page.items().size();
     }
 
     /** Every object of a list as received (JSON trees, server order). */

@@ -70,9 +70,9 @@ public final class Harvester {
         String file = c.id() + ".jsonl.gz";
         try (CountingGzipWriter out = new CountingGzipWriter(dir.resolve(file))) {
             ListListener listener = (fetched, total) -> progress.onProgress(c, fetched, total);
-            client.forEachRaw(c.path(), Query.NONE, listener, node -> {
+            client.forEachPage(c.path(), Query.NONE, listener, items -> jsonLines(writer, items), lines -> {
                 try {
-                    out.writeLine(writer.writeValueAsBytes(node));
+                    out.write(lines);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -82,6 +82,20 @@ public final class Harvester {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /** One page as JSON lines: compact objects, each followed by a newline. */
+    private static JsonLines jsonLines(ObjectWriter writer, java.util.List<com.fasterxml.jackson.databind.JsonNode> items) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(items.size() * 512);
+        try {
+            for (var node : items) {
+                writer.writeValue(bytes, node);
+                bytes.write('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new JsonLines(bytes.toByteArray(), items.size());
     }
 
     static void writeManifest(ObjectMapper mapper, Path dir, Manifest manifest) throws IOException {

@@ -2,102 +2,164 @@ package dev.tally.cli.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tally.core.cost.BillingType;
-import dev.tally.core.cost.ComponentPrice;
+import dev.tally.core.cost.LimitPeriod;
+import dev.tally.core.cost.PlanUnit;
 import dev.tally.core.cost.PriceList;
 import dev.tally.core.country.CountryResolver;
-import dev.tally.core.country.CountryShare;
+import dev.tally.core.dataset.Dataset;
 import dev.tally.core.fact.AllocationFact;
 import dev.tally.core.fact.Flag;
 import dev.tally.core.fact.LumiOptions;
+import dev.tally.core.input.ComponentInput;
+import dev.tally.core.input.FactAssembler;
+import dev.tally.core.input.OfferingInput;
+import dev.tally.core.input.OrderInput;
+import dev.tally.core.input.PlanInput;
+import dev.tally.core.input.ResourceInput;
+import dev.tally.core.input.SourceData;
+import dev.tally.core.input.UsageInput;
+import dev.tally.waldur.model.ComponentUsage;
 import dev.tally.waldur.model.Offering;
 import dev.tally.waldur.model.OfferingComponent;
 import dev.tally.waldur.model.Order;
-import dev.tally.waldur.model.OrderState;
-import dev.tally.waldur.model.OrderType;
 import dev.tally.waldur.model.Plan;
+import dev.tally.waldur.model.PlanComponent;
 import dev.tally.waldur.model.Resource;
 import dev.tally.waldur.snapshot.Snapshot;
+import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a snapshot's resources, offerings and orders into allocation facts: prices from the
- * resource's plan, country share from the offering, lifetime from the Create and Terminate orders.
+ * Maps a snapshot's api-client records (offerings with components and plans, resources, the whole
+ * order history, component usages) to the core's input records, and lets the core's
+ * {@link FactAssembler} apply the definitions (lifetime, limits over time, latest usage wins).
+ * The "current month" is the month the snapshot was harvested in, unless a clock is given.
  */
 public final class FactBuilder {
     private final CountryResolver countries;
+    private final Clock clock;
 
+    /** A builder whose current month is each snapshot's harvest month. */
     public FactBuilder(CountryResolver countries) {
+        this(countries, null);
+    }
+
+    /** A builder whose current month is the month of {@code clock}'s date. */
+    public FactBuilder(CountryResolver countries, Clock clock) {
         this.countries = countries;
+        this.clock = clock;
     }
 
+    /** The allocation facts of a snapshot. */
     public List<AllocationFact> build(Snapshot snapshot) {
-        return build(snapshot.offerings(), snapshot.orders(), snapshot.resources());
+        return assembler(snapshot).facts(source(snapshot)).allocations();
     }
 
+    /** The allocation facts of these records (no usages). */
     public List<AllocationFact> build(List<Offering> offerings, List<Order> orders, List<Resource> resources) {
-        Map<String, Offering> offeringsById = new HashMap<>();
-        Map<String, PriceList> pricesByPlan = new HashMap<>();
-        for (Offering o : offerings) {
-            offeringsById.put(o.uuid(), o);
-            for (Plan p : o.plans()) {
-                pricesByPlan.put(p.uuid(), priceList(o, p));
+        return new FactAssembler(countries, clock != null ? clock : Clock.systemUTC())
+                .facts(source(offerings, orders, resources, List.of())).allocations();
+    }
+
+    /** The dataset of a snapshot, for queries and data-quality checks. */
+    public Dataset dataset(Snapshot snapshot) {
+        return assembler(snapshot).assemble(source(snapshot));
+    }
+
+    private FactAssembler assembler(Snapshot snapshot) {
+        Clock c = clock;
+        if (c == null) {
+            Instant harvested = snapshot.manifest().startedAt();
+            c = harvested != null ? Clock.fixed(harvested, ZoneOffset.UTC) : Clock.systemUTC();
+        }
+        return new FactAssembler(countries, c);
+    }
+
+    /** The core's view of a snapshot. */
+    public static SourceData source(Snapshot snapshot) {
+        return source(snapshot.offerings(), snapshot.orders(), snapshot.resources(), snapshot.componentUsages());
+    }
+
+    /** The core's view of these records. */
+    public static SourceData source(List<Offering> offerings, List<Order> orders, List<Resource> resources,
+            List<ComponentUsage> usages) {
+        List<OfferingInput> o = new ArrayList<>(offerings.size());
+        offerings.forEach(x -> o.add(offering(x)));
+        List<ResourceInput> r = new ArrayList<>(resources.size());
+        resources.forEach(x -> r.add(resource(x)));
+        List<OrderInput> ord = new ArrayList<>(orders.size());
+        orders.forEach(x -> ord.add(order(x)));
+        List<UsageInput> u = new ArrayList<>(usages.size());
+        for (ComponentUsage x : usages) {
+            UsageInput in = usage(x);
+            if (in != null) {
+                u.add(in);
             }
         }
-        Map<String, List<Order>> ordersByResource = new HashMap<>();
-        for (Order o : orders) {
-            if (o.marketplaceResourceUuid() != null) {
-                ordersByResource.computeIfAbsent(o.marketplaceResourceUuid(), k -> new ArrayList<>()).add(o);
+        return new SourceData(o, r, ord, u);
+    }
+
+    static OfferingInput offering(Offering o) {
+        List<ComponentInput> components = new ArrayList<>();
+        for (OfferingComponent c : o.components()) {
+            components.add(new ComponentInput(c.type(), BillingType.parse(c.billingType()), LimitPeriod.parse(c.limitPeriod())));
+        }
+        List<PlanInput> plans = new ArrayList<>();
+        for (Plan p : o.plans()) {
+            Map<String, BigDecimal> prices = new HashMap<>();
+            Map<String, BigDecimal> amounts = new HashMap<>();
+            for (OfferingComponent c : o.components()) {
+                BigDecimal price = p.priceOf(c.type());
+                if (price != null) {
+                    prices.put(c.type(), price);
+                }
             }
+            for (PlanComponent pc : p.components()) {
+                if (pc.type() != null && pc.amount() != null) {
+                    amounts.put(pc.type(), pc.amount());
+                }
+            }
+            plans.add(new PlanInput(p.uuid(), p.name() == null ? "(unnamed plan)" : p.name(), PlanUnit.parse(p.unit()),
+                    p.unitPrice(), prices, amounts));
         }
-        List<AllocationFact> facts = new ArrayList<>(resources.size());
-        for (Resource r : resources) {
-            Offering offering = offeringsById.get(r.offeringUuid());
-            CountryShare share = offering != null
-                    ? countries.resolve(offering.uuid(), offering.name(), offering.country())
-                    : countries.resolve(r.offeringUuid(), nullToEmpty(r.offeringName()), null);
-            PriceList prices = pricesByPlan.getOrDefault(r.planUuid(), PriceList.FREE);
-            List<Order> history = ordersByResource.getOrDefault(r.uuid(), List.of());
-            facts.add(new AllocationFact(r.uuid(), r.name(), r.state() == null ? null : r.state().wire(),
-                    r.projectUuid(), r.projectName(), r.customerName(), offering != null ? offering.name() : r.offeringName(),
-                    share, prices, r.limits(), options(r.options()), activeFrom(r, history), activeUntil(history)));
-        }
-        return facts;
+        return new OfferingInput(o.uuid(), o.name() == null ? "" : o.name(), o.country(), o.customerUuid(),
+                o.customerName(), components, plans);
     }
 
-    static PriceList priceList(Offering offering, Plan plan) {
-        List<ComponentPrice> components = new ArrayList<>();
-        for (OfferingComponent c : offering.components()) {
-            components.add(new ComponentPrice(c.type(), BillingType.parse(c.billingType()), plan.priceOf(c.type())));
+    static ResourceInput resource(Resource r) {
+        return new ResourceInput(r.uuid(), r.name(), r.state() == null ? null : r.state().wire(), r.projectUuid(),
+                r.projectName(), r.customerUuid(), r.customerName(), r.offeringUuid(), r.offeringName(), r.planUuid(),
+                r.limits(), options(r.options()), r.created());
+    }
+
+    static OrderInput order(Order o) {
+        return new OrderInput(o.uuid(),
+                o.type() == null ? null : dev.tally.core.fact.OrderType.parse(o.type().wire()),
+                o.state() == null ? null : dev.tally.core.fact.OrderState.parse(o.state().wire()),
+                o.cost(), o.limits(), o.planUuid(), o.offeringUuid(), o.marketplaceResourceUuid(), o.created(),
+                o.completedAt());
+    }
+
+    /** A usage record, or null when it names no resource, component, amount or month. */
+    static UsageInput usage(ComponentUsage u) {
+        LocalDate period = u.billingPeriod();
+        if (period == null && u.date() != null) {
+            period = LocalDate.ofInstant(u.date(), ZoneOffset.UTC).withDayOfMonth(1);
         }
-        return PriceList.of(plan.name(), plan.unitPrice(), components);
-    }
-
-    /** From the Create order's completion; the resource's creation when no Create order is known; never if it did not complete. */
-    private static Instant activeFrom(Resource r, List<Order> history) {
-        List<Order> creates = history.stream().filter(o -> o.type() == OrderType.CREATE).toList();
-        if (creates.isEmpty()) {
-            return r.created();
+        if (u.resourceUuid() == null || u.type() == null || u.usage() == null || period == null) {
+            return null;
         }
-        return creates.stream()
-                .filter(o -> o.state() == OrderState.DONE && o.completedAt() != null)
-                .map(Order::completedAt)
-                .min(Comparator.naturalOrder())
-                .orElse(null);
+        return new UsageInput(u.resourceUuid(), u.type(), u.usage(), period, u.created() != null ? u.created() : u.date());
     }
 
-    private static Instant activeUntil(List<Order> history) {
-        return history.stream()
-                .filter(o -> o.type() == OrderType.TERMINATE && o.state() == OrderState.DONE && o.completedAt() != null)
-                .map(Order::completedAt)
-                .min(Comparator.naturalOrder())
-                .orElse(null);
-    }
-
+    /** The LUMI options (CONTRACT §9); booleans may arrive as JSON booleans or as text. */
     static LumiOptions options(JsonNode options) {
         if (options == null || !options.isObject()) {
             return LumiOptions.NONE;
@@ -134,7 +196,14 @@ public final class FactBuilder {
         return Flag.UNKNOWN;
     }
 
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
+    /** The core's price list of one plan of an offering: every offering component with the plan's price. */
+    static PriceList priceList(Offering offering, Plan plan) {
+        OfferingInput o = offering(offering);
+        for (PlanInput p : o.plans()) {
+            if (p.uuid() != null && p.uuid().equals(plan.uuid())) {
+                return FactAssembler.priceList(o, p);
+            }
+        }
+        return PriceList.FREE;
     }
 }

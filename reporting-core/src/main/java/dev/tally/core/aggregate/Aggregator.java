@@ -1,96 +1,119 @@
 package dev.tally.core.aggregate;
 
-import dev.tally.core.country.CountryShare;
+import dev.tally.core.dataset.Accrual;
+import dev.tally.core.dataset.Dataset;
+import dev.tally.core.dataset.RowFigures;
 import dev.tally.core.fact.AllocationFact;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
- * Sums the allocations active in a month per country share and per project. Shares come first
- * (alphabetically), then {@code (unassigned)}, then non-share offerings, so the table reads the way
- * the consortium reports it. Totals are exact sums of the rows.
+ * The monthly summary: the allocations that existed in a month, per country share and per project.
+ * Shares come first (alphabetically), then {@code (unassigned)}, then non-share offerings, so the
+ * table reads the way the consortium reports it. Cost and limits follow docs/definitions.md: prorated
+ * by the days on which each allocation existed, so a partial month costs part of a month. Totals are
+ * exact sums of the rows (projects: distinct projects).
+ *
+ * <p>For any other grouping, use {@code dev.tally.core.query.QueryEngine}; this class keeps the fixed
+ * layout the monthly report has always had.
  */
 public final class Aggregator {
-    /** LUMI's components in their usual reading order; others follow alphabetically. */
-    private static final List<String> PREFERRED = List.of("cpu_k_hours", "gpu_k_hours", "gb_k_hours");
-
     private Aggregator() {
     }
 
+    /** Summarises {@code facts} for {@code month}. */
     public static MonthlySummary summarise(List<AllocationFact> facts, YearMonth month) {
-        List<AllocationFact> active = facts.stream().filter(f -> f.isActiveIn(month)).toList();
-        List<String> components = components(facts);
+        return summarise(Dataset.of(facts, month.atEndOfMonth()), month);
+    }
 
-        Map<CountryShare, List<AllocationFact>> byShare = new TreeMap<>(SHARE_ORDER);
-        for (AllocationFact f : active) {
-            byShare.computeIfAbsent(f.share(), k -> new ArrayList<>()).add(f);
+    /** Summarises a dataset for {@code month}. */
+    public static MonthlySummary summarise(Dataset d, YearMonth month) {
+        List<String> components = d.components();
+        int[] index = components.stream().mapToInt(d::componentIndex).toArray();
+        int em = Dataset.epochMonth(month);
+        Accrual accrual = d.accrual((int) month.atDay(1).toEpochDay(), (int) month.atEndOfMonth().toEpochDay());
+        RowFigures fig = new RowFigures(components.size());
+
+        Map<Integer, Sums> byShare = new HashMap<>();
+        Map<Long, Sums> byProject = new LinkedHashMap<>();
+        Sums total = new Sums(components.size());
+        for (int i = 0; i < d.size(); i++) {
+            if (!accrual.month(i, em, fig)) {
+                continue;
+            }
+            int share = d.share(i);
+            int project = d.project(i);
+            total.add(fig, index, project);
+            byShare.computeIfAbsent(share, k -> new Sums(components.size())).add(fig, index, project);
+            Sums p = byProject.computeIfAbsent(((long) share << 32) | project, k -> new Sums(components.size()));
+            p.add(fig, index, project);
+            if (p.customer < 0) {
+                p.customer = d.customer(i);
+            }
         }
+        Comparator<Integer> shareOrder = Comparator.comparing((Integer s) -> d.shareKind(s).ordinal())
+                .thenComparing(s -> d.shares().label(s));
         List<ShareSummary> shares = new ArrayList<>();
         List<ProjectSummary> projects = new ArrayList<>();
-        for (var e : byShare.entrySet()) {
-            List<AllocationFact> rows = e.getValue();
-            shares.add(new ShareSummary(e.getKey().name(), e.getKey().kind(), rows.size(), distinctProjects(rows),
-                    sumLimits(rows, components), sumCost(rows)));
-            Map<String, List<AllocationFact>> byProject = new TreeMap<>();
-            for (AllocationFact f : rows) {
-                byProject.computeIfAbsent(f.projectId(), k -> new ArrayList<>()).add(f);
+        byShare.keySet().stream().sorted(shareOrder).forEach(s -> {
+            Sums sums = byShare.get(s);
+            String name = d.shares().label(s);
+            shares.add(new ShareSummary(name, d.shareKind(s), (int) sums.allocations, sums.projects.cardinality(),
+                    sums.limits(components), sums.cost));
+            List<ProjectSummary> rows = new ArrayList<>();
+            byProject.forEach((key, p) -> {
+                if ((int) (key >>> 32) == s) {
+                    int project = (int) (long) key;
+                    rows.add(new ProjectSummary(name, d.projects().id(project), d.projects().label(project),
+                            d.customers().label(p.customer), (int) p.allocations, p.limits(components), p.cost));
+                }
+            });
+            rows.sort(Comparator.comparing(ProjectSummary::projectName, Comparator.nullsLast(Comparator.naturalOrder()))
+                    .thenComparing(ProjectSummary::projectId, Comparator.nullsLast(Comparator.naturalOrder())));
+            projects.addAll(rows);
+        });
+        return new MonthlySummary(month, components, shares, projects, (int) total.allocations,
+                total.projects.cardinality(), total.limits(components), total.cost);
+    }
+
+    /** Running sums for one row of the summary. */
+    private static final class Sums {
+        long allocations;
+        BigDecimal cost = BigDecimal.ZERO;
+        final BigDecimal[] limits;
+        final BitSet projects = new BitSet();
+        int customer = -1;
+
+        Sums(int components) {
+            limits = new BigDecimal[components];
+            java.util.Arrays.fill(limits, BigDecimal.ZERO);
+        }
+
+        void add(RowFigures f, int[] index, int project) {
+            allocations++;
+            projects.set(project);
+            cost = cost.add(f.cost());
+            for (int c = 0; c < index.length; c++) {
+                BigDecimal l = f.limit(index[c]);
+                if (l != null) {
+                    limits[c] = limits[c].add(l);
+                }
             }
-            byProject.values().stream()
-                    .map(p -> new ProjectSummary(e.getKey().name(), p.get(0).projectId(), p.get(0).projectName(),
-                            p.get(0).customerName(), p.size(), sumLimits(p, components), sumCost(p)))
-                    .sorted(Comparator.comparing(ProjectSummary::projectName, Comparator.nullsLast(Comparator.naturalOrder()))
-                            .thenComparing(ProjectSummary::projectId))
-                    .forEach(projects::add);
         }
-        return new MonthlySummary(month, components, shares, projects, active.size(), distinctProjects(active),
-                sumLimits(active, components), sumCost(active));
-    }
 
-    private static final Comparator<CountryShare> SHARE_ORDER = Comparator
-            .comparing((CountryShare s) -> s.kind().ordinal())
-            .thenComparing(CountryShare::name);
-
-    /** The component types present, LUMI's three first. */
-    static List<String> components(List<AllocationFact> facts) {
-        Set<String> seen = new HashSet<>();
-        facts.forEach(f -> seen.addAll(f.limits().keySet()));
-        facts.forEach(f -> seen.addAll(f.prices().components().keySet()));
-        Set<String> ordered = new LinkedHashSet<>();
-        PREFERRED.stream().filter(seen::contains).forEach(ordered::add);
-        seen.stream().sorted().forEach(ordered::add);
-        return List.copyOf(ordered);
-    }
-
-    private static int distinctProjects(List<AllocationFact> rows) {
-        return (int) rows.stream().map(AllocationFact::projectId).distinct().count();
-    }
-
-    private static Map<String, BigDecimal> sumLimits(List<AllocationFact> rows, List<String> components) {
-        Map<String, BigDecimal> sums = new LinkedHashMap<>();
-        for (String c : components) {
-            BigDecimal s = BigDecimal.ZERO;
-            for (AllocationFact f : rows) {
-                s = s.add(f.limit(c));
+        Map<String, BigDecimal> limits(List<String> components) {
+            Map<String, BigDecimal> out = new LinkedHashMap<>();
+            for (int c = 0; c < components.size(); c++) {
+                out.put(components.get(c), limits[c]);
             }
-            sums.put(c, s);
+            return out;
         }
-        return sums;
-    }
-
-    private static BigDecimal sumCost(List<AllocationFact> rows) {
-        BigDecimal s = BigDecimal.ZERO;
-        for (AllocationFact f : rows) {
-            s = s.add(f.monthlyCost());
-        }
-        return s;
     }
 }

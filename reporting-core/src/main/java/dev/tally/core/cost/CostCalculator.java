@@ -29,4 +29,15 @@ public final class CostCalculator {
         }
         return total;
     }
+
+    /**
+     * What Waldur stores as {@code order.cost}: the estimate plus {@code init_price} (Σ {@code one}
+     * components) for a Create order, or {@code switch_price} (Σ {@code few} components) for an Update
+     * order (CONTRACT §8, 2024 semantics with {@code price × amount}).
+     *
+     * @param create true for a Create order, false for an Update order
+     */
+    public static BigDecimal orderEstimate(PriceList prices, Map<String, BigDecimal> limits, boolean create) {
+        return estimate(prices, limits).add(prices.sumOf(create ? BillingType.ONE : BillingType.FEW));
+    }
 }

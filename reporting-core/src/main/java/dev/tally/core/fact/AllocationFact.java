@@ -7,15 +7,21 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * One allocation (a marketplace resource) as the core sees it.
+ * One allocation (a marketplace resource) as the core sees it: who holds it, which share it counts
+ * in, and its limits over its lifetime.
  *
- * @param limits component type → allocated amount (k-hours per month for LUMI)
+ * @param customerId the allocator's UUID; null when only the name is known
+ * @param offeringId the offering's UUID; null when only the name is known
+ * @param prices the plan from {@code activeFrom}
+ * @param limits component type → amount from {@code activeFrom} (k-hours per month for LUMI)
  * @param activeFrom when the allocation started to exist; null if it never became active
  * @param activeUntil when it ended (its Terminate order completed); null while open-ended
+ * @param changes later limit or plan changes, in time order
  */
 public record AllocationFact(
         String resourceId,
@@ -23,14 +29,17 @@ public record AllocationFact(
         String state,
         String projectId,
         String projectName,
+        String customerId,
         String customerName,
+        String offeringId,
         String offeringName,
         CountryShare share,
         PriceList prices,
         Map<String, BigDecimal> limits,
         LumiOptions options,
         Instant activeFrom,
-        Instant activeUntil) {
+        Instant activeUntil,
+        List<LimitChange> changes) {
 
     public AllocationFact {
         Objects.requireNonNull(resourceId, "resourceId");
@@ -38,6 +47,15 @@ public record AllocationFact(
         Objects.requireNonNull(prices, "prices");
         Objects.requireNonNull(options, "options");
         limits = Map.copyOf(limits);
+        changes = List.copyOf(changes);
+    }
+
+    /** An allocation with one plan and one set of limits over its whole life, and no known customer or offering UUID. */
+    public AllocationFact(String resourceId, String resourceName, String state, String projectId, String projectName,
+            String customerName, String offeringName, CountryShare share, PriceList prices,
+            Map<String, BigDecimal> limits, LumiOptions options, Instant activeFrom, Instant activeUntil) {
+        this(resourceId, resourceName, state, projectId, projectName, null, customerName, null, offeringName, share,
+                prices, limits, options, activeFrom, activeUntil, List.of());
     }
 
     /** True when the allocation existed on at least one day of {@code month} (UTC). */
@@ -50,13 +68,23 @@ public record AllocationFact(
         return activeFrom.isBefore(end) && (activeUntil == null || activeUntil.isAfter(start));
     }
 
-    /** The cost of one full billing period at the current limits (the Waldur estimate, unrounded). */
-    public BigDecimal monthlyCost() {
-        return CostCalculator.estimate(prices, limits);
+    /** The limits in force after the last change. */
+    public Map<String, BigDecimal> currentLimits() {
+        return changes.isEmpty() ? limits : changes.get(changes.size() - 1).limits();
     }
 
-    /** The limit of one component, zero when not set. */
+    /** The plan in force after the last change. */
+    public PriceList currentPrices() {
+        return changes.isEmpty() ? prices : changes.get(changes.size() - 1).prices();
+    }
+
+    /** The cost of one full billing period at the current limits (the Waldur estimate, unrounded). */
+    public BigDecimal monthlyCost() {
+        return CostCalculator.estimate(currentPrices(), currentLimits());
+    }
+
+    /** The current limit of one component, zero when not set. */
     public BigDecimal limit(String component) {
-        return limits.getOrDefault(component, BigDecimal.ZERO);
+        return currentLimits().getOrDefault(component, BigDecimal.ZERO);
     }
 }

@@ -1,2 +1,5 @@
-/** Allocation facts: one record per marketplace resource, already resolved to a country share. */
+/**
+ * Facts: allocations (lifetime, limits over time, country share, LUMI options), orders and monthly
+ * usages, already resolved from Waldur records. No Waldur wire types and no I/O here.
+ */
 package dev.tally.core.fact;

@@ -2,11 +2,23 @@ package dev.tally.core.table;
 
 import java.util.Objects;
 
-/** A named, typed column; {@code key} is the machine name (CSV header, query measure), {@code title} the human one. */
-public record Column(String key, String title, ColumnType type) {
+/**
+ * A named, typed column; {@code key} is the machine name (CSV header, query measure), {@code title} the human one.
+ *
+ * @param additive whether the column's total equals the sum of its rows, so a renderer may write a
+ *     sum formula; false for distinct counts (projects), ratios, and every measure grouped by a
+ *     multi-valued dimension
+ */
+public record Column(String key, String title, ColumnType type, boolean additive) {
     public Column {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(type, "type");
+        additive = additive && type.summable();
+    }
+
+    /** A column that is additive exactly when its type is summable. */
+    public Column(String key, String title, ColumnType type) {
+        this(key, title, type, type.summable());
     }
 }

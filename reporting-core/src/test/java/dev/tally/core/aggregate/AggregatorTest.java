@@ -30,7 +30,7 @@ class AggregatorTest {
     }
 
     @Test
-    void sumsCostAndLimitsPerCountryShareForActiveAllocationsOnly() {
+    void sumsProratedCostAndLimitsPerCountryShareForAllocationsThatExistedInTheMonth() {
         List<AllocationFact> facts = List.of(
                 fact("r1", "p1", "Denmark", 10, 2, "2026-01-05T00:00:00Z", null),
                 fact("r2", "p2", "Denmark", 4, 0, "2026-09-30T12:00:00Z", null),
@@ -44,9 +44,10 @@ class AggregatorTest {
         assertThat(s.shares()).extracting(ShareSummary::share, ShareSummary::allocations, ShareSummary::projects, ShareSummary::cost)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("Denmark", 2, 2, new BigDecimal("2.4")),
-                        org.assertj.core.groups.Tuple.tuple("Finland", 1, 1, new BigDecimal("0.6")));
-        assertThat(s.totalCost()).isEqualByComparingTo("3.0");
-        assertThat(s.totalLimits().get("cpu_k_hours")).isEqualByComparingTo("15");
+                        org.assertj.core.groups.Tuple.tuple("Finland", 1, 1, new BigDecimal("0.2709677419354838709677419354838710")));
+        // r3 ends at midnight on 15 October: it existed 14 of 31 days, so 0.6 × 14 / 31
+        assertThat(s.totalCost()).isEqualByComparingTo("2.6709677419354838709677419354838710");
+        assertThat(s.totalLimits().get("cpu_k_hours")).isEqualByComparingTo("14.4516129032258064516129032258064516");
         assertThat(s.projectCount()).isEqualTo(2);
     }
 

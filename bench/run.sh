@@ -1,0 +1,231 @@
+#!/usr/bin/env bash
+# Tally benchmarks. Every figure is a ratio against a baseline measured in the same run, median of
+# several repetitions, because the machine is shared and noisy. Rewrites ../BENCHMARKS.md.
+#
+#   bench/run.sh [--scale N] [--quick]
+#
+#   --quick     scale 1 only, few repetitions (under 5 minutes on 2 cores)
+#   --scale N   run the harvest and end-to-end benchmarks at scale N only (default: 1, 5 and 20)
+#
+# Baselines: raw page fetches with curl at the same concurrency (the limit for harvesting), and the
+# Python script staff would write today (requests + pandas + xlsxwriter/openpyxl from Debian's
+# python3 packages, installed with apt-get when missing).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+quick=0
+scales=(1 5 20)
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) quick=1; scales=(1); shift ;;
+    --scale) scales=("$2"); shift 2 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) echo "bench/run.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
+  esac
+done
+reps=$([ "$quick" = 1 ] && echo 3 || echo 5)
+concurrency=4
+token=5aff0000000000000000000000000000000000ff   # the emulator's built-in staff token
+work="$(mktemp -d "${TMPDIR:-/tmp}/tally-bench.XXXXXX")"
+results="$work/results.tsv"
+emulator_pid=""
+cleanup() {
+  [ -n "$emulator_pid" ] && kill "$emulator_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+log() { printf '[bench] %s\n' "$*" >&2; }
+
+# --- prerequisites -----------------------------------------------------------------------------
+need_python() {
+  if ! /usr/bin/python3 -c 'import requests, pandas, openpyxl, xlsxwriter' 2>/dev/null; then
+    log "installing Debian's python3-requests python3-pandas python3-openpyxl python3-xlsxwriter"
+    local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+    $sudo apt-get install -y -q python3-requests python3-pandas python3-openpyxl python3-xlsxwriter >/dev/null \
+      || { $sudo apt-get update -q >/dev/null && $sudo apt-get install -y -q python3-requests python3-pandas python3-openpyxl python3-xlsxwriter >/dev/null; }
+  fi
+  if [ ! -x /usr/bin/time ]; then
+    local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+    $sudo apt-get install -y -q time >/dev/null
+  fi
+}
+need_python
+log "building Tally and the JMH benchmarks"
+mvn -q -B -Pbench -DskipTests package
+tally_jar="$root/report-cli/target/tally.jar"
+emulator_jar="$(ls "$root"/waldur-emulator/target/waldur-emulator-*-standalone.jar)"
+bench_jar="$root/bench/target/benchmarks.jar"
+
+# --- helpers ------------------------------------------------------------------------------------
+now_ms() { date +%s%3N; }
+median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+record() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >> "$results"; }   # what scale tally baseline ratio target pass
+
+# time_cmd REPS CMD... : prints the median wall time in seconds
+time_cmd() {
+  local reps=$1; shift
+  for _ in $(seq "$reps"); do
+    local t0; t0=$(now_ms); "$@" >/dev/null 2>&1; local t1; t1=$(now_ms)
+    echo $(( t1 - t0 ))
+  done | median | awk '{printf "%.3f", $1/1000}'
+}
+
+# peak_rss_mb CMD... : runs once under /usr/bin/time -v and prints max RSS in MB
+peak_rss_mb() {
+  /usr/bin/time -v "$@" 2> "$work/time.txt" >/dev/null || { cat "$work/time.txt" >&2; return 1; }
+  awk -F: '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$work/time.txt"
+}
+
+start_emulator() {
+  local scale=$1 port
+  port=$(( 20000 + RANDOM % 20000 ))
+  java -Xmx6g -jar "$emulator_jar" --port "$port" --scale "$scale" --seed 42 > "$work/emulator.log" 2>&1 &
+  emulator_pid=$!
+  local t0; t0=$(now_ms)
+  until grep -q "listening on" "$work/emulator.log" 2>/dev/null; do
+    kill -0 "$emulator_pid" 2>/dev/null || { cat "$work/emulator.log" >&2; exit 1; }
+    sleep 0.2
+  done
+  emulator_startup=$(awk -v t="$(( $(now_ms) - t0 ))" 'BEGIN {printf "%.1f", t/1000}')
+  api="http://127.0.0.1:$port/api/"
+  log "emulator scale $scale on $api (ready in ${emulator_startup}s)"
+}
+
+stop_emulator() {
+  kill "$emulator_pid" 2>/dev/null || true
+  wait "$emulator_pid" 2>/dev/null || true
+  emulator_pid=""
+}
+
+collections=(customers projects marketplace-public-offerings marketplace-orders marketplace-resources marketplace-component-usages)
+
+# Page URLs at page_size=300 for every collection, from each list's X-Result-Count.
+page_urls() {
+  for c in "${collections[@]}"; do
+    local count
+    count=$(curl -sS -I -H "Authorization: Token $token" "${api}${c}/?page_size=300" | awk -F': ' 'tolower($1)=="x-result-count" {print $2+0}')
+    local pages=$(( (count + 299) / 300 )); [ "$pages" -ge 1 ] || pages=1
+    for p in $(seq "$pages"); do echo "${api}${c}/?page=$p&page_size=300"; done
+  done
+}
+
+raw_fetch() {
+  curl -sS --parallel --parallel-max "$concurrency" -H "Authorization: Token $token" -K "$work/curl.cfg"
+}
+
+# --- harvest -----------------------------------------------------------------------------------
+bench_harvest() {
+  local scale=$1
+  printf '%s' "$token" > "$work/token"
+  page_urls > "$work/urls.txt"
+  awk '{print "url = \"" $0 "\"\noutput = \"/dev/null\""}' "$work/urls.txt" > "$work/curl.cfg"
+  log "harvest at scale $scale: $(wc -l < "$work/urls.txt") pages"
+  local raw tally py
+  raw=$(time_cmd "$reps" raw_fetch)
+  tally=$(time_cmd "$reps" java -jar "$tally_jar" harvest --url "$api" --token-file "$work/token" \
+      --out "$work/snap" --concurrency "$concurrency" --quiet)
+  record "harvest vs raw curl fetch (all collections)" "$scale" "$tally" "$raw" \
+      "$(ratio "$tally" "$raw")" "≤ 1.15×" "$(le "$tally" "$raw" 1.15)"
+  py=$(time_cmd 1 /usr/bin/python3 bench/python/harvest.py "$api" "$token" "$work/py")
+  record "harvest vs Python requests script" "$scale" "$tally" "$py" \
+      "$(ratio "$tally" "$py")" "≤ 0.33× (3× faster)" "$(le "$tally" "$py" 0.3334)"
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}'; }
+le() { awk -v a="$1" -v b="$2" -v k="$3" 'BEGIN {print (a <= b * k ? "pass" : "FAIL")}'; }
+
+has_report_command() { java -jar "$tally_jar" --help 2>/dev/null | grep -qE '^ +report( |$)'; }
+
+# --- end to end + memory --------------------------------------------------------------------------
+bench_end_to_end() {
+  local scale=$1
+  local month=2026-10
+  e2e() {
+    java -jar "$tally_jar" harvest --url "$api" --token-file "$work/token" --out "$work/e2e" --concurrency "$concurrency" --quiet \
+      && java -jar "$tally_jar" report --snapshot "$work/e2e" --template monthly-consortium --month "$month" \
+           --format xlsx,csv,png,svg --out "$work/e2e-reports" --quiet
+  }
+  if ! has_report_command; then
+    # Until `tally report` exists the end-to-end run is the demo's pipeline on the running emulator.
+    e2e() {
+      java -jar "$tally_jar" harvest --url "$api" --token-file "$work/token" --out "$work/e2e" --concurrency "$concurrency" --quiet
+    }
+  fi
+  local wall
+  wall=$(time_cmd "$( [ "$quick" = 1 ] && echo 1 || echo 3 )" e2e)
+  local rss_harvest
+  rss_harvest=$(peak_rss_mb java -jar "$tally_jar" harvest --url "$api" --token-file "$work/token" --out "$work/e2e" --concurrency "$concurrency" --quiet)
+  record "end to end: harvest + monthly report, wall seconds" "$scale" "$wall" "15" "$(ratio "$wall" 15)" "< 15 s" \
+      "$(awk -v a="$wall" 'BEGIN {print (a < 15 ? "pass" : "FAIL")}')"
+  record "peak RSS of harvest, MB" "$scale" "$rss_harvest" "512" "$(ratio "$rss_harvest" 512)" "≤ 512 MB" \
+      "$(awk -v a="$rss_harvest" 'BEGIN {print (a <= 512 ? "pass" : "FAIL")}')"
+  if has_report_command; then
+    local rss_report
+    rss_report=$(peak_rss_mb java -jar "$tally_jar" report --snapshot "$work/e2e" --template monthly-consortium --month "$month" \
+        --format xlsx,csv,png,svg --out "$work/e2e-reports" --quiet)
+    record "peak RSS of monthly report, MB" "$scale" "$rss_report" "512" "$(ratio "$rss_report" 512)" "≤ 512 MB" \
+        "$(awk -v a="$rss_report" 'BEGIN {print (a <= 512 ? "pass" : "FAIL")}')"
+  fi
+  record "emulator start-up, seconds" "$scale" "$emulator_startup" "20" "$(ratio "$emulator_startup" 20)" "< 20 s" \
+      "$(awk -v a="$emulator_startup" 'BEGIN {print (a < 20 ? "pass" : "FAIL")}')"
+}
+
+# --- in-process (JMH) ---------------------------------------------------------------------------
+bench_xlsx() {
+  log "xlsx: 100,000-row sheet, Tally (JMH, -Xmx256m) vs xlsxwriter constant_memory"
+  local jmh_iters; jmh_iters=$([ "$quick" = 1 ] && echo 2 || echo 5)
+  java -jar "$bench_jar" XlsxBenchmark -wi 1 -i "$jmh_iters" -rf json -rff "$work/xlsx.json" >/dev/null
+  local tally py
+  tally=$(/usr/bin/python3 -c 'import json,sys; print("%.3f" % (json.load(open(sys.argv[1]))[0]["primaryMetric"]["score"]/1000))' "$work/xlsx.json")
+  py=$(for _ in $(seq "$reps"); do /usr/bin/python3 bench/python/xlsx.py "$work/x.xlsx" 100000 xlsxwriter; done | median | awk '{printf "%.3f", $1}')
+  record "xlsx 100,000-row sheet vs xlsxwriter constant_memory (heap 256 MB)" "-" "$tally" "$py" "$(ratio "$tally" "$py")" "≤ 1.00×" "$(le "$tally" "$py" 1.0)"
+}
+
+bench_aggregation() {
+  if ! java -jar "$bench_jar" -l 2>/dev/null | grep -q AggregationBenchmark; then
+    return
+  fi
+  log "aggregation: 1,000,000 facts by three dimensions (JMH, -Xmx512m) vs pandas groupby"
+  local jmh_iters; jmh_iters=$([ "$quick" = 1 ] && echo 3 || echo 5)
+  java -cp "$bench_jar" dev.tally.bench.FactsCsv "$work/facts.csv" 1000000
+  java -jar "$bench_jar" AggregationBenchmark -wi 2 -i "$jmh_iters" -rf json -rff "$work/agg.json" >/dev/null
+  local tally py
+  tally=$(/usr/bin/python3 -c 'import json,sys; print("%.4f" % (json.load(open(sys.argv[1]))[0]["primaryMetric"]["score"]/1000))' "$work/agg.json")
+  py=$(/usr/bin/python3 bench/python/groupby.py "$work/facts.csv" "$reps")
+  record "aggregation, 1M facts × 3 dimensions vs pandas groupby (heap 512 MB)" "-" "$tally" "$py" "$(ratio "$tally" "$py")" "< 1.00×" \
+      "$(awk -v a="$tally" -v b="$py" 'BEGIN {print (a < b ? "pass" : "FAIL")}')"
+}
+
+# --- run -----------------------------------------------------------------------------------------
+: > "$results"
+started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+for scale in "${scales[@]}"; do
+  start_emulator "$scale"
+  bench_harvest "$scale"
+  bench_end_to_end "$scale"
+  stop_emulator
+done
+bench_xlsx
+bench_aggregation
+
+# --- BENCHMARKS.md --------------------------------------------------------------------------------
+{
+  echo "# Benchmarks"
+  echo
+  echo "Written by \`bench/run.sh$([ "$quick" = 1 ] && echo " --quick")\` on $started. Every Tally figure is compared with a baseline"
+  echo "measured in the same run on the same machine (median of $reps runs for process-level timings; JMH"
+  echo "single-shot or average time for in-process parts). Times are seconds unless the row says otherwise."
+  echo
+  echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)."
+  echo
+  echo "| what | scale | Tally | baseline | ratio | target | result |"
+  echo "|---|---|---|---|---|---|---|"
+  awk -F'\t' '{printf "| %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7}' "$results"
+  echo
+  if [ -f "$root/bench/NOTES.md" ]; then cat "$root/bench/NOTES.md"; fi
+} > "$root/BENCHMARKS.md"
+log "wrote BENCHMARKS.md"
+cat "$root/BENCHMARKS.md"

@@ -1,0 +1,320 @@
+package dev.tally.core.dataset;
+
+import dev.tally.core.cost.BillingType;
+import dev.tally.core.cost.ComponentPrice;
+import dev.tally.core.cost.LimitPeriod;
+import dev.tally.core.cost.PlanUnit;
+import dev.tally.core.cost.PriceList;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Arrays;
+
+/**
+ * Computes an allocation's figures for one month of a period (docs/definitions.md, "Cost"):
+ * <ul>
+ *   <li>monthly {@code limit} components and a monthly plan {@code unit_price} / {@code fixed} part:
+ *       Σ over the days of the month on which the allocation existed (and which lie in the period) of
+ *       the day's charge, divided once by the days in the month;</li>
+ *   <li>{@code day}/{@code hour} units: the charge per day (× 24 for hours) for each such day;</li>
+ *   <li>one-off charges ({@code one} at activation, {@code few} on a plan switch, {@code total} limits
+ *       at activation and on each change, {@code quarterly} and {@code annual} limits and
+ *       {@code quarter}/{@code half_month}/{@code quantity} units at the start of their period)
+ *       on the day they fall.</li>
+ * </ul>
+ * The only inexact step is a division by the days of a month (or quarter, or year): it is carried
+ * out to 34 significant digits ({@link MathContext#DECIMAL128}), exact whenever the quotient fits.
+ * Not thread-safe: one instance per query.
+ */
+public final class Accrual {
+    /** The precision of the divisions by days in a month, quarter or year. */
+    public static final MathContext PRECISION = MathContext.DECIMAL128;
+    private static final BigDecimal HOURS_PER_DAY = BigDecimal.valueOf(24);
+
+    private final Dataset d;
+    private final int from;
+    private final int to;
+    private final BigDecimal[] limNum;
+    private int chargesFor = -1;
+    private int[] chDay = new int[8];
+    private BigDecimal[] chAmount = new BigDecimal[8];
+    private int chN;
+
+    Accrual(Dataset d, int from, int to) {
+        this.d = d;
+        this.from = from;
+        this.to = to;
+        this.limNum = new BigDecimal[d.componentNames.length];
+    }
+
+    /**
+     * Fills {@code out} with allocation {@code i}'s figures in epoch month {@code em}.
+     *
+     * @return false (and leaves {@code out} alone) when the allocation existed on no day of the month within the period
+     */
+    public boolean month(int i, int em, RowFigures out) {
+        YearMonth ym = Dataset.month(em);
+        int ms = (int) ym.atDay(1).toEpochDay();
+        int dim = ym.lengthOfMonth();
+        int a = Math.max(Math.max(ms, from), d.firstDay[i]);
+        int b = Math.min(Math.min(ms + dim - 1, to), d.lastDay[i]);
+        if (a > b) {
+            return false;
+        }
+        out.reset();
+        if (a == ms && b == ms + dim - 1 && fullMonth(i, ms, dim, out)) {
+            usage(i, em, ms, out);
+            return true;
+        }
+        Arrays.fill(limNum, null);
+        BigDecimal num = BigDecimal.ZERO;
+        BigDecimal direct = BigDecimal.ZERO;
+        boolean plain = true;
+        int end = d.segStart[i + 1];
+        for (int k = d.segStart[i]; k < end; k++) {
+            int plan = d.segPlan[k];
+            plain &= d.planPlain[plan];
+            int s = Math.max(d.segFrom[k], a);
+            int e = Math.min(k + 1 < end ? d.segFrom[k + 1] - 1 : b, b);
+            if (s > e) {
+                continue;
+            }
+            BigDecimal days = BigDecimal.valueOf(e - s + 1L);
+            BigDecimal[] prices = d.planMonthPrice[plan];
+            for (int l = d.limStart[k]; l < d.limStart[k + 1]; l++) {
+                int c = d.limComp[l];
+                BigDecimal limitDays = d.limValue[l].multiply(days);
+                limNum[c] = limNum[c] == null ? limitDays : limNum[c].add(limitDays);
+                if (prices[c] != null) {
+                    num = num.add(limitDays.multiply(prices[c]));
+                }
+            }
+            BigDecimal unitCharge = d.planUnitCharge[plan];
+            if (unitCharge.signum() != 0) {
+                switch (d.plans[plan].unit()) {
+                    case MONTH -> num = num.add(unitCharge.multiply(days));
+                    case DAY -> direct = direct.add(unitCharge.multiply(days));
+                    case HOUR -> direct = direct.add(unitCharge.multiply(days).multiply(HOURS_PER_DAY));
+                    default -> {
+                        // charged as one-off amounts below
+                    }
+                }
+            }
+            out.plan = plan;
+        }
+        BigDecimal dimDays = BigDecimal.valueOf(dim);
+        BigDecimal cost = num.divide(dimDays, PRECISION).add(direct);
+        for (int c = 0; c < limNum.length; c++) {
+            if (limNum[c] != null) {
+                out.limits[c] = limNum[c].divide(dimDays, PRECISION);
+            }
+        }
+        if (!plain) {
+            charges(i);
+            for (int h = 0; h < chN; h++) {
+                if (chDay[h] >= a && chDay[h] <= b) {
+                    cost = cost.add(chAmount[h]);
+                }
+            }
+        }
+        out.cost = cost;
+        usage(i, em, ms, out);
+        return true;
+    }
+
+    private void usage(int i, int em, int ms, RowFigures out) {
+        if (from <= ms && ms <= to) {
+            for (int u = d.usageStart[i]; u < d.usageStart[i + 1]; u++) {
+                if (d.usageMonth[u] == em) {
+                    out.usages[d.usageComp[u]] = d.usageValue[u];
+                }
+            }
+        }
+    }
+
+    /**
+     * The common case without division: one plain plan and one set of limits for the whole month, so
+     * the day-weighted limit is the limit and the cost is the monthly estimate (Σ days / days = 1).
+     *
+     * @return false when the month needs the general computation
+     */
+    private boolean fullMonth(int i, int ms, int dim, RowFigures out) {
+        int end = d.segStart[i + 1];
+        int seg = -1;
+        for (int k = d.segStart[i]; k < end; k++) {
+            if (!d.planPlain[d.segPlan[k]]) {
+                return false;
+            }
+            if (d.segFrom[k] <= ms) {
+                seg = k;
+            } else if (d.segFrom[k] < ms + dim) {
+                return false;
+            }
+        }
+        if (seg < 0) {
+            return false;
+        }
+        int plan = d.segPlan[seg];
+        BigDecimal[] prices = d.planMonthPrice[plan];
+        BigDecimal cost = BigDecimal.ZERO;
+        for (int l = d.limStart[seg]; l < d.limStart[seg + 1]; l++) {
+            int c = d.limComp[l];
+            out.limits[c] = d.limValue[l];
+            if (prices[c] != null) {
+                cost = cost.add(d.limValue[l].multiply(prices[c]));
+            }
+        }
+        BigDecimal unitCharge = d.planUnitCharge[plan];
+        if (unitCharge.signum() != 0) {
+            BigDecimal days = BigDecimal.valueOf(dim);
+            cost = cost.add(switch (d.plans[plan].unit()) {
+                case DAY -> unitCharge.multiply(days);
+                case HOUR -> unitCharge.multiply(days).multiply(HOURS_PER_DAY);
+                default -> unitCharge;
+            });
+        }
+        out.cost = cost;
+        out.plan = plan;
+        return true;
+    }
+
+    /** The one-off charges of allocation {@code i} that fall within the period. */
+    private void charges(int i) {
+        if (chargesFor == i) {
+            return;
+        }
+        chargesFor = i;
+        chN = 0;
+        int first = d.firstDay[i];
+        int last = d.lastDay[i];
+        int lo = Math.max(first, from);
+        int hi = Math.min(last, to);
+        if (first == Dataset.NEVER || lo > hi) {
+            return;
+        }
+        int s0 = d.segStart[i];
+        int s1 = d.segStart[i + 1];
+        PriceList p0 = d.plans[d.segPlan[s0]];
+        charge(first, lo, hi, p0.sumOf(BillingType.ONE));
+        if (p0.unit() == PlanUnit.QUANTITY) {
+            charge(first, lo, hi, d.planUnitCharge[d.segPlan[s0]]);
+        }
+        charge(first, lo, hi, totalLimitDelta(s0, -1));
+        boolean quarterly = false;
+        boolean annual = false;
+        boolean halves = false;
+        for (int k = s0; k < s1; k++) {
+            PriceList p = d.plans[d.segPlan[k]];
+            quarterly |= p.unit() == PlanUnit.QUARTER || has(p, LimitPeriod.QUARTERLY);
+            annual |= has(p, LimitPeriod.ANNUAL);
+            halves |= p.unit() == PlanUnit.HALF_MONTH;
+            if (k > s0 && d.segFrom[k] <= last) {
+                if (d.segPlan[k] != d.segPlan[k - 1]) {
+                    charge(d.segFrom[k], lo, hi, p.sumOf(BillingType.FEW));
+                }
+                charge(d.segFrom[k], lo, hi, totalLimitDelta(k, k - 1));
+            }
+        }
+        if (quarterly) {
+            LocalDate q = LocalDate.ofEpochDay(lo).withDayOfMonth(1);
+            q = q.withMonth((q.getMonthValue() - 1) / 3 * 3 + 1);
+            for (; q.toEpochDay() <= hi; q = q.plusMonths(3)) {
+                int qs = (int) q.toEpochDay();
+                int qe = (int) q.plusMonths(3).toEpochDay() - 1;
+                int day = Math.max(qs, first);
+                int plan = d.planOn(i, day);
+                if (d.plans[plan].unit() == PlanUnit.QUARTER) {
+                    charge(day, lo, hi, d.planUnitCharge[plan]);
+                }
+                charge(day, lo, hi, periodLimitCharge(i, qs, qe, LimitPeriod.QUARTERLY));
+            }
+        }
+        if (annual) {
+            LocalDate start = LocalDate.ofEpochDay(first);
+            for (int y = 0; start.plusYears(y).toEpochDay() <= hi; y++) {
+                int ys = (int) start.plusYears(y).toEpochDay();
+                int ye = (int) start.plusYears(y + 1L).toEpochDay() - 1;
+                charge(ys, lo, hi, periodLimitCharge(i, ys, ye, LimitPeriod.ANNUAL));
+            }
+        }
+        if (halves) {
+            for (LocalDate m = LocalDate.ofEpochDay(lo).withDayOfMonth(1); m.toEpochDay() <= hi; m = m.plusMonths(1)) {
+                int ms = (int) m.toEpochDay();
+                for (int hs : new int[] {ms, ms + 15}) {
+                    int day = Math.max(hs, first);
+                    int plan = d.planOn(i, day);
+                    if (d.plans[plan].unit() == PlanUnit.HALF_MONTH && day < hs + 15 && day <= last) {
+                        charge(day, lo, hi, d.planUnitCharge[plan]);
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean has(PriceList p, LimitPeriod period) {
+        for (ComponentPrice c : p.components().values()) {
+            if (c.billingType() == BillingType.LIMIT && c.limitPeriod() == period) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** For {@code total} limits: Σ (new limit − previous limit) × price on segment {@code k}'s plan; previous is none when {@code prev} is -1. */
+    private BigDecimal totalLimitDelta(int k, int prev) {
+        PriceList p = d.plans[d.segPlan[k]];
+        BigDecimal sum = BigDecimal.ZERO;
+        for (ComponentPrice c : p.components().values()) {
+            if (c.billingType() == BillingType.LIMIT && c.limitPeriod() == LimitPeriod.TOTAL) {
+                int comp = d.componentIndex(c.type());
+                BigDecimal delta = limitIn(k, comp).subtract(prev < 0 ? BigDecimal.ZERO : limitIn(prev, comp));
+                sum = sum.add(delta.multiply(c.price()));
+            }
+        }
+        return sum;
+    }
+
+    /** Σ over the allocation's days in {@code [ps, pe]} of limit × price for components of {@code period}, divided by the period's days. */
+    private BigDecimal periodLimitCharge(int i, int ps, int pe, LimitPeriod period) {
+        int a = Math.max(ps, d.firstDay[i]);
+        int b = Math.min(pe, d.lastDay[i]);
+        BigDecimal num = BigDecimal.ZERO;
+        int end = d.segStart[i + 1];
+        for (int k = d.segStart[i]; k < end; k++) {
+            int s = Math.max(d.segFrom[k], a);
+            int e = Math.min(k + 1 < end ? d.segFrom[k + 1] - 1 : b, b);
+            if (s > e) {
+                continue;
+            }
+            BigDecimal days = BigDecimal.valueOf(e - s + 1L);
+            for (ComponentPrice c : d.plans[d.segPlan[k]].components().values()) {
+                if (c.billingType() == BillingType.LIMIT && c.limitPeriod() == period) {
+                    num = num.add(limitIn(k, d.componentIndex(c.type())).multiply(c.price()).multiply(days));
+                }
+            }
+        }
+        return num.divide(BigDecimal.valueOf(pe - ps + 1L), PRECISION);
+    }
+
+    private BigDecimal limitIn(int k, int comp) {
+        for (int l = d.limStart[k]; l < d.limStart[k + 1]; l++) {
+            if (d.limComp[l] == comp) {
+                return d.limValue[l];
+            }
+        }
+        return BigDecimal.ZERO;
+    }
+
+    private void charge(int day, int lo, int hi, BigDecimal amount) {
+        if (day < lo || day > hi || amount.signum() == 0) {
+            return;
+        }
+        if (chN == chDay.length) {
+            chDay = Arrays.copyOf(chDay, chN * 2);
+            chAmount = Arrays.copyOf(chAmount, chN * 2);
+        }
+        chDay[chN] = day;
+        chAmount[chN++] = amount;
+    }
+}

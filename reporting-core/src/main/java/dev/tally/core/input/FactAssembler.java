@@ -1,0 +1,240 @@
+package dev.tally.core.input;
+
+import dev.tally.core.cost.ComponentPrice;
+import dev.tally.core.cost.CostCalculator;
+import dev.tally.core.cost.PriceList;
+import dev.tally.core.country.CountryResolver;
+import dev.tally.core.country.CountryShare;
+import dev.tally.core.dataset.Dataset;
+import dev.tally.core.fact.AllocationFact;
+import dev.tally.core.fact.LimitChange;
+import dev.tally.core.fact.OrderFact;
+import dev.tally.core.fact.OrderState;
+import dev.tally.core.fact.OrderType;
+import dev.tally.core.fact.UsageFact;
+import dev.tally.core.quality.Finding;
+import dev.tally.core.quality.FindingKind;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Turns snapshot records into facts by the definitions in docs/definitions.md:
+ * <ul>
+ *   <li>lifetime from the done Create order's {@code completed_at} (the resource's {@code created}
+ *       when no Create order is known; never, when Create orders exist but none is done) until the
+ *       first done Terminate order's {@code completed_at};</li>
+ *   <li>limits from the Create order, replaced by each done Update order from its {@code completed_at};
+ *       when the resource's own limits differ from the last ones, a finding, and the resource's limits
+ *       apply from the start of the current month (the month of the clock's date);</li>
+ *   <li>usage: the latest report per resource, component and billing month;</li>
+ *   <li>orders: the stored cost plus the core's recomputation of it.</li>
+ * </ul>
+ */
+public final class FactAssembler {
+    private final CountryResolver countries;
+    private final Clock clock;
+
+    /** An assembler resolving shares with {@code countries}; {@code clock} decides the current month. */
+    public FactAssembler(CountryResolver countries, Clock clock) {
+        this.countries = Objects.requireNonNull(countries, "countries");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The facts and the findings made on the way. */
+    public record Assembly(List<AllocationFact> allocations, List<OrderFact> orders, List<UsageFact> usages,
+            List<Finding> findings) {
+        public Assembly {
+            allocations = List.copyOf(allocations);
+            orders = List.copyOf(orders);
+            usages = List.copyOf(usages);
+            findings = List.copyOf(findings);
+        }
+    }
+
+    /** Builds the dataset queries and checks run on. */
+    public Dataset assemble(SourceData data) {
+        Assembly a = facts(data);
+        Dataset.Builder b = Dataset.builder(today());
+        a.allocations().forEach(b::add);
+        a.orders().forEach(b::addOrder);
+        a.usages().forEach(b::addUsage);
+        a.findings().forEach(b::addFinding);
+        return b.build();
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    /** Builds the facts without compacting them into a dataset. */
+    public Assembly facts(SourceData data) {
+        Map<String, OfferingInput> offerings = new HashMap<>();
+        Map<String, PriceList> plans = new HashMap<>();
+        for (OfferingInput o : data.offerings()) {
+            if (o.uuid() != null) {
+                offerings.put(o.uuid(), o);
+            }
+            for (PlanInput p : o.plans()) {
+                if (p.uuid() != null) {
+                    plans.put(p.uuid(), priceList(o, p));
+                }
+            }
+        }
+        Map<String, List<OrderInput>> ordersByResource = new HashMap<>();
+        for (OrderInput o : data.orders()) {
+            if (o.resourceId() != null) {
+                ordersByResource.computeIfAbsent(o.resourceId(), k -> new ArrayList<>()).add(o);
+            }
+        }
+        List<Finding> findings = new ArrayList<>();
+        List<AllocationFact> allocations = new ArrayList<>(data.resources().size());
+        Instant monthStart = YearMonth.from(today()).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        for (ResourceInput r : data.resources()) {
+            allocations.add(allocation(r, offerings.get(r.offeringId()), plans,
+                    ordersByResource.getOrDefault(r.uuid(), List.of()), monthStart, findings));
+        }
+        List<OrderFact> orders = new ArrayList<>(data.orders().size());
+        Map<String, ResourceInput> resources = new HashMap<>();
+        data.resources().forEach(r -> resources.put(r.uuid(), r));
+        for (OrderInput o : data.orders()) {
+            orders.add(orderFact(o, plans, resources.get(o.resourceId()), ordersByResource));
+        }
+        return new Assembly(allocations, orders, usages(data.usages(), findings), findings);
+    }
+
+    private AllocationFact allocation(ResourceInput r, OfferingInput offering, Map<String, PriceList> plans,
+            List<OrderInput> history, Instant monthStart, List<Finding> findings) {
+        String offeringName = offering != null ? offering.name() : r.offeringName() == null ? "" : r.offeringName();
+        CountryShare share = offering != null
+                ? countries.resolve(offering.uuid(), offering.name(), offering.country(), offering.providerId(),
+                        offering.providerName())
+                : countries.resolve(r.offeringId(), offeringName, null);
+        PriceList resourcePlan = plans.getOrDefault(r.planId(), PriceList.FREE);
+
+        List<OrderInput> sorted = new ArrayList<>(history);
+        sorted.sort(Comparator.comparing(FactAssembler::orderTime, Comparator.nullsLast(Comparator.naturalOrder())));
+        List<OrderInput> creates = sorted.stream().filter(o -> o.type() == OrderType.CREATE).toList();
+        OrderInput create = creates.stream().filter(FactAssembler::isDone).findFirst().orElse(null);
+        Instant activeFrom = creates.isEmpty() ? r.created() : create == null ? null : create.completedAt();
+        Instant activeUntil = sorted.stream()
+                .filter(o -> o.type() == OrderType.TERMINATE && isDone(o))
+                .map(OrderInput::completedAt).findFirst().orElse(null);
+
+        PriceList prices = create != null && create.planId() != null ? plans.getOrDefault(create.planId(), resourcePlan)
+                : resourcePlan;
+        Map<String, BigDecimal> limits = create != null && !create.limits().isEmpty() ? create.limits() : r.limits();
+        List<LimitChange> changes = new ArrayList<>();
+        PriceList currentPlan = prices;
+        Map<String, BigDecimal> current = limits;
+        for (OrderInput o : sorted) {
+            if (o.type() == OrderType.UPDATE && isDone(o) && (activeFrom == null || !o.completedAt().isBefore(activeFrom))) {
+                currentPlan = o.planId() != null ? plans.getOrDefault(o.planId(), currentPlan) : currentPlan;
+                current = o.limits().isEmpty() ? current : o.limits();
+                changes.add(new LimitChange(o.completedAt(), currentPlan, current));
+            }
+        }
+        if (!r.limits().isEmpty() && !sameLimits(current, r.limits())) {
+            findings.add(new Finding(FindingKind.LIMITS_MISMATCH, r.uuid(), "resource " + label(r) + " has limits "
+                    + new TreeMap<>(r.limits()) + " but its last done order set " + new TreeMap<>(current)
+                    + "; the resource's limits are used from " + LocalDate.ofInstant(monthStart, ZoneOffset.UTC)));
+            Instant at = changes.isEmpty() || changes.get(changes.size() - 1).at().isBefore(monthStart)
+                    ? monthStart : changes.get(changes.size() - 1).at();
+            changes.add(new LimitChange(at, currentPlan, r.limits()));
+        }
+        return new AllocationFact(r.uuid(), r.name(), r.state(), r.projectId(), r.projectName(), r.customerId(),
+                r.customerName(), offering != null ? offering.uuid() : r.offeringId(), offeringName, share, prices, limits,
+                r.options(), activeFrom, activeUntil, changes);
+    }
+
+    private OrderFact orderFact(OrderInput o, Map<String, PriceList> plans, ResourceInput resource,
+            Map<String, List<OrderInput>> ordersByResource) {
+        BigDecimal estimate = null;
+        PriceList plan = o.planId() == null ? null : plans.get(o.planId());
+        if (plan != null && (o.type() == OrderType.CREATE || o.type() == OrderType.UPDATE)) {
+            Map<String, BigDecimal> limits = o.limits();
+            if (limits.isEmpty() && resource != null) {
+                limits = resource.limits();
+            }
+            estimate = CostCalculator.orderEstimate(plan, limits, o.type() == OrderType.CREATE);
+        }
+        return new OrderFact(o.uuid(), o.resourceId(), o.type(), o.state(), o.cost(), estimate, o.created(),
+                o.completedAt());
+    }
+
+    private static List<UsageFact> usages(List<UsageInput> inputs, List<Finding> findings) {
+        Map<String, List<UsageInput>> byKey = new LinkedHashMap<>();
+        for (UsageInput u : inputs) {
+            byKey.computeIfAbsent(u.resourceId() + "\u0000" + u.component() + "\u0000" + YearMonth.from(u.billingPeriod()),
+                    k -> new ArrayList<>()).add(u);
+        }
+        List<UsageFact> out = new ArrayList<>(byKey.size());
+        for (List<UsageInput> reports : byKey.values()) {
+            UsageInput latest = reports.get(0);
+            for (UsageInput u : reports) {
+                // a later report overwrites an earlier one (CONTRACT §10.8); equal times keep the later record
+                if (latest.reportedAt() == null || (u.reportedAt() != null && !u.reportedAt().isBefore(latest.reportedAt()))) {
+                    latest = u;
+                }
+            }
+            YearMonth month = YearMonth.from(latest.billingPeriod());
+            if (reports.size() > 1) {
+                findings.add(new Finding(FindingKind.DUPLICATE_USAGE, latest.resourceId(), reports.size()
+                        + " usage reports for " + latest.component() + " in " + month + " of resource " + latest.resourceId()
+                        + "; the latest (" + latest.usage().toPlainString() + ") counts"));
+            }
+            out.add(new UsageFact(latest.resourceId(), latest.component(), month, latest.usage()));
+        }
+        return out;
+    }
+
+    /** Builds a plan's price list: every offering component with its billing type, period, the plan's price and amount. */
+    public static PriceList priceList(OfferingInput offering, PlanInput plan) {
+        List<ComponentPrice> components = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (ComponentInput c : offering.components()) {
+            if (seen.add(c.type())) {
+                components.add(new ComponentPrice(c.type(), c.billingType(), plan.prices().get(c.type()), c.limitPeriod(),
+                        plan.amounts().get(c.type())));
+            }
+        }
+        return PriceList.of(plan.uuid(), plan.name(), plan.unit(), plan.unitPrice(), components);
+    }
+
+    private static boolean isDone(OrderInput o) {
+        return o.state() == OrderState.DONE && o.completedAt() != null;
+    }
+
+    private static Instant orderTime(OrderInput o) {
+        return o.completedAt() != null ? o.completedAt() : o.created();
+    }
+
+    /** Equal when every component has the same amount (compared numerically; missing counts as zero). */
+    static boolean sameLimits(Map<String, BigDecimal> a, Map<String, BigDecimal> b) {
+        Set<String> keys = new HashSet<>(a.keySet());
+        keys.addAll(b.keySet());
+        for (String k : keys) {
+            if (a.getOrDefault(k, BigDecimal.ZERO).compareTo(b.getOrDefault(k, BigDecimal.ZERO)) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String label(ResourceInput r) {
+        return r.name() == null ? r.uuid() : "'" + r.name() + "' (" + r.uuid() + ")";
+    }
+}

@@ -1,0 +1,22 @@
+package dev.tally.core.input;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * One component-usage record.
+ *
+ * @param billingPeriod the first day of the billing month
+ * @param reportedAt when the record was created or last set (decides which of two reports for a month wins); may be null
+ */
+public record UsageInput(String resourceId, String component, BigDecimal usage, LocalDate billingPeriod,
+        Instant reportedAt) {
+    public UsageInput {
+        Objects.requireNonNull(resourceId, "resourceId");
+        Objects.requireNonNull(component, "component");
+        Objects.requireNonNull(usage, "usage");
+        Objects.requireNonNull(billingPeriod, "billingPeriod");
+    }
+}

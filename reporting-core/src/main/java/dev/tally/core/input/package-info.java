@@ -1,0 +1,6 @@
+/**
+ * What an adapter hands the core from a Waldur snapshot (offerings, resources, orders, usages) as
+ * plain records, and {@link dev.tally.core.input.FactAssembler}, which turns them into facts by the
+ * definitions in docs/definitions.md. No JSON or HTTP types here.
+ */
+package dev.tally.core.input;

@@ -1,0 +1,124 @@
+package dev.tally.core.quality;
+
+import dev.tally.core.cost.PriceList;
+import dev.tally.core.country.ShareKind;
+import dev.tally.core.dataset.Accrual;
+import dev.tally.core.dataset.Dataset;
+import dev.tally.core.dataset.RowFigures;
+import dev.tally.core.fact.OrderFact;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Runs every data-quality check over a dataset (docs/definitions.md, "Data quality"): the findings
+ * made while assembling the facts plus unassigned countries, limits on components not in the plan,
+ * order cost mismatches, usage outside any allocation's lifetime and usage above the limit.
+ */
+public final class DataQuality {
+    private DataQuality() {
+    }
+
+    /** All findings, most severe first, then by kind and subject. */
+    public static List<Finding> check(Dataset d) {
+        List<Finding> out = new ArrayList<>(d.findings());
+        unassigned(d, out);
+        limitsNotInPlan(d, out);
+        costMismatches(d, out);
+        usage(d, out);
+        out.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::kind).thenComparing(Finding::subject)
+                .thenComparing(Finding::message));
+        return List.copyOf(out);
+    }
+
+    private static void unassigned(Dataset d, List<Finding> out) {
+        Map<String, Integer> byOffering = new TreeMap<>();
+        for (int i = 0; i < d.size(); i++) {
+            if (d.shareKind(d.share(i)) == ShareKind.UNASSIGNED) {
+                byOffering.merge(d.offerings().label(d.offering(i)), 1, Integer::sum);
+            }
+        }
+        byOffering.forEach((offering, n) -> out.add(new Finding(FindingKind.UNASSIGNED_COUNTRY, offering,
+                "LUMI offering '" + offering + "' has no resolvable country; its " + n + " allocation(s) are reported as (unassigned)")));
+    }
+
+    private static void limitsNotInPlan(Dataset d, List<Finding> out) {
+        for (int i = 0; i < d.size(); i++) {
+            int first = d.firstDay(i) == Dataset.NEVER ? Integer.MIN_VALUE : d.firstDay(i);
+            PriceList plan = d.plan(d.planOn(i, first));
+            TreeSet<String> extra = new TreeSet<>(d.limitsOn(i, first).keySet());
+            int current = d.planOn(i, Integer.MAX_VALUE - 1);
+            extra.addAll(d.limitsOn(i, Integer.MAX_VALUE - 1).keySet());
+            extra.removeIf(c -> plan.components().containsKey(c) || d.plan(current).components().containsKey(c));
+            if (!extra.isEmpty()) {
+                out.add(new Finding(FindingKind.LIMIT_NOT_IN_PLAN, d.resourceId(i), "resource " + d.resourceId(i)
+                        + " has limits on " + String.join(", ", extra) + ", which plan '" + plan.planName()
+                        + "' does not list; they cost nothing"));
+            }
+        }
+    }
+
+    private static void costMismatches(Dataset d, List<Finding> out) {
+        for (OrderFact o : d.orders()) {
+            if (o.cost() == null || o.estimate() == null) {
+                continue;
+            }
+            BigDecimal stored = o.cost().setScale(2, RoundingMode.HALF_UP);
+            BigDecimal recomputed = o.estimate().setScale(2, RoundingMode.HALF_UP);
+            if (stored.compareTo(recomputed) != 0) {
+                out.add(new Finding(FindingKind.COST_MISMATCH, o.orderId(), o.type().label() + " order " + o.orderId()
+                        + " stores cost " + o.cost().toPlainString() + " but its plan and limits give "
+                        + o.estimate().stripTrailingZeros().toPlainString()));
+            }
+        }
+    }
+
+    private static void usage(Dataset d, List<Finding> out) {
+        RowFigures row = new RowFigures(d.components().size());
+        int minMonth = Integer.MAX_VALUE;
+        int maxMonth = Integer.MIN_VALUE;
+        for (int i = 0; i < d.size(); i++) {
+            for (int u = d.usageStart(i); u < d.usageEnd(i); u++) {
+                minMonth = Math.min(minMonth, d.usageMonth(u));
+                maxMonth = Math.max(maxMonth, d.usageMonth(u));
+            }
+        }
+        if (minMonth > maxMonth) {
+            return;
+        }
+        // bounded to the reported months, so one-off charges of open-ended allocations stay finite
+        Accrual accrual = d.accrual((int) Dataset.month(minMonth).atDay(1).toEpochDay(),
+                (int) Dataset.month(maxMonth).atEndOfMonth().toEpochDay());
+        for (int i = 0; i < d.size(); i++) {
+            int lastMonth = Integer.MIN_VALUE;
+            boolean exists = false;
+            for (int u = d.usageStart(i); u < d.usageEnd(i); u++) {
+                int em = d.usageMonth(u);
+                if (em != lastMonth) {
+                    exists = accrual.month(i, em, row);
+                    lastMonth = em;
+                }
+                String component = d.componentName(d.usageComponent(u));
+                String month = Dataset.month(em).toString();
+                BigDecimal value = d.usageValue(u);
+                if (!exists) {
+                    out.add(new Finding(FindingKind.USAGE_WITHOUT_ALLOCATION, d.resourceId(i), "usage of " + component
+                            + " in " + month + " reported for resource " + d.resourceId(i)
+                            + ", which did not exist that month; not counted"));
+                } else {
+                    BigDecimal limit = row.limit(d.usageComponent(u));
+                    if (limit != null && value.compareTo(limit) > 0) {
+                        out.add(new Finding(FindingKind.USAGE_ABOVE_LIMIT, d.resourceId(i), "resource " + d.resourceId(i)
+                                + " used " + value.toPlainString() + " " + component + " in " + month + ", above its limit of "
+                                + limit.setScale(3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()));
+                    }
+                }
+            }
+        }
+    }
+}

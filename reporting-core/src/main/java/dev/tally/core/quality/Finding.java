@@ -1,0 +1,22 @@
+package dev.tally.core.quality;
+
+import java.util.Objects;
+
+/**
+ * One data-quality finding.
+ *
+ * @param subject what it is about: a resource, order or offering UUID (or name when no UUID is known)
+ * @param message one sentence naming the values involved
+ */
+public record Finding(FindingKind kind, String subject, String message) {
+    public Finding {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(message, "message");
+    }
+
+    /** The severity of this finding's kind. */
+    public Severity severity() {
+        return kind.severity();
+    }
+}

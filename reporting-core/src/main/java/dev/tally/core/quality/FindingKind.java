@@ -1,0 +1,37 @@
+package dev.tally.core.quality;
+
+/** The data-quality checks, each with the severity its findings carry. */
+public enum FindingKind {
+    /** A LUMI offering whose country could not be resolved; its allocations are reported as {@code (unassigned)}. */
+    UNASSIGNED_COUNTRY(Severity.WARNING),
+    /** Limits set on a component the plan does not list; they cost nothing. */
+    LIMIT_NOT_IN_PLAN(Severity.WARNING),
+    /** The cost Waldur stored on an order differs, to the cent, from the core's recomputation. */
+    COST_MISMATCH(Severity.ERROR),
+    /** A usage report for a resource that is unknown or did not exist in the billing month; not counted. */
+    USAGE_WITHOUT_ALLOCATION(Severity.WARNING),
+    /** Usage above the limit of the same component in the same month. */
+    USAGE_ABOVE_LIMIT(Severity.WARNING),
+    /** An order that names a resource not in the data; not counted in any query. */
+    ORDER_WITHOUT_RESOURCE(Severity.ERROR),
+    /** Two or more usage reports for the same resource, component and month; the latest one counts. */
+    DUPLICATE_USAGE(Severity.INFO),
+    /** The resource's current limits differ from those of its last done order; the resource's limits win for the current month. */
+    LIMITS_MISMATCH(Severity.WARNING);
+
+    private final Severity severity;
+
+    FindingKind(Severity severity) {
+        this.severity = severity;
+    }
+
+    /** The severity of findings of this kind. */
+    public Severity severity() {
+        return severity;
+    }
+
+    /** The machine name used in reports, such as {@code cost_mismatch}. */
+    public String key() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.tally.core.query;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The days a query covers, both ends inclusive, with the label reports show. */
+public record Period(LocalDate from, LocalDate to, String label) {
+    private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
+    private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
+    private static final Pattern YEAR = Pattern.compile("\\d{4}");
+    private static final Pattern RANGE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})\\.\\.(\\d{4}-\\d{2}-\\d{2})");
+
+    public Period {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(label, "label");
+        if (to.isBefore(from)) {
+            throw new QueryException("period ends (" + to + ") before it starts (" + from + ")");
+        }
+    }
+
+    /** One calendar month. */
+    public static Period month(YearMonth m) {
+        return new Period(m.atDay(1), m.atEndOfMonth(), m.toString());
+    }
+
+    /** One calendar quarter (1–4). */
+    public static Period quarter(int year, int quarter) {
+        if (quarter < 1 || quarter > 4) {
+            throw new QueryException("quarter must be 1 to 4, got " + quarter);
+        }
+        YearMonth first = YearMonth.of(year, quarter * 3 - 2);
+        return new Period(first.atDay(1), first.plusMonths(2).atEndOfMonth(), year + "-Q" + quarter);
+    }
+
+    /** One calendar year. */
+    public static Period year(int year) {
+        return new Period(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), Integer.toString(year));
+    }
+
+    /** The days {@code from … to}, both included. */
+    public static Period range(LocalDate from, LocalDate to) {
+        return new Period(from, to, from + ".." + to);
+    }
+
+    /** Parses {@code 2025-01}, {@code 2025-Q1}, {@code 2025} or {@code 2025-01-10..2025-02-20}. */
+    public static Period parse(String text) {
+        String t = text.strip();
+        try {
+            Matcher m = MONTH.matcher(t);
+            if (m.matches()) {
+                return month(YearMonth.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
+            }
+            m = QUARTER.matcher(t);
+            if (m.matches()) {
+                return quarter(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+            }
+            if (YEAR.matcher(t).matches()) {
+                return year(Integer.parseInt(t));
+            }
+            m = RANGE.matcher(t);
+            if (m.matches()) {
+                return range(LocalDate.parse(m.group(1)), LocalDate.parse(m.group(2)));
+            }
+        } catch (DateTimeException e) {
+            throw new QueryException("invalid period '" + t + "': " + e.getMessage());
+        }
+        throw new QueryException("invalid period '" + t + "'; use 2025-01, 2025-Q1, 2025 or 2025-01-10..2025-02-20");
+    }
+}

@@ -1,0 +1,6 @@
+package dev.tally.core.query;
+
+/** A compiled filter, tested against one row. */
+interface Predicate {
+    boolean test(RowContext row);
+}

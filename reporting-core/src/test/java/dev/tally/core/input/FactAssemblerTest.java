@@ -1,0 +1,106 @@
+package dev.tally.core.input;
+
+import static dev.tally.core.Fixtures.limits;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tally.core.country.CountryResolver;
+import dev.tally.core.country.CountryShare;
+import dev.tally.core.dataset.Dataset;
+import dev.tally.core.fact.AllocationFact;
+import dev.tally.core.fact.OrderFact;
+import dev.tally.core.query.Period;
+import dev.tally.core.query.Query;
+import dev.tally.core.query.QueryEngine;
+import dev.tally.core.table.ResultTable;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class FactAssemblerTest {
+    static final Clock APRIL_15 = Clock.fixed(Instant.parse("2025-04-15T09:00:00Z"), ZoneOffset.UTC);
+    private final FactAssembler assembler = new FactAssembler(CountryResolver.standard(), APRIL_15);
+    private final FactAssembler.Assembly facts = assembler.facts(Snapshots.example());
+    private final Dataset data = assembler.assemble(Snapshots.example());
+
+    private AllocationFact allocation(String id) {
+        return facts.allocations().stream().filter(a -> a.resourceId().equals(id)).findFirst().orElseThrow();
+    }
+
+    private Map<String, Object> costs(String period, String measure) {
+        ResultTable t = QueryEngine.run(data, Query.builder(Period.parse(period)).dimensions("offering, project")
+                .measures(measure).grandTotal(false).build());
+        return t.rows().stream().collect(Collectors.toMap(r -> (String) r.get(1), r -> r.get(2)));
+    }
+
+    @Test
+    void lifetimeRunsFromTheDoneCreateOrderToTheDoneTerminateOrder() {
+        assertThat(allocation("r1").activeFrom()).isEqualTo(Instant.parse("2025-01-10T12:00:00Z"));
+        assertThat(allocation("r1").activeUntil()).isNull();
+        assertThat(allocation("r5").activeFrom()).isEqualTo(Instant.parse("2025-01-01T00:00:00Z"));
+        assertThat(allocation("r5").activeUntil()).isEqualTo(Instant.parse("2025-02-15T10:00:00Z"));
+    }
+
+    @Test
+    void createOrderThatNeverCompletedMeansNeverActive() {
+        assertThat(allocation("r2").activeFrom()).isNull();
+        assertThat(costs("2025-02", "cost")).doesNotContainKey("Project r2");
+    }
+
+    @Test
+    void withoutCreateOrderTheResourceCreationStartsTheLifetime() {
+        assertThat(allocation("r3").activeFrom()).isEqualTo(Instant.parse("2025-02-01T00:00:00Z"));
+        assertThat(allocation("r3").share()).isEqualTo(CountryShare.unassigned());
+    }
+
+    @Test
+    void updateOrderChangesLimitsFromItsCompletionDay() {
+        // 15 days at 1.301 and 16 days at 1.601, over 31 days
+        assertThat((BigDecimal) costs("2025-03", "cost").get("Project r1"))
+                .isEqualByComparingTo("1.455838709677419354838709677419355");
+        assertThat((BigDecimal) costs("2025-02", "cost").get("Project r1")).isEqualByComparingTo("1.301");
+    }
+
+    @Test
+    void resourceLimitsWinFromTheCurrentMonthWhenTheyDifferFromTheLastOrder() {
+        assertThat(allocation("r4").currentLimits()).isEqualTo(limits("cpu_k_hours", 12, "ram", 4));
+
+        assertThat((BigDecimal) costs("2025-03", "cost").get("Project r4")).isEqualByComparingTo("1.0");
+        assertThat((BigDecimal) costs("2025-04", "cost").get("Project r4")).isEqualByComparingTo("1.2");
+    }
+
+    @Test
+    void nonShareOfferingIsReportedUnderItsOwnNameWithItsUnitPriceProrated() {
+        assertThat(allocation("r5").share()).isEqualTo(CountryShare.nonShare("Object storage"));
+        // 1 to 15 February: 15 of 28 days at 5
+        assertThat((BigDecimal) costs("2025-02", "cost").get("Project r5"))
+                .isEqualByComparingTo("2.678571428571428571428571428571429");
+    }
+
+    @Test
+    void latestUsageReportOfAMonthWins() {
+        assertThat((BigDecimal) costs("2025-03", "usage.cpu_k_hours").get("Project r1")).isEqualByComparingTo("2.5");
+    }
+
+    @Test
+    void everyOrderCarriesTheCoreRecomputationOfItsCost() {
+        Map<String, BigDecimal> estimates = facts.orders().stream().filter(o -> o.estimate() != null)
+                .collect(Collectors.toMap(OrderFact::orderId, OrderFact::estimate));
+
+        assertThat(estimates.get("o1")).isEqualByComparingTo("1.301");
+        assertThat(estimates.get("o2")).isEqualByComparingTo("1.601");
+        assertThat(estimates.get("o4")).isEqualByComparingTo("1.0");
+        assertThat(facts.orders().stream().filter(o -> o.orderId().equals("o5")).findFirst().orElseThrow().estimate()).isNull();
+    }
+
+    @Test
+    void lumiOptionsAreCarriedThrough() {
+        assertThat(allocation("r1").options().usedAiTech()).containsExactly("Deep Learning", "Vision");
+        assertThat(List.of(allocation("r1").options().isIndustry(), allocation("r1").options().isCommercial(),
+                allocation("r1").options().isTraining())).extracting(Enum::name).containsExactly("TRUE", "FALSE", "UNKNOWN");
+    }
+}
