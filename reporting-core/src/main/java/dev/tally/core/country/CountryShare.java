@@ -15,14 +15,17 @@ public record CountryShare(String name, ShareKind kind, CountrySource source) {
         Objects.requireNonNull(source, "source");
     }
 
+    /** A country share assigned by {@code source}. */
     public static CountryShare country(String name, CountrySource source) {
         return new CountryShare(name, ShareKind.COUNTRY, source);
     }
 
+    /** A LUMI offering whose country could not be resolved. */
     public static CountryShare unassigned() {
         return new CountryShare(UNASSIGNED_NAME, ShareKind.UNASSIGNED, CountrySource.NONE);
     }
 
+    /** An offering that is not a country share, reported under its own name. */
     public static CountryShare nonShare(String offeringName) {
         return new CountryShare(offeringName, ShareKind.NON_SHARE, CountrySource.NONE);
     }

@@ -31,11 +31,16 @@ public final class Accrual {
     /** The precision of the divisions by days in a month, quarter or year. */
     public static final MathContext PRECISION = MathContext.DECIMAL128;
     private static final BigDecimal HOURS_PER_DAY = BigDecimal.valueOf(24);
+    private static final int MIN_DAY = (int) LocalDate.of(-9999, 1, 1).toEpochDay();
+    private static final int MAX_DAY = (int) LocalDate.of(9999, 12, 31).toEpochDay();
 
     private final Dataset d;
     private final int from;
     private final int to;
     private final BigDecimal[] limNum;
+    private final int[] monthStart;
+    private final int[] monthLength;
+    private int cachedFirstMonth;
     private int chargesFor = -1;
     private int[] chDay = new int[8];
     private BigDecimal[] chAmount = new BigDecimal[8];
@@ -46,6 +51,21 @@ public final class Accrual {
         this.from = from;
         this.to = to;
         this.limNum = new BigDecimal[d.componentNames.length];
+        int first = Dataset.epochMonthOfDay(Math.max(from, MIN_DAY));
+        int months = Dataset.epochMonthOfDay(Math.min(to, MAX_DAY)) - first + 1;
+        this.monthStart = new int[Math.max(1, Math.min(months, 1200))];
+        this.monthLength = new int[monthStart.length];
+        cacheMonths(first);
+    }
+
+    /** Caches the first day and length of the period's months (up to 100 years) from {@code em}, so a row needs no date objects. */
+    private void cacheMonths(int em) {
+        cachedFirstMonth = em;
+        for (int k = 0; k < monthStart.length; k++) {
+            YearMonth ym = Dataset.month(em + k);
+            monthStart[k] = (int) ym.atDay(1).toEpochDay();
+            monthLength[k] = ym.lengthOfMonth();
+        }
     }
 
     /**
@@ -54,9 +74,13 @@ public final class Accrual {
      * @return false (and leaves {@code out} alone) when the allocation existed on no day of the month within the period
      */
     public boolean month(int i, int em, RowFigures out) {
-        YearMonth ym = Dataset.month(em);
-        int ms = (int) ym.atDay(1).toEpochDay();
-        int dim = ym.lengthOfMonth();
+        int slot = em - cachedFirstMonth;
+        if (slot < 0 || slot >= monthStart.length) {
+            cacheMonths(em);
+            slot = 0;
+        }
+        int ms = monthStart[slot];
+        int dim = monthLength[slot];
         int a = Math.max(Math.max(ms, from), d.firstDay[i]);
         int b = Math.min(Math.min(ms + dim - 1, to), d.lastDay[i]);
         if (a > b) {

@@ -284,22 +284,27 @@ public final class Dataset {
         return aiValues;
     }
 
+    /** The resource UUID of allocation {@code i}. */
     public String resourceId(int i) {
         return resourceIds[i];
     }
 
+    /** The resource name of allocation {@code i} (may be null). */
     public String resourceName(int i) {
         return resourceNames[i];
     }
 
+    /** The project code of allocation {@code i}, into {@link #projects()}. */
     public int project(int i) {
         return project[i];
     }
 
+    /** The customer (allocator) code of allocation {@code i}, into {@link #customers()}. */
     public int customer(int i) {
         return customer[i];
     }
 
+    /** The country-share code of allocation {@code i}, into {@link #shares()}. */
     public int share(int i) {
         return share[i];
     }
@@ -309,22 +314,27 @@ public final class Dataset {
         return CountrySource.values()[countrySource[i]];
     }
 
+    /** The offering code of allocation {@code i}, into {@link #offerings()}. */
     public int offering(int i) {
         return offering[i];
     }
 
+    /** The resource-state code of allocation {@code i}, into {@link #states()}. */
     public int state(int i) {
         return state[i];
     }
 
+    /** The {@code is_industry} option of allocation {@code i}. */
     public Flag industry(int i) {
         return Flag.values()[industry[i]];
     }
 
+    /** The {@code is_commercial} option of allocation {@code i}. */
     public Flag commercial(int i) {
         return Flag.values()[commercial[i]];
     }
 
+    /** The {@code is_training} option of allocation {@code i}. */
     public Flag training(int i) {
         return Flag.values()[training[i]];
     }
@@ -380,6 +390,7 @@ public final class Dataset {
         return usageStart[i];
     }
 
+    /** One past the last usage record of allocation {@code i}. */
     public int usageEnd(int i) {
         return usageStart[i + 1];
     }
@@ -389,10 +400,12 @@ public final class Dataset {
         return usageMonth[k];
     }
 
+    /** The internal component index of usage record {@code k}. */
     public int usageComponent(int k) {
         return usageComp[k];
     }
 
+    /** The usage of record {@code k} (the latest report of its month). */
     public BigDecimal usageValue(int k) {
         return usageValue[k];
     }

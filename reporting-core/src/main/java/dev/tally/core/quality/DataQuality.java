@@ -6,6 +6,9 @@ import dev.tally.core.dataset.Accrual;
 import dev.tally.core.dataset.Dataset;
 import dev.tally.core.dataset.RowFigures;
 import dev.tally.core.fact.OrderFact;
+import dev.tally.core.table.Column;
+import dev.tally.core.table.ColumnType;
+import dev.tally.core.table.ResultTable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -34,6 +37,19 @@ public final class DataQuality {
         out.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::kind).thenComparing(Finding::subject)
                 .thenComparing(Finding::message));
         return List.copyOf(out);
+    }
+
+    /** The findings as a table for renderers: severity, check, subject and message, one row per finding. */
+    public static ResultTable table(List<Finding> findings) {
+        List<Column> columns = List.of(new Column("severity", "Severity", ColumnType.TEXT),
+                new Column("check", "Check", ColumnType.TEXT), new Column("subject", "Subject", ColumnType.TEXT),
+                new Column("message", "Finding", ColumnType.TEXT));
+        List<List<Object>> rows = new ArrayList<>();
+        for (Finding f : findings) {
+            rows.add(List.of(f.severity().name().toLowerCase(java.util.Locale.ROOT), f.kind().key(), f.subject(), f.message()));
+        }
+        return new ResultTable("data-quality", "Data quality", columns, rows, null,
+                List.of(findings.size() + " finding(s); definitions in docs/definitions.md, section 10."));
     }
 
     private static void unassigned(Dataset d, List<Finding> out) {

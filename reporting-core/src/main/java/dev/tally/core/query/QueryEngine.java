@@ -202,9 +202,8 @@ public final class QueryEngine {
                         continue;
                     }
                     counted.clear();
-                    int from = Math.max(firstMonth, Dataset.epochMonthOfDay(d.firstDay(i)));
-                    int to = d.lastDay(i) >= toDay ? lastMonth : Math.min(lastMonth, Dataset.epochMonthOfDay(d.lastDay(i)));
-                    for (int em = from; em <= to; em++) {
+                    // months outside the allocation's life are rejected by the accrual without work
+                    for (int em = firstMonth; em <= lastMonth; em++) {
                         if (!accrual.month(i, em, fig)) {
                             continue;
                         }

@@ -40,4 +40,16 @@ class CountryResolverTest {
         assertThat(configured.resolve("abc", "LUMI Denmark", "DK")).isEqualTo(CountryShare.country("Sweden", CountrySource.MAPPING));
         assertThat(configured.resolve("zzz", "LUMI-O", null)).isEqualTo(CountryShare.country("Finland", CountrySource.MAPPING));
     }
+
+    @Test
+    void countryFieldCountsForAnOfferingOfAProviderConfiguredAsLumi() {
+        CountryResolver configured = CountryResolver.of(Map.of(), java.util.Set.of("lumi-provider-uuid"));
+
+        assertThat(configured.resolve("x", "Fast Track for Industry", "NO", "lumi-provider-uuid", "LUMI"))
+                .isEqualTo(CountryShare.country("Norway", CountrySource.COUNTRY_FIELD));
+        assertThat(configured.resolve("x", "Fast Track for Industry", "NO", "other", "Other"))
+                .isEqualTo(CountryShare.nonShare("Fast Track for Industry"));
+        assertThat(configured.resolve("x", "Fast Track for Industry", null, "lumi-provider-uuid", "LUMI"))
+                .isEqualTo(CountryShare.unassigned());
+    }
 }

@@ -36,4 +36,15 @@ class DataQualityTest {
         assertThat(findings.get(8).message())
                 .isEqualTo("2 usage reports for cpu_k_hours in 2025-03 of resource r1; the latest (2.5) counts");
     }
+
+    @Test
+    void findingsBecomeATableWithOneRowEach() {
+        List<Finding> findings = List.of(new Finding(FindingKind.COST_MISMATCH, "o4", "Create order o4 stores cost 2.0 but its plan and limits give 1"));
+
+        var table = DataQuality.table(findings);
+
+        assertThat(table.rows()).containsExactly(List.of("error", "cost_mismatch", "o4",
+                "Create order o4 stores cost 2.0 but its plan and limits give 1"));
+        assertThat(table.notes()).containsExactly("1 finding(s); definitions in docs/definitions.md, section 10.");
+    }
 }
