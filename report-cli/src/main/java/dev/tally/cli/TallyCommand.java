@@ -3,10 +3,14 @@ package dev.tally.cli;
 import dev.tally.cli.command.CompletionCommand;
 import dev.tally.cli.command.DemoCommand;
 import dev.tally.cli.command.EmulatorCommand;
+import dev.tally.cli.command.DryRunCommand;
 import dev.tally.cli.command.ExportCommand;
 import dev.tally.cli.command.HarvestCommand;
+import dev.tally.cli.command.OfferingsCommand;
+import dev.tally.cli.command.OrdersCommand;
 import dev.tally.cli.command.QueryCommand;
 import dev.tally.cli.command.ReportCommand;
+import dev.tally.cli.command.ResourcesCommand;
 import dev.tally.waldur.WaldurApiException;
 import dev.tally.waldur.snapshot.SnapshotException;
 import java.io.PrintWriter;
@@ -26,6 +30,7 @@ import picocli.CommandLine.ScopeType;
             "",
             "Start with @|bold tally demo|@: it runs a local Waldur emulator and writes a sample monthly report."},
         subcommands = {DemoCommand.class, HarvestCommand.class, ReportCommand.class, QueryCommand.class, ExportCommand.class,
+            OfferingsCommand.class, OrdersCommand.class, ResourcesCommand.class, DryRunCommand.class,
             EmulatorCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
