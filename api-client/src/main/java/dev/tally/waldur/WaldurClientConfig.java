@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param token the API token, or {@code null} for anonymous calls
  * @param pageSize list page size; Waldur clamps it to 300
  * @param concurrency how many pages a harvest fetches at once once the total is known
+ * @param pollInterval how often {@code awaitOrder} and {@code awaitDryRun} look again
  */
 public record WaldurClientConfig(
         URI apiUrl,
@@ -25,7 +26,8 @@ public record WaldurClientConfig(
         Duration requestTimeout,
         RetryPolicy retryPolicy,
         boolean allowInsecureHttp,
-        String userAgent) {
+        String userAgent,
+        Duration pollInterval) {
 
     /** Waldur's {@code max_page_size}: bigger values are clamped by the server (CONTRACT §3). */
     public static final int MAX_PAGE_SIZE = 300;
@@ -33,6 +35,13 @@ public record WaldurClientConfig(
     public WaldurClientConfig {
         Objects.requireNonNull(apiUrl, "apiUrl");
         Objects.requireNonNull(retryPolicy, "retryPolicy");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(requestTimeout, "requestTimeout");
+        Objects.requireNonNull(pollInterval, "pollInterval");
+        if (connectTimeout.isNegative() || connectTimeout.isZero() || requestTimeout.isNegative() || requestTimeout.isZero()) {
+            throw new IllegalArgumentException("timeouts (connect " + connectTimeout + ", request " + requestTimeout
+                    + ") must be positive");
+        }
         apiUrl = normalise(apiUrl);
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("page size (" + pageSize + ") must be between 1 and " + MAX_PAGE_SIZE);
@@ -59,6 +68,7 @@ public record WaldurClientConfig(
         b.retryPolicy = retryPolicy;
         b.allowInsecureHttp = allowInsecureHttp;
         b.userAgent = userAgent;
+        b.pollInterval = pollInterval;
         return b;
     }
 
@@ -88,7 +98,7 @@ public record WaldurClientConfig(
         }
     }
 
-    /** Mutable builder with defaults: page size 300, concurrency 4, 10 s connect, 60 s request timeout. */
+    /** Mutable builder with defaults: page size 300, concurrency 4, 10 s connect, 60 s request timeout, 2 s poll interval. */
     public static final class Builder {
         private final URI apiUrl;
         private final ApiToken token;
@@ -99,6 +109,7 @@ public record WaldurClientConfig(
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private boolean allowInsecureHttp;
         private String userAgent = "tally";
+        private Duration pollInterval = Duration.ofSeconds(2);
 
         private Builder(URI apiUrl, ApiToken token) {
             this.apiUrl = apiUrl;
@@ -140,9 +151,14 @@ public record WaldurClientConfig(
             return this;
         }
 
+        public Builder pollInterval(Duration value) {
+            this.pollInterval = value;
+            return this;
+        }
+
         public WaldurClientConfig build() {
             return new WaldurClientConfig(apiUrl, token, pageSize, concurrency, connectTimeout, requestTimeout,
-                    retryPolicy, allowInsecureHttp, userAgent);
+                    retryPolicy, allowInsecureHttp, userAgent, pollInterval);
         }
     }
 }

@@ -1,8 +1,16 @@
 package dev.tally.cli;
 
+import dev.tally.cli.command.CompletionCommand;
 import dev.tally.cli.command.DemoCommand;
 import dev.tally.cli.command.EmulatorCommand;
+import dev.tally.cli.command.DryRunCommand;
+import dev.tally.cli.command.ExportCommand;
 import dev.tally.cli.command.HarvestCommand;
+import dev.tally.cli.command.OfferingsCommand;
+import dev.tally.cli.command.OrdersCommand;
+import dev.tally.cli.command.QueryCommand;
+import dev.tally.cli.command.ReportCommand;
+import dev.tally.cli.command.ResourcesCommand;
 import dev.tally.waldur.WaldurApiException;
 import dev.tally.waldur.snapshot.SnapshotException;
 import java.io.PrintWriter;
@@ -21,12 +29,15 @@ import picocli.CommandLine.ScopeType;
             "then report cost, limits and usage per project, country share and LUMI option.",
             "",
             "Start with @|bold tally demo|@: it runs a local Waldur emulator and writes a sample monthly report."},
-        subcommands = {DemoCommand.class, HarvestCommand.class, EmulatorCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DemoCommand.class, HarvestCommand.class, ReportCommand.class, QueryCommand.class, ExportCommand.class,
+            OfferingsCommand.class, OrdersCommand.class, ResourcesCommand.class, DryRunCommand.class,
+            EmulatorCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:Success.",
             "1:Failure (the message says what failed and what to try).",
-            "2:Invalid usage (unknown option, bad value)."})
+            "2:Invalid usage (unknown option, bad value, invalid template or query).",
+            "3:Partial: tally export --strict wrote the reports, but the data has data-quality errors."})
 public final class TallyCommand {
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Show stack traces and extra detail on errors.")
@@ -66,7 +77,8 @@ public final class TallyCommand {
 
     /** One line naming the cause, without stack noise. */
     static String describe(Throwable ex) {
-        if (ex instanceof WaldurApiException || ex instanceof SnapshotException || ex instanceof IllegalArgumentException) {
+        if (ex instanceof WaldurApiException || ex instanceof SnapshotException || ex instanceof IllegalArgumentException
+                || ex instanceof IllegalStateException || ex instanceof java.io.UncheckedIOException) {
             return ex.getMessage();
         }
         if (ex instanceof java.nio.file.NoSuchFileException n) {

@@ -41,14 +41,16 @@ public final class Emulator implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Store store;
     private final EmulatorConfig config;
+    private final ResponseWriter writer;
 
     private Emulator(HttpServer server, ExecutorService workers, ScheduledExecutorService scheduler, Store store,
-                     EmulatorConfig config) {
+                     EmulatorConfig config, ResponseWriter writer) {
         this.server = server;
         this.workers = workers;
         this.scheduler = scheduler;
         this.store = store;
         this.config = config;
+        this.writer = writer;
     }
 
     /** Generates the dataset and binds 127.0.0.1:{@code config.port()} (0 = ephemeral). */
@@ -66,9 +68,10 @@ public final class Emulator implements AutoCloseable {
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 128);
         ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, daemon("waldur-emulator-http"));
         server.setExecutor(workers);
-        server.createContext("/", new ApiHandler(store, writes, new ResponseWriter(faults)));
+        ResponseWriter writer = new ResponseWriter(faults);
+        server.createContext("/", new ApiHandler(store, writes, writer));
         server.start();
-        return new Emulator(server, workers, scheduler, store, config);
+        return new Emulator(server, workers, scheduler, store, config, writer);
     }
 
     private static ThreadFactory daemon(String prefix) {
@@ -116,6 +119,17 @@ public final class Emulator implements AutoCloseable {
         Map<String, String> passwords = new LinkedHashMap<>();
         store.usersByName().values().forEach(user -> passwords.put(user.username(), user.password()));
         return Collections.unmodifiableMap(passwords);
+    }
+
+    /**
+     * Switches fault injection for every later request, so one instance (one port, one set of absolute URLs) can
+     * serve both clean and faulty runs. Same syntax as {@link EmulatorConfig#faults()}; {@code ""} turns faults off.
+     * The draw stream restarts from the dataset seed, so the same spec and request order give the same faults.
+     *
+     * @throws IllegalArgumentException if the spec is malformed; the current plan then stays in force
+     */
+    public void setFaults(String spec) {
+        writer.setFaults(FaultPlan.parse(spec == null ? "" : spec.strip(), config.seed()));
     }
 
     /** Stops the server at once and its threads. */

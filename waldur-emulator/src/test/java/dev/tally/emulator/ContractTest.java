@@ -141,6 +141,33 @@ class ContractTest {
         assertThat(violations).isEmpty();
     }
 
+    @Test
+    void customerAndProjectWritesConform() {
+        String customer = check(staff, "POST", "/api/customers/",
+                "{\"name\": \"Contract Org\", \"abbreviation\": \"CO\", \"country\": \"NO\","
+                        + " \"email\": \"a@b.example.org\", \"homepage\": \"https://b.example/\"}", 201)
+                .get("uuid").asText();
+        String customerPath = "/api/customers/" + customer + "/";
+        check(staff, "PUT", customerPath, "{\"name\": \"Contract Org 2\"}", 200);
+        check(staff, "PATCH", customerPath, "{\"contact_details\": \"Oslo\"}", 200);
+        check(allocator, "POST", "/api/customers/", "{\"name\": \"x\"}", 403);
+        check(staff, "POST", "/api/customers/", "{\"country\": \"XX\"}", 400);
+        JsonNode project = check(staff, "POST", "/api/projects/", "{\"customer\": \"" + emulator.baseUrl()
+                + customerPath.substring(1) + "\", \"name\": \"Contract project\", \"end_date\": \"2030-01-01\","
+                + " \"oecd_fos_2007_code\": \"2.2\", \"is_industry\": true}", 201);
+        String projectPath = "/api/projects/" + project.get("uuid").asText() + "/";
+        check(staff, "PUT", projectPath, "{\"name\": \"Contract project 2\"}", 200);
+        check(staff, "PATCH", projectPath, "{\"oecd_fos_2007_code\": null, \"kind\": \"public\"}", 200);
+        check(staff, "GET", "/api/projects/?customer=" + customer, 200);
+        check(staff, "DELETE", customerPath, 409);
+        check(staff, "DELETE", projectPath, 204);
+        check(staff, "GET", "/api/projects/?include_terminated=true&customer=" + customer, 200);
+        check(staff, "DELETE", customerPath, 204);
+        check(staff, "POST", "/api/projects/", "{\"name\": \"\"}", 400);
+
+        assertThat(violations).isEmpty();
+    }
+
     private JsonNode check(Api api, String method, String path, int expectedStatus) {
         return check(api, method, path, null, expectedStatus);
     }

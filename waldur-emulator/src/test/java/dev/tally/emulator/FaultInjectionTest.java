@@ -1,6 +1,7 @@
 package dev.tally.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -78,6 +79,67 @@ class FaultInjectionTest {
 
         assertThat(second.toString()).isEqualTo(first.toString());
         assertThat(first.toString()).contains("4", "5", "2");
+    }
+
+    @Test
+    void setFaultsSwitchesOneInstanceBetweenCleanAndFaulty() throws IOException {
+        try (Emulator emulator = Emulator.start(EmulatorConfig.defaults())) {
+            Api api = new Api(emulator, emulator.staffToken());
+            HttpResponse<String> clean = api.get("/api/customers/");
+
+            emulator.setFaults("5xx:1.0");
+            HttpResponse<String> faulty = api.get("/api/customers/");
+            emulator.setFaults("");
+            HttpResponse<String> cleanAgain = api.get("/api/customers/");
+
+            assertThat(clean.statusCode()).isEqualTo(200);
+            assertThat(faulty.statusCode()).isIn(500, 502, 503);
+            assertThat(cleanAgain.statusCode()).isEqualTo(200);
+            assertThat(cleanAgain.body()).isEqualTo(clean.body());
+        }
+    }
+
+    @Test
+    void setFaultsRestartsTheSeededSequence() throws IOException {
+        try (Emulator emulator = Emulator.start(EmulatorConfig.defaults())) {
+            Api api = new Api(emulator, emulator.staffToken());
+            StringBuilder first = new StringBuilder();
+            StringBuilder second = new StringBuilder();
+            for (StringBuilder sequence : new StringBuilder[] {first, second}) {
+                emulator.setFaults("429:0.2,5xx:0.2");
+                for (int i = 0; i < 60; i++) {
+                    sequence.append(api.get("/api/customers/").statusCode() / 100);
+                }
+            }
+
+            assertThat(second.toString()).isEqualTo(first.toString());
+            assertThat(first.toString()).contains("4", "5", "2");
+        }
+    }
+
+    @Test
+    void setFaultsCanTurnOnTheRateLimiter() throws IOException {
+        try (Emulator emulator = Emulator.start(EmulatorConfig.defaults())) {
+            Api api = new Api(emulator, emulator.staffToken());
+            emulator.setFaults("ratelimit:100000");
+
+            HttpResponse<String> response = api.get("/api/customers/");
+
+            assertThat(response.headers().firstValue("x-rate-limit-limit")).hasValue("100000");
+            assertThat(response.headers().firstValue("x-rate-limit-remaining")).hasValue("99999");
+        }
+    }
+
+    @Test
+    void setFaultsRejectsAMalformedSpecAndKeepsTheCurrentPlan() throws IOException {
+        try (Emulator emulator = Emulator.start(EmulatorConfig.defaults().withFaults("5xx:1.0"))) {
+            Api api = new Api(emulator, emulator.staffToken());
+
+            assertThatThrownBy(() -> emulator.setFaults("bogus:0.5"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("unknown fault kind (bogus)");
+            assertThat(api.get("/api/customers/").statusCode()).isIn(500, 502, 503);
+        }
     }
 
     private static Outcome outcome(Api api, String path) {

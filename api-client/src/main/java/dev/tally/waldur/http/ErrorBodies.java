@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +32,39 @@ public final class ErrorBodies {
         } catch (Exception notJson) {
             return "non-JSON body: " + shorten(body.replaceAll("\\s+", " ").strip());
         }
+    }
+
+    /**
+     * DRF's validation errors as field name to messages. A bare list (a {@code ValidationError} raised
+     * outside a serializer) and {@code non_field_errors} both land under {@code non_field_errors};
+     * {@code detail} lands under {@code detail}. Non-JSON bodies give an empty map.
+     */
+    public static Map<String, List<String>> fieldErrors(ObjectMapper mapper, String body) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (body == null || body.isBlank()) {
+            return out;
+        }
+        JsonNode node;
+        try {
+            node = mapper.readTree(body);
+        } catch (Exception notJson) {
+            return out;
+        }
+        if (node == null) {
+            return out;
+        }
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                List<String> messages = new ArrayList<>();
+                collect(e.getValue(), "", messages);
+                out.put(e.getKey(), messages);
+            });
+        } else {
+            List<String> messages = new ArrayList<>();
+            collect(node, "", messages);
+            out.put("non_field_errors", messages);
+        }
+        return out;
     }
 
     private static void collect(JsonNode node, String field, List<String> out) {

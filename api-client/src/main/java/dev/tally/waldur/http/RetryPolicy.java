@@ -7,6 +7,7 @@ import java.util.random.RandomGenerator;
 /**
  * When and how long to wait before retrying an idempotent request: exponential backoff with full
  * jitter (a uniform delay in [0, min(cap, base × 2^attempt)]), an attempt cap and an overall deadline.
+ * A 429 waits exactly as long as the server's {@code Retry-After} says, as long as that fits the deadline.
  */
 public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay, Duration deadline) {
     /** Eight attempts, 200 ms base, 10 s cap, 2 minutes overall: rides out a proxy restart. */
@@ -28,12 +29,5 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
     public Duration backoff(int attempt, RandomGenerator random) {
         long cap = Math.min(maxDelay.toMillis(), baseDelay.toMillis() << Math.min(attempt - 1, 20));
         return Duration.ofMillis(cap <= 0 ? 0 : random.nextLong(cap + 1));
-    }
-
-    /** The delay for a 429: the server's {@code Retry-After}, capped by {@link #maxDelay()} ×3. */
-    public Duration retryAfter(long seconds) {
-        Duration asked = Duration.ofSeconds(Math.max(0, seconds));
-        Duration cap = maxDelay.multipliedBy(3);
-        return asked.compareTo(cap) > 0 ? cap : asked;
     }
 }

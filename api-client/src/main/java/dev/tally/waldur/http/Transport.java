@@ -3,26 +3,50 @@ package dev.tally.waldur.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tally.waldur.ApiToken;
+import dev.tally.waldur.BadRequestException;
+import dev.tally.waldur.ConflictException;
+import dev.tally.waldur.ForbiddenException;
+import dev.tally.waldur.InvalidResponseException;
+import dev.tally.waldur.NoResponseException;
+import dev.tally.waldur.NotFoundException;
+import dev.tally.waldur.ServerErrorException;
+import dev.tally.waldur.ThrottledException;
+import dev.tally.waldur.UnauthorizedException;
 import dev.tally.waldur.WaldurApiException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Sends requests to one Waldur host: adds the token, refuses to follow redirects (a redirect to
- * another host would carry the token there), retries idempotent requests per {@link RetryPolicy}
- * and turns failures into {@link WaldurApiException}s with the server's message.
+ * HTTP for the Waldur API: one shared {@link HttpClient}, the token header, JSON parsing, retries of
+ * idempotent requests per {@link RetryPolicy}, and failures turned into typed
+ * {@link WaldurApiException}s carrying the status and the server's message (token redacted).
+ *
+ * <p>Redirects are never followed: the JDK client would otherwise resend the {@code Authorization}
+ * header to wherever the {@code Location} points. URLs taken from responses ({@code Link}) must be on
+ * the configured origin too.
  */
 public final class Transport {
     private final HttpClient http;
@@ -32,6 +56,7 @@ public final class Transport {
     private final Duration requestTimeout;
     private final RetryPolicy retryPolicy;
     private final String userAgent;
+    private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
 
     public Transport(ObjectMapper mapper, URI apiUrl, ApiToken token, Duration connectTimeout,
             Duration requestTimeout, RetryPolicy retryPolicy, String userAgent) {
@@ -48,7 +73,7 @@ public final class Transport {
                 .build();
     }
 
-    /** A JSON response: status, body and the headers paging needs. */
+    /** A JSON response: status, body (a JSON null when empty) and the headers paging and creation need. */
     public record JsonResponse(int status, JsonNode body, LinkHeader links, OptionalLong resultCount, URI location) {
     }
 
@@ -58,86 +83,129 @@ public final class Transport {
     }
 
     /**
-     * POST, PUT or PATCH without blind retries: a create that timed out may have happened, so the
-     * caller decides how to recover (see {@code WaldurClient#createOrder}).
+     * A request with a JSON body. {@code idempotent} requests (PUT of the same fields) are retried
+     * like GETs; others are sent once, because a create that timed out may have happened and only
+     * the caller knows how to check (see {@code WaldurClient#createOrder}).
      */
-    public JsonResponse write(String method, URI url, JsonNode body) {
-        return send(method, url, body, false);
+    public JsonResponse send(String method, URI url, JsonNode body, boolean idempotent) {
+        checkSameOrigin(method, url);
+        Instant deadline = Instant.now().plus(retryPolicy.deadline());
+        SplittableRandom random = new SplittableRandom(ThreadLocalRandom.current().nextLong());
+        int maxAttempts = idempotent ? retryPolicy.maxAttempts() : 1;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(method, url, body);
+            } catch (WaldurApiException e) {
+                Duration wait = retryDelay(e, attempt, random);
+                if (wait == null || attempt >= maxAttempts) {
+                    throw e;
+                }
+                if (Instant.now().plus(wait).isAfter(deadline)) {
+                    throw e;
+                }
+                sleep(wait, method, url);
+            }
+        }
+    }
+
+    /**
+     * How long to wait before retrying after {@code e}, or null if it must not be retried: 429 waits
+     * for {@code Retry-After}; 500/502/503/504, lost connections and cut bodies back off with jitter.
+     */
+    public Duration retryDelay(WaldurApiException e, int attempt, SplittableRandom random) {
+        if (e instanceof ThrottledException t) {
+            return t.retryAfter();
+        }
+        if (e instanceof ServerErrorException && (e.status() == 500 || e.status() >= 502 && e.status() <= 504)) {
+            return retryPolicy.backoff(attempt, random);
+        }
+        if (e instanceof NoResponseException) {
+            return retryPolicy.backoff(attempt, random);
+        }
+        if (e instanceof InvalidResponseException && e.status() >= 200 && e.status() < 300) {
+            return retryPolicy.backoff(attempt, random);
+        }
+        return null;
     }
 
     /** A page of a list: the body must be a JSON array. */
     public Page page(URI url) {
         JsonResponse r = get(url);
         if (!r.body().isArray()) {
-            throw new WaldurApiException("GET", url.getPath(), r.status(),
+            throw new InvalidResponseException("GET", url.getPath(), r.status(),
                     "expected a JSON array (a Waldur list), got " + r.body().getNodeType());
         }
-        java.util.List<JsonNode> items = new java.util.ArrayList<>(r.body().size());
+        List<JsonNode> items = new ArrayList<>(r.body().size());
         r.body().forEach(items::add);
         return new Page(items, r.links(), r.resultCount());
     }
 
-    private JsonResponse send(String method, URI url, JsonNode body, boolean idempotent) {
-        checkSameOrigin(url);
-        Instant deadline = Instant.now().plus(retryPolicy.deadline());
-        SplittableRandom random = new SplittableRandom(ThreadLocalRandom.current().nextLong());
-        int maxAttempts = idempotent ? retryPolicy.maxAttempts() : 1;
-        for (int attempt = 1; ; attempt++) {
-            Duration wait;
-            try {
-                HttpResponse<byte[]> response = http.send(request(method, url, body), HttpResponse.BodyHandlers.ofByteArray());
-                int status = response.statusCode();
-                if (status == 429 || status == 502 || status == 503 || status == 504) {
-                    if (attempt >= maxAttempts) {
-                        throw failure(method, url, status, response.body());
-                    }
-                    wait = status == 429
-                            ? retryPolicy.retryAfter(response.headers().firstValueAsLong("Retry-After").orElse(1))
-                            : retryPolicy.backoff(attempt, random);
-                } else if (status >= 300) {
-                    throw failure(method, url, status, response.body());
-                } else {
-                    try {
-                        return parse(status, response);
-                    } catch (IOException badJson) {
-                        // A cut or garbled body on a GET is worth another try; on a write it is a failure.
-                        if (attempt >= maxAttempts) {
-                            throw new WaldurApiException(method, url.getPath(), status,
-                                    "the response is not valid JSON (" + firstLine(badJson) + ")");
-                        }
-                        wait = retryPolicy.backoff(attempt, random);
-                    }
-                }
-            } catch (HttpConnectTimeoutException e) {
-                if (attempt >= maxAttempts) {
-                    throw new WaldurApiException(method, url.getPath(), 0, "connection timed out to " + url.getAuthority(), e);
-                }
-                wait = retryPolicy.backoff(attempt, random);
-            } catch (HttpTimeoutException e) {
-                if (attempt >= maxAttempts) {
-                    throw new WaldurApiException(method, url.getPath(), 0, "no response within " + requestTimeout.toSeconds() + " s", e);
-                }
-                wait = retryPolicy.backoff(attempt, random);
-            } catch (ConnectException e) {
-                if (attempt >= maxAttempts) {
-                    throw new WaldurApiException(method, url.getPath(), 0, "connection refused by " + url.getAuthority(), e);
-                }
-                wait = retryPolicy.backoff(attempt, random);
-            } catch (IOException e) {
-                if (attempt >= maxAttempts) {
-                    throw new WaldurApiException(method, url.getPath(), 0, "connection failed: " + firstLine(e), e);
-                }
-                wait = retryPolicy.backoff(attempt, random);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new WaldurApiException(method, url.getPath(), 0, "interrupted", e);
-            }
-            if (Instant.now().plus(wait).isAfter(deadline)) {
-                throw new WaldurApiException(method, url.getPath(), 0,
-                        "gave up after " + attempt + " attempts within the " + retryPolicy.deadline().toSeconds() + " s retry deadline");
-            }
-            sleep(wait, method, url);
+    /** Exactly one HTTP exchange; every failure becomes a typed {@link WaldurApiException}. */
+    public JsonResponse once(String method, URI url, JsonNode body) {
+        checkSameOrigin(method, url);
+        HttpResponse<byte[]> response;
+        requests.incrementAndGet();
+        // sendAsync + a bounded get: the JDK's request timeout stops at the headers, so a body that
+        // stalls half-way would otherwise block forever. Cancelling aborts the exchange.
+        CompletableFuture<HttpResponse<byte[]>> pending =
+                http.sendAsync(request(method, url, body), HttpResponse.BodyHandlers.ofByteArray());
+        try {
+            response = pending.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            throw new NoResponseException(method, url.getPath(), "no complete response within "
+                    + seconds(requestTimeout), true, e);
+        } catch (InterruptedException e) {
+            pending.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new WaldurApiException(method, url.getPath(), 0, "interrupted", e);
+        } catch (ExecutionException e) {
+            throw noResponse(method, url, e.getCause() == null ? e : e.getCause());
         }
+        int status = response.statusCode();
+        if (status >= 300) {
+            throw failure(method, url, response);
+        }
+        try {
+            return parse(status, response);
+        } catch (IOException badJson) {
+            String type = response.headers().firstValue("Content-Type").orElse("no Content-Type");
+            throw new InvalidResponseException(method, url.getPath(), status,
+                    "the response is not valid JSON (" + type + ": " + redact(firstLine(badJson))
+                            + "); is the URL the Waldur API root?");
+        }
+    }
+
+    private NoResponseException noResponse(String method, URI url, Throwable e) {
+        if (e instanceof HttpConnectTimeoutException) {
+            return new NoResponseException(method, url.getPath(), "connection to " + url.getRawAuthority()
+                    + " timed out", false, e);
+        }
+        if (e instanceof HttpTimeoutException) {
+            return new NoResponseException(method, url.getPath(), "no response within " + seconds(requestTimeout), true, e);
+        }
+        if (hasCause(e, UnresolvedAddressException.class) || hasCause(e, UnknownHostException.class)) {
+            return new NoResponseException(method, url.getPath(), "cannot resolve host " + url.getHost()
+                    + " (check the URL)", false, e);
+        }
+        if (e instanceof ConnectException) {
+            return new NoResponseException(method, url.getPath(), "connection refused by " + url.getRawAuthority()
+                    + " (is the server running and the URL right?)", false, e);
+        }
+        return new NoResponseException(method, url.getPath(), "connection failed: " + redact(firstLine(e)), true, e);
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private HttpRequest request(String method, URI url, JsonNode body) {
@@ -173,23 +241,74 @@ public final class Transport {
         return new JsonResponse(status, node, links, count, location);
     }
 
-    private WaldurApiException failure(String method, URI url, int status, byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8);
-        String detail = status >= 300 && status < 400
-                ? "unexpected redirect (not followed, so the token stays with " + apiUrl.getHost() + ")"
-                : ErrorBodies.describe(mapper, text);
-        return new WaldurApiException(method, url.getPath(), status, redact(detail));
+    private WaldurApiException failure(String method, URI url, HttpResponse<byte[]> response) {
+        int status = response.statusCode();
+        String path = url.getPath();
+        String text = new String(response.body(), StandardCharsets.UTF_8);
+        if (status < 400) {
+            String target = response.headers().firstValue("Location").map(Transport::origin).orElse("nowhere");
+            return new WaldurApiException(method, path, status, "redirected to " + target
+                    + "; not followed, so the token stays with " + apiUrl.getAuthority()
+                    + " (use the final API URL)");
+        }
+        String detail = redact(ErrorBodies.describe(mapper, text));
+        return switch (status) {
+            case 400 -> new BadRequestException(method, path, detail, redactAll(ErrorBodies.fieldErrors(mapper, text)));
+            case 401 -> new UnauthorizedException(method, path, detail);
+            case 403 -> new ForbiddenException(method, path, detail);
+            case 404 -> new NotFoundException(method, path, detail);
+            case 409 -> new ConflictException(method, path, detail);
+            case 429 -> new ThrottledException(method, path, detail, retryAfter(response));
+            default -> status >= 500
+                    ? new ServerErrorException(method, path, status, detail)
+                    : new WaldurApiException(method, path, status, detail);
+        };
+    }
+
+    private java.util.Map<String, List<String>> redactAll(java.util.Map<String, List<String>> errors) {
+        java.util.Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        errors.forEach((k, v) -> out.put(k, v.stream().map(this::redact).toList()));
+        return out;
+    }
+
+    /** {@code Retry-After} as delta-seconds or an HTTP date (RFC 9110 §10.2.3); one second when absent or unreadable. */
+    static Duration retryAfter(HttpResponse<?> response) {
+        String value = response.headers().firstValue("Retry-After").orElse("").strip();
+        if (value.isEmpty()) {
+            return Duration.ofSeconds(1);
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration d = Duration.between(Instant.now(), at);
+                return d.isNegative() ? Duration.ZERO : d;
+            } catch (DateTimeParseException unreadable) {
+                return Duration.ofSeconds(1);
+            }
+        }
+    }
+
+    private static String origin(String location) {
+        try {
+            URI u = URI.create(location.strip());
+            return u.getHost() == null ? "a relative URL on the same host" : u.getScheme() + "://" + u.getRawAuthority();
+        } catch (IllegalArgumentException e) {
+            return "an unreadable Location";
+        }
     }
 
     /** Only URLs on the configured API origin may receive the token (Link headers included). */
-    private void checkSameOrigin(URI url) {
+    private void checkSameOrigin(String method, URI url) {
         boolean same = apiUrl.getScheme().equalsIgnoreCase(url.getScheme())
+                && url.getHost() != null
                 && apiUrl.getHost().equalsIgnoreCase(url.getHost())
                 && port(apiUrl) == port(url);
         if (!same) {
-            throw new WaldurApiException("GET", url.getPath(), 0,
-                    "refusing to send the token to " + url.getScheme() + "://" + url.getAuthority()
-                            + ", which is not the configured API host " + apiUrl.getAuthority());
+            throw new WaldurApiException(method, url.getPath(), 0,
+                    "refusing to send the token to " + url.getScheme() + "://" + url.getRawAuthority()
+                            + ", which is not the configured API host " + apiUrl.getRawAuthority());
         }
     }
 
@@ -207,7 +326,8 @@ public final class Transport {
         return nl < 0 ? m : m.substring(0, nl);
     }
 
-    private static void sleep(Duration wait, String method, URI url) {
+    /** Sleeps for {@code wait}; an interrupt restores the flag and fails the call. */
+    public static void sleep(Duration wait, String method, URI url) {
         try {
             Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
@@ -216,9 +336,19 @@ public final class Transport {
         }
     }
 
+    /** How many HTTP exchanges this transport has attempted, retries included. */
+    public long requestCount() {
+        return requests.get();
+    }
+
     /** The API root every URL is resolved against. */
     public URI apiUrl() {
         return apiUrl;
+    }
+
+    /** The retry settings of this transport. */
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
     }
 
     public ObjectMapper mapper() {

@@ -2,18 +2,22 @@ package dev.tally.waldur.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * A public marketplace offering; for LUMI, a country share such as "LUMI Denmark".
  * {@code country} is an ISO-2 code or null; many shares only carry the country in their name.
+ * {@code resourceOptions} is {@code {"order": [...], "options": {key: {type, choices, ...}}}}, the schema
+ * of the LUMI options ({@code is_industry}, {@code used_ai_tech}, …), or null.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Offering(
         String uuid,
         String url,
         String name,
+        String description,
         @JsonProperty("customer_uuid") String customerUuid,
         @JsonProperty("customer_name") String customerName,
         String type,
@@ -21,6 +25,9 @@ public record Offering(
         Boolean shared,
         Boolean billable,
         String country,
+        @JsonProperty("category_title") String categoryTitle,
+        JsonNode attributes,
+        @JsonProperty("resource_options") JsonNode resourceOptions,
         List<OfferingComponent> components,
         List<Plan> plans,
         Instant created) {

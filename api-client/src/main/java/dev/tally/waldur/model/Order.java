@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * A marketplace order (Create, Update or Terminate of a resource). {@code cost} is the estimate
  * Waldur stored at creation (CONTRACT §8), null for orders without a plan such as Terminate.
- * {@code completedAt} is null until the order is done.
+ * {@code completedAt} is null until the order is done; {@code marketplaceResourceUuid} is null until
+ * Waldur has made the resource. Absent fields are null.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Order(
@@ -25,9 +26,13 @@ public record Order(
         @JsonProperty("plan_name") String planName,
         @JsonProperty("offering_uuid") String offeringUuid,
         @JsonProperty("offering_name") String offeringName,
+        @JsonProperty("offering_type") String offeringType,
+        @JsonProperty("provider_uuid") String providerUuid,
         @JsonProperty("project_uuid") String projectUuid,
+        @JsonProperty("project_name") String projectName,
         @JsonProperty("customer_uuid") String customerUuid,
         @JsonProperty("marketplace_resource_uuid") String marketplaceResourceUuid,
+        @JsonProperty("resource_name") String resourceName,
         @JsonProperty("error_message") String errorMessage,
         Instant created,
         Instant modified,
@@ -36,6 +41,7 @@ public record Order(
         uuid = Uuids.normalise(uuid);
         planUuid = Uuids.normalise(planUuid);
         offeringUuid = Uuids.normalise(offeringUuid);
+        providerUuid = Uuids.normalise(providerUuid);
         projectUuid = Uuids.normalise(projectUuid);
         customerUuid = Uuids.normalise(customerUuid);
         marketplaceResourceUuid = Uuids.normalise(marketplaceResourceUuid);

@@ -1,5 +1,6 @@
 package dev.tally.waldur.snapshot;
 
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.tally.waldur.WaldurCollection;
@@ -10,11 +11,8 @@ import dev.tally.waldur.model.Offering;
 import dev.tally.waldur.model.Order;
 import dev.tally.waldur.model.Project;
 import dev.tally.waldur.model.Resource;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -117,16 +115,17 @@ public final class Snapshot {
         ObjectReader reader = mapper.readerFor(type);
         List<T> out = new ArrayList<>((int) Math.min(entry.count(), 1 << 20));
         long line = 0;
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(file), 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
-            String text;
-            while ((text = in.readLine()) != null) {
+        // Values are read straight from the decompressed bytes, one per line, without building
+        // an intermediate String per line.
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16);
+                MappingIterator<T> values = reader.readValues(in)) {
+            while (values.hasNextValue()) {
                 line++;
-                out.add(reader.readValue(text));
+                out.add(values.nextValue());
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             throw new SnapshotException("snapshot " + dir + ": " + entry.file() + " line " + (line + 1) + " is unreadable: "
-                    + e.getMessage().lines().findFirst().orElse(""), e);
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
         }
         if (line != entry.count()) {
             throw new SnapshotException("snapshot " + dir + " is inconsistent: " + entry.file() + " holds " + line

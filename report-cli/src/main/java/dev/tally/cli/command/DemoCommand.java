@@ -3,11 +3,15 @@ package dev.tally.cli.command;
 import dev.tally.cli.TallyCommand;
 import dev.tally.cli.ToolVersion;
 import dev.tally.cli.render.TextTable;
-import dev.tally.cli.report.MonthlyReport;
-import dev.tally.cli.report.Provenance;
-import dev.tally.cli.source.FactBuilder;
-import dev.tally.core.country.CountryResolver;
-import dev.tally.core.fact.AllocationFact;
+import dev.tally.cli.report.Entitlements;
+import dev.tally.cli.report.Format;
+import dev.tally.cli.report.Report;
+import dev.tally.cli.report.ReportInput;
+import dev.tally.cli.report.ReportJob;
+import dev.tally.cli.report.ReportWriter;
+import dev.tally.cli.template.TemplateLoader;
+import dev.tally.core.query.Period;
+import dev.tally.core.table.ResultTable;
 import dev.tally.emulator.Emulator;
 import dev.tally.emulator.EmulatorConfig;
 import dev.tally.waldur.ApiToken;
@@ -15,7 +19,6 @@ import dev.tally.waldur.WaldurClient;
 import dev.tally.waldur.WaldurClientConfig;
 import dev.tally.waldur.WaldurCollection;
 import dev.tally.waldur.snapshot.Harvester;
-import dev.tally.waldur.snapshot.Snapshot;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,8 +42,11 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {
             "Run Tally end to end against a local Waldur emulator with a generated LUMI dataset:",
             "harvest it over HTTP into DIR/snapshot, then write the monthly report into DIR/reports",
-            "(.xlsx workbook, one .csv per table, a .png chart) and print the summary per country share."},
-        footer = {"", "Afterwards, try:", "  ls tally-demo/reports", "  ./tally harvest --help"})
+            "with the monthly-consortium template (.xlsx workbook with native charts, one .csv per section, .png and",
+            ".svg charts) and print the summary per country share."},
+        footer = {"", "Afterwards, try:", "  ls tally-demo/reports",
+            "  ./tally query --snapshot tally-demo/snapshot --group-by country --measure allocations,cost",
+            "  ./tally report --snapshot tally-demo/snapshot --template funder-country-share --year 2026 --out reports"})
 public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -88,20 +94,41 @@ public final class DemoCommand implements Callable<Integer> {
             new Harvester(new WaldurClient(config), ToolVersion.get(), Clock.systemUTC())
                     .harvest(snapshotDir, EnumSet.allOf(WaldurCollection.class), new ProgressLine(spec.commandLine().getErr(), quiet));
         }
-        Snapshot snapshot = Snapshot.open(snapshotDir);
-        List<AllocationFact> facts = new FactBuilder(CountryResolver.standard()).build(snapshot);
-        MonthlyReport report = MonthlyReport.of(facts, reportMonth);
-        List<Path> files = report.writeAll(reportsDir, Provenance.of(snapshot, "monthly (demo)", reportMonth.toString()));
+        ReportInput input = ReportInput.load(snapshotDir);
+        ReportJob job = new ReportJob(TemplateLoader.builtIn("monthly-consortium"), Period.month(reportMonth),
+                EnumSet.of(Format.XLSX, Format.CSV, Format.PNG, Format.SVG), Entitlements.NONE, null, false);
+        Report report = job.compute(input);
+        List<Path> files = new ReportWriter(false, null).write(report, job.formats(), reportsDir);
         if (!quiet) {
             w.println();
-            w.println("Monthly report for " + reportMonth + " (" + facts.size() + " allocations in the snapshot)");
+            w.println("Monthly report for " + reportMonth + " (" + input.dataset().size() + " allocations in the snapshot, "
+                    + input.findings().size() + " data-quality findings)");
             w.println();
-            TextTable.print(report.sharesTable(), w);
+            TextTable.print(summary(report.section("summary").table()), w);
             w.println();
             w.println("Snapshot: " + snapshotDir.toAbsolutePath().normalize());
             w.println("Wrote:");
             files.forEach(f -> w.println("  " + f.toAbsolutePath().normalize()));
         }
         return 0;
+    }
+
+    /** The summary without the comparison columns, so it fits a terminal: share, allocations, projects, limits, cost. */
+    static ResultTable summary(ResultTable t) {
+        List<Integer> keep = new java.util.ArrayList<>();
+        for (int c = 0; c < t.columns().size(); c++) {
+            String key = t.columns().get(c).key();
+            if (key.equals("country") || key.equals("allocations") || key.equals("projects") || key.startsWith("limit.")
+                    || key.equals("cost")) {
+                keep.add(c);
+            }
+        }
+        java.util.function.Function<List<Object>, List<Object>> pick = row -> {
+            List<Object> out = new java.util.ArrayList<>();
+            keep.forEach(c -> out.add(row.get(c)));
+            return out;
+        };
+        return new ResultTable(t.name(), t.title(), keep.stream().map(t.columns()::get).toList(),
+                t.rows().stream().map(pick).toList(), t.totals() == null ? null : pick.apply(t.totals()), t.notes(), t.rowKinds());
     }
 }

@@ -3,6 +3,8 @@ package dev.tally.cli.command;
 import dev.tally.cli.TallyCommand;
 import dev.tally.cli.ToolVersion;
 import dev.tally.cli.option.ConnectionOptions;
+import dev.tally.waldur.NotFoundException;
+import dev.tally.waldur.WaldurApiException;
 import dev.tally.waldur.WaldurClient;
 import dev.tally.waldur.WaldurClientConfig;
 import dev.tally.waldur.WaldurCollection;
@@ -30,8 +32,16 @@ import picocli.CommandLine.Model.CommandSpec;
             "",
             "The snapshot is written beside DIR and renamed into place only when every collection is complete",
             "and its count matches the server's X-Result-Count; a failed harvest leaves no DIR behind.",
-            "Progress goes to stderr when it is a terminal."},
-        footer = {"", "Example:", "  WALDUR_TOKEN=... tally harvest --url https://puhuri-core.neic.no/api/ --out snapshots/2026-10"})
+            "Progress goes to stderr when it is a terminal.",
+            "",
+            "Reads are retried on 429 (after Retry-After), 5xx and lost connections, with exponential backoff.",
+            "The token comes from --token-file, --profile or WALDUR_TOKEN; it is never printed or written."},
+        footer = {"", "Examples:",
+            "  WALDUR_TOKEN=... tally harvest --url https://puhuri-core.neic.no/api/ --out snapshots/2026-10",
+            "  tally harvest --profile puhuri --out snap --collections offerings,resources --page-size 100"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:Snapshot written.", "1:Harvest failed; no DIR was written (the message names the cause).",
+            "2:Invalid usage (unknown option, bad value, no URL or token)."})
 public final class HarvestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -39,7 +49,8 @@ public final class HarvestCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Snapshot directory to create (replaced if it exists).")
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR",
+            description = "Snapshot directory to create (an existing one is replaced only after a complete harvest).")
     Path out;
 
     @Option(names = "--page-size", paramLabel = "N", defaultValue = "300",
@@ -78,7 +89,14 @@ public final class HarvestCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         Harvester harvester = new Harvester(new WaldurClient(config), ToolVersion.get(), Clock.systemUTC());
-        Manifest manifest = harvester.harvest(out, wanted, new ProgressLine(spec.commandLine().getErr(), top.quiet()));
+        Manifest manifest;
+        try {
+            manifest = harvester.harvest(out, wanted, new ProgressLine(spec.commandLine().getErr(), top.quiet()));
+        } catch (NotFoundException e) {
+            // A 404 on a list means the URL is not the API root (lists never 404 on a real Waldur).
+            throw new WaldurApiException(e.method(), e.path(), e.status(), e.detail() + " (is " + config.apiUrl()
+                    + " the Waldur API root? check --url)", e);
+        }
         if (!top.quiet()) {
             var w = spec.commandLine().getOut();
             manifest.collections().forEach((name, e) -> w.printf("%-18s %9d  %s%n", name, e.count(), e.file()));

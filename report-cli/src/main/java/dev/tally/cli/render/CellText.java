@@ -26,6 +26,25 @@ public final class CellText {
         return value.toString();
     }
 
+    /**
+     * Text for data files (CSV, JSON): money to 10 decimals (Waldur's own scale, at least 2 shown),
+     * k-hours to 6, so that re-adding the rows gives the total to the cent; percentages as in
+     * {@link #format}.
+     */
+    public static String exact(Object value, ColumnType type) {
+        if (value instanceof BigDecimal d && (type == ColumnType.MONEY || type == ColumnType.KHOURS)) {
+            BigDecimal s = d.setScale(type == ColumnType.MONEY ? 10 : 6, RoundingMode.HALF_UP).stripTrailingZeros();
+            if (s.scale() < 0) {
+                s = s.setScale(0);
+            }
+            if (type == ColumnType.MONEY && s.scale() < 2) {
+                s = s.setScale(2, RoundingMode.UNNECESSARY);
+            }
+            return s.toPlainString();
+        }
+        return format(value, type);
+    }
+
     private static String strip(BigDecimal d) {
         BigDecimal s = d.stripTrailingZeros();
         return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();

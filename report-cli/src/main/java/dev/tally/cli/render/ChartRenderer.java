@@ -1,52 +1,147 @@
 package dev.tally.cli.render;
 
 import dev.tally.core.table.ResultTable;
+import dev.tally.core.table.RowKind;
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Paint;
+import java.awt.Rectangle;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.StandardPieSectionLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PiePlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.CategoryItemRenderer;
+import org.jfree.chart.renderer.category.LineAndShapeRenderer;
+import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.general.DefaultPieDataset;
+import org.jfree.svg.SVGGraphics2D;
 
-/** Bar charts of one measure per row label, as PNG, with a stable colour per country share. */
+/**
+ * Charts as PNG and SVG (JFreeChart): bars, stacked bars, lines and pies over a result table, with
+ * large labels and the same colour for a country share in every chart ({@link Palette}).
+ */
 public final class ChartRenderer {
     public static final int WIDTH = 1200;
     public static final int HEIGHT = 700;
+    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 22);
+    private static final Font TICKS = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
+
+    /** A chart of the table's detail and "Other" rows as the spec says. */
+    public JFreeChart chart(ResultTable table, ChartSpec spec) {
+        int cat = table.columnIndex(spec.category());
+        JFreeChart chart;
+        if (spec.type() == ChartType.PIE) {
+            DefaultPieDataset<String> data = new DefaultPieDataset<>();
+            int col = table.columnIndex(spec.series().get(0));
+            for (int i = 0; i < table.rows().size(); i++) {
+                if (table.rowKinds().get(i) != RowKind.SUBTOTAL) {
+                    data.setValue(label(table, i, cat), number(table.rows().get(i).get(col)));
+                }
+            }
+            PiePlot<String> plot = new PiePlot<>(data);
+            for (int i = 0; i < data.getItemCount(); i++) {
+                plot.setSectionPaint(data.getKey(i), Palette.of(data.getKey(i), i));
+            }
+            plot.setLabelFont(LABEL);
+            plot.setLabelGenerator(new StandardPieSectionLabelGenerator("{0}: {2}"));
+            plot.setBackgroundPaint(Color.WHITE);
+            plot.setOutlineVisible(false);
+            chart = new JFreeChart(spec.title(), TITLE, plot, true);
+        } else {
+            DefaultCategoryDataset data = new DefaultCategoryDataset();
+            for (String key : spec.series()) {
+                int col = table.columnIndex(key);
+                String series = table.columns().get(col).title();
+                for (int i = 0; i < table.rows().size(); i++) {
+                    if (table.rowKinds().get(i) != RowKind.SUBTOTAL) {
+                        data.addValue(number(table.rows().get(i).get(col)), series, label(table, i, cat));
+                    }
+                }
+            }
+            chart = new JFreeChart(spec.title(), TITLE, categoryPlot(data, spec), spec.series().size() > 1);
+        }
+        chart.setBackgroundPaint(Color.WHITE);
+        LegendTitle legend = chart.getLegend();
+        if (legend != null) {
+            legend.setItemFont(LABEL);
+            legend.setPosition(RectangleEdge.RIGHT);
+        }
+        return chart;
+    }
+
+    /** Writes the chart as a {@value #WIDTH}×{@value #HEIGHT} PNG, atomically. */
+    public void writePng(JFreeChart chart, Path file) throws IOException {
+        AtomicFiles.write(file, out -> ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT));
+    }
+
+    /** Writes the chart as a {@value #WIDTH}×{@value #HEIGHT} SVG with stable element ids, atomically. */
+    public void writeSvg(JFreeChart chart, Path file) throws IOException {
+        SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, HEIGHT);
+        g2.setDefsKeyPrefix("tally-");
+        chart.draw(g2, new Rectangle(WIDTH, HEIGHT));
+        byte[] svg = g2.getSVGDocument().getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(file, out -> out.write(svg));
+    }
 
     /** A bar per row: {@code labelColumn} on the axis, {@code valueColumn} as the bar height. */
     public void barPng(ResultTable table, String labelColumn, String valueColumn, String title, String axisLabel, Path file)
             throws IOException {
-        int label = table.columnIndex(labelColumn);
-        int value = table.columnIndex(valueColumn);
-        DefaultCategoryDataset data = new DefaultCategoryDataset();
-        for (List<Object> row : table.rows()) {
-            Object v = row.get(value);
-            double d = v instanceof BigDecimal b ? b.doubleValue() : v instanceof Number n ? n.doubleValue() : 0;
-            data.addValue(d, axisLabel, String.valueOf(row.get(label)));
-        }
-        JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 20), plot(data, axisLabel), false);
-        chart.setBackgroundPaint(Color.WHITE);
-        AtomicFiles.write(file, out -> ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT));
+        writePng(chart(table, new ChartSpec("chart", ChartType.BAR, title, labelColumn, List.of(valueColumn), axisLabel)), file);
     }
 
-    private static CategoryPlot plot(DefaultCategoryDataset data, String axisLabel) {
+    private static String label(ResultTable t, int row, int col) {
+        return t.rowKinds().get(row) == RowKind.OTHER ? "Other" : String.valueOf(t.rows().get(row).get(col));
+    }
+
+    private static Number number(Object v) {
+        return v instanceof BigDecimal b ? b.doubleValue() : v instanceof Number n ? n.doubleValue() : null;
+    }
+
+    private static CategoryPlot categoryPlot(DefaultCategoryDataset data, ChartSpec spec) {
         CategoryAxis categories = new CategoryAxis();
-        categories.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
-        categories.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
-        org.jfree.chart.axis.NumberAxis values = new org.jfree.chart.axis.NumberAxis(axisLabel);
-        values.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        BarRenderer renderer = new ShareColourRenderer(data);
-        renderer.setBarPainter(new StandardBarPainter());
-        renderer.setShadowVisible(false);
+        categories.setCategoryLabelPositions(data.getColumnCount() > 6 ? CategoryLabelPositions.UP_45 : CategoryLabelPositions.STANDARD);
+        categories.setTickLabelFont(TICKS);
+        categories.setMaximumCategoryLabelWidthRatio(0.8f);
+        NumberAxis values = new NumberAxis(spec.axis());
+        values.setTickLabelFont(TICKS);
+        values.setLabelFont(LABEL);
+        CategoryItemRenderer renderer;
+        boolean multi = spec.series().size() > 1;
+        if (spec.type() == ChartType.LINE) {
+            LineAndShapeRenderer line = new LineAndShapeRenderer(true, true);
+            for (int s = 0; s < spec.series().size(); s++) {
+                line.setSeriesPaint(s, Palette.of(Palette.seriesLabel(spec.series().get(s)), s));
+                line.setSeriesStroke(s, new BasicStroke(2.5f));
+            }
+            renderer = line;
+        } else {
+            BarRenderer bar = spec.type() == ChartType.STACKED_BAR ? new StackedBarRenderer() : multi ? new BarRenderer()
+                    : new CategoryColourRenderer(data);
+            bar.setBarPainter(new StandardBarPainter());
+            bar.setShadowVisible(false);
+            bar.setDrawBarOutline(false);
+            for (int s = 0; s < spec.series().size(); s++) {
+                bar.setSeriesPaint(s, Palette.of(Palette.seriesLabel(spec.series().get(s)), s));
+            }
+            renderer = bar;
+        }
         CategoryPlot plot = new CategoryPlot(data, categories, values, renderer);
         plot.setOrientation(PlotOrientation.VERTICAL);
         plot.setBackgroundPaint(Color.WHITE);
@@ -55,16 +150,17 @@ public final class ChartRenderer {
     }
 
     /** Colours each bar by its category name, so a country has the same colour in every chart. */
-    private static final class ShareColourRenderer extends BarRenderer {
+    private static final class CategoryColourRenderer extends BarRenderer {
+        private static final long serialVersionUID = 1L;
         private final transient DefaultCategoryDataset data;
 
-        ShareColourRenderer(DefaultCategoryDataset data) {
+        CategoryColourRenderer(DefaultCategoryDataset data) {
             this.data = data;
         }
 
         @Override
-        public java.awt.Paint getItemPaint(int row, int column) {
-            return ShareColours.of(String.valueOf(data.getColumnKey(column)));
+        public Paint getItemPaint(int row, int column) {
+            return Palette.of(String.valueOf(data.getColumnKey(column)), column);
         }
     }
 }

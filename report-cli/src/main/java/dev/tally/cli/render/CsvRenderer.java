@@ -14,7 +14,8 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * RFC 4180 CSV in UTF-8: a header of column keys, then the rows (no totals row, so the file sums
- * cleanly in any tool). Text that a spreadsheet would run as a formula is neutralised with a leading '.
+ * cleanly in any tool). Numbers use '.' and keep enough decimals ({@link CellText#exact}) that the
+ * rows add up to the report's totals to the cent. Text that a spreadsheet would run as a formula is neutralised with a leading '.
  */
 public final class CsvRenderer {
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
@@ -31,18 +32,23 @@ public final class CsvRenderer {
                 out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
             }
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            try (CSVPrinter printer = new CSVPrinter(w, FORMAT)) {
-                printer.printRecord(table.columns().stream().map(Column::key).toList());
-                for (List<Object> row : table.rows()) {
-                    List<String> cells = new ArrayList<>(row.size());
-                    for (int i = 0; i < row.size(); i++) {
-                        cells.add(neutralise(CellText.format(row.get(i), table.columns().get(i).type())));
-                    }
-                    printer.printRecord(cells);
-                }
-                printer.flush();
-            }
+            write(table, w);
+            w.flush();
         });
+    }
+
+    /** Writes the table to {@code w} (header of column keys, then the rows) and flushes it; does not close it. */
+    public void write(ResultTable table, Writer w) throws IOException {
+        CSVPrinter printer = new CSVPrinter(w, FORMAT);
+        printer.printRecord(table.columns().stream().map(Column::key).toList());
+        for (List<Object> row : table.rows()) {
+            List<String> cells = new ArrayList<>(row.size());
+            for (int i = 0; i < row.size(); i++) {
+                cells.add(neutralise(CellText.exact(row.get(i), table.columns().get(i).type())));
+            }
+            printer.printRecord(cells);
+        }
+        printer.flush();
     }
 
     /** Values starting with = + - @ tab or CR are prefixed with ' (OWASP CSV injection); plain negative numbers stay. */

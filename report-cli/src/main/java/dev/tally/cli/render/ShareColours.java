@@ -24,6 +24,11 @@ public final class ShareColours {
     private ShareColours() {
     }
 
+    /** Whether the share name has a fixed colour of its own. */
+    public static boolean isKnown(String share) {
+        return KNOWN.containsKey(share);
+    }
+
     /** The colour for a share name; unknown names get a stable colour from their hash. */
     public static Color of(String share) {
         Color c = KNOWN.get(share);

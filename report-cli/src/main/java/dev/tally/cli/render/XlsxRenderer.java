@@ -3,12 +3,20 @@ package dev.tally.cli.render;
 import dev.tally.core.table.Column;
 import dev.tally.core.table.ColumnType;
 import dev.tally.core.table.ResultTable;
+import dev.tally.core.table.RowKind;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -16,31 +24,73 @@ import org.apache.poi.ss.usermodel.DataFormat;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.AreaReference;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFTable;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTTable;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTTableColumn;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTTableStyleInfo;
 
 /**
- * Excel workbooks from result tables, streamed with SXSSF so a 100,000-row sheet needs little heap.
- * One sheet per table: bold frozen header, autofilter, number formats per column type, and a
- * totals row of {@code SUBTOTAL(109, …)} formulas so filtering keeps the totals right. Cells from
- * data are always values, never formulas. A last sheet records the provenance.
+ * Excel workbooks from result tables. One sheet per table, each a real Excel table (autofilter,
+ * banded rows) under a frozen header, with number formats per column type and widths to fit; a
+ * totals row below the table whose additive cells are {@code SUBTOTAL(109, …)} formulas, so
+ * filtering keeps them right (subtotal rows are {@code SUBTOTAL} too, which the grand total skips).
+ * Cells from data are always values, never formulas. Charts are native Excel charts
+ * ({@link XlsxCharts}) over the sheet's cells.
+ *
+ * <p>Sheets with more than {@link #STREAM_THRESHOLD} rows and no chart are streamed with SXSSF, so a
+ * 100,000-row sheet needs little heap; smaller ones are built in memory.
  */
 public final class XlsxRenderer {
-    private static final int ROW_WINDOW = 500;
+    /** Rows above which a sheet is streamed. */
+    public static final int STREAM_THRESHOLD = 2_000;
+    private static final int ROW_WINDOW = 200;
     private static final int MAX_WIDTH_CHARS = 60;
 
+    /** One sheet: its table and the charts drawn from it. */
+    public record SheetSpec(ResultTable table, List<ChartSpec> charts) {
+        public SheetSpec {
+            Objects.requireNonNull(table, "table");
+            charts = List.copyOf(charts);
+        }
+    }
+
+    /** Document properties: title, subject, description, keywords and custom name/value pairs. */
+    public record DocumentProperties(String title, String subject, String description, String keywords,
+            Map<String, String> custom) {
+        public DocumentProperties {
+            custom = custom == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(custom));
+        }
+    }
+
+    /** Writes tables followed by a provenance sheet (kept for callers without templates). */
     public void write(List<ResultTable> tables, Map<String, String> provenance, Path file) throws IOException {
+        List<SheetSpec> sheets = new ArrayList<>();
+        tables.forEach(t -> sheets.add(new SheetSpec(t, List.of())));
+        List<List<Object>> rows = new ArrayList<>();
+        provenance.forEach((k, v) -> rows.add(List.of(k, v)));
+        sheets.add(new SheetSpec(new ResultTable("provenance", "Provenance", List.of(new Column("field", "Field", ColumnType.TEXT),
+                new Column("value", "Value", ColumnType.TEXT)), rows, null, List.of()), List.of()));
+        write(sheets, new DocumentProperties(provenance.getOrDefault("Report", "Tally report"), provenance.get("Period"),
+                null, null, provenance), file);
+    }
+
+    /** Writes the workbook atomically to {@code file}. */
+    public void write(List<SheetSpec> sheets, DocumentProperties properties, Path file) throws IOException {
         AtomicFiles.write(file, out -> {
             SXSSFWorkbook wb = new SXSSFWorkbook(ROW_WINDOW);
             try {
                 Styles styles = new Styles(wb);
-                for (ResultTable t : tables) {
-                    writeSheet(wb, styles, t);
+                Set<String> names = new HashSet<>();
+                for (SheetSpec s : sheets) {
+                    writeSheet(wb, styles, s, uniqueSheetName(s.table().name(), names));
                 }
-                writeProvenance(wb, styles, provenance);
-                wb.getXSSFWorkbook().getProperties().getCoreProperties().setCreator("tally");
-                wb.getXSSFWorkbook().getProperties().getCoreProperties().setTitle(provenance.getOrDefault("Report", "Tally report"));
+                setProperties(wb.getXSSFWorkbook(), properties);
                 wb.write(out);
             } finally {
                 wb.close();
@@ -48,160 +98,261 @@ public final class XlsxRenderer {
         });
     }
 
-    private static void writeSheet(SXSSFWorkbook wb, Styles styles, ResultTable t) {
-        SXSSFSheet sheet = wb.createSheet(safeSheetName(t.name()));
+    private static void setProperties(XSSFWorkbook wb, DocumentProperties p) {
+        POIXMLProperties props = wb.getProperties();
+        var core = props.getCoreProperties();
+        core.setCreator("tally");
+        core.setTitle(p.title());
+        core.setSubjectProperty(p.subject());
+        core.setDescription(p.description());
+        core.setKeywords(p.keywords());
+        var custom = props.getCustomProperties();
+        p.custom().forEach((k, v) -> {
+            if (v != null && !custom.contains(k)) {
+                custom.addProperty(k, v);
+            }
+        });
+    }
+
+    private static void writeSheet(SXSSFWorkbook wb, Styles styles, SheetSpec spec, String sheetName) {
+        ResultTable t = spec.table();
+        boolean streamed = t.rows().size() > STREAM_THRESHOLD && spec.charts().isEmpty();
+        Sheet sheet = streamed ? wb.createSheet(sheetName) : wb.getXSSFWorkbook().createSheet(sheetName);
+        XSSFSheet xsheet = wb.getXSSFWorkbook().getSheet(sheetName);
         List<Column> cols = t.columns();
         int[] width = new int[cols.size()];
+        List<String> headers = uniqueHeaders(cols);
         Row header = sheet.createRow(0);
         for (int c = 0; c < cols.size(); c++) {
             Cell cell = header.createCell(c);
-            cell.setCellValue(cols.get(c).title());
+            cell.setCellValue(headers.get(c));
             cell.setCellStyle(styles.header);
-            width[c] = cols.get(c).title().length();
+            width[c] = headers.get(c).length() + 3;
         }
         int r = 1;
-        for (List<Object> values : t.rows()) {
-            Row row = sheet.createRow(r++);
+        List<List<Object>> rows = t.rows();
+        for (int i = 0; i < rows.size(); i++) {
+            RowKind kind = t.rowKinds().get(i);
+            Row row = sheet.createRow(r);
+            List<Object> values = rows.get(i);
             for (int c = 0; c < cols.size(); c++) {
-                width[c] = Math.max(width[c], setValue(row.createCell(c), values.get(c), cols.get(c).type(), styles));
+                Column col = cols.get(c);
+                Cell cell = row.createCell(c);
+                if (kind == RowKind.SUBTOTAL && col.additive()) {
+                    int first = groupStart(t, i) + 1;
+                    String letter = CellReference.convertNumToColString(c);
+                    cell.setCellFormula("SUBTOTAL(109," + letter + (first + 1) + ":" + letter + r + ")");
+                    cell.setCellStyle(styles.number(col.type(), true));
+                    width[c] = Math.max(width[c], 14);
+                } else {
+                    width[c] = Math.max(width[c], setValue(cell, values.get(c), col.type(), styles, kind != RowKind.DETAIL));
+                }
             }
+            r++;
         }
         int lastDataRow = r - 1;
+        if (lastDataRow >= 1 && !cols.isEmpty()) {
+            addTable(xsheet, t, headers, lastDataRow);
+        } else if (!cols.isEmpty()) {
+            sheet.setAutoFilter(new CellRangeAddress(0, 0, 0, cols.size() - 1));
+        }
         if (t.totals() != null) {
             Row row = sheet.createRow(r);
             for (int c = 0; c < cols.size(); c++) {
                 Cell cell = row.createCell(c);
                 Column col = cols.get(c);
-                if (col.type().summable() && lastDataRow >= 1) {
+                if (col.additive() && lastDataRow >= 1) {
                     String letter = CellReference.convertNumToColString(c);
                     cell.setCellFormula("SUBTOTAL(109," + letter + "2:" + letter + (lastDataRow + 1) + ")");
                     cell.setCellStyle(styles.total(col.type()));
                 } else {
                     Object v = t.totals().get(c);
-                    setValue(cell, v instanceof BigDecimal || v instanceof Long ? null : v, ColumnType.TEXT, styles);
-                    cell.setCellStyle(styles.totalText);
+                    setValue(cell, v, col.type(), styles, true);
+                    if (v == null || v instanceof String) {
+                        cell.setCellStyle(styles.totalText);
+                    } else {
+                        cell.setCellStyle(styles.total(col.type()));
+                    }
                 }
             }
+            r++;
+        }
+        r++;
+        for (String note : t.notes()) {
+            Cell cell = sheet.createRow(r++).createCell(0);
+            cell.setCellValue(note);
+            cell.setCellStyle(styles.note);
         }
         sheet.createFreezePane(0, 1);
-        if (!cols.isEmpty()) {
-            sheet.setAutoFilter(new org.apache.poi.ss.util.CellRangeAddress(0, Math.max(lastDataRow, 0), 0, cols.size() - 1));
-        }
         for (int c = 0; c < cols.size(); c++) {
-            sheet.setColumnWidth(c, Math.min(MAX_WIDTH_CHARS, width[c] + 3) * 256);
+            sheet.setColumnWidth(c, Math.min(MAX_WIDTH_CHARS, width[c] + 2) * 256);
+        }
+        if (!spec.charts().isEmpty()) {
+            XlsxCharts.draw(xsheet, t, spec.charts(), lastDataRow);
         }
     }
 
+    /** The index of the first row of the group that the subtotal row {@code i} closes. */
+    static int groupStart(ResultTable t, int i) {
+        int depth = 0;
+        List<Object> sub = t.rows().get(i);
+        while (depth < sub.size() && !"Subtotal".equals(sub.get(depth))) {
+            depth++;
+        }
+        int start = i;
+        while (start > 0) {
+            List<Object> prev = t.rows().get(start - 1);
+            if (t.rowKinds().get(start - 1) == RowKind.OTHER || !prev.subList(0, depth).equals(sub.subList(0, depth))) {
+                break;
+            }
+            start--;
+        }
+        return start;
+    }
+
+    private static void addTable(XSSFSheet sheet, ResultTable t, List<String> headers, int lastDataRow) {
+        AreaReference area = new AreaReference(new CellReference(0, 0),
+                new CellReference(lastDataRow, headers.size() - 1), SpreadsheetVersion.EXCEL2007);
+        XSSFTable table = sheet.createTable(area);
+        String name = "T_" + t.name().replaceAll("[^A-Za-z0-9_]", "_");
+        table.setName(name);
+        table.setDisplayName(name);
+        CTTable ct = table.getCTTable();
+        for (int c = 0; c < headers.size(); c++) {
+            CTTableColumn col = ct.getTableColumns().getTableColumnArray(c);
+            col.setName(headers.get(c));
+        }
+        if (ct.getAutoFilter() == null) {
+            ct.addNewAutoFilter();
+        }
+        ct.getAutoFilter().setRef(area.formatAsString());
+        CTTableStyleInfo style = ct.isSetTableStyleInfo() ? ct.getTableStyleInfo() : ct.addNewTableStyleInfo();
+        style.setName("TableStyleMedium2");
+        style.setShowRowStripes(true);
+        style.setShowColumnStripes(false);
+        style.setShowFirstColumn(false);
+        style.setShowLastColumn(false);
+    }
+
+    /** Excel table column names must be unique within a table. */
+    private static List<String> uniqueHeaders(List<Column> cols) {
+        List<String> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Column c : cols) {
+            String h = c.title().isBlank() ? c.key() : c.title();
+            String candidate = h;
+            for (int n = 2; !seen.add(candidate.toLowerCase(java.util.Locale.ROOT)); n++) {
+                candidate = h + " (" + n + ")";
+            }
+            out.add(candidate);
+        }
+        return out;
+    }
+
     /** Sets a value and returns its approximate display width in characters. */
-    private static int setValue(Cell cell, Object v, ColumnType type, Styles styles) {
+    private static int setValue(Cell cell, Object v, ColumnType type, Styles styles, boolean bold) {
         if (v == null) {
             return 0;
         }
         if (v instanceof BigDecimal d) {
             // Excel stores IEEE doubles; the exact value stays in the CSV and the core.
             cell.setCellValue(d.doubleValue());
-            cell.setCellStyle(styles.number(type));
-            return Math.min(20, d.toBigInteger().toString().length() + 4);
+            cell.setCellStyle(styles.number(type, bold));
+            return Math.min(20, d.toBigInteger().toString().length() + 6);
         }
         if (v instanceof Long || v instanceof Integer) {
             cell.setCellValue(((Number) v).doubleValue());
-            cell.setCellStyle(styles.number(ColumnType.COUNT));
-            return v.toString().length() + 1;
+            cell.setCellStyle(styles.number(type == ColumnType.TEXT ? ColumnType.COUNT : type, bold));
+            return v.toString().length() + 3;
         }
         if (v instanceof LocalDate date) {
             cell.setCellValue(date);
             cell.setCellStyle(styles.date);
-            return 10;
+            return 12;
         }
         // setCellValue(String) always stores text: a value such as "=1+1" is never evaluated.
         String text = v.toString();
         cell.setCellValue(text);
+        if (bold) {
+            cell.setCellStyle(styles.boldText);
+        }
         return text.length();
     }
 
-    private static void writeProvenance(SXSSFWorkbook wb, Styles styles, Map<String, String> provenance) {
-        Sheet sheet = wb.createSheet("provenance");
-        Row header = sheet.createRow(0);
-        header.createCell(0).setCellValue("Field");
-        header.createCell(1).setCellValue("Value");
-        header.getCell(0).setCellStyle(styles.header);
-        header.getCell(1).setCellStyle(styles.header);
-        int r = 1;
-        int width = 10;
-        for (var e : provenance.entrySet()) {
-            Row row = sheet.createRow(r++);
-            row.createCell(0).setCellValue(e.getKey());
-            row.createCell(1).setCellValue(e.getValue());
-            width = Math.max(width, e.getValue().length());
-        }
-        sheet.setColumnWidth(0, 24 * 256);
-        sheet.setColumnWidth(1, Math.min(100, width + 2) * 256);
-    }
-
-    private static String safeSheetName(String name) {
+    private static String uniqueSheetName(String name, Set<String> used) {
         String s = name.replaceAll("[\\\\/?*\\[\\]:]", "_");
-        return s.length() > 31 ? s.substring(0, 31) : s;
+        s = s.length() > 31 ? s.substring(0, 31) : s;
+        String candidate = s;
+        for (int n = 2; !used.add(candidate.toLowerCase(java.util.Locale.ROOT)); n++) {
+            String suffix = "_" + n;
+            candidate = (s.length() + suffix.length() > 31 ? s.substring(0, 31 - suffix.length()) : s) + suffix;
+        }
+        return candidate;
     }
 
     /** Cell styles are workbook-wide and limited in number, so they are made once per workbook. */
     private static final class Styles {
         final CellStyle header;
-        final CellStyle count;
-        final CellStyle khours;
-        final CellStyle money;
-        final CellStyle percent;
         final CellStyle date;
+        final CellStyle note;
+        final CellStyle boldText;
         final CellStyle totalText;
-        final CellStyle totalCount;
-        final CellStyle totalKhours;
-        final CellStyle totalMoney;
+        private final Map<String, CellStyle> numbers = new LinkedHashMap<>();
+        private final SXSSFWorkbook wb;
+        private final DataFormat fmt;
+        private final Font bold;
 
         Styles(SXSSFWorkbook wb) {
-            DataFormat fmt = wb.createDataFormat();
-            Font bold = wb.createFont();
+            this.wb = wb;
+            this.fmt = wb.createDataFormat();
+            bold = wb.createFont();
             bold.setBold(true);
+            Font italic = wb.createFont();
+            italic.setItalic(true);
             header = wb.createCellStyle();
             header.setFont(bold);
             header.setBorderBottom(BorderStyle.THIN);
-            count = numberStyle(wb, fmt.getFormat("#,##0"), null);
-            khours = numberStyle(wb, fmt.getFormat("#,##0.###"), null);
-            money = numberStyle(wb, fmt.getFormat("#,##0.00"), null);
-            percent = numberStyle(wb, fmt.getFormat("0.0%"), null);
-            date = numberStyle(wb, fmt.getFormat("yyyy-mm-dd"), null);
+            header.setWrapText(true);
+            date = wb.createCellStyle();
+            date.setDataFormat(fmt.getFormat("yyyy-mm-dd"));
+            note = wb.createCellStyle();
+            note.setFont(italic);
+            boldText = wb.createCellStyle();
+            boldText.setFont(bold);
             totalText = wb.createCellStyle();
             totalText.setFont(bold);
             totalText.setBorderTop(BorderStyle.THIN);
-            totalCount = numberStyle(wb, fmt.getFormat("#,##0"), bold);
-            totalKhours = numberStyle(wb, fmt.getFormat("#,##0.###"), bold);
-            totalMoney = numberStyle(wb, fmt.getFormat("#,##0.00"), bold);
         }
 
-        private static CellStyle numberStyle(SXSSFWorkbook wb, short format, Font font) {
-            CellStyle s = wb.createCellStyle();
-            s.setDataFormat(format);
-            if (font != null) {
-                s.setFont(font);
-                s.setBorderTop(BorderStyle.THIN);
-            }
-            return s;
-        }
-
-        CellStyle number(ColumnType type) {
+        private static String format(ColumnType type) {
             return switch (type) {
-                case MONEY -> money;
-                case PERCENT -> percent;
-                case KHOURS -> khours;
-                case DATE -> date;
-                default -> count;
+                case MONEY -> "#,##0.00";
+                case PERCENT -> "0.0%";
+                case KHOURS -> "#,##0.0";
+                case DATE -> "yyyy-mm-dd";
+                default -> "#,##0";
             };
+        }
+
+        CellStyle number(ColumnType type, boolean strong) {
+            return numbers.computeIfAbsent(type + "/" + strong, k -> {
+                CellStyle s = wb.createCellStyle();
+                s.setDataFormat(fmt.getFormat(format(type)));
+                if (strong) {
+                    s.setFont(bold);
+                }
+                return s;
+            });
         }
 
         CellStyle total(ColumnType type) {
-            return switch (type) {
-                case MONEY -> totalMoney;
-                case KHOURS -> totalKhours;
-                default -> totalCount;
-            };
+            return numbers.computeIfAbsent(type + "/total", k -> {
+                CellStyle s = wb.createCellStyle();
+                s.setDataFormat(fmt.getFormat(format(type)));
+                s.setFont(bold);
+                s.setBorderTop(BorderStyle.THIN);
+                return s;
+            });
         }
     }
 }

@@ -161,7 +161,7 @@ public final class ApiHandler implements HttpHandler {
             throw ApiException.detail(404, "Not found.");
         }
         Row row = collection.table().apply(store).find(uuid).orElse(null);
-        if (row == null || !collection.visible().test(request.user(), row)) {
+        if (row == null || !collection.available(request, row)) {
             throw ApiException.notFound(collection.model());
         }
         return row;

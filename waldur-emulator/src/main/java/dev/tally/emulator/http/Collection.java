@@ -40,7 +40,7 @@ record Collection(String name, String model, boolean anonymousAllowed, Function<
         List<Row> result = new ArrayList<>();
         User user = request.user();
         for (Row row : table.apply(store).rows()) {
-            if (!visible.test(user, row)) {
+            if (!available(request, row)) {
                 continue;
             }
             boolean keep = true;
@@ -59,6 +59,19 @@ record Collection(String name, String model, boolean anonymousAllowed, Function<
             result.sort(order);
         }
         return result;
+    }
+
+    /**
+     * Visible to the caller, and not soft-deleted unless {@code ?include_terminated=true}: Waldur's ProjectViewSet
+     * uses {@code Project.available_objects} for every action otherwise. Only projects carry {@code is_removed}.
+     */
+    boolean available(Request request, Row row) {
+        if (!visible.test(request.user(), row)) {
+            return false;
+        }
+        JsonNode removed = row.get("is_removed");
+        return removed == null || !removed.asBoolean()
+                || request.params("include_terminated").stream().anyMatch(v -> v.equalsIgnoreCase("true"));
     }
 
     private Comparator<Row> ordering(List<String> values) {

@@ -48,7 +48,7 @@ public final class OrderWorkflow {
         User user = request.user();
         String projectUuid = Writes.uuidFromUrl("project", body.get("project"), "/api/projects/");
         JsonRow project = store.projects().find(projectUuid)
-                .filter(p -> projects.visible().test(user, p))
+                .filter(p -> projects.visible().test(user, p) && !p.get("is_removed").asBoolean())
                 .orElseThrow(() -> ApiException.field("project", "Invalid hyperlink - Object does not exist."));
         String offeringUuid = Writes.uuidFromUrl("offering", body.get("offering"),
                 "/api/marketplace-public-offerings/");

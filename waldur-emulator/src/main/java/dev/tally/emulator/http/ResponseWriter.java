@@ -17,22 +17,33 @@ public final class ResponseWriter {
     /** Long enough to be observable, short enough to keep test suites fast. */
     static final long SLOW_MILLIS = 50;
 
-    private final FaultPlan faults;
-    private final RateLimiter limiter;
+    private volatile Faults current;
 
     public ResponseWriter(FaultPlan faults) {
-        this.faults = faults;
-        this.limiter = faults.rateLimit() > 0 ? new RateLimiter(faults.rateLimit()) : null;
+        setFaults(faults);
     }
 
-    /** The fault for one request and what the rate limiter left ({@code -1} exhausted, {@code -2} no limiter). */
-    record Decision(Fault fault, int remaining) {
+    /** The plan and its limiter, swapped together so a request sees one consistent pair. */
+    private record Faults(FaultPlan plan, RateLimiter limiter) {
+    }
+
+    /** Replaces the fault plan for every later request; requests already running keep the one they drew. */
+    public void setFaults(FaultPlan faults) {
+        current = new Faults(faults, faults.rateLimit() > 0 ? new RateLimiter(faults.rateLimit()) : null);
+    }
+
+    /**
+     * The fault for one request and what the rate limiter left ({@code -1} exhausted, {@code -2} no limiter).
+     * It carries the plan and limiter that drew it, so a concurrent {@link #setFaults} cannot mix two plans.
+     */
+    record Decision(Fault fault, int remaining, FaultPlan plan, RateLimiter limiter) {
     }
 
     /** Decides the fault before the request runs, so a 429 or 5xx never executes a write. */
     Decision decide() {
-        int remaining = limiter == null ? -2 : limiter.acquire();
-        return new Decision(faults.next(), remaining);
+        Faults faults = current;
+        int remaining = faults.limiter() == null ? -2 : faults.limiter().acquire();
+        return new Decision(faults.plan().next(), remaining, faults.plan(), faults.limiter());
     }
 
     /** A response that replaces the real one, or null when the request should run. */
@@ -43,7 +54,7 @@ public final class ResponseWriter {
         return switch (decision.fault()) {
             case THROTTLE -> throttled();
             case SERVER_ERROR -> {
-                int status = faults.serverErrorStatus();
+                int status = decision.plan().serverErrorStatus();
                 ObjectNode body = Json.NODES.objectNode();
                 body.put("detail", status == 500 ? "A server error occurred." : "Bad gateway or service unavailable.");
                 yield Response.json(status, body);
@@ -71,6 +82,7 @@ public final class ResponseWriter {
             for (Map.Entry<String, String> header : response.headers().entrySet()) {
                 headers.set(header.getKey(), header.getValue());
             }
+            RateLimiter limiter = decision.limiter();
             if (limiter != null && !headers.containsKey("x-rate-limit-limit")) {
                 headers.set("x-rate-limit-limit", Integer.toString(limiter.limit()));
                 headers.set("x-rate-limit-remaining", Integer.toString(Math.max(0, decision.remaining())));

@@ -19,6 +19,7 @@ public final class Writes {
     private final ResourceActions resources;
     private final UsageReports usages;
     private final DryRuns dryRuns;
+    private final OrganisationWrites organisations;
 
     public Writes(Store store, OrderWorkflow orders) {
         this.store = store;
@@ -26,6 +27,7 @@ public final class Writes {
         this.resources = new ResourceActions(store, orders);
         this.usages = new UsageReports(store);
         this.dryRuns = new DryRuns(store);
+        this.organisations = new OrganisationWrites(store);
     }
 
     /** {@code POST /api-auth/password/}: username and password for a token. */
@@ -55,7 +57,13 @@ public final class Writes {
             ApiHandler.requireMethod(method, "GET", "HEAD");
             return locked(() -> dryRuns.list(request));
         }
-        if (name.equals("customers") || name.equals("projects") || name.equals("marketplace-resources")
+        if (name.equals("customers")) {
+            return locked(() -> organisations.createCustomer(request));
+        }
+        if (name.equals("projects")) {
+            return locked(() -> organisations.createProject(request));
+        }
+        if (name.equals("marketplace-resources")
                 || name.equals("marketplace-public-offerings") || name.equals("marketplace-component-usages")) {
             throw ApiException.methodNotAllowed(method);
         }
@@ -83,7 +91,17 @@ public final class Writes {
                 ApiHandler.requireMethod(method, "GET", "HEAD");
                 yield locked(() -> dryRuns.get(request, uuid));
             }
-            case "customers", "projects", "marketplace-public-offerings" -> throw ApiException.methodNotAllowed(method);
+            case "customers" -> {
+                ApiHandler.requireMethod(method, "PUT", "PATCH", "DELETE");
+                yield locked(() -> method.equals("DELETE") ? organisations.deleteCustomer(request, uuid)
+                        : organisations.updateCustomer(request, uuid, method.equals("PATCH")));
+            }
+            case "projects" -> {
+                ApiHandler.requireMethod(method, "PUT", "PATCH", "DELETE");
+                yield locked(() -> method.equals("DELETE") ? organisations.deleteProject(request, uuid)
+                        : organisations.updateProject(request, uuid, method.equals("PATCH")));
+            }
+            case "marketplace-public-offerings" -> throw ApiException.methodNotAllowed(method);
             default -> throw ApiException.detail(404, "Not found.");
         };
     }

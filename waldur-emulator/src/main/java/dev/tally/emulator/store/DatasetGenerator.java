@@ -107,71 +107,14 @@ public final class DatasetGenerator {
     private JsonRow customer(String name, String abbreviation, String slug, String country, String countryName,
                              Instant created, boolean serviceProvider) {
         String uuid = Ids.uuid(random);
-        ObjectNode node = Json.NODES.objectNode();
-        node.put("url", "/api/customers/" + uuid + "/");
-        node.put("uuid", uuid);
-        node.put("created", Ids.timestamp(created.plusNanos(random.nextLong(1_000_000) * 1000)));
-        node.set("organization_groups", Json.NODES.arrayNode());
-        node.put("display_name", name);
-        node.put("backend_id", "");
-        node.putNull("image");
-        node.put("blocked", false);
-        node.put("archived", false);
-        node.put("display_billing_info_in_projects", false);
-        node.put("default_tax_percent", "0.00");
-        node.put("accounting_start_date", node.get("created").asText());
-        node.put("projects_count", 0);
-        node.put("users_count", 2);
-        node.put("country_name", countryName);
-        node.put("name", name);
-        node.put("slug", slug);
-        node.put("native_name", "");
-        node.put("abbreviation", abbreviation);
-        node.put("description", "");
-        node.put("contact_details", "");
-        node.put("agreement_number", "");
-        // 8.0.5 types these as email and uri, so blank strings would not validate; use plausible placeholders.
-        node.put("email", "allocations@" + slug + ".example.org");
-        node.put("phone_number", "");
-        node.put("access_subnets", "");
-        node.put("registration_code", "");
-        node.put("homepage", "https://" + slug + ".example.org/");
-        node.put("domain", "");
-        node.put("vat_code", "");
-        node.put("postal", "");
-        node.put("address", "");
-        node.put("bank_name", "");
-        node.putNull("latitude");
-        node.putNull("longitude");
-        node.put("bank_account", "");
-        node.put("country", country);
-        node.put("notification_emails", "");
-        node.set("payment_profiles", Json.NODES.arrayNode());
-        node.putNull("customer_credit");
-        node.putNull("customer_unallocated_credit");
-        node.put("is_service_provider", serviceProvider);
-        if (serviceProvider) {
-            String spUuid = Ids.uuid(random);
-            node.put("service_provider", "/api/marketplace-service-providers/" + spUuid + "/");
-            node.put("service_provider_uuid", spUuid);
-        } else {
-            node.putNull("service_provider");
-            node.putNull("service_provider_uuid");
-        }
-        node.putNull("call_managing_organization_uuid");
-        node.set("billing_price_estimate", priceEstimate(BigDecimal.ZERO));
+        String createdText = Ids.timestamp(created.plusNanos(random.nextLong(1_000_000) * 1000));
+        // 8.0.5 types email and homepage as email and uri, so blank strings would not validate; use placeholders.
+        ObjectNode node = Records.customer(uuid, createdText, name, abbreviation, slug, country, countryName,
+                "allocations@" + slug + ".example.org", "https://" + slug + ".example.org/",
+                serviceProvider ? Ids.uuid(random) : null);
         JsonRow row = new JsonRow(node);
         customersByUuid.put(uuid, row);
         return row;
-    }
-
-    private static ObjectNode priceEstimate(BigDecimal total) {
-        ObjectNode estimate = Json.NODES.objectNode();
-        estimate.put("total", Ids.decimal10(total));
-        estimate.put("current", Ids.decimal10(total));
-        estimate.put("tax", Ids.decimal10(BigDecimal.ZERO));
-        estimate.put("tax_current", Ids.decimal10(BigDecimal.ZERO));
-        return estimate;
     }
 
     private void offerings(String categoryUuid) {
@@ -401,54 +344,19 @@ public final class DatasetGenerator {
         String name = random.nextInt(50) == 0 ? topic
                 : topic + " " + Catalog.PROJECT_SUFFIXES.get(random.nextInt(Catalog.PROJECT_SUFFIXES.size()))
                   + " " + (1000 + random.nextInt(9000));
-        ObjectNode node = Json.NODES.objectNode();
-        node.put("url", "/api/projects/" + uuid + "/");
-        node.put("uuid", uuid);
-        node.put("name", name);
-        node.put("slug", Records.slug(name, uuid));
-        node.put("customer", customer.text("url"));
-        node.put("customer_uuid", customer.uuid());
-        node.put("customer_name", customer.text("name"));
-        node.put("customer_slug", customer.text("slug"));
-        node.put("customer_native_name", "");
-        node.put("customer_abbreviation", customer.text("abbreviation"));
-        node.put("description", random.nextInt(3) == 0 ? "" : "Allocation for " + name);
-        node.put("customer_display_billing_info_in_projects", false);
-        node.put("created", Ids.timestamp(created));
-        node.putNull("type");
-        node.putNull("type_name");
-        node.putNull("type_uuid");
+        String description = random.nextInt(3) == 0 ? "" : "Allocation for " + name;
         // Puhuri: backend_id carries the allocator's own project id; some allocators leave it blank.
-        node.put("backend_id", random.nextInt(10) == 0 ? ""
-                : customer.text("abbreviation").toLowerCase() + "-" + (462000000 + index));
-        node.set("start_date", random.nextInt(4) == 0
-                ? Json.NODES.textNode(LocalDate.ofInstant(created, ZoneOffset.UTC).toString()) : Json.NODES.nullNode());
-        node.putNull("end_date");
-        node.putNull("end_date_requested_by");
+        String backendId = random.nextInt(10) == 0 ? ""
+                : customer.text("abbreviation").toLowerCase() + "-" + (462000000 + index);
+        String startDate = random.nextInt(4) == 0 ? LocalDate.ofInstant(created, ZoneOffset.UTC).toString() : null;
         int oecd = random.nextInt(20);
-        if (oecd == 0) {
-            node.putNull("oecd_fos_2007_code");
-            node.put("oecd_fos_2007_label", "");
-        } else if (oecd == 1) {
-            node.put("oecd_fos_2007_code", "");
-            node.put("oecd_fos_2007_label", "");
-        } else {
-            String code = Catalog.OECD_CODES.get(random.nextInt(Catalog.OECD_CODES.size()));
-            node.put("oecd_fos_2007_code", code);
-            node.put("oecd_fos_2007_label", Catalog.oecdLabel(code));
-        }
-        node.put("is_industry", random.nextInt(100) < 8);
-        node.putNull("image");
-        node.put("resources_count", 0);
+        String code = oecd == 0 ? null : oecd == 1 ? ""
+                : Catalog.OECD_CODES.get(random.nextInt(Catalog.OECD_CODES.size()));
+        boolean industry = random.nextInt(100) < 8;
         int kind = random.nextInt(100);
-        node.put("kind", kind < 90 ? "default" : kind < 97 ? "course" : "public");
-        node.put("is_removed", false);
-        node.putNull("termination_metadata");
-        node.put("staff_notes", "");
-        node.putNull("project_credit");
-        node.set("marketplace_resource_count", Json.NODES.objectNode());
-        node.set("billing_price_estimate", priceEstimate(BigDecimal.ZERO));
-        return new JsonRow(node);
+        return new JsonRow(Records.project(new Records.ProjectSpec(uuid, name, customer, description,
+                Ids.timestamp(created), backendId, startDate, null, code, industry,
+                kind < 90 ? "default" : kind < 97 ? "course" : "public")));
     }
 
     private void resource(JsonRow project, List<JsonRow> resources, List<JsonRow> orders, List<UsageRow> usages) {

@@ -31,6 +31,12 @@ public final class Table<R extends Row> {
         byUuid.put(row.uuid(), row);
     }
 
+    /** Removes one row (a hard delete); callers hold the write lock. */
+    public void remove(R row) {
+        rows.remove(row);
+        byUuid.remove(row.uuid());
+    }
+
     /** Adds many rows and sorts once, for dataset generation. */
     public void addAll(List<R> more) {
         rows.addAll(more);

@@ -1,0 +1,153 @@
+package dev.tally.waldur;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The filters of {@code /api/marketplace-public-offerings/} from the seed document (CONTRACT §7.3).
+ * Every field is optional (null or empty = no filter). {@code states} and {@code types} repeat the
+ * parameter; {@code attributes} is sent as one JSON object, where a list value means any of its items.
+ */
+public record OfferingFilter(
+        String name,
+        String nameExact,
+        String customerUrl,
+        String customerUuid,
+        String allowedCustomerUuid,
+        String serviceManagerUuid,
+        Map<String, Object> attributes,
+        List<String> states,
+        String categoryUuid,
+        Boolean billable,
+        Boolean shared,
+        List<String> types) {
+    /** No filter at all. */
+    public static final OfferingFilter NONE = builder().build();
+
+    public OfferingFilter {
+        attributes = attributes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        states = states == null ? List.of() : List.copyOf(states);
+        types = types == null ? List.of() : List.copyOf(types);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The query string parameters, in the seed's order. */
+    public Query toQuery(ObjectMapper mapper) {
+        Query q = Query.NONE
+                .and("name", name)
+                .and("name_exact", nameExact)
+                .and("customer", customerUrl)
+                .and("customer_uuid", customerUuid)
+                .and("allowed_customer_uuid", allowedCustomerUuid)
+                .and("service_manager_uuid", serviceManagerUuid);
+        if (!attributes.isEmpty()) {
+            try {
+                q = q.and("attributes", mapper.writeValueAsString(attributes));
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("attributes filter cannot be written as JSON: " + e.getOriginalMessage(), e);
+            }
+        }
+        q = q.andAll("state", states)
+                .and("category_uuid", categoryUuid)
+                .and("billable", billable == null ? null : billable.toString())
+                .and("shared", shared == null ? null : shared.toString());
+        return q.andAll("type", types);
+    }
+
+    /** Collects filters one by one. */
+    public static final class Builder {
+        private String name;
+        private String nameExact;
+        private String customerUrl;
+        private String customerUuid;
+        private String allowedCustomerUuid;
+        private String serviceManagerUuid;
+        private final Map<String, Object> attributes = new LinkedHashMap<>();
+        private final List<String> states = new ArrayList<>();
+        private String categoryUuid;
+        private Boolean billable;
+        private Boolean shared;
+        private final List<String> types = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** Name contains (case-insensitive). */
+        public Builder name(String value) {
+            name = value;
+            return this;
+        }
+
+        public Builder nameExact(String value) {
+            nameExact = value;
+            return this;
+        }
+
+        /** The owning organisation's URL, e.g. {@code https://host/api/customers/<uuid>/}. */
+        public Builder customer(String url) {
+            customerUrl = url;
+            return this;
+        }
+
+        public Builder customerUuid(String value) {
+            customerUuid = value;
+            return this;
+        }
+
+        public Builder allowedCustomerUuid(String value) {
+            allowedCustomerUuid = value;
+            return this;
+        }
+
+        public Builder serviceManagerUuid(String value) {
+            serviceManagerUuid = value;
+            return this;
+        }
+
+        /** One attribute to match; a {@code List} value matches any of its items. */
+        public Builder attribute(String key, Object value) {
+            attributes.put(key, value);
+            return this;
+        }
+
+        /** Adds a state (Active, Draft, Paused, Archived, Unavailable); several mean any of them. */
+        public Builder state(String value) {
+            states.add(value);
+            return this;
+        }
+
+        public Builder categoryUuid(String value) {
+            categoryUuid = value;
+            return this;
+        }
+
+        public Builder billable(Boolean value) {
+            billable = value;
+            return this;
+        }
+
+        public Builder shared(Boolean value) {
+            shared = value;
+            return this;
+        }
+
+        /** Adds an offering type such as {@code Marketplace.Basic}; several mean any of them. */
+        public Builder type(String value) {
+            types.add(value);
+            return this;
+        }
+
+        public OfferingFilter build() {
+            return new OfferingFilter(name, nameExact, customerUrl, customerUuid, allowedCustomerUuid, serviceManagerUuid,
+                    attributes, states, categoryUuid, billable, shared, types);
+        }
+    }
+}

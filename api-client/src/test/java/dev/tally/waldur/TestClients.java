@@ -1,0 +1,26 @@
+package dev.tally.waldur;
+
+import dev.tally.emulator.Emulator;
+import dev.tally.waldur.http.RetryPolicy;
+import java.net.URI;
+import java.time.Duration;
+
+/** Clients for tests: real HTTP to a loopback emulator, with short backoff and polling so tests stay fast. */
+public final class TestClients {
+    /** Ten attempts, 5 ms base, 50 ms cap, one minute overall; {@code Retry-After} is still honoured in full. */
+    public static final RetryPolicy FAST_RETRIES =
+            new RetryPolicy(10, Duration.ofMillis(5), Duration.ofMillis(50), Duration.ofMinutes(1));
+
+    private TestClients() {
+    }
+
+    public static WaldurClientConfig.Builder config(URI url, String token) {
+        return WaldurClientConfig.builder(url, token == null ? null : ApiToken.of(token))
+                .retryPolicy(FAST_RETRIES)
+                .pollInterval(Duration.ofMillis(20));
+    }
+
+    public static WaldurClient client(Emulator emulator, String token) {
+        return new WaldurClient(config(emulator.baseUrl(), token).build());
+    }
+}

@@ -1,0 +1,180 @@
+package dev.tally.cli.command;
+
+import dev.tally.cli.TallyCommand;
+import dev.tally.cli.ToolVersion;
+import dev.tally.cli.report.Entitlements;
+import dev.tally.cli.report.ReportInput;
+import dev.tally.cli.report.ReportJob;
+import dev.tally.cli.report.publish.DestinationPattern;
+import dev.tally.cli.report.publish.ExportConfig;
+import dev.tally.cli.report.publish.Publisher;
+import dev.tally.cli.template.ReportTemplate;
+import dev.tally.cli.template.TemplateLoader;
+import dev.tally.core.query.Period;
+import dev.tally.core.quality.Severity;
+import dev.tally.waldur.ApiToken;
+import dev.tally.waldur.WaldurClient;
+import dev.tally.waldur.WaldurClientConfig;
+import dev.tally.waldur.WaldurCollection;
+import dev.tally.waldur.snapshot.Harvester;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code tally export}: harvest, render and publish in one unattended run, for cron or a systemd timer. */
+@Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Harvest (or read a snapshot), render the configured templates for a month and publish the files to the",
+            "destination, e.g. a shared drive. Files are rendered into a staging folder beside the destination and",
+            "renamed into place only when all are complete: a failed or killed run leaves the previous files as they",
+            "were, and re-running a month replaces its files. A lock file stops two runs from colliding.",
+            "One log line on standard output says what was written. See docs/export.md for the config format."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:Published.",
+            "1:Failed; nothing was published and the previous files are untouched.",
+            "2:Invalid usage or config (the message names the file and line).",
+            "3:Published, but --strict is on and the data has data-quality errors."},
+        footer = {"", "Example (after ./tally demo):", "  ./tally export --config docs/examples/export-demo.yaml"})
+public final class ExportCommand implements Callable<Integer> {
+    /** Exit code for a run that published with data-quality errors under --strict. */
+    public static final int PARTIAL = 3;
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    TallyCommand top;
+
+    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "Export config (YAML).")
+    Path config;
+
+    @Option(names = "--month", paramLabel = "YYYY-MM",
+            description = "Month to export. Default: the config's month, else the last full month before the harvest.")
+    YearMonth month;
+
+    @Option(names = "--strict", description = "Exit with 3 when the data has data-quality errors (the files are still published).")
+    boolean strict;
+
+    @Override
+    public Integer call() throws Exception {
+        ExportConfig cfg;
+        List<ReportTemplate> templates = new ArrayList<>();
+        try {
+            if (!Files.isRegularFile(config)) {
+                throw new IllegalArgumentException("--config " + config + ": no such file");
+            }
+            cfg = ExportConfig.read(config);
+            for (String t : cfg.templates()) {
+                templates.add(resolveTemplate(t, config));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        boolean quiet = top != null && top.quiet();
+        PrintWriter err = spec.commandLine().getErr();
+        Progress progress = new Progress(err, quiet);
+        Path snapshotDir = cfg.snapshot();
+        Path temporary = null;
+        if (snapshotDir == null) {
+            YearMonth now = YearMonth.now(Clock.systemUTC());
+            if (cfg.snapshots() != null) {
+                snapshotDir = DestinationPattern.resolve(cfg.snapshots(), now, "snapshot");
+            } else {
+                temporary = Files.createTempDirectory("tally-export-");
+                snapshotDir = temporary.resolve("snapshot");
+            }
+            harvest(cfg, snapshotDir, quiet);
+        }
+        try {
+            progress.step("reading snapshot " + snapshotDir);
+            ReportInput input = ReportInput.load(snapshotDir);
+            YearMonth m = month != null ? month : cfg.month() != null ? cfg.month() : input.lastFullMonth();
+            Entitlements ent = cfg.entitlements() == null ? Entitlements.NONE : Entitlements.read(cfg.entitlements());
+            Publisher publisher = new Publisher(DestinationPattern.root(cfg.destination()));
+            List<Path> published;
+            try (Publisher.Lock lock = publisher.lock(); Publisher.Staging staging = publisher.stage()) {
+                for (ReportTemplate t : templates) {
+                    Path dest = DestinationPattern.resolve(cfg.destination(), m, t.name());
+                    progress.step("rendering " + t.name() + " for " + m);
+                    new ReportJob(t, Period.month(m), cfg.formats(), ent,
+                            cfg.entitlements() == null ? null : cfg.entitlements().toString(), cfg.excelBom())
+                            .write(input, staging.folderFor(dest), f -> progress.step("rendered " + f.getFileName()));
+                }
+                progress.step("publishing");
+                published = staging.publish();
+            }
+            progress.done();
+            long errors = input.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
+            if (!quiet) {
+                List<Path> dirs = published.stream().map(Path::getParent).distinct().toList();
+                spec.commandLine().getOut().println("tally export: " + m + ": wrote " + published.size() + " files to "
+                        + String.join(", ", dirs.stream().map(Path::toString).toList()) + " ("
+                        + String.join(", ", templates.stream().map(ReportTemplate::name).toList()) + "; tally "
+                        + ToolVersion.get() + "; " + input.findings().size() + " data-quality findings, " + errors + " errors)");
+                if (top != null && top.verbose()) {
+                    published.forEach(p -> spec.commandLine().getOut().println("  " + p));
+                }
+            }
+            if ((strict || cfg.strict()) && errors > 0) {
+                err.println("tally: " + errors + " data-quality error(s) in the data (see the data-quality sheet); exit "
+                        + PARTIAL + " because of --strict");
+                return PARTIAL;
+            }
+            return 0;
+        } finally {
+            if (temporary != null) {
+                deleteQuietly(temporary);
+            }
+        }
+    }
+
+    /** A template name, a path, or a path relative to the config file. */
+    private static ReportTemplate resolveTemplate(String t, Path config) {
+        if (TemplateLoader.BUILT_IN.contains(t) || Files.isRegularFile(Path.of(t))) {
+            return TemplateLoader.load(t);
+        }
+        Path relative = config.toAbsolutePath().getParent().resolve(t);
+        return TemplateLoader.load(Files.isRegularFile(relative) ? relative.toString() : t);
+    }
+
+    private void harvest(ExportConfig cfg, Path dir, boolean quiet) throws Exception {
+        ApiToken token;
+        if (cfg.tokenFile() != null) {
+            if (!Files.isRegularFile(cfg.tokenFile())) {
+                throw new IllegalArgumentException("token file " + cfg.tokenFile() + " does not exist");
+            }
+            token = ApiToken.of(Files.readString(cfg.tokenFile()));
+        } else {
+            String env = System.getenv("WALDUR_TOKEN");
+            if (env == null || env.isBlank()) {
+                throw new IllegalArgumentException("no API token: set token_file in the config or WALDUR_TOKEN");
+            }
+            token = ApiToken.of(env);
+        }
+        WaldurClientConfig client = WaldurClientConfig.builder(cfg.url(), token).allowInsecureHttp(cfg.allowInsecureHttp())
+                .pageSize(WaldurClientConfig.MAX_PAGE_SIZE).build();
+        new Harvester(new WaldurClient(client), ToolVersion.get(), Clock.systemUTC())
+                .harvest(dir, EnumSet.allOf(WaldurCollection.class), new ProgressLine(spec.commandLine().getErr(), quiet));
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var s = Files.walk(dir)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // a temporary harvest left in the temp folder is harmless
+        }
+    }
+}

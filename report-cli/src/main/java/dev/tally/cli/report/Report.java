@@ -1,0 +1,28 @@
+package dev.tally.cli.report;
+
+import dev.tally.cli.template.ReportTemplate;
+import dev.tally.core.query.Period;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** A template run over one period: the sections in order and the provenance fields. */
+public record Report(ReportTemplate template, Period period, List<SectionResult> sections, Map<String, String> provenance) {
+    public Report {
+        Objects.requireNonNull(template, "template");
+        Objects.requireNonNull(period, "period");
+        sections = List.copyOf(sections);
+        provenance = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(provenance));
+    }
+
+    /** The section result with this name. */
+    public SectionResult section(String name) {
+        return sections.stream().filter(s -> s.spec().name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no section '" + name + "' in report " + template.name()));
+    }
+
+    /** The file name stem: template name and period label, e.g. {@code monthly-consortium-2026-10}. */
+    public String baseName() {
+        return template.name() + "-" + period.label().replace(' ', '_').replace("..", "_");
+    }
+}

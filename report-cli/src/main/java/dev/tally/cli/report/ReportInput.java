@@ -1,0 +1,39 @@
+package dev.tally.cli.report;
+
+import dev.tally.cli.source.FactBuilder;
+import dev.tally.core.country.CountryResolver;
+import dev.tally.core.dataset.Dataset;
+import dev.tally.core.quality.DataQuality;
+import dev.tally.core.quality.Finding;
+import dev.tally.waldur.snapshot.Snapshot;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a report is computed from: the snapshot (for provenance), the core dataset built from it and
+ * the data-quality findings. The dataset's "today" is the harvest time, so a snapshot gives the
+ * same figures whenever it is reported.
+ *
+ * <p>The snapshot → core input mapping is {@link FactBuilder#source(Snapshot)}.
+ */
+public record ReportInput(Snapshot snapshot, Dataset dataset, List<Finding> findings) {
+    public ReportInput {
+        Objects.requireNonNull(snapshot, "snapshot");
+        Objects.requireNonNull(dataset, "dataset");
+        findings = List.copyOf(findings);
+    }
+
+    /** Opens and verifies the snapshot in {@code dir} and builds the dataset. */
+    public static ReportInput load(Path dir) {
+        Snapshot snapshot = Snapshot.open(dir);
+        Dataset dataset = new FactBuilder(CountryResolver.standard()).dataset(snapshot);
+        return new ReportInput(snapshot, dataset, DataQuality.check(dataset));
+    }
+
+    /** The last full month before the harvest: the default report month. */
+    public YearMonth lastFullMonth() {
+        return YearMonth.from(dataset.asOf()).minusMonths(1);
+    }
+}

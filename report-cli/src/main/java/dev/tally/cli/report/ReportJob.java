@@ -1,0 +1,43 @@
+package dev.tally.cli.report;
+
+import dev.tally.cli.template.ReportTemplate;
+import dev.tally.core.query.Period;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One report to produce: a template over a period in some formats. Shared by {@code tally report},
+ * {@code tally export} and the demo, so all three write the same files.
+ *
+ * @param entitlementsSource where the entitlements came from (for provenance), or null
+ */
+public record ReportJob(ReportTemplate template, Period period, Set<Format> formats, Entitlements entitlements,
+        String entitlementsSource, boolean excelBom) {
+    public ReportJob {
+        Objects.requireNonNull(template, "template");
+        Objects.requireNonNull(period, "period");
+        formats = Set.copyOf(formats);
+        entitlements = entitlements == null ? Entitlements.NONE : entitlements;
+    }
+
+    /** Runs every section on the input's dataset. */
+    public Report compute(ReportInput input) {
+        Map<String, String> provenance = Provenance.of(input.snapshot(), template.name(), period.label());
+        provenance.put("Period days", period.from() + " to " + period.to() + " (UTC, both included)");
+        provenance.put("Template source", template.source());
+        if (entitlementsSource != null) {
+            provenance.put("Entitlements", entitlementsSource);
+        }
+        provenance.put("Data-quality findings", Integer.toString(input.findings().size()));
+        return new ReportRunner(input.dataset(), input.findings(), entitlements).run(template, period, provenance);
+    }
+
+    /** Computes and writes the report into {@code dir}; returns the files written. */
+    public List<Path> write(ReportInput input, Path dir, ReportWriter.Listener listener) throws IOException {
+        return new ReportWriter(excelBom, listener).write(compute(input), formats, dir);
+    }
+}

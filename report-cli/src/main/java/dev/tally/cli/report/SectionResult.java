@@ -1,0 +1,16 @@
+package dev.tally.cli.report;
+
+import dev.tally.cli.render.ChartSpec;
+import dev.tally.cli.template.SectionSpec;
+import dev.tally.core.table.ResultTable;
+import java.util.List;
+import java.util.Objects;
+
+/** One computed section: its definition, its table and its charts with every series resolved to a column. */
+public record SectionResult(SectionSpec spec, ResultTable table, List<ChartSpec> charts) {
+    public SectionResult {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(table, "table");
+        charts = List.copyOf(charts);
+    }
+}

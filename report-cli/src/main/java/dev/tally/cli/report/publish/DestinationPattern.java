@@ -1,0 +1,46 @@
+package dev.tally.cli.report.publish;
+
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A destination folder pattern such as {@code /share/lumi/{yyyy}/{MM}/}: {@code {yyyy}} the year,
+ * {@code {MM}} the two-digit month, {@code {template}} the template name. The part before the first
+ * placeholder is the root, where the lock file and the staging folder live.
+ */
+public final class DestinationPattern {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]*)}");
+
+    private DestinationPattern() {
+    }
+
+    /** Rejects unknown placeholders. */
+    public static void check(String pattern) {
+        Matcher m = PLACEHOLDER.matcher(pattern);
+        while (m.find()) {
+            if (!m.group(1).equals("yyyy") && !m.group(1).equals("MM") && !m.group(1).equals("template")) {
+                throw new IllegalArgumentException("unknown placeholder {" + m.group(1) + "} in '" + pattern
+                        + "'; use {yyyy}, {MM} and {template}");
+            }
+        }
+    }
+
+    /** The folder for one template and month. */
+    public static Path resolve(String pattern, YearMonth month, String template) {
+        return Path.of(pattern.replace("{yyyy}", String.format("%04d", month.getYear()))
+                .replace("{MM}", String.format("%02d", month.getMonthValue())).replace("{template}", template));
+    }
+
+    /** The fixed folder above every placeholder. */
+    public static Path root(String pattern) {
+        int brace = pattern.indexOf('{');
+        String fixed = brace < 0 ? pattern : pattern.substring(0, brace);
+        int slash = fixed.lastIndexOf('/');
+        if (brace >= 0) {
+            fixed = slash < 0 ? "." : fixed.substring(0, Math.max(slash, 1));
+        }
+        return Path.of(fixed.isEmpty() ? "." : fixed);
+    }
+}

@@ -1,0 +1,136 @@
+package dev.tally.cli.report.publish;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tally.cli.report.Format;
+import dev.tally.cli.template.TemplateException;
+import dev.tally.cli.template.YamlTree;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What {@code tally export} does, read from YAML (docs/export.md):
+ * <pre>
+ * url: https://puhuri-core.neic.no/api/     # harvest from here ...
+ * token_file: /etc/tally/token
+ * snapshot: tally-demo/snapshot             # ... or report from an existing snapshot instead
+ * snapshots: /var/lib/tally/snapshots/{yyyy}-{MM}   # where harvests are kept (default: a temporary folder)
+ * templates: [monthly-consortium, funder-country-share]
+ * formats: [xlsx, csv, png, svg]
+ * destination: /share/lumi/{yyyy}/{MM}/
+ * month: previous                           # or YYYY-MM
+ * </pre>
+ * Relative paths are resolved against the config file's folder.
+ */
+public record ExportConfig(URI url, Path tokenFile, boolean allowInsecureHttp, Path snapshot, String snapshots,
+        List<String> templates, Set<Format> formats, String destination, YearMonth month, Path entitlements,
+        boolean excelBom, boolean strict) {
+    private static final Set<String> KEYS = Set.of("url", "token_file", "allow_insecure_http", "snapshot", "snapshots",
+            "templates", "formats", "destination", "month", "entitlements", "excel_bom", "strict");
+
+    public ExportConfig {
+        templates = List.copyOf(templates);
+        formats = Set.copyOf(formats);
+    }
+
+    /** Reads and checks a config file; messages name the file and line. */
+    public static ExportConfig read(Path file) throws IOException {
+        String name = file.toString();
+        YamlTree tree = YamlTree.parse(Files.readString(file, StandardCharsets.UTF_8), name);
+        JsonNode root = tree.root();
+        Path base = file.toAbsolutePath().getParent();
+        if (!root.isObject()) {
+            throw new TemplateException(name + ":1: an export config is a mapping with templates and destination");
+        }
+        Iterator<String> it = root.fieldNames();
+        while (it.hasNext()) {
+            String k = it.next();
+            if (!KEYS.contains(k)) {
+                throw new TemplateException(name + ":" + tree.line(k) + ": unknown key '" + k + "'; allowed: "
+                        + KEYS.stream().sorted().toList());
+            }
+        }
+        String url = text(root, "url");
+        String snapshot = text(root, "snapshot");
+        if ((url == null) == (snapshot == null)) {
+            throw new TemplateException(name + ":1: give either 'url' (harvest) or 'snapshot' (an existing snapshot), not "
+                    + (url == null ? "neither" : "both"));
+        }
+        List<String> templates = list(root, "templates");
+        if (templates.isEmpty()) {
+            throw new TemplateException(name + ":" + tree.line("templates") + ": 'templates' needs at least one template");
+        }
+        String destination = text(root, "destination");
+        if (destination == null || destination.isBlank()) {
+            throw new TemplateException(name + ":1: 'destination' is required, e.g. /share/lumi/{yyyy}/{MM}/");
+        }
+        try {
+            DestinationPattern.check(destination);
+        } catch (IllegalArgumentException e) {
+            throw new TemplateException(name + ":" + tree.line("destination") + ": " + e.getMessage());
+        }
+        List<String> formatNames = list(root, "formats");
+        Set<Format> formats;
+        try {
+            formats = Format.parse(formatNames.isEmpty() ? List.of("xlsx,csv,png") : formatNames);
+        } catch (IllegalArgumentException e) {
+            throw new TemplateException(name + ":" + tree.line("formats") + ": " + e.getMessage());
+        }
+        YearMonth month = null;
+        String m = text(root, "month");
+        if (m != null && !m.equals("previous")) {
+            try {
+                month = YearMonth.parse(m);
+            } catch (DateTimeParseException e) {
+                throw new TemplateException(name + ":" + tree.line("month") + ": month '" + m + "' is not 'previous' or YYYY-MM");
+            }
+        }
+        String token = text(root, "token_file");
+        String ent = text(root, "entitlements");
+        return new ExportConfig(url == null ? null : URI.create(url), token == null ? null : base.resolve(token),
+                bool(root, "allow_insecure_http"), snapshot == null ? null : base.resolve(snapshot),
+                text(root, "snapshots") == null ? null : resolvePattern(base, text(root, "snapshots")), templates, formats,
+                resolvePattern(base, destination), month, ent == null ? null : base.resolve(ent), bool(root, "excel_bom"),
+                bool(root, "strict"));
+    }
+
+    private static String resolvePattern(Path base, String pattern) {
+        return Path.of(pattern).isAbsolute() ? pattern : base.toString() + "/" + pattern;
+    }
+
+    private static String text(JsonNode n, String key) {
+        JsonNode v = n.get(key);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static boolean bool(JsonNode n, String key) {
+        JsonNode v = n.get(key);
+        return v != null && (v.isBoolean() ? v.booleanValue() : Boolean.parseBoolean(v.asText()));
+    }
+
+    private static List<String> list(JsonNode n, String key) {
+        JsonNode v = n.get(key);
+        List<String> out = new ArrayList<>();
+        if (v == null || v.isNull()) {
+            return out;
+        }
+        if (v.isArray()) {
+            v.forEach(e -> out.add(e.asText().strip()));
+        } else {
+            for (String s : v.asText().split(",")) {
+                if (!s.isBlank()) {
+                    out.add(s.strip());
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,173 @@
+package dev.tally.cli.report.publish;
+
+import dev.tally.cli.render.AtomicFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Publishes a run's files so that the shared drive only ever holds complete files:
+ * <ol>
+ *   <li>{@link #lock()} takes {@code ROOT/.tally-export.lock}; a second run fails at once;</li>
+ *   <li>{@link #stage()} makes {@code ROOT/.tally-staging-*} (removing any left by a killed run);
+ *       everything is rendered there and forced to disk;</li>
+ *   <li>only when every file is rendered, {@link Staging#publish()} renames each one over its target
+ *       (same file system, so each rename is atomic) and syncs the folder.</li>
+ * </ol>
+ * A run that fails while rendering removes its staging folder and leaves the previous files as they
+ * were; re-running a month replaces its files in place.
+ */
+public final class Publisher {
+    public static final String LOCK_FILE = ".tally-export.lock";
+    public static final String STAGING_PREFIX = ".tally-staging-";
+
+    private final Path root;
+
+    public Publisher(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    /** Held while a run works; closing it releases the lock. */
+    public static final class Lock implements AutoCloseable {
+        private final FileChannel channel;
+        private final FileLock lock;
+
+        private Lock(FileChannel channel, FileLock lock) {
+            this.channel = channel;
+            this.lock = lock;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                lock.release();
+            } finally {
+                channel.close();
+            }
+        }
+    }
+
+    /** Takes the lock or throws an {@code IllegalStateException} naming the lock file. */
+    public Lock lock() throws IOException {
+        Files.createDirectories(root);
+        Path file = root.resolve(LOCK_FILE);
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock l;
+        try {
+            l = ch.tryLock();
+        } catch (OverlappingFileLockException e) {
+            l = null;
+        }
+        if (l == null) {
+            ch.close();
+            throw new IllegalStateException("another tally export is running (it holds the lock " + file
+                    + "); try again when it has finished");
+        }
+        return new Lock(ch, l);
+    }
+
+    /** A fresh staging folder; stale ones from killed runs are removed first (call with the lock held). */
+    public Staging stage() throws IOException {
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(root, STAGING_PREFIX + "*")) {
+            for (Path p : old) {
+                deleteTree(p);
+            }
+        }
+        return new Staging(Files.createTempDirectory(root, STAGING_PREFIX));
+    }
+
+    /** Files rendered for publishing: one staging sub-folder per destination folder. */
+    public static final class Staging implements AutoCloseable {
+        private final Path dir;
+        private final Map<Path, Path> targets = new LinkedHashMap<>();
+
+        private Staging(Path dir) {
+            this.dir = dir;
+        }
+
+        /** The staging folder to render into for files that go to {@code destination}. */
+        public Path folderFor(Path destination) throws IOException {
+            Path d = destination.toAbsolutePath().normalize();
+            Path existing = targets.get(d);
+            if (existing != null) {
+                return existing;
+            }
+            Path s = Files.createDirectory(dir.resolve(Integer.toString(targets.size())));
+            targets.put(d, s);
+            return s;
+        }
+
+        /** Renames every staged file over its target and returns the targets, in order. */
+        public List<Path> publish() throws IOException {
+            List<Path> published = new ArrayList<>();
+            for (Map.Entry<Path, Path> e : targets.entrySet()) {
+                Path destination = e.getKey();
+                Files.createDirectories(destination);
+                List<Path> files;
+                try (Stream<Path> s = Files.list(e.getValue())) {
+                    files = s.filter(Files::isRegularFile).sorted().toList();
+                }
+                for (Path f : files) {
+                    Path target = destination.resolve(f.getFileName().toString());
+                    move(f, target);
+                    published.add(target);
+                }
+                syncDirectory(destination);
+            }
+            return published;
+        }
+
+        private static void move(Path from, Path to) throws IOException {
+            try {
+                Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                // another file system: copy beside the target, then rename
+                AtomicFiles.write(to, out -> {
+                    try (InputStream in = Files.newInputStream(from)) {
+                        in.transferTo(out);
+                    }
+                });
+                Files.delete(from);
+            }
+        }
+
+        /** Removes the staging folder and whatever is left in it. */
+        @Override
+        public void close() throws IOException {
+            deleteTree(dir);
+        }
+    }
+
+    private static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // not every file system lets a folder be opened for sync; the renames are still atomic
+        }
+    }
+
+    static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(q);
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.tally.cli.template;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A report definition loaded from YAML: a name, a title and its sections in order.
+ *
+ * @param source where it was loaded from ({@code templates/monthly-consortium.yaml} or a user path), for provenance
+ */
+public record ReportTemplate(String name, String title, String description, List<SectionSpec> sections, String source) {
+    public ReportTemplate {
+        Objects.requireNonNull(name, "name");
+        title = title == null ? name : title;
+        description = description == null ? "" : description;
+        sections = List.copyOf(sections);
+    }
+
+    /** The section with this name, or an exception naming the ones there are. */
+    public SectionSpec section(String sectionName) {
+        return sections.stream().filter(s -> s.name().equals(sectionName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("template '" + name + "' has no section '" + sectionName
+                        + "'; it has " + sections.stream().map(SectionSpec::name).toList()));
+    }
+}

@@ -1,0 +1,391 @@
+package dev.tally.cli.template;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tally.cli.render.ChartSpec;
+import dev.tally.cli.render.ChartType;
+import dev.tally.core.query.Dimension;
+import dev.tally.core.query.Filter;
+import dev.tally.core.query.Measure;
+import dev.tally.core.query.Query;
+import dev.tally.core.query.QueryException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Loads report templates: built-in ones by name from the jar's {@code templates/} folder, user ones
+ * by path. Every problem is reported as {@code FILE:LINE: at PATH: what is wrong}, unknown keys
+ * included, so a typo never silently drops a setting.
+ */
+public final class TemplateLoader {
+    /** The templates shipped in {@code templates/}. */
+    public static final List<String> BUILT_IN = List.of("monthly-consortium", "funder-country-share", "ai-tech-breakdown");
+
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+    private static final Set<String> TOP_KEYS = Set.of("name", "title", "description", "sections");
+    private static final Set<String> SECTION_KEYS = Set.of("name", "title", "kind", "query", "compare", "pivot", "shares", "charts");
+    private static final Set<String> QUERY_KEYS = Set.of("period", "dimensions", "measures", "filter", "sort", "top",
+            "subtotals", "total");
+    private static final Set<String> COMPARE_KEYS = Set.of("measure", "period", "change", "key", "title");
+    private static final Set<String> CHART_KEYS = Set.of("name", "type", "title", "category", "series", "axis");
+
+    private TemplateLoader() {
+    }
+
+    /** A built-in template by name, or a user template when {@code nameOrPath} is a file. */
+    public static ReportTemplate load(String nameOrPath) {
+        Path file = Path.of(nameOrPath);
+        if (BUILT_IN.contains(nameOrPath)) {
+            return builtIn(nameOrPath);
+        }
+        if (Files.isRegularFile(file)) {
+            try {
+                return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+            } catch (IOException e) {
+                throw new TemplateException(file + ": cannot be read: " + e.getMessage());
+            }
+        }
+        throw new TemplateException("unknown template '" + nameOrPath + "': not a built-in template ("
+                + String.join(", ", BUILT_IN) + ") and no such file");
+    }
+
+    /** One of {@link #BUILT_IN}. */
+    public static ReportTemplate builtIn(String name) {
+        String resource = "templates/" + name + ".yaml";
+        try (InputStream in = TemplateLoader.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new TemplateException("built-in template " + resource + " is missing from the jar");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
+        } catch (IOException e) {
+            throw new TemplateException(resource + ": cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Parses and validates template text; {@code file} is used in messages and kept as the source. */
+    public static ReportTemplate parse(String text, String file) {
+        return new Reader(YamlTree.parse(text, file), file).template();
+    }
+
+    /** Walks the tree, converting and checking; each problem names file, line and path. */
+    private static final class Reader {
+        private final YamlTree tree;
+        private final String file;
+
+        Reader(YamlTree tree, String file) {
+            this.tree = tree;
+            this.file = file;
+        }
+
+        private TemplateException error(String path, String problem) {
+            return new TemplateException(file + ":" + tree.line(path) + ": " + (path.isEmpty() ? "" : "at '" + path + "': ")
+                    + problem);
+        }
+
+        ReportTemplate template() {
+            JsonNode root = tree.root();
+            if (!root.isObject()) {
+                throw error("", "a template is a mapping with name, title and sections");
+            }
+            keys(root, "", TOP_KEYS);
+            String name = requiredText(root, "", "name");
+            if (!NAME.matcher(name).matches()) {
+                throw error("name", "name '" + name + "' must be lower-case letters, digits, '-', '.' or '_'");
+            }
+            JsonNode sections = root.get("sections");
+            if (sections == null || !sections.isArray() || sections.isEmpty()) {
+                throw error("sections", "a template needs a list of sections");
+            }
+            List<SectionSpec> out = new ArrayList<>();
+            Set<String> names = new HashSet<>();
+            Set<String> charts = new HashSet<>();
+            for (int i = 0; i < sections.size(); i++) {
+                String path = "sections[" + i + "]";
+                SectionSpec s = section(sections.get(i), path);
+                if (!names.add(s.name())) {
+                    throw error(path + ".name", "section name '" + s.name() + "' is used twice");
+                }
+                for (int c = 0; c < s.charts().size(); c++) {
+                    if (!charts.add(s.charts().get(c).name())) {
+                        throw error(path + ".charts[" + c + "].name", "chart name '" + s.charts().get(c).name() + "' is used twice");
+                    }
+                }
+                out.add(s);
+            }
+            return new ReportTemplate(name, text(root, "title"), text(root, "description"), out, file);
+        }
+
+        private SectionSpec section(JsonNode n, String path) {
+            if (!n.isObject()) {
+                throw error(path, "a section is a mapping with name, query and optional charts");
+            }
+            keys(n, path, SECTION_KEYS);
+            String name = requiredText(n, path, "name");
+            if (!NAME.matcher(name).matches() || name.length() > 31) {
+                throw error(path + ".name", "section name '" + name
+                        + "' must be at most 31 lower-case letters, digits, '-', '.' or '_' (it names a sheet and a file)");
+            }
+            SectionKind kind = SectionKind.QUERY;
+            String kindText = text(n, "kind");
+            if (kindText != null) {
+                try {
+                    kind = SectionKind.valueOf(kindText.strip().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw error(path + ".kind", "unknown kind '" + kindText + "'; use query, findings or provenance");
+                }
+            }
+            if (kind != SectionKind.QUERY) {
+                for (String k : List.of("query", "compare", "pivot", "shares", "charts")) {
+                    if (n.has(k)) {
+                        throw error(path + "." + k, "a " + kind.name().toLowerCase(Locale.ROOT) + " section takes no '" + k + "'");
+                    }
+                }
+                return new SectionSpec(name, text(n, "title"), kind, null, List.of(), null, false, List.of());
+            }
+            JsonNode q = n.get("query");
+            if (q == null || !q.isObject()) {
+                throw error(path, "a query section needs a 'query' mapping with dimensions and measures");
+            }
+            QuerySpec query = query(q, path + ".query");
+            String pivot = text(n, "pivot");
+            if (pivot != null && !query.dimensions().contains(pivot)) {
+                throw error(path + ".pivot", "pivot '" + pivot + "' is not one of the query's dimensions " + query.dimensions());
+            }
+            if (pivot != null && query.dimensions().size() < 2) {
+                throw error(path + ".pivot", "a pivot needs a second dimension to keep as rows");
+            }
+            List<CompareSpec> compare = new ArrayList<>();
+            JsonNode cs = n.get("compare");
+            if (cs != null) {
+                if (!cs.isArray()) {
+                    throw error(path + ".compare", "compare is a list of {measure, period, change, key, title}");
+                }
+                if (pivot != null) {
+                    throw error(path + ".compare", "compare cannot be combined with pivot");
+                }
+                for (int i = 0; i < cs.size(); i++) {
+                    compare.add(compare(cs.get(i), path + ".compare[" + i + "]"));
+                }
+            }
+            boolean shares = bool(n, path, "shares", false);
+            List<ChartSpec> charts = new ArrayList<>();
+            JsonNode ch = n.get("charts");
+            if (ch != null) {
+                if (!ch.isArray()) {
+                    throw error(path + ".charts", "charts is a list of {name, type, category, series}");
+                }
+                for (int i = 0; i < ch.size(); i++) {
+                    charts.add(chart(ch.get(i), path + ".charts[" + i + "]", query, pivot));
+                }
+            }
+            return new SectionSpec(name, text(n, "title"), kind, query, compare, pivot, shares, charts);
+        }
+
+        private QuerySpec query(JsonNode q, String path) {
+            keys(q, path, QUERY_KEYS);
+            List<String> dims = list(q, path, "dimensions");
+            try {
+                Query.parseDimensions(String.join(",", dims));
+            } catch (QueryException e) {
+                throw error(path + ".dimensions", withoutPosition(e) + "; dimensions are " + dimensionNames());
+            }
+            List<String> measures = list(q, path, "measures");
+            if (measures.isEmpty()) {
+                throw error(path + ".measures", "a query needs at least one measure");
+            }
+            for (int i = 0; i < measures.size(); i++) {
+                checkMeasure(measures.get(i), path + ".measures[" + i + "]");
+            }
+            String filter = text(q, "filter");
+            if (filter != null) {
+                try {
+                    Filter.parse(filter);
+                } catch (QueryException e) {
+                    throw error(path + ".filter", "filter '" + filter + "': " + e.getMessage());
+                }
+            }
+            String sort = text(q, "sort");
+            if (sort != null) {
+                for (String s : sort.split(",")) {
+                    String key = s.strip().replaceFirst("^[-+]", "").strip();
+                    if (!dims.contains(key) && !measures.contains(key)) {
+                        throw error(path + ".sort", "cannot sort by '" + key + "': it is not a dimension or measure of the query");
+                    }
+                }
+            }
+            int top = (int) number(q, path, "top", 0);
+            if (top < 0) {
+                throw error(path + ".top", "top must be 0 (all) or positive, got " + top);
+            }
+            RelativePeriod period = period(q, path);
+            return new QuerySpec(period, dims, measures, filter, sort, top, bool(q, path, "subtotals", false),
+                    bool(q, path, "total", true));
+        }
+
+        private RelativePeriod period(JsonNode n, String path) {
+            String text = text(n, "period");
+            RelativePeriod p = new RelativePeriod(text);
+            try {
+                p.validate();
+            } catch (IllegalArgumentException e) {
+                throw error(path + ".period", e.getMessage());
+            }
+            return p;
+        }
+
+        private CompareSpec compare(JsonNode n, String path) {
+            if (!n.isObject()) {
+                throw error(path, "a compare entry is a mapping {measure, period, change, key, title}");
+            }
+            keys(n, path, COMPARE_KEYS);
+            String measure = requiredText(n, path, "measure");
+            checkMeasure(measure, path + ".measure");
+            if (measure.contains("*")) {
+                throw error(path + ".measure", "a compare measure names one component, not '*'");
+            }
+            if (!n.has("period")) {
+                throw error(path, "a compare entry needs a period, e.g. 'previous month' or 'year to date'");
+            }
+            return new CompareSpec(measure, period(n, path), bool(n, path, "change", false), text(n, "key"), text(n, "title"));
+        }
+
+        private ChartSpec chart(JsonNode n, String path, QuerySpec query, String pivot) {
+            if (!n.isObject()) {
+                throw error(path, "a chart is a mapping {name, type, category, series}");
+            }
+            keys(n, path, CHART_KEYS);
+            String name = requiredText(n, path, "name");
+            if (!NAME.matcher(name).matches()) {
+                throw error(path + ".name", "chart name '" + name + "' must be lower-case letters, digits, '-', '.' or '_'");
+            }
+            ChartType type;
+            try {
+                type = ChartType.parse(requiredText(n, path, "type"));
+            } catch (IllegalArgumentException e) {
+                throw error(path + ".type", e.getMessage());
+            }
+            String category = requiredText(n, path, "category");
+            if (!query.dimensions().contains(category) || category.equals(pivot)) {
+                throw error(path + ".category", "category '" + category + "' must be one of the rows' dimensions "
+                        + query.dimensions().stream().filter(d -> !d.equals(pivot)).toList());
+            }
+            List<String> series = list(n, path, "series");
+            if (series.isEmpty()) {
+                throw error(path + ".series", "a chart needs at least one series");
+            }
+            for (int i = 0; i < series.size(); i++) {
+                String s = series.get(i);
+                String measure = s.endsWith("@*") ? s.substring(0, s.length() - 2) : s;
+                if (s.endsWith("@*") && pivot == null) {
+                    throw error(path + ".series[" + i + "]", "series '" + s + "' needs the section to have a pivot");
+                }
+                if (!query.measures().contains(measure) && !measure.contains(".share")) {
+                    throw error(path + ".series[" + i + "]", "series '" + measure + "' is not a measure of the query "
+                            + query.measures());
+                }
+            }
+            if (type == ChartType.PIE && series.size() != 1) {
+                throw error(path + ".series", "a pie chart has exactly one series");
+            }
+            return new ChartSpec(name, type, text(n, "title"), category, series, text(n, "axis"));
+        }
+
+        private void checkMeasure(String text, String path) {
+            try {
+                Measure.parse(text.replace("*", "any_component"), 0);
+            } catch (QueryException e) {
+                throw error(path, withoutPosition(e) + "; measures are allocations, projects, cost, order_cost, orders, "
+                        + "limit.C, usage.C, utilisation.C (C a component such as cpu_k_hours, or * for all)");
+            }
+        }
+
+        private void keys(JsonNode n, String path, Set<String> allowed) {
+            Iterator<String> it = n.fieldNames();
+            while (it.hasNext()) {
+                String k = it.next();
+                if (!allowed.contains(k)) {
+                    throw error(path.isEmpty() ? k : path + "." + k, "unknown key '" + k + "'; allowed here: "
+                            + allowed.stream().sorted().toList());
+                }
+            }
+        }
+
+        private String requiredText(JsonNode n, String path, String key) {
+            String t = text(n, key);
+            if (t == null || t.isBlank()) {
+                throw error(path, "'" + key + "' is required");
+            }
+            return t.strip();
+        }
+
+        private static String text(JsonNode n, String key) {
+            JsonNode v = n.get(key);
+            return v == null || v.isNull() ? null : v.asText();
+        }
+
+        private List<String> list(JsonNode n, String path, String key) {
+            JsonNode v = n.get(key);
+            List<String> out = new ArrayList<>();
+            if (v == null || v.isNull()) {
+                return out;
+            }
+            if (v.isArray()) {
+                for (int i = 0; i < v.size(); i++) {
+                    if (!v.get(i).isValueNode()) {
+                        throw error(path + "." + key + "[" + i + "]", "expected a name, got a " + v.get(i).getNodeType());
+                    }
+                    out.add(v.get(i).asText().strip());
+                }
+                return out;
+            }
+            if (v.isValueNode()) {
+                for (String s : v.asText().split(",")) {
+                    if (!s.isBlank()) {
+                        out.add(s.strip());
+                    }
+                }
+                return out;
+            }
+            throw error(path + "." + key, "'" + key + "' is a list of names");
+        }
+
+        private boolean bool(JsonNode n, String path, String key, boolean dflt) {
+            JsonNode v = n.get(key);
+            if (v == null || v.isNull()) {
+                return dflt;
+            }
+            if (!v.isBoolean()) {
+                throw error(path + "." + key, "'" + key + "' must be true or false, got '" + v.asText() + "'");
+            }
+            return v.booleanValue();
+        }
+
+        private long number(JsonNode n, String path, String key, long dflt) {
+            JsonNode v = n.get(key);
+            if (v == null || v.isNull()) {
+                return dflt;
+            }
+            if (!v.isIntegralNumber()) {
+                throw error(path + "." + key, "'" + key + "' must be a whole number, got '" + v.asText() + "'");
+            }
+            return v.longValue();
+        }
+
+        private static String withoutPosition(QueryException e) {
+            return e.getMessage().replaceFirst(" at position \\d+$", "");
+        }
+
+        private static String dimensionNames() {
+            return String.join(", ", java.util.Arrays.stream(Dimension.values()).map(Dimension::key).toList());
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package dev.tally.cli.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tally.cli.DemoSnapshot;
+import dev.tally.cli.Main;
+import dev.tally.cli.render.AtomicFiles;
+import dev.tally.cli.render.FaultPlan;
+import dev.tally.cli.report.publish.Publisher;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code tally export}: atomic publishing, in-place re-runs, failures that leave the previous files, the lock. */
+class ExportCommandTest {
+    @TempDir
+    Path dir;
+    Path config;
+    Path month;
+
+    @BeforeEach
+    void writeConfig() throws Exception {
+        config = dir.resolve("export.yaml");
+        Files.writeString(config, String.join("\n",
+                "snapshot: " + DemoSnapshot.get(),
+                "templates: [ai-tech-breakdown]",
+                "formats: [xlsx, csv, png]",
+                "destination: share/lumi/{yyyy}/{MM}/",
+                "month: 2026-10", ""));
+        month = dir.resolve("share/lumi/2026/10");
+    }
+
+    @AfterEach
+    void noFaults() {
+        AtomicFiles.setFaultsForTesting(null);
+    }
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private Result export(String... extra) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> args = new ArrayList<>(List.of("export", "--config", config.toString()));
+        args.addAll(List.of(extra));
+        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private Map<String, byte[]> contents(Path folder) throws Exception {
+        Map<String, byte[]> m = new TreeMap<>();
+        try (Stream<Path> s = Files.list(folder)) {
+            for (Path p : s.toList()) {
+                m.put(p.getFileName().toString(), Files.readAllBytes(p));
+            }
+        }
+        return m;
+    }
+
+    private List<String> leftovers() throws Exception {
+        try (Stream<Path> s = Files.walk(dir.resolve("share"))) {
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".tmp") || n.startsWith(Publisher.STAGING_PREFIX)).toList();
+        }
+    }
+
+    @Test
+    void publishesAndLogsWhatWasWritten() throws Exception {
+        Result r = export();
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(contents(month).keySet()).containsExactly("ai-tech-breakdown-2026-10-ai-tech-cost.png",
+                "ai-tech-breakdown-2026-10-ai-tech-gpu-by-country.png", "ai-tech-breakdown-2026-10-by-country.csv",
+                "ai-tech-breakdown-2026-10-by-tech.csv", "ai-tech-breakdown-2026-10-gpu-by-country.csv",
+                "ai-tech-breakdown-2026-10-provenance.csv", "ai-tech-breakdown-2026-10.xlsx");
+        assertThat(r.out()).startsWith("tally export: 2026-10: wrote 7 files to " + month.toAbsolutePath().normalize()
+                + " (ai-tech-breakdown; tally ");
+        assertThat(leftovers()).isEmpty();
+    }
+
+    @Test
+    void rerunningTheMonthReplacesItsFilesInPlace() throws Exception {
+        export();
+        Files.writeString(month.resolve("ai-tech-breakdown-2026-10-by-tech.csv"), "stale");
+
+        Result r = export();
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(contents(month)).hasSize(7);
+        assertThat(Files.readString(month.resolve("ai-tech-breakdown-2026-10-by-tech.csv"))).startsWith("used_ai_tech,");
+        assertThat(leftovers()).isEmpty();
+    }
+
+    @Test
+    void aFullDiskLeavesThePreviousFilesAndNoTemporaryFiles() throws Exception {
+        export();
+        Files.writeString(month.resolve("ai-tech-breakdown-2026-10-by-tech.csv"), "previous run");
+        Map<String, byte[]> before = contents(month);
+        AtomicFiles.setFaultsForTesting(new FaultPlan(FaultPlan.Action.ENOSPC, 4));
+
+        Result r = export();
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("tally: IOException: No space left on device" + System.lineSeparator());
+        assertThat(contents(month)).containsExactlyInAnyOrderEntriesOf(before);
+        assertThat(leftovers()).isEmpty();
+    }
+
+    @Test
+    void aKilledRunLeavesThePreviousFilesAndTheNextRunSweepsItsStaging() throws Exception {
+        export();
+        Map<String, byte[]> before = contents(month);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-Xmx512m", "-Djava.awt.headless=true", "-Dtally.test.fault=halt:5", "-cp",
+                System.getProperty("java.class.path"), "dev.tally.cli.Main", "export", "--config", config.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(dir.resolve("child.log"))).isEqualTo(137);
+        assertThat(contents(month)).containsExactlyInAnyOrderEntriesOf(before);
+        try (Stream<Path> s = Files.list(month)) {
+            assertThat(s.map(f -> f.getFileName().toString())).noneMatch(n -> n.startsWith("."));
+        }
+        assertThat(export().code()).isZero();
+        assertThat(leftovers()).isEmpty();
+    }
+
+    @Test
+    void aSecondRunWhileTheLockIsHeldFails() throws Exception {
+        try (Publisher.Lock lock = new Publisher(dir.resolve("share/lumi")).lock()) {
+            Result r = export();
+
+            assertThat(r.code()).isEqualTo(1);
+            assertThat(r.err()).contains("another tally export is running (it holds the lock "
+                    + dir.resolve("share/lumi").toAbsolutePath().normalize().resolve(".tally-export.lock"));
+        }
+    }
+
+    @Test
+    void strictExitsZeroWhenTheDataHasNoErrors() throws Exception {
+        Result r = export("--strict");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains(" 0 errors)");
+        assertThat(contents(month)).hasSize(7);
+    }
+
+    @Test
+    void anUnknownConfigKeyIsAUsageErrorWithItsLine() throws Exception {
+        Files.writeString(config, Files.readString(config) + "destinaton: /x\n");
+
+        Result r = export();
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains(config + ":6: unknown key 'destinaton'");
+    }
+}
