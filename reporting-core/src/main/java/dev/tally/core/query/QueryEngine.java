@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Runs a {@link Query} on a {@link Dataset} and returns a plain result table.
@@ -44,6 +45,12 @@ public final class QueryEngine {
     public static ResultTable run(Dataset dataset, Query query) {
         return new Run(dataset, query).table();
     }
+
+    /**
+     * Allocations per chunk of a parallel pass (see {@code Run.pass}). The system property
+     * {@code tally.query.chunkSize} can make it small, so tests on small data go through the merge too.
+     */
+    private static final int CHUNK_SIZE = Math.max(1, Integer.getInteger("tally.query.chunkSize", 1 << 18));
 
     private static final class Run {
         private final Dataset d;
@@ -186,8 +193,28 @@ public final class QueryEngine {
             return out;
         }
 
-        /** One pass over all rows, accumulating into the keys {@code mapper} gives each row. */
+        /**
+         * One pass over all rows, accumulating into the keys {@code mapper} gives each row. Large
+         * datasets are cut into chunks of allocations that run in parallel, each with its own groups;
+         * merging them is exact (sums add, an allocation lies in one chunk only, projects are sets).
+         */
         private Map<GroupKey, Accumulator> pass(Mapper mapper) {
+            int chunks = (int) Math.max(1, (d.size() + (long) CHUNK_SIZE - 1) / CHUNK_SIZE);
+            if (chunks == 1) {
+                return pass(mapper, 0, d.size(), true);
+            }
+            List<Map<GroupKey, Accumulator>> parts = IntStream.range(0, chunks).parallel()
+                    .mapToObj(c -> pass(mapper, c * CHUNK_SIZE, (int) Math.min(d.size(), (long) (c + 1) * CHUNK_SIZE), c == 0))
+                    .toList();
+            Map<GroupKey, Accumulator> merged = new HashMap<>(parts.get(0));
+            for (Map<GroupKey, Accumulator> part : parts.subList(1, parts.size())) {
+                part.forEach((k, a) -> merged.merge(k, a, Accumulator::add));
+            }
+            return merged;
+        }
+
+        /** One pass over the allocations {@code from … to-1} (and, when {@code withOrders}, all orders). */
+        private Map<GroupKey, Accumulator> pass(Mapper mapper, int from, int to, boolean withOrders) {
             Pass pass = new Pass(mapper);
             Groups groups = pass.groups;
             ExactSums sums = pass.sums;
@@ -199,7 +226,7 @@ public final class QueryEngine {
                 Accrual accrual = d.accrual(fromDay, toDay);
                 int firstMonth = Dataset.epochMonthOfDay(fromDay);
                 int lastMonth = Dataset.epochMonthOfDay(toDay);
-                for (int i = 0; i < d.size(); i++) {
+                for (int i = from; i < to; i++) {
                     if (d.firstDay(i) > toDay || d.lastDay(i) < fromDay) {
                         continue;
                     }
@@ -247,7 +274,7 @@ public final class QueryEngine {
                     }
                 }
             }
-            if (orderRows) {
+            if (orderRows && withOrders) {
                 for (int j = 0; j < d.orders().size(); j++) {
                     int i = d.orderAllocation(j);
                     OrderFact o = d.orders().get(j);
