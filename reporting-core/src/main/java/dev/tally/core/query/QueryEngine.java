@@ -340,12 +340,17 @@ public final class QueryEngine {
                         full[p] = row.code(dims[p]);
                     }
                 }
-                if (aiPosition < 0) {
-                    // a mapper's keys are distinct, so one full key needs no check for repeats
-                    leaf[0] = index.id(full);
-                    rowSlots = targets(leaf[0]);
-                    return rowSlots.length;
+                if (aiPosition >= 0) {
+                    return multiValuedSlots(row, rowId);
                 }
+                // a mapper's keys are distinct, so one full key needs no check for repeats
+                leaf[0] = index.id(full);
+                rowSlots = targets(leaf[0]);
+                return rowSlots.length;
+            }
+
+            /** {@link #slots} for a query grouped by {@code used_ai_tech}: the slots of all its values, each once. */
+            private int multiValuedSlots(RowContext row, int rowId) {
                 int n = 0;
                 for (int v : row.aiTech()) {
                     full[aiPosition] = v;
@@ -369,9 +374,10 @@ public final class QueryEngine {
 
             /** The slots of detail key {@code id} (whose codes are in {@link #full}), worked out on its first row. */
             private int[] targets(int id) {
-                if (id < targets.size()) {
-                    return targets.get(id);
-                }
+                return id < targets.size() ? targets.get(id) : newTargets();
+            }
+
+            private int[] newTargets() {
                 List<GroupKey> mapped = new ArrayList<>();
                 mapper.map(full.clone(), mapped);
                 int[] slots = mapped.stream().distinct().mapToInt(key -> slotOf.computeIfAbsent(key, k -> {
