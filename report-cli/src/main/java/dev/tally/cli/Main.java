@@ -18,6 +18,11 @@ public final class Main {
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         try {
             return TallyCommand.commandLine(out, err).execute(args);
+        } catch (OutOfMemoryError e) {
+            // Picocli's handler sees exceptions only; an unattended run still deserves one clear line.
+            err.println("tally: out of memory (max heap " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MB); give Java more with TALLY_JAVA_OPTS=-Xmx4g ./tally ...");
+            return 1;
         } finally {
             out.flush();
             err.flush();

@@ -22,6 +22,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -108,12 +109,23 @@ public final class Snapshot {
     /** Every object of a collection, typed; an empty list if the snapshot does not hold it. */
     public <T> List<T> read(WaldurCollection collection, Class<T> type) {
         Manifest.Entry entry = manifest.collections().get(collection.id());
+        List<T> out = new ArrayList<>(entry == null ? 0 : (int) Math.min(entry.count(), 1 << 20));
+        forEach(collection, type, out::add);
+        return out;
+    }
+
+    /**
+     * Streams every object of a collection, typed, without holding them all: big collections
+     * (millions of component usages) can be reduced as they are read. The object count is checked
+     * against the manifest at the end.
+     */
+    public <T> void forEach(WaldurCollection collection, Class<T> type, Consumer<? super T> sink) {
+        Manifest.Entry entry = manifest.collections().get(collection.id());
         if (entry == null) {
-            return List.of();
+            return;
         }
         Path file = dir.resolve(entry.file());
         ObjectReader reader = mapper.readerFor(type);
-        List<T> out = new ArrayList<>((int) Math.min(entry.count(), 1 << 20));
         long line = 0;
         // Values are read straight from the decompressed bytes, one per line, without building
         // an intermediate String per line.
@@ -121,7 +133,7 @@ public final class Snapshot {
                 MappingIterator<T> values = reader.readValues(in)) {
             while (values.hasNextValue()) {
                 line++;
-                out.add(values.nextValue());
+                sink.accept(values.nextValue());
             }
         } catch (IOException | RuntimeException e) {
             throw new SnapshotException("snapshot " + dir + ": " + entry.file() + " line " + (line + 1) + " is unreadable: "
@@ -131,7 +143,6 @@ public final class Snapshot {
             throw new SnapshotException("snapshot " + dir + " is inconsistent: " + entry.file() + " holds " + line
                     + " objects but " + Manifest.FILE_NAME + " says " + entry.count());
         }
-        return out;
     }
 
     public List<Customer> customers() {

@@ -25,6 +25,7 @@ import dev.tally.waldur.model.Order;
 import dev.tally.waldur.model.Plan;
 import dev.tally.waldur.model.PlanComponent;
 import dev.tally.waldur.model.Resource;
+import dev.tally.waldur.WaldurCollection;
 import dev.tally.waldur.snapshot.Snapshot;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -84,7 +85,17 @@ public final class FactBuilder {
 
     /** The core's view of a snapshot. */
     public static SourceData source(Snapshot snapshot) {
-        return source(snapshot.offerings(), snapshot.orders(), snapshot.resources(), snapshot.componentUsages());
+        // Usages are by far the largest collection (millions at scale): convert them as they stream in
+        // instead of holding every typed record first.
+        List<UsageInput> usages = new ArrayList<>();
+        snapshot.forEach(WaldurCollection.COMPONENT_USAGES, ComponentUsage.class, x -> {
+            UsageInput in = usage(x);
+            if (in != null) {
+                usages.add(in);
+            }
+        });
+        SourceData rest = source(snapshot.offerings(), snapshot.orders(), snapshot.resources(), List.of());
+        return new SourceData(rest.offerings(), rest.resources(), rest.orders(), usages);
     }
 
     /** The core's view of these records. */
