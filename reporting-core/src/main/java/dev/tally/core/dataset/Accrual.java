@@ -74,11 +74,7 @@ public final class Accrual {
      * @return false (and leaves {@code out} alone) when the allocation existed on no day of the month within the period
      */
     public boolean month(int i, int em, RowFigures out) {
-        int slot = em - cachedFirstMonth;
-        if (slot < 0 || slot >= monthStart.length) {
-            cacheMonths(em);
-            slot = 0;
-        }
+        int slot = slot(em);
         int ms = monthStart[slot];
         int dim = monthLength[slot];
         int a = Math.max(Math.max(ms, from), d.firstDay[i]);
@@ -147,6 +143,57 @@ public final class Accrual {
         return true;
     }
 
+    /** The index of epoch month {@code em} in the month cache, refilling the cache when it is outside. */
+    private int slot(int em) {
+        int slot = em - cachedFirstMonth;
+        if (slot < 0 || slot >= monthStart.length) {
+            cacheMonths(em);
+            slot = 0;
+        }
+        return slot;
+    }
+
+    /**
+     * The segment whose whole-month figures ({@link Dataset#segMonthCost}, its limits) are allocation
+     * {@code i}'s figures in epoch month {@code em}, or -1 when {@link #month} must compute them: the
+     * allocation existed on every day of the month, the whole month lies in the period, and one
+     * plain, monthly priced segment covers it (the case {@link #month} computes without division).
+     * Usage is not included: see {@link #countsUsage}.
+     */
+    public int wholeMonthSegment(int i, int em) {
+        int slot = slot(em);
+        int ms = monthStart[slot];
+        int me = ms + monthLength[slot] - 1;
+        if (ms < from || me > to || d.firstDay[i] > ms || d.lastDay[i] < me) {
+            return -1;
+        }
+        int seg = singlePlainSegment(i, ms, me);
+        return seg >= 0 && d.segMonthCostScale[seg] != ScaledLongs.NO_FIT ? seg : -1;
+    }
+
+    /** Whether usage reported for epoch month {@code em} counts in the period: its first day lies in it. */
+    public boolean countsUsage(int em) {
+        int ms = monthStart[slot(em)];
+        return from <= ms && ms <= to;
+    }
+
+    /** The one segment in force on all days {@code ms … me}, or -1 when a segment starts inside them, none covers them, or a plan is not plain. */
+    private int singlePlainSegment(int i, int ms, int me) {
+        int end = d.segStart[i + 1];
+        int seg = -1;
+        for (int k = d.segStart[i]; k < end; k++) {
+            if (!d.planPlain[d.segPlan[k]]) {
+                return -1;
+            }
+            if (d.segFrom[k] <= ms) {
+                seg = k;
+            } else if (d.segFrom[k] <= me) {
+                return -1;
+            }
+        }
+        return seg;
+    }
+
     private void usage(int i, int em, int ms, RowFigures out) {
         if (from <= ms && ms <= to) {
             for (int u = d.usageStart[i]; u < d.usageStart[i + 1]; u++) {
@@ -164,27 +211,23 @@ public final class Accrual {
      * @return false when the month needs the general computation
      */
     private boolean fullMonth(int i, int ms, int dim, RowFigures out) {
-        int end = d.segStart[i + 1];
-        int seg = -1;
-        for (int k = d.segStart[i]; k < end; k++) {
-            if (!d.planPlain[d.segPlan[k]]) {
-                return false;
-            }
-            if (d.segFrom[k] <= ms) {
-                seg = k;
-            } else if (d.segFrom[k] < ms + dim) {
-                return false;
-            }
-        }
+        int seg = singlePlainSegment(i, ms, ms + dim - 1);
         if (seg < 0) {
             return false;
         }
         int plan = d.segPlan[seg];
+        for (int l = d.limStart[seg]; l < d.limStart[seg + 1]; l++) {
+            out.limits[d.limComp[l]] = d.limValue[l];
+        }
+        out.plan = plan;
+        if (d.segMonthCostScale[seg] != ScaledLongs.NO_FIT) {
+            out.cost = ScaledLongs.decimal(d.segMonthCost[seg], d.monthCostScale, d.segMonthCostScale[seg]);
+            return true;
+        }
         BigDecimal[] prices = d.planMonthPrice[plan];
         BigDecimal cost = BigDecimal.ZERO;
         for (int l = d.limStart[seg]; l < d.limStart[seg + 1]; l++) {
             int c = d.limComp[l];
-            out.limits[c] = d.limValue[l];
             if (prices[c] != null) {
                 cost = cost.add(d.limValue[l].multiply(prices[c]));
             }

@@ -23,7 +23,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +47,10 @@ public final class Dataset {
     public static final int OPEN = Integer.MAX_VALUE;
     /** The label of an empty or missing {@code used_ai_tech}. */
     public static final String NO_AI_TECH = "(none)";
+
+    // values() copies its array on each call; queries read these per row
+    private static final Flag[] FLAGS = Flag.values();
+    private static final CountrySource[] COUNTRY_SOURCES = CountrySource.values();
 
     private static final List<String> PREFERRED = List.of("cpu_k_hours", "gpu_k_hours", "gb_k_hours");
 
@@ -91,6 +94,21 @@ public final class Dataset {
     final int[] limStart;
     final int[] limComp;
     final BigDecimal[] limValue;
+    /** Per component: the scale at which {@link #limScaled} holds its limits (the largest scale among them). */
+    final int[] limCommonScale;
+    /** Per limit entry: the value as a {@code long} at its component's common scale. */
+    final long[] limScaled;
+    /** Per limit entry: the value's own scale, or {@link ScaledLongs#NO_FIT} when it needs {@code BigDecimal}. */
+    final byte[] limScale;
+    /** The scale at which {@link #segMonthCost} holds every segment's cost. */
+    final int monthCostScale;
+    /** Per segment: the cost of a whole month under it, as a {@code long} at {@link #monthCostScale}. */
+    final long[] segMonthCost;
+    /**
+     * Per segment: the scale of that whole-month cost, or {@link ScaledLongs#NO_FIT} when a whole month
+     * under it is not one simple sum (plan not plain, charged per day or hour, a value too long).
+     */
+    final byte[] segMonthCostScale;
 
     final int[] usageStart;
     final int[] usageMonth;
@@ -164,6 +182,13 @@ public final class Dataset {
         this.limStart = b.limStart.toArray();
         this.limComp = b.limComp.toArray();
         this.limValue = b.limValue.toArray(new BigDecimal[0]);
+        this.limCommonScale = new int[comps.size()];
+        this.limScale = new byte[limValue.length];
+        this.limScaled = new long[limValue.length];
+        scaleLimits();
+        this.segMonthCost = new long[segPlan.length];
+        this.segMonthCostScale = new byte[segPlan.length];
+        this.monthCostScale = scaleMonthCosts();
 
         int u = usageOrder.length;
         this.usageStart = new int[n + 1];
@@ -183,6 +208,71 @@ public final class Dataset {
         this.orders = List.copyOf(b.orders);
         this.orderAllocation = orderAlloc;
         this.findings = List.copyOf(b.findings);
+    }
+
+    /** Fills {@link #limScaled} and {@link #limScale}: the limits as longs at one scale per component. */
+    private void scaleLimits() {
+        for (int l = 0; l < limValue.length; l++) {
+            limScale[l] = ScaledLongs.scaleOf(limValue[l]);
+            if (limScale[l] != ScaledLongs.NO_FIT) {
+                limCommonScale[limComp[l]] = Math.max(limCommonScale[limComp[l]], limScale[l]);
+            }
+        }
+        for (int l = 0; l < limValue.length; l++) {
+            if (limScale[l] != ScaledLongs.NO_FIT) {
+                limScaled[l] = ScaledLongs.at(limValue[l], limCommonScale[limComp[l]]);
+                if (limScaled[l] == ScaledLongs.OVERFLOW) {
+                    limScale[l] = ScaledLongs.NO_FIT;
+                }
+            }
+        }
+    }
+
+    /**
+     * Fills {@link #segMonthCost} and {@link #segMonthCostScale} with each segment's whole-month cost
+     * {@code Σ price × limit (+ the plan's monthly unit charge)}, computed exactly as {@link Accrual}
+     * computes a whole month; returns the common scale.
+     */
+    private int scaleMonthCosts() {
+        BigDecimal[] costs = new BigDecimal[segPlan.length];
+        int common = 0;
+        for (int k = 0; k < segPlan.length; k++) {
+            BigDecimal cost = wholeMonthCost(k);
+            segMonthCostScale[k] = cost == null ? ScaledLongs.NO_FIT : ScaledLongs.scaleOf(cost);
+            if (segMonthCostScale[k] != ScaledLongs.NO_FIT) {
+                costs[k] = cost;
+                common = Math.max(common, segMonthCostScale[k]);
+            }
+        }
+        for (int k = 0; k < segPlan.length; k++) {
+            if (costs[k] != null) {
+                segMonthCost[k] = ScaledLongs.at(costs[k], common);
+                if (segMonthCost[k] == ScaledLongs.OVERFLOW) {
+                    segMonthCostScale[k] = ScaledLongs.NO_FIT;
+                }
+            }
+        }
+        return common;
+    }
+
+    /** The cost of a whole month under segment {@code k}, or null when it depends on more than the segment. */
+    private BigDecimal wholeMonthCost(int k) {
+        int plan = segPlan[k];
+        BigDecimal unitCharge = planUnitCharge[plan];
+        if (!planPlain[plan] || (plans[plan].unit() != PlanUnit.MONTH && unitCharge.signum() != 0)) {
+            return null;
+        }
+        BigDecimal[] prices = planMonthPrice[plan];
+        BigDecimal cost = BigDecimal.ZERO;
+        for (int l = limStart[k]; l < limStart[k + 1]; l++) {
+            if (limScale[l] == ScaledLongs.NO_FIT) {
+                return null;
+            }
+            if (prices[limComp[l]] != null) {
+                cost = cost.add(limValue[l].multiply(prices[limComp[l]]));
+            }
+        }
+        return unitCharge.signum() != 0 ? cost.add(unitCharge) : cost;
     }
 
     /** A plan whose cost is fully described by monthly proration: no one-off charges, no quarterly, annual or total limits. */
@@ -311,7 +401,7 @@ public final class Dataset {
 
     /** Which step of the country rule assigned the allocation's share. */
     public CountrySource countrySource(int i) {
-        return CountrySource.values()[countrySource[i]];
+        return COUNTRY_SOURCES[countrySource[i]];
     }
 
     /** The offering code of allocation {@code i}, into {@link #offerings()}. */
@@ -326,17 +416,17 @@ public final class Dataset {
 
     /** The {@code is_industry} option of allocation {@code i}. */
     public Flag industry(int i) {
-        return Flag.values()[industry[i]];
+        return FLAGS[industry[i]];
     }
 
     /** The {@code is_commercial} option of allocation {@code i}. */
     public Flag commercial(int i) {
-        return Flag.values()[commercial[i]];
+        return FLAGS[commercial[i]];
     }
 
     /** The {@code is_training} option of allocation {@code i}. */
     public Flag training(int i) {
-        return Flag.values()[training[i]];
+        return FLAGS[training[i]];
     }
 
     /** The allocation's {@code used_ai_tech} value codes; never empty ({@link #NO_AI_TECH} when none). Do not modify. */
@@ -363,6 +453,11 @@ public final class Dataset {
             }
         }
         return p;
+    }
+
+    /** The plan code of limit segment {@code k} (as returned by {@link Accrual#wholeMonthSegment}). */
+    public int segmentPlan(int k) {
+        return segPlan[k];
     }
 
     /** The limits in force on {@code day} (the first limits before the allocation began), by component type. */
@@ -621,7 +716,8 @@ public final class Dataset {
                 }
             }
             int u = usageResource.size();
-            Map<String, Integer> latest = new HashMap<>();
+            // one record per allocation, month and component: the one added last wins
+            Map<UsageKey, Integer> latest = new HashMap<>();
             for (int k = 0; k < u; k++) {
                 Integer alloc = byId.get(usageResource.get(k));
                 usageAlloc.add(alloc == null ? -1 : alloc);
@@ -630,19 +726,15 @@ public final class Dataset {
                             "usage of " + componentNames.get(usageComp.get(k)) + " in " + month(usageMonth.get(k))
                                     + " reported for resource " + usageResource.get(k) + ", which is not in the data"));
                 } else {
-                    latest.put(alloc + "/" + usageComp.get(k) + "/" + usageMonth.get(k), k);
+                    latest.put(new UsageKey(alloc, usageMonth.get(k), usageComp.get(k)), k);
                 }
             }
-            Set<Integer> kept = new HashSet<>(latest.values());
-            int[] usageOrder = java.util.stream.IntStream.range(0, u).filter(kept::contains).boxed()
-                    .sorted((x, y) -> {
-                        int c = Integer.compare(usageAlloc.get(x), usageAlloc.get(y));
-                        if (c == 0) {
-                            c = Integer.compare(usageMonth.get(x), usageMonth.get(y));
-                        }
-                        return c != 0 ? c : Integer.compare(usageComp.get(x), usageComp.get(y));
-                    })
-                    .mapToInt(Integer::intValue).toArray();
+            UsageKey[] keys = latest.keySet().toArray(new UsageKey[0]);
+            Arrays.sort(keys);
+            int[] usageOrder = new int[keys.length];
+            for (int j = 0; j < keys.length; j++) {
+                usageOrder[j] = latest.get(keys[j]);
+            }
             int[] orderAlloc = new int[orders.size()];
             for (int j = 0; j < orders.size(); j++) {
                 OrderFact o = orders.get(j);
@@ -655,6 +747,18 @@ public final class Dataset {
                 }
             }
             return new Dataset(this, usageOrder, orderAlloc);
+        }
+
+        /** A usage record's identity, in the order the dataset stores usages: by allocation, month, component. */
+        private record UsageKey(int alloc, int month, int comp) implements Comparable<UsageKey> {
+            @Override
+            public int compareTo(UsageKey o) {
+                int c = Integer.compare(alloc, o.alloc);
+                if (c == 0) {
+                    c = Integer.compare(month, o.month);
+                }
+                return c != 0 ? c : Integer.compare(comp, o.comp);
+            }
         }
 
         private static int day(Instant at) {

@@ -103,8 +103,12 @@ public final class FactAssembler {
         List<Finding> findings = new ArrayList<>();
         List<AllocationFact> allocations = new ArrayList<>(data.resources().size());
         Instant monthStart = YearMonth.from(today()).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        // the country rule depends on the offering only, so it runs once per offering, not per resource
+        Map<String, CountryShare> shares = new HashMap<>();
         for (ResourceInput r : data.resources()) {
-            allocations.add(allocation(r, offerings.get(r.offeringId()), plans,
+            OfferingInput offering = offerings.get(r.offeringId());
+            CountryShare share = offering != null ? shares.computeIfAbsent(offering.uuid(), k -> share(offering)) : null;
+            allocations.add(allocation(r, offering, share, plans,
                     ordersByResource.getOrDefault(r.uuid(), List.of()), monthStart, findings));
         }
         List<OrderFact> orders = new ArrayList<>(data.orders().size());
@@ -116,13 +120,16 @@ public final class FactAssembler {
         return new Assembly(allocations, orders, usages(data.usages(), findings), findings);
     }
 
-    private AllocationFact allocation(ResourceInput r, OfferingInput offering, Map<String, PriceList> plans,
-            List<OrderInput> history, Instant monthStart, List<Finding> findings) {
+    private CountryShare share(OfferingInput offering) {
+        return countries.resolve(offering.uuid(), offering.name(), offering.country(), offering.providerId(),
+                offering.providerName());
+    }
+
+    /** The fact of one resource; {@code offeringShare} is its offering's country share, null when the offering is unknown. */
+    private AllocationFact allocation(ResourceInput r, OfferingInput offering, CountryShare offeringShare,
+            Map<String, PriceList> plans, List<OrderInput> history, Instant monthStart, List<Finding> findings) {
         String offeringName = offering != null ? offering.name() : r.offeringName() == null ? "" : r.offeringName();
-        CountryShare share = offering != null
-                ? countries.resolve(offering.uuid(), offering.name(), offering.country(), offering.providerId(),
-                        offering.providerName())
-                : countries.resolve(r.offeringId(), offeringName, null);
+        CountryShare share = offering != null ? offeringShare : countries.resolve(r.offeringId(), offeringName, null);
         PriceList resourcePlan = plans.getOrDefault(r.planId(), PriceList.FREE);
 
         List<OrderInput> sorted = new ArrayList<>(history);
@@ -176,10 +183,10 @@ public final class FactAssembler {
     }
 
     private static List<UsageFact> usages(List<UsageInput> inputs, List<Finding> findings) {
-        Map<String, List<UsageInput>> byKey = new LinkedHashMap<>();
+        Map<UsageKey, List<UsageInput>> byKey = new LinkedHashMap<>();
         for (UsageInput u : inputs) {
-            byKey.computeIfAbsent(u.resourceId() + "\u0000" + u.component() + "\u0000" + YearMonth.from(u.billingPeriod()),
-                    k -> new ArrayList<>()).add(u);
+            byKey.computeIfAbsent(new UsageKey(u.resourceId(), u.component(), YearMonth.from(u.billingPeriod())),
+                    k -> new ArrayList<>(1)).add(u);
         }
         List<UsageFact> out = new ArrayList<>(byKey.size());
         for (List<UsageInput> reports : byKey.values()) {
@@ -199,6 +206,10 @@ public final class FactAssembler {
             out.add(new UsageFact(latest.resourceId(), latest.component(), month, latest.usage()));
         }
         return out;
+    }
+
+    /** The resource, component and billing month a usage report is for; reports with the same key replace each other. */
+    private record UsageKey(String resourceId, String component, YearMonth month) {
     }
 
     /** Builds a plan's price list: every offering component with its billing type, period, the plan's price and amount. */

@@ -1,10 +1,9 @@
 package dev.tally.core.query;
 
-import dev.tally.core.dataset.RowFigures;
 import java.math.BigDecimal;
 import java.util.BitSet;
 
-/** The running figures of one group: exact {@code BigDecimal} sums, counts, and the distinct projects seen. */
+/** The finished figures of one group: exact {@code BigDecimal} sums, counts, and the distinct projects seen. */
 final class Accumulator {
     BigDecimal cost = BigDecimal.ZERO;
     BigDecimal orderCost = BigDecimal.ZERO;
@@ -12,32 +11,35 @@ final class Accumulator {
     final BigDecimal[] usages;
     long allocations;
     long orders;
-    final BitSet projects;
+    BitSet projects;
 
+    /** An empty group. */
     Accumulator(int components, boolean trackProjects) {
         limits = new BigDecimal[components];
         usages = new BigDecimal[components];
         projects = trackProjects ? new BitSet() : null;
     }
 
-    void addRow(RowFigures f, int[] components) {
-        cost = cost.add(f.cost());
-        for (int c : components) {
-            BigDecimal l = f.limit(c);
-            if (l != null) {
-                limits[c] = limits[c] == null ? l : limits[c].add(l);
-            }
-            BigDecimal u = f.usage(c);
-            if (u != null) {
-                usages[c] = usages[c] == null ? u : usages[c].add(u);
-            }
+    /**
+     * Adds the figures of the same group from another part of the rows, whose allocations are not in
+     * this part (so distinct allocations add up); returns this.
+     */
+    Accumulator add(Accumulator o) {
+        cost = cost.add(o.cost);
+        orderCost = orderCost.add(o.orderCost);
+        for (int c = 0; c < limits.length; c++) {
+            limits[c] = plus(limits[c], o.limits[c]);
+            usages[c] = plus(usages[c], o.usages[c]);
         }
+        allocations += o.allocations;
+        orders += o.orders;
+        if (projects != null) {
+            projects.or(o.projects);
+        }
+        return this;
     }
 
-    void addAllocation(int project) {
-        allocations++;
-        if (projects != null) {
-            projects.set(project);
-        }
+    private static BigDecimal plus(BigDecimal sum, BigDecimal value) {
+        return value == null ? sum : sum == null ? value : sum.add(value);
     }
 }

@@ -2,6 +2,7 @@ package dev.tally.core.query;
 
 import dev.tally.core.dataset.Accrual;
 import dev.tally.core.dataset.Dataset;
+import dev.tally.core.dataset.ExactSums;
 import dev.tally.core.dataset.RowFigures;
 import dev.tally.core.fact.OrderFact;
 import dev.tally.core.table.Column;
@@ -11,6 +12,7 @@ import dev.tally.core.table.RowKind;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Runs a {@link Query} on a {@link Dataset} and returns a plain result table.
@@ -42,6 +45,12 @@ public final class QueryEngine {
     public static ResultTable run(Dataset dataset, Query query) {
         return new Run(dataset, query).table();
     }
+
+    /**
+     * Allocations per chunk of a parallel pass (see {@code Run.pass}). The system property
+     * {@code tally.query.chunkSize} can make it small, so tests on small data go through the merge too.
+     */
+    private static final int CHUNK_SIZE = Math.max(1, Integer.getInteger("tally.query.chunkSize", 1 << 18));
 
     private static final class Run {
         private final Dataset d;
@@ -184,48 +193,88 @@ public final class QueryEngine {
             return out;
         }
 
-        /** One pass over all rows, accumulating into the keys {@code mapper} gives each row. */
+        /**
+         * One pass over all rows, accumulating into the keys {@code mapper} gives each row. Large
+         * datasets are cut into chunks of allocations that run in parallel, each with its own groups;
+         * merging them is exact (sums add, an allocation lies in one chunk only, projects are sets).
+         */
         private Map<GroupKey, Accumulator> pass(Mapper mapper) {
-            Map<GroupKey, Accumulator> groups = new HashMap<>();
+            int chunks = (int) Math.max(1, (d.size() + (long) CHUNK_SIZE - 1) / CHUNK_SIZE);
+            if (chunks == 1) {
+                return pass(mapper, 0, d.size(), true);
+            }
+            List<Map<GroupKey, Accumulator>> parts = IntStream.range(0, chunks).parallel()
+                    .mapToObj(c -> pass(mapper, c * CHUNK_SIZE, (int) Math.min(d.size(), (long) (c + 1) * CHUNK_SIZE), c == 0))
+                    .toList();
+            Map<GroupKey, Accumulator> merged = new HashMap<>(parts.get(0));
+            for (Map<GroupKey, Accumulator> part : parts.subList(1, parts.size())) {
+                part.forEach((k, a) -> merged.merge(k, a, Accumulator::add));
+            }
+            return merged;
+        }
+
+        /** One pass over the allocations {@code from … to-1} (and, when {@code withOrders}, all orders). */
+        private Map<GroupKey, Accumulator> pass(Mapper mapper, int from, int to, boolean withOrders) {
+            Pass pass = new Pass(mapper);
+            Groups groups = pass.groups;
+            ExactSums sums = pass.sums;
             RowContext row = new RowContext(d);
-            List<GroupKey> keys = new ArrayList<>();
-            Set<GroupKey> counted = new HashSet<>();
-            int dims = q.dimensions().size();
-            int[] full = new int[dims];
+            boolean filtered = !(q.filter() instanceof Filter.All);
+            int rowId = 0;
             if (allocationRows) {
                 RowFigures fig = new RowFigures(d.components().size());
                 Accrual accrual = d.accrual(fromDay, toDay);
                 int firstMonth = Dataset.epochMonthOfDay(fromDay);
                 int lastMonth = Dataset.epochMonthOfDay(toDay);
-                for (int i = 0; i < d.size(); i++) {
+                for (int i = from; i < to; i++) {
                     if (d.firstDay(i) > toDay || d.lastDay(i) < fromDay) {
                         continue;
                     }
-                    counted.clear();
-                    // months outside the allocation's life are rejected by the accrual without work
+                    boolean hasUsage = d.usageStart(i) < d.usageEnd(i);
                     for (int em = firstMonth; em <= lastMonth; em++) {
-                        if (!accrual.month(i, em, fig)) {
+                        // most rows are whole months under one plan: their figures are precomputed in the dataset
+                        int seg = accrual.wholeMonthSegment(i, em);
+                        if (seg >= 0) {
+                            row.plan = d.segmentPlan(seg);
+                        } else if (accrual.month(i, em, fig)) {
+                            row.plan = fig.plan();
+                        } else {
+                            // months outside the allocation's life are rejected by the accrual without work
                             continue;
                         }
                         row.alloc = i;
                         row.month = em;
-                        row.plan = fig.plan();
-                        if (!filter.test(row)) {
+                        if (filtered && !filter.test(row)) {
                             continue;
                         }
-                        keysOf(row, full, mapper, keys);
-                        for (GroupKey k : keys) {
-                            Accumulator acc = groups.computeIfAbsent(k, x -> new Accumulator(d.components().size(), trackProjects));
-                            acc.addRow(fig, usedComponents);
-                            if (counted.add(k)) {
-                                acc.addAllocation(d.project(i));
+                        int n = pass.slots(row, rowId++);
+                        int[] slots = pass.rowSlots;
+                        int project = d.project(i);
+                        for (int k = 0; k < n; k++) {
+                            groups.countAllocation(slots[k], i, project);
+                        }
+                        int[] sumsAt = pass.leafSums ? pass.leaf : slots;
+                        int m = pass.leafSums ? 1 : n;
+                        for (int k = 0; k < m; k++) {
+                            if (seg >= 0) {
+                                sums.addWholeMonth(sumsAt[k], seg);
+                            } else {
+                                sums.addRow(sumsAt[k], fig);
+                            }
+                        }
+                        if (seg >= 0 && hasUsage && accrual.countsUsage(em)) {
+                            for (int u = d.usageStart(i); u < d.usageEnd(i); u++) {
+                                if (d.usageMonth(u) == em) {
+                                    for (int k = 0; k < m; k++) {
+                                        sums.addUsage(sumsAt[k], d.usageComponent(u), d.usageValue(u));
+                                    }
+                                }
                             }
                         }
                     }
                 }
             }
-            if (orderRows) {
-                row.alloc = 0;
+            if (orderRows && withOrders) {
                 for (int j = 0; j < d.orders().size(); j++) {
                     int i = d.orderAllocation(j);
                     OrderFact o = d.orders().get(j);
@@ -238,47 +287,177 @@ public final class QueryEngine {
                     row.plan = d.planOn(i, (int) day.toEpochDay());
                     row.orderType = o.type().ordinal();
                     row.orderState = o.state().ordinal();
-                    if (!filter.test(row)) {
+                    if (filtered && !filter.test(row)) {
                         continue;
                     }
-                    keysOf(row, full, mapper, keys);
-                    for (GroupKey k : keys) {
-                        Accumulator acc = groups.computeIfAbsent(k, x -> new Accumulator(d.components().size(), trackProjects));
-                        acc.orders++;
-                        if (o.countsCost()) {
-                            acc.orderCost = acc.orderCost.add(o.cost());
-                        }
+                    int n = pass.slots(row, rowId++);
+                    for (int k = 0; k < n; k++) {
+                        groups.addOrder(pass.rowSlots[k], o.countsCost() ? o.cost() : null);
                     }
                 }
                 row.orderType = -1;
                 row.orderState = -1;
             }
-            return groups;
+            return pass.results();
         }
 
-        /** The distinct keys of one row: one full key per {@code used_ai_tech} value when grouped by it, each mapped. */
-        private void keysOf(RowContext row, int[] full, Mapper mapper, List<GroupKey> keys) {
-            keys.clear();
-            List<Dimension> dims = q.dimensions();
-            for (int p = 0; p < full.length; p++) {
-                if (p != aiPosition) {
-                    full[p] = row.code(dims.get(p));
-                }
+        /**
+         * The groups of one pass and the way to them: each distinct full key gets a number from a
+         * {@link DetailIndex}, and the slots {@code mapper} gives that key are worked out once and
+         * remembered, so a row costs a packed-key lookup, not a {@link GroupKey} per group.
+         *
+         * <p>Without a multi-valued dimension every row has exactly one full key, so cost, limits and
+         * usage are summed once per row, per full key (a <em>leaf</em>), and each group's sums are the
+         * exact sums of its leaves' at the end. With {@code used_ai_tech}, a row with several values
+         * reaches a subtotal through several full keys but counts there once, so sums go to every
+         * group directly. Distinct allocations and projects are always counted per group.
+         */
+        private final class Pass {
+            final Groups groups = new Groups(trackProjects);
+            final ExactSums sums = new ExactSums(d, usedComponents);
+            final boolean leafSums = aiPosition < 0;
+            /** The current row's leaf, when {@link #leafSums}. */
+            final int[] leaf = new int[1];
+            final DetailIndex index = detailIndex();
+            final List<int[]> targets = new ArrayList<>();
+            final Map<GroupKey, Integer> slotOf = new HashMap<>();
+            final List<GroupKey> keys = new ArrayList<>();
+            final Mapper mapper;
+            final Dimension[] dims = q.dimensions().toArray(new Dimension[0]);
+            final int[] full = new int[dims.length];
+            /** The slots of the current row (read only, first {@code n} from {@link #slots}). */
+            int[] rowSlots;
+            private int[] buffer = new int[8];
+
+            Pass(Mapper mapper) {
+                this.mapper = mapper;
             }
-            int[] ai = aiPosition < 0 ? new int[] {0} : row.aiTech();
-            List<GroupKey> mapped = new ArrayList<>(2);
-            for (int v : ai) {
-                if (aiPosition >= 0) {
-                    full[aiPosition] = v;
-                }
-                mapped.clear();
-                mapper.map(full.clone(), mapped);
-                for (GroupKey k : mapped) {
-                    if (!keys.contains(k)) {
-                        keys.add(k);
+
+            /** Fills {@link #rowSlots} with the distinct slots of a row (one full key per {@code used_ai_tech} value when grouped by it); returns how many. */
+            int slots(RowContext row, int rowId) {
+                for (int p = 0; p < full.length; p++) {
+                    if (p != aiPosition) {
+                        full[p] = row.code(dims[p]);
                     }
                 }
+                if (aiPosition >= 0) {
+                    return multiValuedSlots(row, rowId);
+                }
+                // a mapper's keys are distinct, so one full key needs no check for repeats
+                leaf[0] = index.id(full);
+                rowSlots = targets(leaf[0]);
+                return rowSlots.length;
             }
+
+            /** {@link #slots} for a query grouped by {@code used_ai_tech}: the slots of all its values, each once. */
+            private int multiValuedSlots(RowContext row, int rowId) {
+                int n = 0;
+                for (int v : row.aiTech()) {
+                    full[aiPosition] = v;
+                    n = add(targets(index.id(full)), rowId, n);
+                }
+                rowSlots = buffer;
+                return n;
+            }
+
+            private int add(int[] slots, int rowId, int n) {
+                for (int slot : slots) {
+                    if (groups.firstForRow(slot, rowId)) {
+                        if (n == buffer.length) {
+                            buffer = Arrays.copyOf(buffer, n * 2);
+                        }
+                        buffer[n++] = slot;
+                    }
+                }
+                return n;
+            }
+
+            /** The slots of detail key {@code id} (whose codes are in {@link #full}), worked out on its first row. */
+            private int[] targets(int id) {
+                return id < targets.size() ? targets.get(id) : newTargets();
+            }
+
+            private int[] newTargets() {
+                List<GroupKey> mapped = new ArrayList<>();
+                mapper.map(full.clone(), mapped);
+                int[] slots = mapped.stream().distinct().mapToInt(key -> slotOf.computeIfAbsent(key, k -> {
+                    keys.add(k);
+                    return groups.newSlot();
+                })).toArray();
+                targets.add(slots);
+                sums.ensure(leafSums ? targets.size() : keys.size());
+                return slots;
+            }
+
+            Map<GroupKey, Accumulator> results() {
+                int components = d.components().size();
+                Accumulator[] results = new Accumulator[keys.size()];
+                for (int slot = 0; slot < results.length; slot++) {
+                    results[slot] = new Accumulator(components, false);
+                    groups.finish(slot, results[slot]);
+                }
+                if (leafSums) {
+                    for (int id = 0; id < targets.size(); id++) {
+                        for (int slot : targets.get(id)) {
+                            addSums(results[slot], id, components);
+                        }
+                    }
+                } else {
+                    for (int slot = 0; slot < results.length; slot++) {
+                        addSums(results[slot], slot, components);
+                    }
+                }
+                Map<GroupKey, Accumulator> out = new HashMap<>();
+                for (int slot = 0; slot < results.length; slot++) {
+                    out.put(keys.get(slot), results[slot]);
+                }
+                return out;
+            }
+
+            /** Adds the sums at {@code at} (a leaf or a slot) to a group's figures; exact, so the order of adding does not matter. */
+            private void addSums(Accumulator a, int at, int components) {
+                a.cost = a.cost.add(sums.cost(at));
+                for (int c = 0; c < components; c++) {
+                    a.limits[c] = plus(a.limits[c], sums.limit(at, c));
+                    a.usages[c] = plus(a.usages[c], sums.usage(at, c));
+                }
+            }
+
+            private static BigDecimal plus(BigDecimal sum, BigDecimal value) {
+                return value == null ? sum : sum == null ? value : sum.add(value);
+            }
+        }
+
+        /** Code ranges of the query's dimensions, so the index can pack a row's codes into one {@code long}. */
+        private DetailIndex detailIndex() {
+            List<Dimension> dims = q.dimensions();
+            long[] from = new long[dims.size()];
+            long[] size = new long[dims.size()];
+            long firstMonth = Dataset.epochMonthOfDay(fromDay);
+            long lastMonth = Dataset.epochMonthOfDay(toDay);
+            for (int p = 0; p < dims.size(); p++) {
+                switch (dims.get(p)) {
+                    case MONTH -> {
+                        from[p] = firstMonth;
+                        size[p] = lastMonth - firstMonth + 1;
+                    }
+                    case QUARTER -> {
+                        from[p] = Math.floorDiv(firstMonth, 3);
+                        size[p] = Math.floorDiv(lastMonth, 3) - from[p] + 1;
+                    }
+                    case YEAR -> {
+                        from[p] = Math.floorDiv(firstMonth, 12);
+                        size[p] = Math.floorDiv(lastMonth, 12) - from[p] + 1;
+                    }
+                    // allocation rows carry -1 for the order-only dimensions
+                    case ORDER_TYPE, ORDER_STATE -> {
+                        from[p] = -1;
+                        size[p] = values.domainSize(dims.get(p)) + 1L;
+                    }
+                    default -> size[p] = values.domainSize(dims.get(p));
+                }
+            }
+            return new DetailIndex(from, size);
         }
 
         /** Detail keys in the query's sort order (by default its dimensions' natural order). */
