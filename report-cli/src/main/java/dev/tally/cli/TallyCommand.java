@@ -63,6 +63,9 @@ public final class TallyCommand {
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        // Descriptions are written as lines of up to ~115 characters; at picocli's default 80 columns they
+        // would be re-wrapped mid-sentence.
+        cmd.setUsageHelpWidth(120);
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             boolean verbose = parseResult.hasMatchedOption("--verbose") || parseResult.subcommands().stream()
                     .anyMatch(p -> p.hasMatchedOption("--verbose"));

@@ -39,6 +39,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * monthly report, then stops the emulator.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Run the whole pipeline on a local emulator and write a sample monthly report.",
         description = {
             "Run Tally end to end against a local Waldur emulator with a generated LUMI dataset:",
             "harvest it over HTTP into DIR/snapshot, then write the monthly report into DIR/reports",

@@ -12,6 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tally emulator}: runs the local Waldur emulator until Ctrl-C. */
 @Command(name = "emulator", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Run a local Waldur-compatible API with a generated LUMI dataset.",
         description = {
             "Run a local Waldur-compatible API on 127.0.0.1 with a generated LUMI dataset, for trying",
             "Tally without credentials. Prints the URL and the tokens it accepts; stops on Ctrl-C."},

@@ -35,6 +35,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tally export}: harvest, render and publish in one unattended run, for cron or a systemd timer. */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Harvest, render and publish a month's reports in one unattended run (cron).",
         description = {
             "Harvest (or read a snapshot), render the configured templates for a month and publish the files to the",
             "destination, e.g. a shared drive. Files are rendered into a staging folder beside the destination and",

@@ -25,6 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tally harvest}: copies Waldur collections into a verified snapshot directory. */
 @Command(name = "harvest", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Copy Waldur collections (offerings, orders, resources, usages, ...) into a verified snapshot.",
         description = {
             "Harvest customers, projects, public offerings (with plans), orders, resources and component",
             "usages from a Waldur API into a snapshot: one gzipped JSON-lines file per collection, holding",

@@ -38,6 +38,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tally query}: an ad-hoc question to a snapshot, answered as a table, CSV, JSON or a workbook. */
 @Command(name = "query", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Answer an ad-hoc question from a snapshot: group by dimensions, compute measures.",
         description = {
             "Answer an ad-hoc question from a snapshot: group allocations (or orders) by dimensions and compute measures.",
             "",

@@ -26,6 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tally report}: renders a template over a snapshot into xlsx, csv, png and svg files. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Render a report template over a snapshot as Excel, CSV, PNG and SVG files.",
         description = {
             "Render a report template over a snapshot: one Excel workbook (a sheet per section, Excel tables,",
             "SUBTOTAL totals rows, native charts, a provenance sheet), one CSV per section and one PNG/SVG per chart.",
