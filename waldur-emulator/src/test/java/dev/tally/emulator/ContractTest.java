@@ -34,9 +34,12 @@ class ContractTest {
         anonymous = new Api(emulator, null);
     }
 
+    // Static fields outlive the class's tests: drop them so the dataset can be collected (the test JVM has -Xmx1g).
     @AfterAll
     static void stop() {
         emulator.close();
+        emulator = null;
+        staff = allocator = provider = anonymous = null;
     }
 
     @Test

@@ -30,9 +30,12 @@ class OrderUpdateAndPlanTest {
         lumi = staff.as(emulator.providerToken());
     }
 
+    // Static fields outlive the class's tests: drop them so the dataset can be collected (the test JVM has -Xmx1g).
     @AfterAll
     static void stop() {
         emulator.close();
+        emulator = null;
+        staff = csc = deic = lumi = null;
     }
 
     @Test
