@@ -34,9 +34,12 @@ class ContractTest {
         anonymous = new Api(emulator, null);
     }
 
+    // Static fields outlive the class's tests: drop them so the dataset can be collected (the test JVM has -Xmx1g).
     @AfterAll
     static void stop() {
         emulator.close();
+        emulator = null;
+        staff = allocator = provider = anonymous = null;
     }
 
     @Test
@@ -137,6 +140,50 @@ class ContractTest {
         check(provider, "GET", "/api/marketplace-script-async-dry-run/" + run + "/", 200);
         check(anonymous, "POST", "/api-auth/password/", "{\"username\": \"lumi-sp\", \"password\": \"lumi-password\"}",
                 200);
+
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void schedulingUpdatesAndPlanPeriodsConform() {
+        for (String filter : List.of("can_approve_as_consumer=true", "can_approve_as_provider=true",
+                "can_approve_as_consumer=false", "offering_slug=lumi-finland-b1b847")) {
+            check(allocator, "GET", "/api/marketplace-orders/?page_size=100&" + filter, 200);
+            check(provider, "GET", "/api/marketplace-orders/?page_size=100&" + filter, 200);
+        }
+        check(staff, "GET", "/api/marketplace-orders/?parent_offering_uuid=x", 400);
+        JsonNode offering = staff.getJson("/api/marketplace-public-offerings/?name_exact=LUMI%20Finland").get(0);
+        JsonNode customer = allocator.getJson("/api/customers/").get(0);
+        JsonNode project = check(allocator, "POST", "/api/projects/", "{\"customer\": \"" + customer.get("url").asText()
+                + "\", \"name\": \"Later\", \"start_date\": \"2027-01-01\"}", 201);
+        ObjectNode order = Api.JSON.createObjectNode();
+        order.put("project", project.get("url").asText());
+        order.put("offering", offering.get("url").asText());
+        order.put("plan", offering.get("plans").get(0).get("url").asText());
+        order.putObject("limits").put("cpu_k_hours", 1);
+        order.put("start_date", "2027-02-01");
+        String orderPath = "/api/marketplace-orders/" + check(allocator, "POST", "/api/marketplace-orders/", order, 201)
+                .get("uuid").asText() + "/";
+        check(allocator, "PATCH", orderPath, "{\"limits\": {\"cpu_k_hours\": 2}}", 200);
+        check(allocator, "PUT", orderPath, "{\"attributes\": {\"name\": \"x\"}, \"start_date\": null}", 200);
+        check(provider, "PATCH", orderPath, "{}", 403);
+        check(allocator, "POST", orderPath + "approve_by_consumer/", "{}", 200);
+        check(allocator, "GET", orderPath, 200);
+        check(allocator, "GET", "/api/marketplace-orders/?state=pending-project", 200);
+        check(allocator, "PATCH", "/api/projects/" + project.get("uuid").asText() + "/",
+                "{\"start_date\": \"2026-10-01\"}", 200);
+        check(provider, "POST", orderPath + "approve_by_provider/", "{}", 200);
+        String resource = check(staff, "GET", orderPath, 200).get("marketplace_resource_uuid").asText();
+        String resourcePath = "/api/marketplace-resources/" + resource + "/";
+        String period = check(allocator, "GET", resourcePath + "plan_periods/", 200).get(0).get("uuid").asText();
+        check(provider, "POST", "/api/marketplace-component-usages/set_usage/", "{\"plan_period\": \"" + period
+                + "\", \"usages\": [{\"type\": \"cpu_k_hours\", \"amount\": \"1.25\"}]}", 201);
+        check(allocator, "GET", resourcePath + "plan_periods/", 200);
+        check(allocator, "POST", resourcePath + "switch_plan/", "{\"plan\": \"" + offering.get("plans").get(0)
+                .get("url").asText() + "\"}", 200);
+        check(allocator, "POST", resourcePath + "switch_plan/", "{\"plan\": \"x\"}", 400);
+        check(staff, "PATCH", "/api/marketplace-orders/" + staff.getJson("/api/marketplace-orders/?state=done")
+                .get(0).get("uuid").asText() + "/", "{}", 409);
 
         assertThat(violations).isEmpty();
     }

@@ -30,7 +30,7 @@ record Collection(String name, String model, boolean anonymousAllowed, Function<
         for (Map.Entry<String, Filter> filter : filters.entrySet()) {
             List<String> values = request.params(filter.getKey());
             if (!values.isEmpty()) {
-                Predicate<Row> predicate = filter.getValue().parse(filter.getKey(), values);
+                Predicate<Row> predicate = filter.getValue().parse(filter.getKey(), values, request.user(), store);
                 if (predicate != null) {
                     predicates.add(predicate);
                 }

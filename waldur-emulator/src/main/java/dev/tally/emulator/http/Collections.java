@@ -130,6 +130,11 @@ final class Collections {
         f.put("created", Filter.since("created"));
         f.put("modified", Filter.since("modified"));
         f.put("query", Filter.query("project_name", "resource_name"));
+        f.put("can_approve_as_consumer", Filter.canApprove("pending-consumer", "customer_uuid"));
+        f.put("can_approve_as_provider", Filter.canApprove("pending-provider", "provider_uuid"));
+        f.put("offering_slug", Filter.offeringSlug());
+        // No emulated offering has a parent offering: the UUID is validated, then nothing matches.
+        f.put("parent_offering_uuid", Filter.uuidMatchingNothing());
         return new Collection("marketplace-orders", "Order", false, Store::orders,
                 (user, row) -> mine(user, row, "customer_uuid", "provider_uuid"), f,
                 Set.of("created", "consumer_reviewed_at", "cost", "state"));

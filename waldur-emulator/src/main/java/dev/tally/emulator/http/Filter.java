@@ -3,6 +3,8 @@ package dev.tally.emulator.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tally.emulator.store.Ids;
 import dev.tally.emulator.store.Row;
+import dev.tally.emulator.store.Store;
+import dev.tally.emulator.store.User;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -23,6 +25,79 @@ import java.util.function.Predicate;
 interface Filter {
 
     Predicate<Row> parse(String param, List<String> values);
+
+    /** As {@link #parse(String, List)}, for filters that depend on the caller or on other objects. */
+    default Predicate<Row> parse(String param, List<String> values, User user, Store store) {
+        return parse(param, values);
+    }
+
+    /**
+     * Order {@code can_approve_as_consumer} / {@code can_approve_as_provider} (Waldur OrderFilter): any recognised value
+     * narrows to {@code state}; {@code true} also keeps, for non-staff callers, orders whose {@code customerField}
+     * (project customer or offering customer) is the caller's organisation, where it holds APPROVE_ORDER. The field is
+     * a plain BooleanFilter (NullBooleanSelect): values other than true/True/2/false/False/3 are ignored, not a 400.
+     */
+    static Filter canApprove(String state, String customerField) {
+        return new Filter() {
+            @Override
+            public Predicate<Row> parse(String param, List<String> values) {
+                throw new UnsupportedOperationException("needs the caller");
+            }
+
+            @Override
+            public Predicate<Row> parse(String param, List<String> values, User user, Store store) {
+                Boolean wanted = nullBoolean(last(values));
+                if (wanted == null) {
+                    return null;
+                }
+                boolean narrow = wanted && user != null && !user.staff();
+                return row -> state.equals(text(row, "state"))
+                        && (!narrow || user.customerUuid().equals(text(row, customerField)));
+            }
+        };
+    }
+
+    /** Django's NullBooleanSelect: true/True/2 and false/False/3; anything else means "no value". */
+    static Boolean nullBoolean(String value) {
+        return switch (value) {
+            case "true", "True", "2" -> Boolean.TRUE;
+            case "false", "False", "3" -> Boolean.FALSE;
+            default -> null;
+        };
+    }
+
+    /**
+     * {@code offering_slug} on rows that only carry {@code offering_uuid}: a comma-separated list (BaseCSVFilter) of
+     * offering slugs, any of which matches. Unknown slugs match nothing.
+     */
+    static Filter offeringSlug() {
+        return new Filter() {
+            @Override
+            public Predicate<Row> parse(String param, List<String> values) {
+                throw new UnsupportedOperationException("needs the store");
+            }
+
+            @Override
+            public Predicate<Row> parse(String param, List<String> values, User user, Store store) {
+                List<String> slugs = new ArrayList<>();
+                for (String part : last(values).split(",")) {
+                    if (!part.isBlank()) {
+                        slugs.add(part.strip());
+                    }
+                }
+                if (slugs.isEmpty()) {
+                    return null;
+                }
+                Set<String> offerings = new java.util.HashSet<>();
+                for (Row offering : store.offerings().rows()) {
+                    if (slugs.contains(text(offering, "slug"))) {
+                        offerings.add(offering.uuid());
+                    }
+                }
+                return row -> offerings.contains(text(row, "offering_uuid"));
+            }
+        };
+    }
 
     /** Exact match on a text field; repeated values mean any of them. */
     static Filter exact(String field) {

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * rejection and cancellation, and the resource changes that done orders make. Callers hold the write lock.
  */
 public final class OrderWorkflow {
-    private static final Pattern PLAN_URL =
+    static final Pattern PLAN_URL =
             Pattern.compile(".*/api/marketplace-public-offerings/([a-f0-9]+)/plans/([a-f0-9]+)/?");
 
     private final Store store;
@@ -63,6 +63,7 @@ public final class OrderWorkflow {
         }
         JsonRow plan = plan(body.get("plan"), offering);
         ObjectNode limits = limits(body.get("limits"), offering);
+        String startDate = startDate(body.get("start_date"));
         ObjectNode attributes = body.get("attributes") instanceof ObjectNode a ? a.deepCopy() : Json.NODES.objectNode();
         String name = attributes.path("name").asText(offering.text("name"));
         ObjectNode options = Json.NODES.objectNode();
@@ -80,6 +81,9 @@ public final class OrderWorkflow {
         store.resources().add(resource);
         JsonRow order = new JsonRow(Records.order(new Records.OrderSpec(store.newUuid(), "Create", project, offering,
                 plan, limits, attributes, created, resourceUuid, name, user, null)));
+        if (startDate != null) {
+            order.node().put("start_date", startDate);
+        }
         store.orders().add(order);
         start(order, user);
         return Writes.json(201, request, order.node())
@@ -88,14 +92,23 @@ public final class OrderWorkflow {
 
     /** A new Update or Terminate order for an existing resource, started as create would; returns it. */
     JsonRow submit(String type, JsonRow resource, JsonNode limits, ObjectNode attributes, User user) {
+        JsonRow plan = type.equals("Terminate") ? null : store.plan(resource.text("plan_uuid")).orElseThrow();
+        return submit(type, resource, plan, limits, attributes, user);
+    }
+
+    /** As {@link #submit(String, JsonRow, JsonNode, ObjectNode, User)} with an explicit (new) plan, e.g. switch_plan. */
+    JsonRow submit(String type, JsonRow resource, JsonRow plan, JsonNode limits, ObjectNode attributes, User user) {
         JsonRow project = store.projects().find(resource.text("project_uuid")).orElseThrow();
         JsonRow offering = store.offerings().find(resource.text("offering_uuid")).orElseThrow();
-        JsonRow plan = type.equals("Terminate") ? null : store.plan(resource.text("plan_uuid")).orElseThrow();
-        BigDecimal oldCost = Cost.estimate(offering.node(), store.plan(resource.text("plan_uuid")).orElseThrow().node(),
-                resource.get("limits"));
+        JsonRow oldPlan = store.plan(resource.text("plan_uuid")).orElseThrow();
+        BigDecimal oldCost = Cost.estimate(offering.node(), oldPlan.node(), resource.get("limits"));
         JsonRow order = new JsonRow(Records.order(new Records.OrderSpec(store.newUuid(), type, project, offering, plan,
                 limits, attributes, Ids.timestamp(store.tick()), resource.uuid(), resource.text("name"), user,
                 oldCost)));
+        if (plan != null) {
+            order.node().put("old_plan_name", oldPlan.text("name"));
+            order.node().put("old_plan_uuid", oldPlan.uuid());
+        }
         store.orders().add(order);
         start(order, user);
         return order;
@@ -229,8 +242,22 @@ public final class OrderWorkflow {
         }
     }
 
-    // Marketplace.Basic and Slurm always need provider review (utils.order_should_not_be_reviewed_by_provider).
+    /**
+     * After consumer review (views.approve_by_consumer, tasks.continue_order_processing): a project whose start_date is
+     * still in the future parks the order in pending-project; otherwise provider review comes next (Marketplace.Basic
+     * and Slurm always need it: utils.order_should_not_be_reviewed_by_provider); an order that skips provider review
+     * but has its own future start_date waits in pending-start-date; anything else executes.
+     */
     private void afterConsumer(JsonRow order, User user) {
+        JsonRow project = store.projects().find(order.text("project_uuid")).orElse(null);
+        if (project != null && isFuture(project.text("start_date"))) {
+            setState(order, "pending-project");
+            return;
+        }
+        continueProcessing(order, user);
+    }
+
+    private void continueProcessing(JsonRow order, User user) {
         String offeringType = order.text("offering_type");
         boolean ownProvider = order.text("customer_uuid").equals(order.text("provider_uuid"))
                 && order.get("offering_plugin_options").path("auto_approve_in_service_provider_projects").asBoolean();
@@ -239,8 +266,92 @@ public final class OrderWorkflow {
             setState(order, "pending-provider");
             return;
         }
+        if (isFuture(order.text("start_date"))) {
+            setState(order, "pending-start-date");
+            return;
+        }
         reviewByProvider(order, user);
         execute(order);
+    }
+
+    private boolean isFuture(String date) {
+        return date != null && LocalDate.parse(date.substring(0, 10)).isAfter(today());
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(store.now(), ZoneOffset.UTC);
+    }
+
+    /**
+     * Waldur's periodic process_pending_project_orders, run when a project's start_date changes: once the project has
+     * started (start_date ≤ today; a null start_date does not count), its pending-project orders continue.
+     */
+    void projectDatesChanged(String projectUuid) {
+        JsonRow project = store.projects().find(projectUuid).orElse(null);
+        String start = project == null ? null : project.text("start_date");
+        if (start == null || isFuture(start)) {
+            return;
+        }
+        for (JsonRow order : List.copyOf(store.orders().rows())) {
+            if (projectUuid.equals(order.text("project_uuid")) && "pending-project".equals(order.text("state"))) {
+                User creator = store.userByName(order.text("created_by_username")).orElse(null);
+                continueProcessing(order, creator == null ? store.usersByName().get("staff") : creator);
+            }
+        }
+    }
+
+    /**
+     * {@code PUT/PATCH /api/marketplace-orders/{uuid}/} (8.0.5 OrderUpdate): {@code limits}, {@code attributes} and
+     * {@code start_date} are writable, none is required, so PUT and PATCH behave alike. Permission ORDER.APPROVE on the
+     * project or its customer (the consumer side; the provider gets 403). Only pending orders change (inferred: 409
+     * otherwise). New limits re-run init_cost, so {@code cost} and {@code new_cost_estimate} follow. An order in
+     * pending-start-date whose start_date becomes today or earlier executes, as Waldur's daily
+     * process_pending_start_date_orders would do.
+     */
+    Response update(Request request, String rawUuid) {
+        JsonRow order = find(request, rawUuid);
+        requireActor(request.user(), order, "customer_uuid");
+        requireState(order, "pending-consumer", "pending-provider", "pending-project", "pending-start-date");
+        ObjectNode body = request.jsonObject();
+        JsonRow offering = store.offerings().find(order.text("offering_uuid")).orElseThrow();
+        ObjectNode limits = body.has("limits") ? limits(body.get("limits"), offering) : null;
+        String startDate = startDate(body.get("start_date"));
+        ObjectNode node = order.node();
+        if (limits != null) {
+            node.set("limits", limits);
+            BigDecimal cost = Cost.orderCost(order.text("type"), offering.node(),
+                    store.plan(order.text("plan_uuid")).map(JsonRow::node).orElse(null), limits);
+            node.put("cost", cost == null ? null : Ids.decimal10(cost));
+            node.put("new_cost_estimate", cost == null ? null : Ids.decimal10(cost));
+        }
+        if (body.has("attributes")) {
+            node.set("attributes", body.get("attributes").deepCopy());
+        }
+        if (body.has("start_date")) {
+            node.put("start_date", startDate);
+        }
+        node.put("modified", Ids.timestamp(store.tick()));
+        if ("pending-start-date".equals(order.text("state")) && startDate != null && !isFuture(startDate)) {
+            execute(order);
+        }
+        ObjectNode out = Json.NODES.objectNode();
+        out.set("limits", node.get("limits").deepCopy());
+        out.set("attributes", node.get("attributes").deepCopy());
+        out.set("start_date", node.get("start_date"));
+        return Response.json(200, out);
+    }
+
+    /** An optional {@code start_date} (DateField, null allowed): {@code YYYY-MM-DD} or null. */
+    private static String startDate(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.asText()).toString();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.field("start_date",
+                    "Date has wrong format. Use one of these formats instead: YYYY-MM-DD.");
+        }
     }
 
     private void reviewByConsumer(JsonRow order, User user) {
@@ -291,6 +402,15 @@ public final class OrderWorkflow {
         switch (order.text("type")) {
             case "Create", "Update" -> {
                 node.set("limits", order.get("limits").deepCopy());
+                if (order.text("plan_uuid") != null && !order.text("plan_uuid").equals(node.path("plan_uuid").asText())) {
+                    // switch_plan: the resource moves to the order's plan.
+                    JsonRow plan = store.plan(order.text("plan_uuid")).orElseThrow();
+                    node.put("plan", plan.text("url"));
+                    node.put("plan_uuid", plan.uuid());
+                    node.put("plan_name", plan.text("name"));
+                    node.put("plan_unit", plan.text("unit"));
+                    node.put("plan_description", plan.text("description"));
+                }
                 node.put("state", "OK");
                 node.put("can_terminate", true);
             }
@@ -330,7 +450,7 @@ public final class OrderWorkflow {
         });
     }
 
-    private JsonRow plan(JsonNode value, JsonRow offering) {
+    JsonRow plan(JsonNode value, JsonRow offering) {
         if (value == null || value.isNull() || value.asText().isEmpty()) {
             if (offering.get("plans").size() > 0) {
                 throw ApiException.field("plan", "This field is required.");

@@ -60,12 +60,51 @@ final class ResourceActions {
                 order.node().put("request_comment", body.path("request_comment").asText(""));
                 yield orderUuid(order);
             }
+            case "switch_plan" -> {
+                // ResourceViewSet: permission, then validators (state OK, no pending order), then the serializer.
+                requireActor(user, resource);
+                requireState(resource, "OK");
+                if (orders.hasPendingOrder(resource.uuid())) {
+                    throw ApiException.bare("Pending order for resource already exists.");
+                }
+                JsonRow plan = switchPlan(resource, body.get("plan"));
+                JsonRow order = orders.submit("Update", resource, plan, resource.get("limits").deepCopy(),
+                        Json.NODES.objectNode(), user);
+                yield orderUuid(order);
+            }
             case "update_options" -> {
                 requireActor(user, resource);
                 yield updateOptions(resource, body);
             }
             default -> throw ApiException.detail(404, "Not found.");
         };
+    }
+
+    /**
+     * ResourceSwitchPlanSerializer: {@code plan} is a public plan URL
+     * ({@code /api/marketplace-public-offerings/<o>/plans/<p>/}, PublicPlanField) of the resource's own offering.
+     */
+    private JsonRow switchPlan(JsonRow resource, JsonNode value) {
+        if (value == null || value.isNull() || value.asText().isEmpty()) {
+            throw ApiException.field("plan", "This field is required.");
+        }
+        java.util.regex.Matcher m = OrderWorkflow.PLAN_URL.matcher(value.asText());
+        if (!m.matches()) {
+            throw ApiException.field("plan", "Invalid hyperlink - Incorrect URL match.");
+        }
+        JsonRow plan = store.plan(m.group(2))
+                .orElseThrow(() -> ApiException.field("plan", "Invalid hyperlink - Object does not exist."));
+        String offering = store.offeringOfPlan(plan.uuid()).orElseThrow().uuid();
+        if (!offering.equals(resource.text("offering_uuid"))) {
+            throw ApiException.field("plan", "Plan is not available for this offering.");
+        }
+        return plan;
+    }
+
+    /** {@code GET /{uuid}/plan_periods/}: a bare array, not paginated (the view returns serializer.data). */
+    Response planPeriods(Request request, String rawUuid) {
+        JsonRow resource = find(request, rawUuid);
+        return Response.json(200, PlanPeriods.list(store, resource));
     }
 
     /** Shallow merge into resource.options after validation against offering.resource_options.options. */

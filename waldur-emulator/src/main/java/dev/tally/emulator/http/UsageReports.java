@@ -34,12 +34,23 @@ final class UsageReports {
         if (!body.has("usages")) {
             throw ApiException.field("usages", "This field is required.");
         }
-        String resourceUuid = Ids.normalizeUuid(body.path("resource").asText());
-        if (resourceUuid == null) {
-            throw ApiException.field("resource", "Must be a valid UUID.");
+        JsonRow resource;
+        if (body.hasNonNull("plan_period")) {
+            // plan_period wins over resource: the usage belongs to that period's resource (ComponentUsageCreateSerializer).
+            String periodUuid = Ids.normalizeUuid(body.get("plan_period").asText());
+            if (periodUuid == null) {
+                throw ApiException.field("plan_period", "Must be a valid UUID.");
+            }
+            resource = PlanPeriods.resourceOf(store, periodUuid).orElseThrow(
+                    () -> ApiException.field("plan_period", "Object with uuid=" + periodUuid + " does not exist."));
+        } else {
+            String resourceUuid = Ids.normalizeUuid(body.path("resource").asText());
+            if (resourceUuid == null) {
+                throw ApiException.field("resource", "Must be a valid UUID.");
+            }
+            resource = store.resources().find(resourceUuid).orElseThrow(
+                    () -> ApiException.field("resource", "Object with uuid=" + resourceUuid + " does not exist."));
         }
-        JsonRow resource = store.resources().find(resourceUuid).orElseThrow(
-                () -> ApiException.field("resource", "Object with uuid=" + resourceUuid + " does not exist."));
         // Needs SET_RESOURCE_USAGE on the offering or its customer: the provider side, or staff.
         if (!user.staff() && !user.customerUuid().equals(resource.text("provider_uuid"))) {
             throw ApiException.forbidden();

@@ -84,8 +84,8 @@ public final class Writes {
                 yield locked(() -> resources.update(request, uuid, method.equals("PATCH")));
             }
             case "marketplace-orders" -> {
-                ApiHandler.requireMethod(method, "DELETE");
-                yield locked(() -> orders.delete(request, uuid));
+                ApiHandler.requireMethod(method, "PUT", "PATCH", "DELETE");
+                yield locked(() -> method.equals("DELETE") ? orders.delete(request, uuid) : orders.update(request, uuid));
             }
             case "marketplace-script-async-dry-run" -> {
                 ApiHandler.requireMethod(method, "GET", "HEAD");
@@ -98,8 +98,14 @@ public final class Writes {
             }
             case "projects" -> {
                 ApiHandler.requireMethod(method, "PUT", "PATCH", "DELETE");
-                yield locked(() -> method.equals("DELETE") ? organisations.deleteProject(request, uuid)
-                        : organisations.updateProject(request, uuid, method.equals("PATCH")));
+                yield locked(() -> {
+                    if (method.equals("DELETE")) {
+                        return organisations.deleteProject(request, uuid);
+                    }
+                    Response response = organisations.updateProject(request, uuid, method.equals("PATCH"));
+                    orders.projectDatesChanged(Ids.normalizeUuid(uuid));
+                    return response;
+                });
             }
             case "marketplace-public-offerings" -> throw ApiException.methodNotAllowed(method);
             default -> throw ApiException.detail(404, "Not found.");
@@ -107,6 +113,10 @@ public final class Writes {
     }
 
     Response action(String method, Request request, String name, String uuid, String action) {
+        if (name.equals("marketplace-resources") && action.equals("plan_periods")) {
+            ApiHandler.requireMethod(method, "GET", "HEAD");
+            return locked(() -> resources.planPeriods(request, uuid));
+        }
         ApiHandler.requireMethod(method, "POST");
         return switch (name) {
             case "marketplace-orders" -> locked(() -> orders.action(request, uuid, action));
