@@ -76,6 +76,42 @@ class ContractTest {
     }
 
     @Test
+    void providerViewsConform() {
+        Api deic = staff.as(emulator.allocatorTokens().get("Danish e-Infrastructure Cooperation"));
+        for (String collection : List.of("marketplace-provider-offerings", "marketplace-plans",
+                "marketplace-provider-resources")) {
+            JsonNode first = check(staff, "GET", "/api/" + collection + "/?page_size=100", 200);
+            check(staff, "HEAD", "/api/" + collection + "/", 200);
+            check(provider, "GET", "/api/" + collection + "/?page=last&page_size=50", 200);
+            check(deic, "GET", "/api/" + collection + "/?page_size=50", 200);
+            check(allocator, "GET", "/api/" + collection + "/", 200);
+            for (JsonNode item : first) {
+                check(staff, "GET", "/api/" + collection + "/" + item.get("uuid").asText() + "/", 200);
+            }
+        }
+        check(staff, "GET", "/api/marketplace-provider-offerings/?o=-total_customers&field=name&field=total_customers",
+                200);
+        check(staff, "GET", "/api/marketplace-provider-offerings/?state=Paused&type=Marketplace.Basic", 200);
+        for (String state : List.of("Creating", "Erred", "Updating", "Terminating", "Terminated")) {
+            check(provider, "GET", "/api/marketplace-provider-resources/?page_size=100&state=" + state, 200);
+        }
+        check(provider, "GET", "/api/marketplace-provider-resources/?has_terminate_date=true&o=-end_date", 200);
+        check(staff, "GET", "/api/marketplace-provider-offerings/?state=bogus", 400);
+        check(staff, "GET", "/api/marketplace-provider-offerings/?resource_customer_uuid=xyz", 400);
+        check(staff, "GET", "/api/marketplace-plans/?offering_uuid=xyz", 400);
+        check(staff, "GET", "/api/marketplace-provider-resources/?offering_uuid=xyz", 400);
+        check(staff, "GET", "/api/marketplace-provider-resources/?o=cost", 400);
+        check(anonymous, "GET", "/api/marketplace-provider-offerings/", 401);
+        String lumiOffering = check(provider, "GET", "/api/marketplace-provider-offerings/?page_size=1", 200).get(0)
+                .get("uuid").asText();
+        check(deic, "GET", "/api/marketplace-provider-offerings/" + lumiOffering + "/", 404);
+        check(staff, "GET", "/api/marketplace-plans/00000000000000000000000000000000/", 404);
+        check(staff, "DELETE", "/api/marketplace-provider-resources/00000000000000000000000000000000/", 405);
+
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
     void errorsConform() {
         check(anonymous, "GET", "/api/projects/", 401);
         check(staff, "GET", "/api/projects/?customer=xyz", 400);

@@ -124,7 +124,7 @@ public final class ApiHandler implements HttpHandler {
         Lock lock = store.readLock();
         lock.lock();
         try {
-            List<Row> rows = collection.select(store, request);
+            List<Row> rows = ProviderViews.listed(name, request, collection.select(store, request));
             return Pagination.page(request, rows, request.params("field"));
         } finally {
             lock.unlock();

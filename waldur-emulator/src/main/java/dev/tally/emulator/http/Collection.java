@@ -80,6 +80,10 @@ record Collection(String name, String model, boolean anonymousAllowed, Function<
     }
 
     private Comparator<Row> ordering(List<String> values) {
+        if (orderings.isEmpty()) {
+            // A view without an OrderingFilter (e.g. marketplace-plans): DRF ignores ?o=.
+            return null;
+        }
         Comparator<Row> order = null;
         for (String value : values) {
             for (String part : value.split(",")) {

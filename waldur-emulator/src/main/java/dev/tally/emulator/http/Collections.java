@@ -40,7 +40,8 @@ final class Collections {
 
     static Map<String, Collection> all() {
         Map<String, Collection> all = new LinkedHashMap<>();
-        for (Collection c : List.of(customers(), projects(), offerings(), orders(), resources(), usages())) {
+        for (Collection c : List.of(customers(), projects(), offerings(), orders(), resources(), usages(),
+                ProviderViews.offerings(), ProviderViews.plans(), ProviderViews.resources())) {
             all.put(c.name(), c);
         }
         return all;

@@ -64,7 +64,8 @@ public final class Writes {
             return locked(() -> organisations.createProject(request));
         }
         if (name.equals("marketplace-resources")
-                || name.equals("marketplace-public-offerings") || name.equals("marketplace-component-usages")) {
+                || name.equals("marketplace-public-offerings") || name.equals("marketplace-component-usages")
+                || ProviderViews.isReadOnlyView(name)) {
             throw ApiException.methodNotAllowed(method);
         }
         throw ApiException.detail(404, "Not found.");
@@ -108,6 +109,8 @@ public final class Writes {
                 });
             }
             case "marketplace-public-offerings" -> throw ApiException.methodNotAllowed(method);
+            case ProviderViews.OFFERINGS, ProviderViews.PLANS, ProviderViews.RESOURCES ->
+                    throw ApiException.methodNotAllowed(method);
             default -> throw ApiException.detail(404, "Not found.");
         };
     }

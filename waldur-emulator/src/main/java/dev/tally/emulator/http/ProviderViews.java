@@ -1,0 +1,459 @@
+package dev.tally.emulator.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tally.emulator.store.Ids;
+import dev.tally.emulator.store.Json;
+import dev.tally.emulator.store.JsonRow;
+import dev.tally.emulator.store.Row;
+import dev.tally.emulator.store.Store;
+import dev.tally.emulator.store.Table;
+import dev.tally.emulator.store.User;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.function.Predicate;
+
+/**
+ * The provider-side read collections of CONTRACT §7.4, §7.5 and §7.7: {@code marketplace-provider-offerings},
+ * {@code marketplace-plans} and {@code marketplace-provider-resources}. They are views over the same offering, plan and
+ * resource rows as the consumer side, so a write shows on both sides at once; nothing here is stored.
+ *
+ * <p>Visibility follows Waldur's {@code OfferingQuerySet.filter_for_user} (2024+ managers.py): staff see everything,
+ * anybody else only the offerings of the organisation they act for, the plans of those offerings and the resources
+ * ordered from them. Others' objects are 404 on detail, as they are outside the queryset.
+ */
+final class ProviderViews {
+    static final String OFFERINGS = "marketplace-provider-offerings";
+    static final String PLANS = "marketplace-plans";
+    static final String RESOURCES = "marketplace-provider-resources";
+
+    // Waldur ProviderOfferingViewSet: total_customers counts distinct consumer organisations over these states.
+    private static final Set<String> CUSTOMER_COUNTING_STATES = Set.of("OK", "Updating", "Terminating");
+    // Present in PublicOfferingDetails, absent from ProviderOfferingDetails (8.0.5).
+    private static final List<String> PUBLIC_ONLY_FIELDS = List.of("is_accessible", "promotion_campaigns",
+            "user_has_consent");
+    private static final Comparator<Row> BY_NAME = Comparator.comparing((Row r) -> r.get("name").asText())
+            .thenComparing(Row::uuid);
+    // Waldur's Plan model declares no Meta.ordering, so PostgreSQL returns insertion (id) order: plans were created
+    // with their offerings.
+    private static final Comparator<PlanView> BY_OFFERING_CREATED = Comparator
+            .comparing((PlanView p) -> p.offering.text("created")).thenComparing(PlanView::uuid);
+
+    private ProviderViews() {
+    }
+
+    private static BiPredicate<User, Row> providedBy(String customerField) {
+        return (user, row) -> user != null
+                && (user.staff() || user.customerUuid().equals(Filter.text(row, customerField)));
+    }
+
+    static Collection offerings() {
+        Map<String, Filter> f = new LinkedHashMap<>(Collections.offerings().filters());
+        f.put("query", Filter.query("name", "slug", "description"));
+        f.put("created", Filter.since("created"));
+        // OfferingImportableFilterBackend: the mere presence of the parameter keeps importable types only, and no
+        // emulated type (Basic, Script) can import resources.
+        f.put("importable", (param, values) -> row -> false);
+        f.put("resource_customer_uuid", usedBy("customer_uuid"));
+        f.put("resource_project_uuid", usedBy("project_uuid"));
+        f.put("uuid_list", uuidList());
+        return new Collection(OFFERINGS, "Offering", false, ProviderViews::offeringTable,
+                providedBy("customer_uuid"), f, Collections.offerings().orderings());
+    }
+
+    static Collection plans() {
+        Map<String, Filter> f = new LinkedHashMap<>();
+        // PlanFilter (OfferingFilterMixin): offering is a URLFilter on marketplace-provider-offering-detail.
+        f.put("offering", Filter.urlToUuid("/api/" + OFFERINGS + "/", "offering_uuid"));
+        f.put("offering_uuid", Filter.uuid("offering_uuid"));
+        f.put("offering_slug", Filter.offeringSlug());
+        f.put("parent_offering_uuid", Filter.uuidMatchingNothing());
+        // No OrderingFilter on ProviderPlanViewSet: an empty set makes Collection ignore ?o=, as DRF does.
+        return new Collection(PLANS, "Plan", false, ProviderViews::planTable, providedBy("customer_uuid"), f,
+                Set.of());
+    }
+
+    static Collection resources() {
+        Collection consumer = Collections.resources();
+        Map<String, Filter> f = new LinkedHashMap<>(consumer.filters());
+        f.put("offering", offeringUrl());
+        f.put("offering_uuid", uuidIn("offering_uuid"));
+        f.put("offering_slug", Filter.offeringSlug());
+        f.put("parent_offering_uuid", Filter.uuidMatchingNothing());
+        f.put("has_terminate_date", nullBoolean(row -> Filter.text(row, "end_date") != null));
+        f.put("usage_based", byComponents(types -> types.contains("usage")));
+        f.put("limit_based", byComponents(types -> types.contains("limit")));
+        f.put("only_usage_based", byComponents(types -> !types.isEmpty()
+                && types.stream().allMatch("usage"::equals)));
+        f.put("only_limit_based", byComponents(types -> !types.isEmpty()
+                && types.stream().allMatch("limit"::equals)));
+        f.put("component_count", componentCount(false));
+        f.put("limit_component_count", componentCount(true));
+        f.put("order_state", orderState());
+        f.put("visible_to_username", visibleToUsername());
+        // backend_metadata.runtime_state: no emulated resource has backend metadata.
+        f.put("runtime_state", (param, values) -> Filter.last(values).isEmpty() ? null : row -> false);
+        return new Collection(RESOURCES, "Resource", false, Store::resources, providedBy("provider_uuid"), f,
+                consumer.orderings());
+    }
+
+    /**
+     * Waldur fills {@code total_customers} only for a detail or when the list is ordered by it
+     * ({@code _check_extra_field_needed}); elsewhere the list shows null.
+     */
+    static List<Row> listed(String collection, Request request, List<Row> rows) {
+        if (!OFFERINGS.equals(collection)) {
+            return rows;
+        }
+        String o = request.query().last("o");
+        if ("total_customers".equals(o) || "-total_customers".equals(o)) {
+            return rows;
+        }
+        List<Row> hidden = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            hidden.add(((OfferingView) row).withoutTotals());
+        }
+        return hidden;
+    }
+
+    private static Table<OfferingView> offeringTable(Store store) {
+        Map<String, Set<String>> customers = new HashMap<>();
+        for (JsonRow resource : store.resources().rows()) {
+            if (CUSTOMER_COUNTING_STATES.contains(resource.text("state"))) {
+                customers.computeIfAbsent(resource.text("offering_uuid"), k -> new HashSet<>())
+                        .add(resource.text("customer_uuid"));
+            }
+        }
+        Table<OfferingView> table = new Table<>(OFFERINGS, BY_NAME);
+        List<OfferingView> views = new ArrayList<>();
+        for (JsonRow offering : store.offerings().rows()) {
+            views.add(new OfferingView(offering, customers.getOrDefault(offering.uuid(), Set.of()).size()));
+        }
+        table.addAll(views);
+        return table;
+    }
+
+    private static Table<PlanView> planTable(Store store) {
+        Table<PlanView> table = new Table<>(PLANS, BY_OFFERING_CREATED);
+        List<PlanView> views = new ArrayList<>();
+        for (JsonRow offering : store.offerings().rows()) {
+            for (JsonNode plan : offering.get("plans")) {
+                views.add(new PlanView(offering, (ObjectNode) plan));
+            }
+        }
+        table.addAll(views);
+        return table;
+    }
+
+    /** Writes on these views (create, plan updates, provider resource PUT/PATCH) are not emulated: 405. */
+    static boolean isReadOnlyView(String name) {
+        return OFFERINGS.equals(name) || PLANS.equals(name) || RESOURCES.equals(name);
+    }
+
+    static String offeringPath(String uuid) {
+        return "/api/" + OFFERINGS + "/" + uuid + "/";
+    }
+
+    static String planPath(String uuid) {
+        return "/api/" + PLANS + "/" + uuid + "/";
+    }
+
+    /** An offering as ProviderOfferingDetails: provider URLs, the provider-only fields, provider plan links. */
+    private static final class OfferingView implements Row {
+        private final JsonRow offering;
+        private final Integer totalCustomers;
+
+        OfferingView(JsonRow offering, Integer totalCustomers) {
+            this.offering = offering;
+            this.totalCustomers = totalCustomers;
+        }
+
+        OfferingView withoutTotals() {
+            return new OfferingView(offering, null);
+        }
+
+        @Override
+        public String uuid() {
+            return offering.uuid();
+        }
+
+        @Override
+        public JsonNode get(String field) {
+            return switch (field) {
+                case "url" -> Json.NODES.textNode(offeringPath(uuid()));
+                case "total_customers" -> totalCustomers == null ? Json.NODES.nullNode()
+                        : Json.NODES.numberNode(totalCustomers);
+                default -> PUBLIC_ONLY_FIELDS.contains(field) ? null : offering.get(field);
+            };
+        }
+
+        @Override
+        public ObjectNode render() {
+            ObjectNode node = offering.render();
+            node.put("url", offeringPath(uuid()));
+            node.remove(PUBLIC_ONLY_FIELDS);
+            for (JsonNode plan : node.get("plans")) {
+                ((ObjectNode) plan).put("url", planPath(plan.get("uuid").asText()));
+            }
+            if (totalCustomers == null) {
+                node.putNull("total_customers");
+            } else {
+                node.put("total_customers", totalCustomers);
+            }
+            // total_cost / total_cost_estimated sum invoice items, which are not emulated: they stay null.
+            node.set("backend_id_rules", Json.NODES.objectNode());
+            node.putNull("integration_status");
+            node.set("secret_options", Json.NODES.objectNode());
+            node.set("service_attributes", Json.NODES.objectNode());
+            return node;
+        }
+    }
+
+    /** A plan as ProviderPlanDetails: its own URL plus the provider-offering link. */
+    private static final class PlanView implements Row {
+        private final JsonRow offering;
+        private final ObjectNode plan;
+
+        PlanView(JsonRow offering, ObjectNode plan) {
+            this.offering = offering;
+            this.plan = plan;
+        }
+
+        @Override
+        public String uuid() {
+            return plan.get("uuid").asText();
+        }
+
+        // offering_uuid and customer_uuid serve filters and visibility only; ProviderPlanDetails has neither.
+        @Override
+        public JsonNode get(String field) {
+            return switch (field) {
+                case "url" -> Json.NODES.textNode(planPath(uuid()));
+                case "offering" -> Json.NODES.textNode(offeringPath(offering.uuid()));
+                case "offering_uuid" -> Json.NODES.textNode(offering.uuid());
+                case "customer_uuid" -> offering.get("customer_uuid");
+                default -> plan.get(field);
+            };
+        }
+
+        @Override
+        public ObjectNode render() {
+            ObjectNode node = plan.deepCopy();
+            node.put("url", planPath(uuid()));
+            node.put("offering", offeringPath(offering.uuid()));
+            return node;
+        }
+    }
+
+    // --- filters that only the provider side has ---
+
+    /** OfferingFilter resource_customer_uuid / resource_project_uuid: offerings with a non-Terminated resource there. */
+    private static Filter usedBy(String resourceField) {
+        return new Filter() {
+            @Override
+            public Predicate<Row> parse(String param, List<String> values) {
+                throw new UnsupportedOperationException("needs the store");
+            }
+
+            @Override
+            public Predicate<Row> parse(String param, List<String> values, User user, Store store) {
+                String value = Filter.last(values);
+                if (value.isEmpty()) {
+                    return null;
+                }
+                String uuid = Ids.normalizeUuid(value);
+                if (uuid == null) {
+                    throw ApiException.field(param, "Enter a valid UUID.");
+                }
+                Set<String> offerings = new HashSet<>();
+                for (JsonRow resource : store.resources().rows()) {
+                    if (uuid.equals(resource.text(resourceField)) && !"Terminated".equals(resource.text("state"))) {
+                        offerings.add(resource.text("offering_uuid"));
+                    }
+                }
+                return row -> offerings.contains(row.uuid());
+            }
+        };
+    }
+
+    /**
+     * OfferingFilter uuid_list: comma-separated offering UUIDs (not validated). An empty value is skipped, as django-filter
+     * skips every empty value; a value without any UUID (e.g. {@code ,}) matches nothing.
+     */
+    private static Filter uuidList() {
+        return (param, values) -> {
+            if (Filter.last(values).isEmpty()) {
+                return null;
+            }
+            Set<String> wanted = new HashSet<>();
+            for (String part : Filter.last(values).split(",")) {
+                String normal = Ids.normalizeUuid(part.strip());
+                if (normal != null) {
+                    wanted.add(normal);
+                }
+            }
+            return row -> wanted.contains(row.uuid());
+        };
+    }
+
+    /** UUIDInFilter: comma-separated UUIDs, and repeated parameters too; any of them matches. */
+    private static Filter uuidIn(String field) {
+        return (param, values) -> {
+            List<String> parts = new ArrayList<>();
+            for (String value : values) {
+                for (String part : value.split(",")) {
+                    if (!part.isBlank()) {
+                        parts.add(part.strip());
+                    }
+                }
+            }
+            return Filter.uuid(field).parse(param, parts);
+        };
+    }
+
+    /** URLFilter on marketplace-provider-offering-detail; public-offering URLs name the same offering and are accepted. */
+    private static Filter offeringUrl() {
+        Filter provider = Filter.urlToUuid("/api/" + OFFERINGS + "/", "offering_uuid");
+        Filter publicUrl = Filter.urlToUuid("/api/marketplace-public-offerings/", "offering_uuid");
+        return (param, values) -> {
+            String path = Links.pathOf(Filter.last(values));
+            return path != null && path.startsWith("/api/marketplace-public-offerings/")
+                    ? publicUrl.parse(param, values) : provider.parse(param, values);
+        };
+    }
+
+    /** A method BooleanFilter (NullBooleanSelect): true keeps matching rows, false the others, anything else is ignored. */
+    private static Filter nullBoolean(Predicate<Row> test) {
+        return (param, values) -> {
+            Boolean wanted = Filter.nullBoolean(Filter.last(values));
+            return wanted == null ? null : row -> test.test(row) == wanted;
+        };
+    }
+
+    /** usage_based, limit_based, only_*: a test on the billing types of the resource's offering components. */
+    private static Filter byComponents(Predicate<List<String>> test) {
+        return new Filter() {
+            @Override
+            public Predicate<Row> parse(String param, List<String> values) {
+                throw new UnsupportedOperationException("needs the store");
+            }
+
+            @Override
+            public Predicate<Row> parse(String param, List<String> values, User user, Store store) {
+                Boolean wanted = Filter.nullBoolean(Filter.last(values));
+                if (wanted == null) {
+                    return null;
+                }
+                Set<String> matching = offeringsWhere(store, offering -> test.test(billingTypes(offering)));
+                return row -> matching.contains(Filter.text(row, "offering_uuid")) == wanted;
+            }
+        };
+    }
+
+    /** component_count / limit_component_count (NumberFilter): offerings with exactly that many (limit) components. */
+    private static Filter componentCount(boolean limitOnly) {
+        return new Filter() {
+            @Override
+            public Predicate<Row> parse(String param, List<String> values) {
+                throw new UnsupportedOperationException("needs the store");
+            }
+
+            @Override
+            public Predicate<Row> parse(String param, List<String> values, User user, Store store) {
+                String value = Filter.last(values).strip();
+                if (value.isEmpty()) {
+                    return null;
+                }
+                BigDecimal wanted;
+                try {
+                    wanted = new BigDecimal(value);
+                } catch (NumberFormatException e) {
+                    throw ApiException.field(param, "Enter a number.");
+                }
+                Set<String> matching = offeringsWhere(store, offering -> BigDecimal.valueOf(
+                        billingTypes(offering).stream().filter(t -> !limitOnly || t.equals("limit")).count())
+                        .compareTo(wanted) == 0);
+                return row -> matching.contains(Filter.text(row, "offering_uuid"));
+            }
+        };
+    }
+
+    /** order_state (multi): resources with at least one order in one of these states. */
+    private static Filter orderState() {
+        Filter choice = Filter.choice("state", Collections.ORDER_STATES);
+        return new Filter() {
+            @Override
+            public Predicate<Row> parse(String param, List<String> values) {
+                throw new UnsupportedOperationException("needs the store");
+            }
+
+            @Override
+            public Predicate<Row> parse(String param, List<String> values, User user, Store store) {
+                Predicate<Row> inState = choice.parse(param, values);
+                if (inState == null) {
+                    return null;
+                }
+                Set<String> resources = new HashSet<>();
+                for (JsonRow order : store.orders().rows()) {
+                    if (inState.test(order)) {
+                        resources.add(order.text("marketplace_resource_uuid"));
+                    }
+                }
+                return row -> resources.contains(row.uuid());
+            }
+        };
+    }
+
+    /** visible_to_username: resources that user sees as a consumer; an unknown username matches nothing. */
+    private static Filter visibleToUsername() {
+        return new Filter() {
+            @Override
+            public Predicate<Row> parse(String param, List<String> values) {
+                throw new UnsupportedOperationException("needs the store");
+            }
+
+            @Override
+            public Predicate<Row> parse(String param, List<String> values, User user, Store store) {
+                String username = Filter.last(values);
+                if (username.isEmpty()) {
+                    return null;
+                }
+                User other = store.userByName(username).orElse(null);
+                if (other == null) {
+                    return row -> false;
+                }
+                return row -> other.staff() || other.customerUuid().equals(Filter.text(row, "customer_uuid"));
+            }
+        };
+    }
+
+    private static Set<String> offeringsWhere(Store store, Predicate<JsonRow> test) {
+        Set<String> uuids = new HashSet<>();
+        for (JsonRow offering : store.offerings().rows()) {
+            if (test.test(offering)) {
+                uuids.add(offering.uuid());
+            }
+        }
+        return uuids;
+    }
+
+    private static List<String> billingTypes(JsonRow offering) {
+        List<String> types = new ArrayList<>();
+        JsonNode components = offering.get("components");
+        if (components instanceof ArrayNode array) {
+            for (JsonNode component : array) {
+                types.add(component.get("billing_type").asText());
+            }
+        }
+        return types;
+    }
+}
