@@ -73,7 +73,7 @@ final class ProviderViews {
     static Collection plans() {
         Map<String, Filter> f = new LinkedHashMap<>();
         // PlanFilter (OfferingFilterMixin): offering is a URLFilter on marketplace-provider-offering-detail.
-        f.put("offering", Filter.urlToUuid("/api/" + OFFERINGS + "/", "offering_uuid"));
+        f.put("offering", offeringUrl());
         f.put("offering_uuid", Filter.uuid("offering_uuid"));
         f.put("offering_slug", Filter.offeringSlug());
         f.put("parent_offering_uuid", Filter.uuidMatchingNothing());
@@ -320,14 +320,26 @@ final class ProviderViews {
         };
     }
 
-    /** URLFilter on marketplace-provider-offering-detail; public-offering URLs name the same offering and are accepted. */
+    /**
+     * {@code offering}: Waldur's URLFilter on marketplace-provider-offering-detail. A URL of another view (or no URL at
+     * all) resolves to no UUID, which matches nothing; it is not a 400. The emulator also accepts the offering's
+     * public URL, since resource rows link to it.
+     */
     private static Filter offeringUrl() {
-        Filter provider = Filter.urlToUuid("/api/" + OFFERINGS + "/", "offering_uuid");
-        Filter publicUrl = Filter.urlToUuid("/api/marketplace-public-offerings/", "offering_uuid");
         return (param, values) -> {
-            String path = Links.pathOf(Filter.last(values));
-            return path != null && path.startsWith("/api/marketplace-public-offerings/")
-                    ? publicUrl.parse(param, values) : provider.parse(param, values);
+            String value = Filter.last(values);
+            if (value.isEmpty()) {
+                return null;
+            }
+            String path = Links.pathOf(value);
+            String uuid = null;
+            for (String prefix : List.of("/api/" + OFFERINGS + "/", "/api/marketplace-public-offerings/")) {
+                if (path != null && path.startsWith(prefix) && path.endsWith("/")) {
+                    uuid = Ids.normalizeUuid(path.substring(prefix.length(), path.length() - 1));
+                }
+            }
+            String wanted = uuid;
+            return row -> wanted != null && wanted.equals(Filter.text(row, "offering_uuid"));
         };
     }
 
