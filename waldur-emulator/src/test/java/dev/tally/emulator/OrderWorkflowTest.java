@@ -27,9 +27,12 @@ class OrderWorkflowTest {
         lumi = new Api(emulator, emulator.providerToken());
     }
 
+    // Static fields outlive the class's tests: drop them so the dataset can be collected (the test JVM has -Xmx1g).
     @AfterAll
     static void stop() {
         emulator.close();
+        emulator = null;
+        staff = csc = deic = lumi = null;
     }
 
     @Test
@@ -184,6 +187,50 @@ class OrderWorkflowTest {
         assertThat(run.get("state").asInt()).isEqualTo(3);
         assertThat(run.get("get_state_display").asText()).isEqualTo("done");
         assertThat(csc.post("/api/marketplace-script-dry-run/" + script + "/run/", "{}").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void providerSideViewsFollowTheOrderAndTheResource() {
+        JsonNode offering = csc.getJson("/api/marketplace-public-offerings/?name_exact=LUMI%20Finland").get(0);
+        JsonNode project = csc.getJson("/api/projects/?page_size=1&page=3").get(0);
+        String resources = "/api/marketplace-provider-resources/?offering_uuid=" + offering.get("uuid").asText();
+        int all = count(lumi, resources);
+        int pending = count(lumi, resources + "&order_state=pending-provider");
+        int terminated = count(lumi, resources + "&state=Terminated");
+
+        JsonNode order = Api.parse(csc.post("/api/marketplace-orders/", orderBody(project, offering)).body());
+        String orderPath = "/api/marketplace-orders/" + order.get("uuid").asText() + "/";
+        csc.post(orderPath + "approve_by_consumer/", "{}");
+        String uuid = order.get("marketplace_resource_uuid").asText();
+
+        assertThat(count(lumi, resources)).isEqualTo(all + 1);
+        assertThat(count(lumi, resources + "&order_state=pending-provider")).isEqualTo(pending + 1);
+        assertThat(lumi.getJson("/api/marketplace-provider-resources/" + uuid + "/").get("state").asText())
+                .isEqualTo("Creating");
+        assertThat(csc.get("/api/marketplace-provider-resources/" + uuid + "/").statusCode()).isEqualTo(404);
+
+        lumi.post(orderPath + "approve_by_provider/", "{}");
+        JsonNode asProvider = lumi.getJson("/api/marketplace-provider-resources/" + uuid + "/");
+        assertThat(asProvider).isEqualTo(csc.getJson("/api/marketplace-resources/" + uuid + "/"));
+        assertThat(asProvider.get("state").asText()).isEqualTo("OK");
+        assertThat(count(lumi, resources + "&order_state=pending-provider")).isEqualTo(pending);
+        assertThat(lumi.getJson("/api/marketplace-provider-offerings/" + offering.get("uuid").asText() + "/")
+                .get("total_customers").asInt()).isEqualTo(1);
+        assertThat(count(lumi, "/api/marketplace-provider-offerings/?resource_project_uuid="
+                + project.get("uuid").asText())).isGreaterThanOrEqualTo(1);
+
+        String terminate = Api.parse(csc.post("/api/marketplace-resources/" + uuid + "/terminate/", "{}").body())
+                .get("order_uuid").asText();
+        csc.post("/api/marketplace-orders/" + terminate + "/approve_by_consumer/", "{}");
+        lumi.post("/api/marketplace-orders/" + terminate + "/approve_by_provider/", "{}");
+        assertThat(count(lumi, resources + "&state=Terminated")).isEqualTo(terminated + 1);
+        assertThat(count(lumi, resources)).isEqualTo(all + 1);
+    }
+
+    private static int count(Api api, String pathAndQuery) {
+        HttpResponse<String> response = api.head(pathAndQuery);
+        assertThat(response.statusCode()).as("HEAD " + pathAndQuery).isEqualTo(200);
+        return Integer.parseInt(response.headers().firstValue("X-Result-Count").orElseThrow());
     }
 
     private static ObjectNode orderBody(JsonNode project, JsonNode offering) {
