@@ -58,6 +58,23 @@ class HarvestLinesTest {
     }
 
     @Test
+    void copiesCompactObjectsAsTheyAreAndReencodesOnlyTheOnesThatDiffer(@TempDir Path dir) throws Exception {
+        // Compact, as servers send it: the first object is copied byte for byte; the others hold a
+        // negative zero, a tiny decimal, an exponent, an escaped character or an escaped slash.
+        String body = "[{\"a\":1.50,\"b\":-0.5,\"c\":0.000001,\"d\":[true,null,-12],\"e\":\"ü\"},"
+                + "{\"d\":-0.0},{\"e\":0.0000001},{\"f\":1e5},{\"g\":\"caf\\u00e9\"},{\"h\":\"a\\/b\"}]";
+        try (StubServer api = new StubServer((i, x) -> new StubServer.Reply(200,
+                Map.of("Content-Type", "application/json; charset=utf-8", "X-Result-Count", "6"), body))) {
+
+            harvester(api).harvest(dir.resolve("s"), EnumSet.of(WaldurCollection.CUSTOMERS), Harvester.Progress.NONE);
+
+            assertThat(lines(dir.resolve("s/customers.jsonl.gz"))).isEqualTo(
+                    "{\"a\":1.50,\"b\":-0.5,\"c\":0.000001,\"d\":[true,null,-12],\"e\":\"ü\"}\n"
+                            + "{\"d\":0.0}\n{\"e\":1E-7}\n{\"f\":1E+5}\n{\"g\":\"café\"}\n{\"h\":\"a/b\"}\n");
+        }
+    }
+
+    @Test
     void refusesAListBodyThatIsNotAnArrayWithoutRetrying(@TempDir Path dir) throws Exception {
         try (StubServer api = new StubServer((i, x) -> StubServer.Reply.json(200, "{\"detail\": \"not a list\"}"))) {
 
