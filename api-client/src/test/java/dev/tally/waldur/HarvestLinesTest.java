@@ -75,6 +75,17 @@ class HarvestLinesTest {
     }
 
     @Test
+    void storesBareValuesInAListOnePerLine(@TempDir Path dir) throws Exception {
+        try (StubServer api = new StubServer((i, x) -> new StubServer.Reply(200,
+                Map.of("Content-Type", "application/json", "X-Result-Count", "5"), "[\"a\\/b\", 1.50, -0, true, null]"))) {
+
+            harvester(api).harvest(dir.resolve("s"), EnumSet.of(WaldurCollection.CUSTOMERS), Harvester.Progress.NONE);
+
+            assertThat(lines(dir.resolve("s/customers.jsonl.gz"))).isEqualTo("\"a/b\"\n1.50\n0\ntrue\nnull\n");
+        }
+    }
+
+    @Test
     void refusesAListBodyThatIsNotAnArrayWithoutRetrying(@TempDir Path dir) throws Exception {
         try (StubServer api = new StubServer((i, x) -> StubServer.Reply.json(200, "{\"detail\": \"not a list\"}"))) {
 

@@ -56,13 +56,21 @@ final class JsonLines {
                 if (t == null) {
                     throw new JsonParseException(p, "Unexpected end-of-input: the list has no closing ']'");
                 }
-                int start = (int) p.currentTokenLocation().getByteOffset();
-                p.skipChildren();
-                int end = (int) p.currentLocation().getByteOffset();
-                if (t.isStructStart() && isCanonical(json, start, end)) {
-                    out.write(json, start, end - start);
+                if (t.isStructStart()) {
+                    int start = (int) p.currentTokenLocation().getByteOffset();
+                    p.skipChildren();
+                    int end = (int) p.currentLocation().getByteOffset();
+                    if (isCanonical(json, start, end)) {
+                        out.write(json, start, end - start);
+                    } else {
+                        reencode(factory, json, start, end, out);
+                    }
                 } else {
-                    reencode(factory, json, start, end, out);
+                    // A bare string or number in a list (never seen from Waldur): re-encode it in place.
+                    try (JsonGenerator g = factory.createGenerator(out)) {
+                        g.setRootValueSeparator(null);
+                        copyValue(p, g, t);
+                    }
                 }
                 out.write('\n');
                 count++;
