@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tally.waldur.http.Page;
+import dev.tally.waldur.http.JsonLinesPage;
+import dev.tally.waldur.http.ListPage;
 import dev.tally.waldur.http.Transport;
 import dev.tally.waldur.model.ComponentUsage;
 import dev.tally.waldur.model.Customer;
@@ -119,26 +120,30 @@ public final class WaldurClient {
      * fail the call, and so does a final count that differs from {@code X-Result-Count}.
      */
     public long forEachRaw(String path, Query query, ListListener listener, Consumer<JsonNode> sink) {
-        return forEachPage(path, query, listener, items -> items, items -> items.forEach(sink));
+        return forEachPage(path, query, listener, transport::page, page -> page.items().forEach(sink));
     }
 
     /**
-     * Like {@link #forEachRaw}, but hands over whole pages: {@code prepare} runs on the thread that
-     * fetched the page (in parallel when pages are fetched concurrently), {@code accept} runs on the
-     * caller's thread, strictly in page order. A harvest serialises in {@code prepare} and writes in
-     * {@code accept}, so the CPU work is spread over the fetching threads.
+     * Like {@link #forEachRaw}, but hands over whole pages with every object already re-encoded as a
+     * compact JSON line, as received (no trees are built; see {@link JsonLinesPage}). Pages are fetched
+     * and encoded on worker threads when {@link WaldurClientConfig#concurrency()} allows; {@code accept}
+     * runs on the caller's thread, strictly in page order. This is the harvest's path.
      */
-    public <R> long forEachPage(String path, Query query, ListListener listener,
-            Function<List<JsonNode>, R> prepare, Consumer<R> accept) {
+    public long forEachPageLines(String path, Query query, ListListener listener, Consumer<JsonLinesPage> accept) {
+        return forEachPage(path, query, listener, transport::pageLines, accept);
+    }
+
+    private <P extends ListPage> long forEachPage(String path, Query query, ListListener listener,
+            Function<URI, P> fetch, Consumer<P> accept) {
         URI first = listUrl(path, query);
-        Page page = transport.page(first);
+        P page = fetch.apply(first);
         long total = page.resultCount().orElse(-1);
-        accept.accept(prepare.apply(page.items()));
-        long fetched = page.items().size();
+        accept.accept(page);
+        long fetched = page.size();
         listener.onPage(fetched, total);
         URI next = page.links().next().orElse(null);
         if (next != null && total > 0 && config.concurrency() > 1 && PAGE_PARAM.matcher(next.toString()).find()) {
-            fetched += fetchRemainingInParallel(path, next, page.items().size(), total, fetched, listener, prepare, accept);
+            fetched += fetchRemainingInParallel(path, next, page.size(), total, fetched, listener, fetch, accept);
             next = null;
         }
         Set<URI> seen = new HashSet<>();
@@ -148,10 +153,10 @@ public final class WaldurClient {
                 throw new InvalidResponseException("GET", next.getPath(), 200,
                         "pagination loops: the next link " + next.getRawQuery() + " was already visited");
             }
-            page = transport.page(next);
+            page = fetch.apply(next);
             checkTotal(path, total, page);
-            accept.accept(prepare.apply(page.items()));
-            fetched += page.items().size();
+            accept.accept(page);
+            fetched += page.size();
             listener.onPage(fetched, total);
             next = page.links().next().orElse(null);
         }
@@ -162,12 +167,8 @@ public final class WaldurClient {
         return fetched;
     }
 
-    /** A fetched page with its worker-side preparation done. */
-    private record Prepared<R>(Page page, R value) {
-    }
-
-    private <R> long fetchRemainingInParallel(String path, URI secondPage, int pageSize, long total, long fetchedBefore,
-            ListListener listener, Function<List<JsonNode>, R> prepare, Consumer<R> accept) {
+    private <P extends ListPage> long fetchRemainingInParallel(String path, URI secondPage, int pageSize, long total,
+            long fetchedBefore, ListListener listener, Function<URI, P> fetch, Consumer<P> accept) {
         if (pageSize <= 0) {
             throw new InvalidResponseException("GET", path, 200, "the first page is empty but a next page is linked");
         }
@@ -181,21 +182,18 @@ public final class WaldurClient {
         long fetched = 0;
         try {
             // A window of pages in flight; delivered strictly in page order.
-            List<Future<Prepared<R>>> window = new ArrayList<>();
+            List<Future<P>> window = new ArrayList<>();
             int nextToSubmit = 2;
             while (nextToSubmit <= pages || !window.isEmpty()) {
                 while (nextToSubmit <= pages && window.size() < config.concurrency() * 2) {
                     URI url = URI.create(PAGE_PARAM.matcher(template).replaceFirst("$1page=" + nextToSubmit + "$2"));
-                    window.add(pool.submit(() -> {
-                        Page p = transport.page(url);
-                        return new Prepared<>(p, prepare.apply(p.items()));
-                    }));
+                    window.add(pool.submit(() -> fetch.apply(url)));
                     nextToSubmit++;
                 }
-                Prepared<R> done = await(window.remove(0), path);
-                checkTotal(path, total, done.page());
-                accept.accept(done.value());
-                fetched += done.page().items().size();
+                P done = await(window.remove(0), path);
+                checkTotal(path, total, done);
+                accept.accept(done);
+                fetched += done.size();
                 listener.onPage(fetchedBefore + fetched, total);
             }
         } finally {
@@ -218,7 +216,7 @@ public final class WaldurClient {
         }
     }
 
-    private static void checkTotal(String path, long total, Page page) {
+    private static void checkTotal(String path, long total, ListPage page) {
         long now = page.resultCount().orElse(total);
         if (now != total) {
             throw new InvalidResponseException("GET", path, 200,

@@ -8,8 +8,13 @@ import java.util.OptionalLong;
  * One page of a Waldur list: the bare-array body, the {@code Link} header and {@code X-Result-Count}
  * (the total lives only in that header, CONTRACT §3).
  */
-public record Page(List<JsonNode> items, LinkHeader links, OptionalLong resultCount) {
+public record Page(List<JsonNode> items, LinkHeader links, OptionalLong resultCount) implements ListPage {
     public Page {
         items = List.copyOf(items);
+    }
+
+    @Override
+    public int size() {
+        return items.size();
     }
 }

@@ -88,13 +88,23 @@ public final class Transport {
      * the caller knows how to check (see {@code WaldurClient#createOrder}).
      */
     public JsonResponse send(String method, URI url, JsonNode body, boolean idempotent) {
+        return send(method, url, body, idempotent, this::parse);
+    }
+
+    /** Reads a 2xx response; an {@link IOException} means the body is not the JSON expected (and is retried). */
+    @FunctionalInterface
+    private interface BodyReader<T> {
+        T read(int status, HttpResponse<byte[]> response) throws IOException;
+    }
+
+    private <T> T send(String method, URI url, JsonNode body, boolean idempotent, BodyReader<T> reader) {
         checkSameOrigin(method, url);
         Instant deadline = Instant.now().plus(retryPolicy.deadline());
         SplittableRandom random = new SplittableRandom(ThreadLocalRandom.current().nextLong());
         int maxAttempts = idempotent ? retryPolicy.maxAttempts() : 1;
         for (int attempt = 1; ; attempt++) {
             try {
-                return once(method, url, body);
+                return exchange(method, url, body, reader);
             } catch (WaldurApiException e) {
                 Duration wait = retryDelay(e, attempt, random);
                 if (wait == null || attempt >= maxAttempts) {
@@ -132,16 +142,53 @@ public final class Transport {
     public Page page(URI url) {
         JsonResponse r = get(url);
         if (!r.body().isArray()) {
-            throw new InvalidResponseException("GET", url.getPath(), r.status(),
-                    "expected a JSON array (a Waldur list), got " + r.body().getNodeType());
+            throw notAList(url, r.status(), r.body().getNodeType().toString());
         }
         List<JsonNode> items = new ArrayList<>(r.body().size());
         r.body().forEach(items::add);
         return new Page(items, r.links(), r.resultCount());
     }
 
+    /**
+     * A page of a list with every element re-encoded as one compact JSON line, streamed from the
+     * response bytes without building trees; the bytes equal what {@link #page} trees would serialise
+     * to (decimals keep their digits, {@code 1.50} stays {@code 1.50}). A body that is not valid JSON is
+     * retried like a cut response; one that is valid JSON but not an array fails at once.
+     */
+    public JsonLinesPage pageLines(URI url) {
+        LinesOrNot r = send("GET", url, null, true, this::readLines);
+        if (r.page() == null) {
+            throw notAList(url, r.status(), r.nodeType());
+        }
+        return r.page();
+    }
+
+    /** A page read as JSON lines, or the JSON node type the body had instead of an array. */
+    private record LinesOrNot(JsonLinesPage page, int status, String nodeType) {
+    }
+
+    private LinesOrNot readLines(int status, HttpResponse<byte[]> response) throws IOException {
+        byte[] bytes = response.body();
+        JsonLines.Buffer lines = JsonLines.copyArray(mapper.getFactory(), bytes);
+        if (lines == null) {
+            // Not an array: read it the way page() does, so bad JSON and the message are the same.
+            return new LinesOrNot(null, status, parse(status, response).body().getNodeType().toString());
+        }
+        return new LinesOrNot(new JsonLinesPage(lines.bytes(), lines.length(), lines.count(), links(response),
+                resultCount(response)), status, null);
+    }
+
+    private static InvalidResponseException notAList(URI url, int status, String nodeType) {
+        return new InvalidResponseException("GET", url.getPath(), status,
+                "expected a JSON array (a Waldur list), got " + nodeType);
+    }
+
     /** Exactly one HTTP exchange; every failure becomes a typed {@link WaldurApiException}. */
     public JsonResponse once(String method, URI url, JsonNode body) {
+        return exchange(method, url, body, this::parse);
+    }
+
+    private <T> T exchange(String method, URI url, JsonNode body, BodyReader<T> reader) {
         checkSameOrigin(method, url);
         HttpResponse<byte[]> response;
         requests.incrementAndGet();
@@ -167,7 +214,7 @@ public final class Transport {
             throw failure(method, url, response);
         }
         try {
-            return parse(status, response);
+            return reader.read(status, response);
         } catch (IOException badJson) {
             String type = response.headers().firstValue("Content-Type").orElse("no Content-Type");
             throw new InvalidResponseException(method, url.getPath(), status,
@@ -235,10 +282,16 @@ public final class Transport {
         if (node == null) {
             node = mapper.nullNode();
         }
-        OptionalLong count = response.headers().firstValueAsLong("X-Result-Count");
-        LinkHeader links = LinkHeader.parse(String.join(", ", response.headers().allValues("Link")));
         URI location = response.headers().firstValue("Location").map(URI::create).orElse(null);
-        return new JsonResponse(status, node, links, count, location);
+        return new JsonResponse(status, node, links(response), resultCount(response), location);
+    }
+
+    private static OptionalLong resultCount(HttpResponse<?> response) {
+        return response.headers().firstValueAsLong("X-Result-Count");
+    }
+
+    private static LinkHeader links(HttpResponse<?> response) {
+        return LinkHeader.parse(String.join(", ", response.headers().allValues("Link")));
     }
 
     private WaldurApiException failure(String method, URI url, HttpResponse<byte[]> response) {

@@ -31,9 +31,10 @@ final class CountingGzipWriter implements AutoCloseable {
         out = new FastGzipOutputStream(new DigestOutputStream(new BufferedOutputStream(fileStream, 1 << 16), digest));
     }
 
-    void write(JsonLines chunk) throws IOException {
-        out.write(chunk.bytes());
-        lines += chunk.count();
+    /** Writes {@code bytes[0, length)}, which hold {@code count} complete JSON lines. */
+    void write(byte[] bytes, int length, int count) throws IOException {
+        out.write(bytes, 0, length);
+        lines += count;
     }
 
     long lines() {

@@ -1,7 +1,6 @@
 package dev.tally.waldur.snapshot;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.tally.waldur.ListListener;
 import dev.tally.waldur.Query;
 import dev.tally.waldur.WaldurClient;
@@ -49,10 +48,9 @@ public final class Harvester {
         try {
             Instant started = clock.instant();
             Map<String, Manifest.Entry> entries = new LinkedHashMap<>();
-            ObjectWriter writer = client.mapper().writer();
             for (WaldurCollection c : WaldurCollection.values()) {
                 if (collections.contains(c)) {
-                    entries.put(c.id(), harvestOne(c, staging, writer, progress));
+                    entries.put(c.id(), harvestOne(c, staging, progress));
                 }
             }
             Manifest manifest = new Manifest(Manifest.FORMAT, client.config().apiUrl().toString(), started,
@@ -66,13 +64,15 @@ public final class Harvester {
         }
     }
 
-    private Manifest.Entry harvestOne(WaldurCollection c, Path dir, ObjectWriter writer, Progress progress) throws IOException {
+    private Manifest.Entry harvestOne(WaldurCollection c, Path dir, Progress progress) throws IOException {
         String file = c.id() + ".jsonl.gz";
         try (CountingGzipWriter out = new CountingGzipWriter(dir.resolve(file))) {
             ListListener listener = (fetched, total) -> progress.onProgress(c, fetched, total);
-            client.forEachPage(c.path(), Query.NONE, listener, items -> jsonLines(writer, items), lines -> {
+            // Objects are stored as received, one compact JSON line each, re-encoded by a streaming
+            // copy on the fetching threads; this thread only compresses and hashes.
+            client.forEachPageLines(c.path(), Query.NONE, listener, page -> {
                 try {
-                    out.write(lines);
+                    out.write(page.lines(), page.length(), page.size());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -82,20 +82,6 @@ public final class Harvester {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-    }
-
-    /** One page as JSON lines: compact objects, each followed by a newline. */
-    private static JsonLines jsonLines(ObjectWriter writer, java.util.List<com.fasterxml.jackson.databind.JsonNode> items) {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(items.size() * 512);
-        try {
-            for (var node : items) {
-                writer.writeValue(bytes, node);
-                bytes.write('\n');
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new JsonLines(bytes.toByteArray(), items.size());
     }
 
     static void writeManifest(ObjectMapper mapper, Path dir, Manifest manifest) throws IOException {
