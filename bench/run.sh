@@ -29,6 +29,8 @@ reps=3
 concurrency=4
 # The JVM options ./tally uses, so figures are what users get.
 TALLY_JVM="${TALLY_JAVA_OPTS:--Xmx1g} -Djava.awt.headless=true"
+# ./tally gives `harvest` its own options (C1 only, serial GC; see the launcher's comment).
+HARVEST_JVM="${TALLY_JAVA_OPTS:--Xmx1g -XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -Djava.awt.headless=true"
 token=5aff0000000000000000000000000000000000ff   # the emulator's built-in staff token
 work="$(mktemp -d "${TMPDIR:-/tmp}/tally-bench.XXXXXX")"
 results="$work/results.tsv"
@@ -121,7 +123,7 @@ bench_harvest() {
   log "harvest at scale $scale: $(wc -l < "$work/urls.txt") pages"
   local raw tally py
   raw=$(time_cmd "$reps" raw_fetch)
-  tally=$(time_cmd "$reps" java $TALLY_JVM -jar "$tally_jar" harvest --url "$api" --token-file "$work/token" \
+  tally=$(time_cmd "$reps" java $HARVEST_JVM -jar "$tally_jar" harvest --url "$api" --token-file "$work/token" \
       --out "$work/snap" --concurrency "$concurrency" --quiet)
   record "harvest vs raw curl fetch (all collections)" "$scale" "$tally" "$raw" \
       "$(ratio "$tally" "$raw")" "≤ 1.15×" "$(le "$tally" "$raw" 1.15)"
@@ -140,7 +142,8 @@ measure() {
   local name=$1; shift
   local gclog="$work/$name.gc.log"
   rm -f "$gclog"
-  if ! /usr/bin/time -v java $TALLY_JVM -Xlog:gc,gc+heap+exit:file="$gclog" -jar "$tally_jar" "$@" \
+  local jvm="$TALLY_JVM"; [ "$1" = harvest ] && jvm="$HARVEST_JVM"
+  if ! /usr/bin/time -v java $jvm -Xlog:gc,gc+heap+exit:file="$gclog" -jar "$tally_jar" "$@" \
       >/dev/null 2> "$work/$name.err"; then
     failed_line=$(grep -v '^\s' "$work/$name.err" | grep -v 'Command exited' | tail -1 | cut -c1-120)
     return 1
@@ -195,7 +198,7 @@ bench_end_to_end() {
   fi
 
   if [ "$harvest_ok" = 1 ] && [ "$report_ok" = 1 ]; then
-    e2e() { java $TALLY_JVM -jar "$tally_jar" "${harvest_args[@]}" && java $TALLY_JVM -jar "$tally_jar" "${report_args[@]}"; }
+    e2e() { java $HARVEST_JVM -jar "$tally_jar" "${harvest_args[@]}" && java $TALLY_JVM -jar "$tally_jar" "${report_args[@]}"; }
     local wall
     wall=$(time_cmd 1 e2e)
     record "end to end: harvest + monthly report, wall seconds" "$scale" "$wall" "15" "$(ratio "$wall" 15)" "< 15 s" \
