@@ -21,9 +21,16 @@ import java.util.Map;
  */
 final class OrderParser implements Snapshot.ObjectParser {
     private final List<OrderInput> out;
+    private final Map<String, String> strings;
 
-    OrderParser(List<OrderInput> out) {
+    /** A reader adding to {@code out}; equal strings are shared through {@code strings}. */
+    OrderParser(List<OrderInput> out, Map<String, String> strings) {
         this.out = out;
+        this.strings = strings;
+    }
+
+    private String shared(String s) {
+        return s == null ? null : strings.computeIfAbsent(s, k -> k);
     }
 
     @Override
@@ -47,9 +54,9 @@ final class OrderParser implements Snapshot.ObjectParser {
                 case "state" -> state = p.readValueAs(OrderState.class);
                 case "cost" -> cost = JsonFields.decimal(p, value);
                 case "limits" -> limits = JsonFields.decimals(p, value);
-                case "plan_uuid" -> plan = JsonFields.uuid(p, value);
-                case "offering_uuid" -> offering = JsonFields.uuid(p, value);
-                case "marketplace_resource_uuid" -> resource = JsonFields.uuid(p, value);
+                case "plan_uuid" -> plan = shared(JsonFields.uuid(p, value));
+                case "offering_uuid" -> offering = shared(JsonFields.uuid(p, value));
+                case "marketplace_resource_uuid" -> resource = shared(JsonFields.uuid(p, value));
                 case "created" -> created = JsonFields.instant(p, value);
                 case "completed_at" -> completed = JsonFields.instant(p, value);
                 default -> p.skipChildren();

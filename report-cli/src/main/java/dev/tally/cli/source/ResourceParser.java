@@ -20,9 +20,16 @@ import java.util.Map;
  */
 final class ResourceParser implements Snapshot.ObjectParser {
     private final List<ResourceInput> out;
+    private final Map<String, String> strings;
 
-    ResourceParser(List<ResourceInput> out) {
+    /** A reader adding to {@code out}; equal strings are shared through {@code strings}. */
+    ResourceParser(List<ResourceInput> out, Map<String, String> strings) {
         this.out = out;
+        this.strings = strings;
+    }
+
+    private String shared(String s) {
+        return s == null ? null : strings.computeIfAbsent(s, k -> k);
     }
 
     @Override
@@ -44,17 +51,17 @@ final class ResourceParser implements Snapshot.ObjectParser {
             String field = p.currentName();
             JsonToken value = p.nextToken();
             switch (field) {
-                case "uuid" -> uuid = JsonFields.uuid(p, value);
+                case "uuid" -> uuid = shared(JsonFields.uuid(p, value));
                 case "name" -> name = JsonFields.text(p, value);
                 case "state" -> state = p.readValueAs(ResourceState.class);
                 case "limits" -> limits = JsonFields.decimals(p, value);
-                case "plan_uuid" -> plan = JsonFields.uuid(p, value);
-                case "offering_uuid" -> offering = JsonFields.uuid(p, value);
-                case "offering_name" -> offeringName = JsonFields.text(p, value);
-                case "project_uuid" -> project = JsonFields.uuid(p, value);
-                case "project_name" -> projectName = JsonFields.text(p, value);
-                case "customer_uuid" -> customer = JsonFields.uuid(p, value);
-                case "customer_name" -> customerName = JsonFields.text(p, value);
+                case "plan_uuid" -> plan = shared(JsonFields.uuid(p, value));
+                case "offering_uuid" -> offering = shared(JsonFields.uuid(p, value));
+                case "offering_name" -> offeringName = shared(JsonFields.text(p, value));
+                case "project_uuid" -> project = shared(JsonFields.uuid(p, value));
+                case "project_name" -> projectName = shared(JsonFields.text(p, value));
+                case "customer_uuid" -> customer = shared(JsonFields.uuid(p, value));
+                case "customer_name" -> customerName = shared(JsonFields.text(p, value));
                 case "options" -> options = p.readValueAs(JsonNode.class);
                 case "created" -> created = JsonFields.instant(p, value);
                 default -> p.skipChildren();

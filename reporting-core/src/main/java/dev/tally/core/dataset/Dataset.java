@@ -759,16 +759,27 @@ public final class Dataset {
             return this;
         }
 
+        /** Makes room for {@code more} usages beyond those added, so millions of them are not copied while the columns grow. */
+        public Builder expectUsages(int more) {
+            if (usages + more > usageResource.length) {
+                growUsages(usages + more);
+            }
+            return this;
+        }
+
+        private void growUsages(int cap) {
+            usageResource = Arrays.copyOf(usageResource, cap);
+            usageMonth = Arrays.copyOf(usageMonth, cap);
+            usageComp = Arrays.copyOf(usageComp, cap);
+            usageUnscaled = Arrays.copyOf(usageUnscaled, cap);
+            usageScale = Arrays.copyOf(usageScale, cap);
+        }
+
         private int appendUsage(String resourceId, String componentType, int epochMonth) {
             Objects.requireNonNull(resourceId, "resourceId");
             Objects.requireNonNull(componentType, "component");
             if (usages == usageResource.length) {
-                int cap = usages * 2;
-                usageResource = Arrays.copyOf(usageResource, cap);
-                usageMonth = Arrays.copyOf(usageMonth, cap);
-                usageComp = Arrays.copyOf(usageComp, cap);
-                usageUnscaled = Arrays.copyOf(usageUnscaled, cap);
-                usageScale = Arrays.copyOf(usageScale, cap);
+                growUsages(usages * 2);
             }
             int k = usages++;
             Integer code = usageResourceCodes.get(resourceId);

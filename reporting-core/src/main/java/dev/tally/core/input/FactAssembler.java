@@ -70,17 +70,24 @@ public final class FactAssembler {
         List<AllocationFact> allocations = new ArrayList<>();
         List<OrderFact> orders = new ArrayList<>();
         facts(data, allocations, orders, findings);
-        UsageTable usages = data.usages();
-        UsageTable.Latest latest = latestUsages(usages, findings);
         Dataset.Builder b = Dataset.builder(today());
         allocations.forEach(b::add);
         allocations.clear();
         orders.forEach(b::addOrder);
-        for (int k : latest.rows()) {
-            usages.addTo(b, k);
-        }
+        orders.clear();
+        addUsages(data.usages(), b, findings);
+        // the source (its usage table is tens of MB at scale) is not needed any more: let build() have the room
+        data = null;
         findings.forEach(b::addFinding);
         return b.build();
+    }
+
+    private static void addUsages(UsageTable usages, Dataset.Builder b, List<Finding> findings) {
+        int[] rows = latestUsages(usages, findings).rows();
+        b.expectUsages(rows.length);
+        for (int k : rows) {
+            usages.addTo(b, k);
+        }
     }
 
     private LocalDate today() {
