@@ -10,13 +10,14 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 
 /**
  * Reads component-usage objects straight from the snapshot's parser into a {@link UsageTable}: only
  * the fields the core needs, no {@link ComponentUsage} record, no tree, and usually no
- * {@code BigDecimal} or {@code Instant} parsing through a formatter. Values arrive as they usually
- * do (integer usages, {@code 2026-10-31T00:00:01.026993Z} times, {@code 2026-10-01} periods) take a
+ * {@code BigDecimal} or {@code Instant} parsing through a formatter. Values in their usual form
+ * (integer usages, {@code 2026-10-31T00:00:01.026993Z} times, {@code 2026-10-01} periods) take a
  * short path; anything else is read by the snapshot's mapper, exactly as the typed record reads it.
  * The result is the same as mapping each {@link ComponentUsage} with {@link FactBuilder#usage}.
  */
@@ -54,7 +55,7 @@ final class UsageParser implements Snapshot.ObjectParser {
                         unscaled = p.getLongValue();
                         scale = 0;
                     } else if (value != JsonToken.VALUE_NULL) {
-                        bigUsage = value.isNumeric() ? p.getDecimalValue() : p.readValueAs(BigDecimal.class);
+                        bigUsage = JsonFields.decimal(p, value);
                     }
                 }
                 case "billing_period" -> month = value == JsonToken.VALUE_NULL ? NO_MONTH : JsonFields.epochMonth(p, value);
@@ -64,7 +65,7 @@ final class UsageParser implements Snapshot.ObjectParser {
             }
         }
         if (month == NO_MONTH && date != null) {
-            month = Dataset.epochMonth(java.time.YearMonth.from(LocalDate.ofInstant(date, ZoneOffset.UTC)));
+            month = Dataset.epochMonth(YearMonth.from(LocalDate.ofInstant(date, ZoneOffset.UTC)));
         }
         if (resource == null || type == null || (!hasUsage && bigUsage == null) || month == NO_MONTH) {
             return;
