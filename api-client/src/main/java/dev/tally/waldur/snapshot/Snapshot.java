@@ -1,5 +1,7 @@
 package dev.tally.waldur.snapshot;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -143,6 +145,57 @@ public final class Snapshot {
             throw new SnapshotException("snapshot " + dir + " is inconsistent: " + entry.file() + " holds " + line
                     + " objects but " + Manifest.FILE_NAME + " says " + entry.count());
         }
+    }
+
+    /** Reads one object of a collection from a streaming parser. */
+    @FunctionalInterface
+    public interface ObjectParser {
+        /**
+         * Reads the object at {@code parser}'s current token ({@code START_OBJECT}) up to and including
+         * its {@code END_OBJECT}. The parser's codec is this snapshot's mapper, so
+         * {@code parser.readValueAs(type)} reads a field exactly as the typed records do.
+         */
+        void read(JsonParser parser) throws IOException;
+    }
+
+    /**
+     * Streams every object of a collection to {@code reader} as parser events, without building a
+     * record or tree per object: for the largest collections, where a caller needs a few fields of
+     * millions of objects. The object count is checked against the manifest at the end.
+     */
+    public void forEachParsed(WaldurCollection collection, ObjectParser reader) {
+        Manifest.Entry entry = manifest.collections().get(collection.id());
+        if (entry == null) {
+            return;
+        }
+        Path file = dir.resolve(entry.file());
+        long line = 0;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16);
+                JsonParser parser = mapper.createParser(in)) {
+            for (JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
+                if (t != JsonToken.START_OBJECT) {
+                    throw new IOException("expected a JSON object, found " + t);
+                }
+                reader.read(parser);
+                if (parser.currentToken() != JsonToken.END_OBJECT) {
+                    throw new IllegalStateException("the reader did not consume the whole object");
+                }
+                line++;
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new SnapshotException("snapshot " + dir + ": " + entry.file() + " line " + (line + 1) + " is unreadable: "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+        }
+        if (line != entry.count()) {
+            throw new SnapshotException("snapshot " + dir + " is inconsistent: " + entry.file() + " holds " + line
+                    + " objects but " + Manifest.FILE_NAME + " says " + entry.count());
+        }
+    }
+
+    /** How many objects of a collection the manifest lists; 0 when the snapshot does not hold it. */
+    public long count(WaldurCollection collection) {
+        Manifest.Entry entry = manifest.collections().get(collection.id());
+        return entry == null ? 0 : entry.count();
     }
 
     public List<Customer> customers() {

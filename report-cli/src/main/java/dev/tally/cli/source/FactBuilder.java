@@ -18,6 +18,7 @@ import dev.tally.core.input.PlanInput;
 import dev.tally.core.input.ResourceInput;
 import dev.tally.core.input.SourceData;
 import dev.tally.core.input.UsageInput;
+import dev.tally.core.input.UsageTable;
 import dev.tally.waldur.model.ComponentUsage;
 import dev.tally.waldur.model.Offering;
 import dev.tally.waldur.model.OfferingComponent;
@@ -25,6 +26,7 @@ import dev.tally.waldur.model.Order;
 import dev.tally.waldur.model.Plan;
 import dev.tally.waldur.model.PlanComponent;
 import dev.tally.waldur.model.Resource;
+import dev.tally.waldur.model.ResourceState;
 import dev.tally.waldur.WaldurCollection;
 import dev.tally.waldur.snapshot.Snapshot;
 import java.math.BigDecimal;
@@ -36,6 +38,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Maps a snapshot's api-client records (offerings with components and plans, resources, the whole
@@ -85,17 +89,35 @@ public final class FactBuilder {
 
     /** The core's view of a snapshot. */
     public static SourceData source(Snapshot snapshot) {
-        // Usages are by far the largest collection (millions at scale): convert them as they stream in
-        // instead of holding every typed record first.
-        List<UsageInput> usages = new ArrayList<>();
-        snapshot.forEach(WaldurCollection.COMPONENT_USAGES, ComponentUsage.class, x -> {
-            UsageInput in = usage(x);
-            if (in != null) {
-                usages.add(in);
-            }
+        // Usages are by far the largest collection (two million at scale 20, 1.3 GB of JSON): they go
+        // from the parser straight into columns, never one record or BigDecimal each, on a second
+        // thread while this one reads the rest. Orders and resources are read field by field into the
+        // core's inputs too: their typed records spend most of the time on fields the core never
+        // reads (timestamps through a DateTimeFormatter).
+        CompletableFuture<UsageTable> usages = CompletableFuture.supplyAsync(() -> {
+            UsageTable t = new UsageTable((int) Math.min(snapshot.count(WaldurCollection.COMPONENT_USAGES), 1 << 28));
+            snapshot.forEachParsed(WaldurCollection.COMPONENT_USAGES, new UsageParser(t));
+            return t;
         });
-        SourceData rest = source(snapshot.offerings(), snapshot.orders(), snapshot.resources(), List.of());
-        return new SourceData(rest.offerings(), rest.resources(), rest.orders(), usages);
+        List<OfferingInput> offerings = new ArrayList<>();
+        List<OrderInput> orders = new ArrayList<>((int) Math.min(snapshot.count(WaldurCollection.ORDERS), 1 << 24));
+        List<ResourceInput> resources = new ArrayList<>((int) Math.min(snapshot.count(WaldurCollection.RESOURCES), 1 << 24));
+        try {
+            snapshot.forEach(WaldurCollection.OFFERINGS, Offering.class, x -> offerings.add(offering(x)));
+            // one copy of each UUID and name: 121k orders and 80k resources repeat a few thousand of them
+            Map<String, String> strings = new HashMap<>();
+            snapshot.forEachParsed(WaldurCollection.ORDERS, new OrderParser(orders, strings));
+            snapshot.forEachParsed(WaldurCollection.RESOURCES, new ResourceParser(resources, strings));
+        } catch (RuntimeException e) {
+            usages.cancel(false);
+            throw e;
+        }
+        try {
+            return new SourceData(offerings, resources, orders, usages.join());
+        } catch (CompletionException e) {
+            // the reader's own exception (a SnapshotException naming the file and line), not the wrapper
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     /** The core's view of these records. */
@@ -145,17 +167,31 @@ public final class FactBuilder {
     }
 
     static ResourceInput resource(Resource r) {
-        return new ResourceInput(r.uuid(), r.name(), r.state() == null ? null : r.state().wire(), r.projectUuid(),
-                r.projectName(), r.customerUuid(), r.customerName(), r.offeringUuid(), r.offeringName(), r.planUuid(),
-                r.limits(), options(r.options()), r.created());
+        return resource(r.uuid(), r.name(), r.state(), r.projectUuid(), r.projectName(), r.customerUuid(),
+                r.customerName(), r.offeringUuid(), r.offeringName(), r.planUuid(), r.limits(), r.options(), r.created());
+    }
+
+    /** A resource from the fields of a {@link Resource} record ({@link ResourceParser} reads them without the record). */
+    static ResourceInput resource(String uuid, String name, ResourceState state, String project, String projectName,
+            String customer, String customerName, String offering, String offeringName, String plan,
+            Map<String, BigDecimal> limits, JsonNode options, Instant created) {
+        return new ResourceInput(uuid, name, state == null ? null : state.wire(), project, projectName, customer,
+                customerName, offering, offeringName, plan, limits, options(options), created);
     }
 
     static OrderInput order(Order o) {
-        return new OrderInput(o.uuid(),
-                o.type() == null ? null : dev.tally.core.fact.OrderType.parse(o.type().wire()),
-                o.state() == null ? null : dev.tally.core.fact.OrderState.parse(o.state().wire()),
-                o.cost(), o.limits(), o.planUuid(), o.offeringUuid(), o.marketplaceResourceUuid(), o.created(),
-                o.completedAt());
+        return order(o.uuid(), o.type(), o.state(), o.cost(), o.limits(), o.planUuid(), o.offeringUuid(),
+                o.marketplaceResourceUuid(), o.created(), o.completedAt());
+    }
+
+    /** An order from the fields of an {@link Order} record ({@link OrderParser} reads them without the record). */
+    static OrderInput order(String uuid, dev.tally.waldur.model.OrderType type, dev.tally.waldur.model.OrderState state,
+            BigDecimal cost, Map<String, BigDecimal> limits, String plan, String offering, String resource,
+            Instant created, Instant completed) {
+        return new OrderInput(uuid,
+                type == null ? null : dev.tally.core.fact.OrderType.parse(type.wire()),
+                state == null ? null : dev.tally.core.fact.OrderState.parse(state.wire()),
+                cost, limits, plan, offering, resource, created, completed);
     }
 
     /** A usage record, or null when it names no resource, component, amount or month. */

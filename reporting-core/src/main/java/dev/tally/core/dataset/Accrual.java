@@ -198,7 +198,7 @@ public final class Accrual {
         if (from <= ms && ms <= to) {
             for (int u = d.usageStart[i]; u < d.usageStart[i + 1]; u++) {
                 if (d.usageMonth[u] == em) {
-                    out.usages[d.usageComp[u]] = d.usageValue[u];
+                    out.usages[d.usageComp[u]] = d.usageValue(u);
                 }
             }
         }

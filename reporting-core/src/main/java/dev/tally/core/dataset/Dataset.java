@@ -113,7 +113,14 @@ public final class Dataset {
     final int[] usageStart;
     final int[] usageMonth;
     final int[] usageComp;
-    final BigDecimal[] usageValue;
+    /** Per component: the scale at which {@link #usageScaled} holds its usages (the largest scale among them). */
+    final int[] usageCommonScale;
+    /** Per usage record: the value as a {@code long} at its component's common scale. */
+    final long[] usageScaled;
+    /** Per usage record: the value's own scale, or {@link ScaledLongs#NO_FIT} when it is in {@link #usageBig}. */
+    final byte[] usageScale;
+    /** The usage values that do not fit a {@code long}, by record; almost always empty. */
+    final Map<Integer, BigDecimal> usageBig;
 
     final List<OrderFact> orders;
     final int[] orderAllocation;
@@ -194,20 +201,47 @@ public final class Dataset {
         this.usageStart = new int[n + 1];
         this.usageMonth = new int[u];
         this.usageComp = new int[u];
-        this.usageValue = new BigDecimal[u];
+        this.usageCommonScale = new int[comps.size()];
+        this.usageScaled = new long[u];
+        this.usageScale = new byte[u];
+        this.usageBig = new HashMap<>();
         for (int k = 0; k < u; k++) {
             int src = usageOrder[k];
-            usageStart[b.usageAlloc.get(src) + 1]++;
-            usageMonth[k] = b.usageMonth.get(src);
-            usageComp[k] = b.usageComp.get(src);
-            usageValue[k] = b.usageValue.get(src);
+            usageStart[b.usageAlloc[src] + 1]++;
+            usageMonth[k] = b.usageMonth[src];
+            usageComp[k] = b.usageComp[src];
         }
         for (int i = 0; i < n; i++) {
             usageStart[i + 1] += usageStart[i];
         }
+        scaleUsages(b, usageOrder);
         this.orders = List.copyOf(b.orders);
         this.orderAllocation = orderAlloc;
         this.findings = List.copyOf(b.findings);
+    }
+
+    /** Fills {@link #usageScaled}, {@link #usageScale} and {@link #usageBig}: the usages as longs at one scale per component. */
+    private void scaleUsages(Builder b, int[] usageOrder) {
+        for (int k = 0; k < usageOrder.length; k++) {
+            int src = usageOrder[k];
+            byte s = b.usageScale[src];
+            usageScale[k] = s >= 0 && s <= ScaledLongs.MAX_SCALE && ScaledLongs.fits(b.usageUnscaled[src]) ? s : ScaledLongs.NO_FIT;
+            if (usageScale[k] != ScaledLongs.NO_FIT) {
+                usageCommonScale[usageComp[k]] = Math.max(usageCommonScale[usageComp[k]], s);
+            }
+        }
+        for (int k = 0; k < usageOrder.length; k++) {
+            int src = usageOrder[k];
+            if (usageScale[k] != ScaledLongs.NO_FIT) {
+                usageScaled[k] = ScaledLongs.at(b.usageUnscaled[src], usageScale[k], usageCommonScale[usageComp[k]]);
+                if (usageScaled[k] == ScaledLongs.OVERFLOW) {
+                    usageScale[k] = ScaledLongs.NO_FIT;
+                }
+            }
+            if (usageScale[k] == ScaledLongs.NO_FIT) {
+                usageBig.put(k, b.usageValue(src));
+            }
+        }
     }
 
     /** Fills {@link #limScaled} and {@link #limScale}: the limits as longs at one scale per component. */
@@ -500,9 +534,10 @@ public final class Dataset {
         return usageComp[k];
     }
 
-    /** The usage of record {@code k} (the latest report of its month). */
+    /** The usage of record {@code k} (the latest report of its month), with the scale it was reported with. */
     public BigDecimal usageValue(int k) {
-        return usageValue[k];
+        byte s = usageScale[k];
+        return s == ScaledLongs.NO_FIT ? usageBig.get(k) : ScaledLongs.decimal(usageScaled[k], usageCommonScale[usageComp[k]], s);
     }
 
     /** Every order, in the order added. */
@@ -582,11 +617,17 @@ public final class Dataset {
         private final IntList limComp = new IntList();
         private final List<BigDecimal> limValue = new ArrayList<>();
 
-        private final List<String> usageResource = new ArrayList<>();
-        private final IntList usageAlloc = new IntList();
-        private final IntList usageMonth = new IntList();
-        private final IntList usageComp = new IntList();
-        private final List<BigDecimal> usageValue = new ArrayList<>();
+        // usages in columns: resource as a code of usageResourceIds, value as unscaled long and scale (or in usageBigValue)
+        private final Map<String, Integer> usageResourceCodes = new HashMap<>();
+        private final List<String> usageResourceIds = new ArrayList<>();
+        private int usages;
+        private int[] usageResource = new int[16];
+        private int[] usageAlloc;
+        private int[] usageMonth = new int[16];
+        private int[] usageComp = new int[16];
+        private long[] usageUnscaled = new long[16];
+        private byte[] usageScale = new byte[16];
+        private final Map<Integer, BigDecimal> usageBigValue = new HashMap<>();
         private final List<OrderFact> orders = new ArrayList<>();
         private final List<Finding> findings = new ArrayList<>();
 
@@ -688,11 +729,75 @@ public final class Dataset {
 
         /** Adds the month's usage of one component; a later fact for the same resource, component and month replaces an earlier one. */
         public Builder addUsage(UsageFact u) {
-            usageResource.add(u.resourceId());
-            usageMonth.add(epochMonth(u.month()));
-            usageComp.add(component(u.component()));
-            usageValue.add(u.usage());
+            return addUsage(u.resourceId(), u.component(), epochMonth(u.month()), u.usage());
+        }
+
+        /** Adds the usage of one component in an epoch month, as {@link #addUsage(UsageFact)} does. */
+        public Builder addUsage(String resourceId, String componentType, int epochMonth, BigDecimal usage) {
+            Objects.requireNonNull(usage, "usage");
+            int s = usage.scale();
+            if (s >= 0 && s <= ScaledLongs.MAX_SCALE && usage.unscaledValue().bitLength() < 64) {
+                return addUsage(resourceId, componentType, epochMonth, usage.unscaledValue().longValue(), s);
+            }
+            int k = appendUsage(resourceId, componentType, epochMonth);
+            usageScale[k] = ScaledLongs.NO_FIT;
+            usageBigValue.put(k, usage);
             return this;
+        }
+
+        /**
+         * Adds the usage {@code unscaled × 10^-scale} of one component in an epoch month, as
+         * {@link #addUsage(UsageFact)} does, without a {@code BigDecimal} per record.
+         */
+        public Builder addUsage(String resourceId, String componentType, int epochMonth, long unscaled, int scale) {
+            if (scale < 0 || scale > ScaledLongs.MAX_SCALE) {
+                return addUsage(resourceId, componentType, epochMonth, BigDecimal.valueOf(unscaled, scale));
+            }
+            int k = appendUsage(resourceId, componentType, epochMonth);
+            usageUnscaled[k] = unscaled;
+            usageScale[k] = (byte) scale;
+            return this;
+        }
+
+        /** Makes room for {@code more} usages beyond those added, so millions of them are not copied while the columns grow. */
+        public Builder expectUsages(int more) {
+            if (usages + more > usageResource.length) {
+                growUsages(usages + more);
+            }
+            return this;
+        }
+
+        private void growUsages(int cap) {
+            usageResource = Arrays.copyOf(usageResource, cap);
+            usageMonth = Arrays.copyOf(usageMonth, cap);
+            usageComp = Arrays.copyOf(usageComp, cap);
+            usageUnscaled = Arrays.copyOf(usageUnscaled, cap);
+            usageScale = Arrays.copyOf(usageScale, cap);
+        }
+
+        private int appendUsage(String resourceId, String componentType, int epochMonth) {
+            Objects.requireNonNull(resourceId, "resourceId");
+            Objects.requireNonNull(componentType, "component");
+            if (usages == usageResource.length) {
+                growUsages(usages * 2);
+            }
+            int k = usages++;
+            Integer code = usageResourceCodes.get(resourceId);
+            if (code == null) {
+                code = usageResourceIds.size();
+                usageResourceCodes.put(resourceId, code);
+                usageResourceIds.add(resourceId);
+            }
+            usageResource[k] = code;
+            usageMonth[k] = epochMonth;
+            usageComp[k] = component(componentType);
+            return k;
+        }
+
+        /** The value of usage {@code k} as added. */
+        private BigDecimal usageValue(int k) {
+            byte s = usageScale[k];
+            return s == ScaledLongs.NO_FIT ? usageBigValue.get(k) : BigDecimal.valueOf(usageUnscaled[k], s);
         }
 
         /** Adds one order. */
@@ -710,31 +815,41 @@ public final class Dataset {
         /** Joins usages and orders to their allocations and freezes the data. */
         public Dataset build() {
             Map<String, Integer> byId = new HashMap<>();
-            if (!usageResource.isEmpty() || !orders.isEmpty()) {
+            if (usages > 0 || !orders.isEmpty()) {
                 for (int i = 0; i < size; i++) {
                     byId.put(resourceIds[i], i);
                 }
             }
-            int u = usageResource.size();
-            // one record per allocation, month and component: the one added last wins
-            Map<UsageKey, Integer> latest = new HashMap<>();
-            for (int k = 0; k < u; k++) {
-                Integer alloc = byId.get(usageResource.get(k));
-                usageAlloc.add(alloc == null ? -1 : alloc);
-                if (alloc == null) {
-                    findings.add(new Finding(FindingKind.USAGE_WITHOUT_ALLOCATION, usageResource.get(k),
-                            "usage of " + componentNames.get(usageComp.get(k)) + " in " + month(usageMonth.get(k))
-                                    + " reported for resource " + usageResource.get(k) + ", which is not in the data"));
-                } else {
-                    latest.put(new UsageKey(alloc, usageMonth.get(k), usageComp.get(k)), k);
+            int[] allocOfResource = new int[usageResourceIds.size()];
+            for (int r = 0; r < allocOfResource.length; r++) {
+                Integer alloc = byId.get(usageResourceIds.get(r));
+                allocOfResource[r] = alloc == null ? -1 : alloc;
+            }
+            usageAlloc = new int[usages];
+            for (int k = 0; k < usages; k++) {
+                usageAlloc[k] = allocOfResource[usageResource[k]];
+                if (usageAlloc[k] < 0) {
+                    String resource = usageResourceIds.get(usageResource[k]);
+                    findings.add(new Finding(FindingKind.USAGE_WITHOUT_ALLOCATION, resource,
+                            "usage of " + componentNames.get(usageComp[k]) + " in " + month(usageMonth[k])
+                                    + " reported for resource " + resource + ", which is not in the data"));
                 }
             }
-            UsageKey[] keys = latest.keySet().toArray(new UsageKey[0]);
-            Arrays.sort(keys);
-            int[] usageOrder = new int[keys.length];
-            for (int j = 0; j < keys.length; j++) {
-                usageOrder[j] = latest.get(keys[j]);
+            // by allocation, month and component; one record per key: the one added last wins
+            int[] sorted = Grouping.order(usages, usageAlloc, size, usageMonth, usageComp);
+            int kept = 0;
+            for (int j = 0; j < sorted.length; j++) {
+                int k = sorted[j];
+                if (kept > 0) {
+                    int prev = sorted[kept - 1];
+                    if (usageAlloc[prev] == usageAlloc[k] && usageMonth[prev] == usageMonth[k] && usageComp[prev] == usageComp[k]) {
+                        sorted[kept - 1] = k;
+                        continue;
+                    }
+                }
+                sorted[kept++] = k;
             }
+            int[] usageOrder = kept == sorted.length ? sorted : Arrays.copyOf(sorted, kept);
             int[] orderAlloc = new int[orders.size()];
             for (int j = 0; j < orders.size(); j++) {
                 OrderFact o = orders.get(j);
@@ -747,18 +862,6 @@ public final class Dataset {
                 }
             }
             return new Dataset(this, usageOrder, orderAlloc);
-        }
-
-        /** A usage record's identity, in the order the dataset stores usages: by allocation, month, component. */
-        private record UsageKey(int alloc, int month, int comp) implements Comparable<UsageKey> {
-            @Override
-            public int compareTo(UsageKey o) {
-                int c = Integer.compare(alloc, o.alloc);
-                if (c == 0) {
-                    c = Integer.compare(month, o.month);
-                }
-                return c != 0 ? c : Integer.compare(comp, o.comp);
-            }
         }
 
         private static int day(Instant at) {

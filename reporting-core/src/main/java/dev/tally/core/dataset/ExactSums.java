@@ -8,8 +8,8 @@ import java.util.Arrays;
  * {@code 0, 1, 2, …}. Built for a query over a million allocation months, where most rows are whole
  * months under one plain plan ({@link Accrual#wholeMonthSegment}): such a row's cost and limits are
  * fixed decimals of the dataset, which this class adds as {@code long}s at a common scale, so the hot
- * loop does no {@code BigDecimal} arithmetic. Other rows ({@link RowFigures} from
- * {@link Accrual#month}) and usages are added as {@code BigDecimal}s.
+ * loop does no {@code BigDecimal} arithmetic; the dataset's usage records are added the same way.
+ * Other rows ({@link RowFigures} from {@link Accrual#month}) are added as {@code BigDecimal}s.
  *
  * <p>The results are the values <em>and scales</em> that adding every row's {@code BigDecimal} would
  * give: addition is exact in both forms, and each slot remembers the largest scale it saw. A
@@ -31,6 +31,8 @@ public final class ExactSums {
     private byte[] limitScale = new byte[0];
     private BigDecimal[] bigLimit = new BigDecimal[0];
     private BigDecimal[] usage = new BigDecimal[0];
+    private long[] usageLong = new long[0];
+    private byte[] usageLongScale = new byte[0];
 
     /** Sums for {@code dataset}, keeping limits and usage of the component indexes {@code components} only. */
     public ExactSums(Dataset dataset, int[] components) {
@@ -64,6 +66,9 @@ public final class ExactSums {
         Arrays.fill(limitScale, old * width, slots * width, ScaledLongs.NO_FIT);
         bigLimit = Arrays.copyOf(bigLimit, slots * width);
         usage = Arrays.copyOf(usage, slots * width);
+        usageLong = Arrays.copyOf(usageLong, slots * width);
+        usageLongScale = Arrays.copyOf(usageLongScale, slots * width);
+        Arrays.fill(usageLongScale, old * width, slots * width, ScaledLongs.NO_FIT);
         capacity = slots;
     }
 
@@ -120,6 +125,30 @@ public final class ExactSums {
         }
     }
 
+    /** Adds the dataset's usage record {@code k} (see {@link Dataset#usageValue}); ignored when its component is not summed. */
+    public void addUsageRecord(int slot, int k) {
+        int c = d.usageComp[k];
+        int p = position[c];
+        if (p < 0) {
+            return;
+        }
+        int at = slot * width + p;
+        byte s = d.usageScale[k];
+        if (s == ScaledLongs.NO_FIT) {
+            BigDecimal value = d.usageBig.get(k);
+            usage[at] = usage[at] == null ? value : usage[at].add(value);
+            return;
+        }
+        long v = d.usageScaled[k];
+        if (ScaledLongs.addOverflows(usageLong[at], v)) {
+            spillUsage(at, c);
+        }
+        usageLong[at] += v;
+        if (s > usageLongScale[at]) {
+            usageLongScale[at] = s;
+        }
+    }
+
     /** The slot's cost; zero when nothing was added. */
     public BigDecimal cost(int slot) {
         if (costScale[slot] == ScaledLongs.NO_FIT) {
@@ -145,7 +174,21 @@ public final class ExactSums {
     /** The slot's usage of component {@code c}; null when none was added. */
     public BigDecimal usage(int slot, int c) {
         int p = position[c];
-        return p < 0 ? null : usage[slot * width + p];
+        if (p < 0) {
+            return null;
+        }
+        int at = slot * width + p;
+        if (usageLongScale[at] == ScaledLongs.NO_FIT) {
+            return usage[at];
+        }
+        BigDecimal exact = ScaledLongs.decimal(usageLong[at], d.usageCommonScale[c], usageLongScale[at]);
+        return usage[at] == null ? exact : usage[at].add(exact);
+    }
+
+    private void spillUsage(int at, int c) {
+        BigDecimal part = ScaledLongs.decimal(usageLong[at], d.usageCommonScale[c], usageLongScale[at]);
+        usage[at] = usage[at] == null ? part : usage[at].add(part);
+        usageLong[at] = 0;
     }
 
     private void spillCost(int slot) {

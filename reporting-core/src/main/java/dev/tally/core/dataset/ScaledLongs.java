@@ -52,6 +52,25 @@ final class ScaledLongs {
         return lo;
     }
 
+    /** Whether a {@code long} unscaled value has at most {@link #MAX_SCALE} digits, as {@link #scaleOf} requires. */
+    static boolean fits(long unscaled) {
+        return unscaled > -POW10[MAX_SCALE] && unscaled < POW10[MAX_SCALE];
+    }
+
+    /**
+     * {@code unscaled × 10^-scale} as a {@code long} at {@code target} (at least {@code scale}), or
+     * {@link #OVERFLOW} when that does not fit.
+     */
+    static long at(long unscaled, int scale, int target) {
+        long factor = POW10[target - scale];
+        long hi = Math.multiplyHigh(unscaled, factor);
+        long lo = unscaled * factor;
+        if ((hi != 0 || lo < 0) && (hi != -1 || lo >= 0)) {
+            return OVERFLOW;
+        }
+        return lo;
+    }
+
     /** The decimal {@code unscaled × 10^-scale} with the given (smaller or equal) result scale; exact by construction. */
     static BigDecimal decimal(long unscaled, int scale, int resultScale) {
         return BigDecimal.valueOf(unscaled, scale).setScale(resultScale, java.math.RoundingMode.UNNECESSARY);

@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -65,15 +64,30 @@ public final class FactAssembler {
         }
     }
 
-    /** Builds the dataset queries and checks run on. */
+    /** Builds the dataset queries and checks run on; usages go into it column-wise, never as one object each. */
     public Dataset assemble(SourceData data) {
-        Assembly a = facts(data);
+        List<Finding> findings = new ArrayList<>();
+        List<AllocationFact> allocations = new ArrayList<>();
+        List<OrderFact> orders = new ArrayList<>();
+        facts(data, allocations, orders, findings);
         Dataset.Builder b = Dataset.builder(today());
-        a.allocations().forEach(b::add);
-        a.orders().forEach(b::addOrder);
-        a.usages().forEach(b::addUsage);
-        a.findings().forEach(b::addFinding);
+        allocations.forEach(b::add);
+        allocations.clear();
+        orders.forEach(b::addOrder);
+        orders.clear();
+        addUsages(data.usages(), b, findings);
+        // the source (its usage table is tens of MB at scale) is not needed any more: let build() have the room
+        data = null;
+        findings.forEach(b::addFinding);
         return b.build();
+    }
+
+    private static void addUsages(UsageTable usages, Dataset.Builder b, List<Finding> findings) {
+        int[] rows = latestUsages(usages, findings).rows();
+        b.expectUsages(rows.length);
+        for (int k : rows) {
+            usages.addTo(b, k);
+        }
     }
 
     private LocalDate today() {
@@ -82,6 +96,22 @@ public final class FactAssembler {
 
     /** Builds the facts without compacting them into a dataset. */
     public Assembly facts(SourceData data) {
+        List<Finding> findings = new ArrayList<>();
+        List<AllocationFact> allocations = new ArrayList<>();
+        List<OrderFact> orders = new ArrayList<>();
+        facts(data, allocations, orders, findings);
+        UsageTable usages = data.usages();
+        UsageTable.Latest latest = latestUsages(usages, findings);
+        List<UsageFact> facts = new ArrayList<>(latest.rows().length);
+        for (int k : latest.rows()) {
+            facts.add(new UsageFact(usages.resourceId(k), usages.component(k), Dataset.month(usages.epochMonth(k)),
+                    usages.usage(k)));
+        }
+        return new Assembly(allocations, orders, facts, findings);
+    }
+
+    /** Adds the allocation and order facts to {@code allocations} and {@code orders}, and findings about them. */
+    private void facts(SourceData data, List<AllocationFact> allocations, List<OrderFact> orders, List<Finding> findings) {
         Map<String, OfferingInput> offerings = new HashMap<>();
         Map<String, PriceList> plans = new HashMap<>();
         for (OfferingInput o : data.offerings()) {
@@ -100,8 +130,6 @@ public final class FactAssembler {
                 ordersByResource.computeIfAbsent(o.resourceId(), k -> new ArrayList<>()).add(o);
             }
         }
-        List<Finding> findings = new ArrayList<>();
-        List<AllocationFact> allocations = new ArrayList<>(data.resources().size());
         Instant monthStart = YearMonth.from(today()).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         // the country rule depends on the offering only, so it runs once per offering, not per resource
         Map<String, CountryShare> shares = new HashMap<>();
@@ -111,13 +139,11 @@ public final class FactAssembler {
             allocations.add(allocation(r, offering, share, plans,
                     ordersByResource.getOrDefault(r.uuid(), List.of()), monthStart, findings));
         }
-        List<OrderFact> orders = new ArrayList<>(data.orders().size());
         Map<String, ResourceInput> resources = new HashMap<>();
         data.resources().forEach(r -> resources.put(r.uuid(), r));
         for (OrderInput o : data.orders()) {
             orders.add(orderFact(o, plans, resources.get(o.resourceId()), ordersByResource));
         }
-        return new Assembly(allocations, orders, usages(data.usages(), findings), findings);
     }
 
     private CountryShare share(OfferingInput offering) {
@@ -182,34 +208,19 @@ public final class FactAssembler {
                 o.completedAt());
     }
 
-    private static List<UsageFact> usages(List<UsageInput> inputs, List<Finding> findings) {
-        Map<UsageKey, List<UsageInput>> byKey = new LinkedHashMap<>();
-        for (UsageInput u : inputs) {
-            byKey.computeIfAbsent(new UsageKey(u.resourceId(), u.component(), YearMonth.from(u.billingPeriod())),
-                    k -> new ArrayList<>(1)).add(u);
-        }
-        List<UsageFact> out = new ArrayList<>(byKey.size());
-        for (List<UsageInput> reports : byKey.values()) {
-            UsageInput latest = reports.get(0);
-            for (UsageInput u : reports) {
-                // a later report overwrites an earlier one (CONTRACT §10.8); equal times keep the later record
-                if (latest.reportedAt() == null || (u.reportedAt() != null && !u.reportedAt().isBefore(latest.reportedAt()))) {
-                    latest = u;
-                }
+    /** The usage reports that count (the latest per resource, component and month), with a finding for each key reported more than once. */
+    private static UsageTable.Latest latestUsages(UsageTable usages, List<Finding> findings) {
+        UsageTable.Latest latest = usages.latest();
+        for (int j = 0; j < latest.rows().length; j++) {
+            if (latest.reports()[j] > 1) {
+                int k = latest.rows()[j];
+                findings.add(new Finding(FindingKind.DUPLICATE_USAGE, usages.resourceId(k), latest.reports()[j]
+                        + " usage reports for " + usages.component(k) + " in " + Dataset.month(usages.epochMonth(k))
+                        + " of resource " + usages.resourceId(k) + "; the latest (" + usages.usage(k).toPlainString()
+                        + ") counts"));
             }
-            YearMonth month = YearMonth.from(latest.billingPeriod());
-            if (reports.size() > 1) {
-                findings.add(new Finding(FindingKind.DUPLICATE_USAGE, latest.resourceId(), reports.size()
-                        + " usage reports for " + latest.component() + " in " + month + " of resource " + latest.resourceId()
-                        + "; the latest (" + latest.usage().toPlainString() + ") counts"));
-            }
-            out.add(new UsageFact(latest.resourceId(), latest.component(), month, latest.usage()));
         }
-        return out;
-    }
-
-    /** The resource, component and billing month a usage report is for; reports with the same key replace each other. */
-    private record UsageKey(String resourceId, String component, YearMonth month) {
+        return latest;
     }
 
     /** Builds a plan's price list: every offering component with its billing type, period, the plan's price and amount. */

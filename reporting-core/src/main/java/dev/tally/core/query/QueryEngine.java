@@ -266,7 +266,7 @@ public final class QueryEngine {
                             for (int u = d.usageStart(i); u < d.usageEnd(i); u++) {
                                 if (d.usageMonth(u) == em) {
                                     for (int k = 0; k < m; k++) {
-                                        sums.addUsage(sumsAt[k], d.usageComponent(u), d.usageValue(u));
+                                        sums.addUsageRecord(sumsAt[k], u);
                                     }
                                 }
                             }

@@ -1,0 +1,73 @@
+package dev.tally.cli.source;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tally.core.input.ResourceInput;
+import dev.tally.waldur.model.Resource;
+import dev.tally.waldur.model.ResourceState;
+import dev.tally.waldur.snapshot.Snapshot;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads resource objects straight from the snapshot's parser into the core's {@link ResourceInput}s:
+ * only the fields the core needs, each read as the typed {@link Resource} record reads it (see
+ * {@link JsonFields}). The result is the same as {@link FactBuilder#resource(Resource)} of the typed record.
+ */
+final class ResourceParser implements Snapshot.ObjectParser {
+    private final List<ResourceInput> out;
+    private final Map<String, String> strings;
+
+    /** A reader adding to {@code out}; equal strings are shared through {@code strings}. */
+    ResourceParser(List<ResourceInput> out, Map<String, String> strings) {
+        this.out = out;
+        this.strings = strings;
+    }
+
+    private String shared(String s) {
+        return s == null ? null : strings.computeIfAbsent(s, k -> k);
+    }
+
+    @Override
+    public void read(JsonParser p) throws IOException {
+        String uuid = null;
+        String name = null;
+        ResourceState state = null;
+        Map<String, BigDecimal> limits = null;
+        String plan = null;
+        String offering = null;
+        String offeringName = null;
+        String project = null;
+        String projectName = null;
+        String customer = null;
+        String customerName = null;
+        JsonNode options = null;
+        Instant created = null;
+        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (field) {
+                case "uuid" -> uuid = shared(JsonFields.uuid(p, value));
+                case "name" -> name = JsonFields.text(p, value);
+                case "state" -> state = p.readValueAs(ResourceState.class);
+                case "limits" -> limits = JsonFields.decimals(p, value);
+                case "plan_uuid" -> plan = shared(JsonFields.uuid(p, value));
+                case "offering_uuid" -> offering = shared(JsonFields.uuid(p, value));
+                case "offering_name" -> offeringName = shared(JsonFields.text(p, value));
+                case "project_uuid" -> project = shared(JsonFields.uuid(p, value));
+                case "project_name" -> projectName = shared(JsonFields.text(p, value));
+                case "customer_uuid" -> customer = shared(JsonFields.uuid(p, value));
+                case "customer_name" -> customerName = shared(JsonFields.text(p, value));
+                case "options" -> options = p.readValueAs(JsonNode.class);
+                case "created" -> created = JsonFields.instant(p, value);
+                default -> p.skipChildren();
+            }
+        }
+        out.add(FactBuilder.resource(uuid, name, state, project, projectName, customer, customerName, offering,
+                offeringName, plan, limits == null ? Map.of() : Map.copyOf(limits), options, created));
+    }
+}
