@@ -13,7 +13,9 @@ public final class Table<R extends Row> {
     private final String name;
     private final Comparator<? super R> defaultOrder;
     private final List<R> rows = new ArrayList<>();
-    private final Map<String, R> byUuid = new HashMap<>();
+    // Built on the first lookup, not at start-up: a harvest pages through the two million usages of scale 20 without
+    // ever looking one up by UUID, and their keys alone would be two million strings.
+    private Map<String, R> byUuid;
 
     public Table(String name, Comparator<? super R> defaultOrder) {
         this.name = name;
@@ -28,22 +30,23 @@ public final class Table<R extends Row> {
     public void add(R row) {
         int at = Collections.binarySearch(rows, row, defaultOrder);
         rows.add(at < 0 ? -at - 1 : at + 1, row);
-        byUuid.put(row.uuid(), row);
+        index().put(row.uuid(), row);
     }
 
     /** Removes one row (a hard delete); callers hold the write lock. */
     public void remove(R row) {
         rows.remove(row);
-        byUuid.remove(row.uuid());
+        index().remove(row.uuid());
     }
 
-    /** Adds many rows and sorts once, for dataset generation. */
-    public void addAll(List<R> more) {
+    /** Adds many rows and sorts once, for dataset generation; the UUID index follows on the next lookup. */
+    public synchronized void addAll(List<R> more) {
+        if (rows instanceof ArrayList<R> list) {
+            list.ensureCapacity(rows.size() + more.size());
+        }
         rows.addAll(more);
         rows.sort(defaultOrder);
-        for (R row : more) {
-            byUuid.put(row.uuid(), row);
-        }
+        byUuid = null;
     }
 
     /** Restores the default ordering after a row's sort key changed in place; callers hold the write lock. */
@@ -57,7 +60,22 @@ public final class Table<R extends Row> {
     }
 
     public Optional<R> find(String uuid) {
-        return Optional.ofNullable(uuid == null ? null : byUuid.get(uuid));
+        return Optional.ofNullable(uuid == null ? null : index().get(uuid));
+    }
+
+    /**
+     * The UUID index, built here when missing. Readers call this concurrently under the store's read lock, so the
+     * build is synchronized; the map is only changed under the write lock, when no reader runs.
+     */
+    private synchronized Map<String, R> index() {
+        if (byUuid == null) {
+            Map<String, R> index = new HashMap<>(rows.size() * 4 / 3 + 16);
+            for (R row : rows) {
+                index.put(row.uuid(), row);
+            }
+            byUuid = index;
+        }
+        return byUuid;
     }
 
     public int size() {
