@@ -3,7 +3,6 @@ package dev.tally.emulator.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,17 +15,13 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * Time is logical: it starts at {@code asOf} and moves one millisecond per write, so runs are reproducible.
  */
 public final class Store {
-    private static final Comparator<Row> BY_NAME = Comparator.comparing((Row r) -> r.get("name").asText())
-            .thenComparing(Row::uuid);
-    private static final Comparator<Row> BY_CREATED = Comparator.comparing((Row r) -> r.get("created").asText())
-            .thenComparing(Row::uuid);
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private final Table<JsonRow> customers = new Table<>("customers", BY_NAME);
-    private final Table<JsonRow> projects = new Table<>("projects", BY_NAME);
-    private final Table<JsonRow> offerings = new Table<>("marketplace-public-offerings", BY_NAME);
-    private final Table<JsonRow> orders = new Table<>("marketplace-orders", BY_CREATED);
-    private final Table<JsonRow> resources = new Table<>("marketplace-resources", BY_CREATED);
+    private final Table<JsonRow> customers = new Table<>("customers", "name");
+    private final Table<JsonRow> projects = new Table<>("projects", "name");
+    private final Table<JsonRow> offerings = new Table<>("marketplace-public-offerings", "name");
+    private final Table<JsonRow> orders = new Table<>("marketplace-orders", "created");
+    private final Table<JsonRow> resources = new Table<>("marketplace-resources", "created");
     private final Table<UsageRow> usages = new Table<>("marketplace-component-usages", UsageRow.DEFAULT_ORDER);
     private final Map<String, JsonRow> plans = new HashMap<>();
     private final Map<String, JsonRow> offeringOfPlan = new HashMap<>();

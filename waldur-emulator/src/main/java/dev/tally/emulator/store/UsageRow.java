@@ -6,7 +6,9 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 
 /**
  * One component usage record, rendered on demand; the resource, project and customer names are read from the live
@@ -36,6 +38,76 @@ public final class UsageRow implements Row {
         c = Long.compareUnsigned(a.uuidHigh, b.uuidHigh);
         return c != 0 ? c : Long.compareUnsigned(a.uuidLow, b.uuidLow);
     };
+
+    /**
+     * Sorts generated rows into {@link #DEFAULT_ORDER}. A comparator sort of two million rows spent most of its time
+     * on cache misses, fetching both rows for every comparison; this sorts packed primitives instead, each holding
+     * the date and the row's position, and uses the comparator only among rows with the same date (the components
+     * of one report). The result is the comparator's order, which is total, so it equals what the comparator sort
+     * gave.
+     */
+    static List<UsageRow> sortedInDefaultOrder(List<UsageRow> rows) {
+        int n = rows.size();
+        if (n < 2) {
+            return new ArrayList<>(rows);
+        }
+        long latest = Long.MIN_VALUE;
+        long earliest = Long.MAX_VALUE;
+        for (UsageRow row : rows) {
+            latest = Math.max(latest, row.dateMicros);
+            earliest = Math.min(earliest, row.dateMicros);
+        }
+        // A packed value is (latest - date) in the high bits and the row's position in the low ones; an ascending
+        // sort then puts later dates first. When the span does not fit beside the position, its high part picks a
+        // bucket (a counting sort) and the low part is packed.
+        int positionBits = 64 - Long.numberOfLeadingZeros(n - 1);
+        int fineBits = 63 - positionBits;
+        long span = latest - earliest;
+        if (span < 0) {
+            List<UsageRow> sorted = new ArrayList<>(rows);
+            sorted.sort(DEFAULT_ORDER);
+            return sorted;
+        }
+        int buckets = (int) Math.min(Integer.MAX_VALUE - 8, (span >>> fineBits) + 1);
+        if (buckets > n) {
+            List<UsageRow> sorted = new ArrayList<>(rows);
+            sorted.sort(DEFAULT_ORDER);
+            return sorted;
+        }
+        long fineMask = fineBits == 63 ? Long.MAX_VALUE : (1L << fineBits) - 1;
+        int[] starts = new int[buckets + 1];
+        for (UsageRow row : rows) {
+            starts[(int) ((latest - row.dateMicros) >>> fineBits) + 1]++;
+        }
+        for (int b = 0; b < buckets; b++) {
+            starts[b + 1] += starts[b];
+        }
+        int[] next = java.util.Arrays.copyOf(starts, buckets);
+        long[] packed = new long[n];
+        for (int i = 0; i < n; i++) {
+            long age = latest - rows.get(i).dateMicros;
+            packed[next[(int) (age >>> fineBits)]++] = ((age & fineMask) << positionBits) | i;
+        }
+        for (int b = 0; b < buckets; b++) {
+            java.util.Arrays.sort(packed, starts[b], starts[b + 1]);
+        }
+        long positionMask = (1L << positionBits) - 1;
+        List<UsageRow> sorted = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            sorted.add(rows.get((int) (packed[i] & positionMask)));
+        }
+        // Rows with the same date are adjacent now; order each such run by type and UUID.
+        int runStart = 0;
+        for (int i = 1; i <= n; i++) {
+            if (i == n || sorted.get(i).dateMicros != sorted.get(runStart).dateMicros) {
+                if (i - runStart > 1) {
+                    sorted.subList(runStart, i).sort(DEFAULT_ORDER);
+                }
+                runStart = i;
+            }
+        }
+        return sorted;
+    }
 
     private final long uuidHigh;
     private final long uuidLow;
