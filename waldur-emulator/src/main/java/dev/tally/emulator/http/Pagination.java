@@ -1,15 +1,8 @@
 package dev.tally.emulator.http;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.util.RawValue;
 import dev.tally.emulator.store.Json;
 import dev.tally.emulator.store.Row;
-import dev.tally.emulator.store.UsageRow;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,37 +55,15 @@ final class Pagination {
                 throw ApiException.detail(404, "Invalid page.");
             }
         }
+        ArrayNode body = Json.NODES.arrayNode();
         int from = (page - 1) * size;
         int to = Math.min(count, from + size);
-        List<? extends Row> rows = matching.subList(Math.min(from, count), to);
-        JsonNode body = fields.isEmpty() && rows.stream().allMatch(UsageRow.class::isInstance)
-                ? usagePage(rows, request.origin()) : treePage(rows, fields, request.origin());
+        for (Row row : matching.subList(Math.min(from, count), to)) {
+            body.add(Links.absolutize(Links.restrict(row.render(), fields), request.origin()));
+        }
         return Response.json(200, body)
                 .header("X-Result-Count", Integer.toString(count))
                 .header("Link", linkHeader(request, page, pages));
-    }
-
-    private static JsonNode treePage(List<? extends Row> rows, List<String> fields, String origin) {
-        ArrayNode body = Json.NODES.arrayNode();
-        for (Row row : rows) {
-            body.add(Links.absolutize(Links.restrict(row.render(), fields), origin));
-        }
-        return body;
-    }
-
-    // Usages, the bulk of a harvest, are written straight to JSON text: the same bytes as treePage without a tree.
-    private static JsonNode usagePage(List<? extends Row> rows, String origin) {
-        StringWriter text = new StringWriter(rows.size() * 700);
-        try (JsonGenerator out = Json.MAPPER.createGenerator(text)) {
-            out.writeStartArray();
-            for (Row row : rows) {
-                ((UsageRow) row).writeJson(out, origin);
-            }
-            out.writeEndArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Json.NODES.rawValueNode(new RawValue(text.toString()));
     }
 
     static String linkHeader(Request request, int page, int pages) {
