@@ -50,11 +50,11 @@ public final class Table<R extends Row> {
         index().remove(row.uuid());
     }
 
-    /** Adds many rows and sorts once, for dataset generation; the UUID index follows on the next lookup. */
+    /**
+     * Adds many rows and sorts once, for dataset generation; the UUID index follows on the next lookup. Synchronized
+     * like {@link #index()}, so a reader never sees the dropped index half-way.
+     */
     public synchronized void addAll(List<R> more) {
-        if (rows instanceof ArrayList<R> list) {
-            list.ensureCapacity(rows.size() + more.size());
-        }
         rows.addAll(more);
         if (sortField == null) {
             rows.sort(defaultOrder);
