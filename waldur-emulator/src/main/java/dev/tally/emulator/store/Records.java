@@ -3,6 +3,7 @@ package dev.tally.emulator.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 
 /** Builds order and resource JSON (the 8.0.5 OrderDetails and Resource shapes), for the generator and for runtime writes. */
 public final class Records {
@@ -19,7 +20,7 @@ public final class Records {
         JsonRow offering = spec.offering();
         JsonRow plan = spec.plan();
         JsonRow project = spec.project();
-        ObjectNode node = Json.NODES.objectNode();
+        ObjectNode node = sized(128);
         node.put("offering", offering.text("url"));
         node.put("offering_name", offering.text("name"));
         node.put("offering_uuid", offering.uuid());
@@ -122,7 +123,7 @@ public final class Records {
         JsonRow offering = spec.offering();
         JsonRow plan = spec.plan();
         JsonRow project = spec.project();
-        ObjectNode node = Json.NODES.objectNode();
+        ObjectNode node = sized(128);
         node.put("offering", offering.text("url"));
         node.put("offering_name", offering.text("name"));
         node.put("offering_uuid", offering.uuid());
@@ -273,7 +274,7 @@ public final class Records {
     /** The 8.0.5 {@code Project} shape. */
     public static ObjectNode project(ProjectSpec spec) {
         JsonRow customer = spec.customer();
-        ObjectNode node = Json.NODES.objectNode();
+        ObjectNode node = sized(64);
         node.put("url", "/api/projects/" + spec.uuid() + "/");
         node.put("uuid", spec.uuid());
         node.put("name", spec.name());
@@ -323,6 +324,14 @@ public final class Records {
         return code.isEmpty() || Catalog.OECD_CODES.contains(code);
     }
 
+    /**
+     * An object node whose map starts at the capacity it would grow to anyway (128 for about 70–90 order and
+     * resource fields, 64 for a project's 33), so building 200,000 rows at scale 20 skips three rehashes each.
+     */
+    private static ObjectNode sized(int capacity) {
+        return new ObjectNode(Json.NODES, new LinkedHashMap<>(capacity));
+    }
+
     private static ObjectNode priceEstimate(BigDecimal total) {
         ObjectNode estimate = Json.NODES.objectNode();
         estimate.put("total", Ids.decimal10(total));
@@ -334,8 +343,7 @@ public final class Records {
 
     /** A slug as Waldur derives it: ASCII letters, digits and hyphens, at most 50 characters. */
     public static String slug(String name, String uuid) {
-        String base = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKD)
-                .replaceAll("[^A-Za-z0-9]+", "-").replaceAll("(^-+|-+$)", "").toLowerCase();
+        String base = hyphenate(java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKD)).toLowerCase();
         if (base.isEmpty()) {
             base = "item";
         }
@@ -343,5 +351,28 @@ public final class Records {
             base = base.substring(0, 40);
         }
         return base + "-" + uuid.substring(0, 6);
+    }
+
+    /**
+     * {@code replaceAll("[^A-Za-z0-9]+", "-")} then {@code replaceAll("(^-+|-+$)", "")}, by hand: every run of other
+     * characters becomes one hyphen, and none is left at either end. The regexes were a tenth of generation time at
+     * scale 20 (130,000 slugs).
+     */
+    private static String hyphenate(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean pendingHyphen = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                if (pendingHyphen && out.length() > 0) {
+                    out.append('-');
+                }
+                pendingHyphen = false;
+                out.append(c);
+            } else {
+                pendingHyphen = true;
+            }
+        }
+        return out.toString();
     }
 }

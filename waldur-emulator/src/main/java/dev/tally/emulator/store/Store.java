@@ -3,7 +3,6 @@ package dev.tally.emulator.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,24 +15,18 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * Time is logical: it starts at {@code asOf} and moves one millisecond per write, so runs are reproducible.
  */
 public final class Store {
-    private static final Comparator<Row> BY_NAME = Comparator.comparing((Row r) -> r.get("name").asText())
-            .thenComparing(Row::uuid);
-    private static final Comparator<Row> BY_CREATED = Comparator.comparing((Row r) -> r.get("created").asText())
-            .thenComparing(Row::uuid);
-    // Waldur: ComponentUsage Meta.ordering = ("-date", "component__type").
-    private static final Comparator<UsageRow> BY_DATE_DESC_THEN_TYPE = Comparator.comparing(UsageRow::date)
-            .reversed().thenComparing(UsageRow::type).thenComparing(UsageRow::uuid);
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private final Table<JsonRow> customers = new Table<>("customers", BY_NAME);
-    private final Table<JsonRow> projects = new Table<>("projects", BY_NAME);
-    private final Table<JsonRow> offerings = new Table<>("marketplace-public-offerings", BY_NAME);
-    private final Table<JsonRow> orders = new Table<>("marketplace-orders", BY_CREATED);
-    private final Table<JsonRow> resources = new Table<>("marketplace-resources", BY_CREATED);
-    private final Table<UsageRow> usages = new Table<>("marketplace-component-usages", BY_DATE_DESC_THEN_TYPE);
+    private final Table<JsonRow> customers = new Table<>("customers", "name");
+    private final Table<JsonRow> projects = new Table<>("projects", "name");
+    private final Table<JsonRow> offerings = new Table<>("marketplace-public-offerings", "name");
+    private final Table<JsonRow> orders = new Table<>("marketplace-orders", "created");
+    private final Table<JsonRow> resources = new Table<>("marketplace-resources", "created");
+    private final Table<UsageRow> usages = new Table<>("marketplace-component-usages", UsageRow.DEFAULT_ORDER);
     private final Map<String, JsonRow> plans = new HashMap<>();
     private final Map<String, JsonRow> offeringOfPlan = new HashMap<>();
-    private final Map<String, UsageRow> usageIndex = new HashMap<>();
+    // Built by the first set_usage rather than at start-up, where two million keys would cost seconds of GC.
+    private Map<String, UsageRow> usageIndex;
     private final Map<String, JsonRow> dryRuns = new LinkedHashMap<>();
     private final Map<String, User> usersByToken = new LinkedHashMap<>();
     private final Map<String, User> usersByName = new LinkedHashMap<>();
@@ -114,16 +107,25 @@ public final class Store {
 
     /** The usage already reported for this resource, component and month, if any (set_usage upserts). */
     public Optional<UsageRow> usageFor(String resourceUuid, String type, LocalDate billingPeriod) {
-        return Optional.ofNullable(usageIndex.get(usageKey(resourceUuid, type, billingPeriod)));
+        return Optional.ofNullable(usageIndex().get(usageKey(resourceUuid, type, billingPeriod)));
     }
 
+    /** Adds a reported usage; callers hold the write lock. */
     public void addUsage(UsageRow usage) {
         usages.add(usage);
-        usageIndex.put(usageKey(usage.resource().uuid(), usage.type(), usage.billingPeriod()), usage);
+        usageIndex().put(usageKey(usage.resource().uuid(), usage.type(), usage.billingPeriod()), usage);
     }
 
-    void indexUsage(UsageRow usage) {
-        usageIndex.put(usageKey(usage.resource().uuid(), usage.type(), usage.billingPeriod()), usage);
+    // Only writers (set_usage, under the write lock) use this index, so building it needs no further locking.
+    private Map<String, UsageRow> usageIndex() {
+        if (usageIndex == null) {
+            Map<String, UsageRow> index = new HashMap<>(usages.size() * 4 / 3 + 16);
+            for (UsageRow usage : usages.rows()) {
+                index.put(usageKey(usage.resource().uuid(), usage.type(), usage.billingPeriod()), usage);
+            }
+            usageIndex = index;
+        }
+        return usageIndex;
     }
 
     private static String usageKey(String resourceUuid, String type, LocalDate billingPeriod) {
