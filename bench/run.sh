@@ -28,9 +28,9 @@ done
 reps=3
 concurrency=4
 # The JVM options ./tally uses, so figures are what users get.
-TALLY_JVM="${TALLY_JAVA_OPTS:--Xmx1g} -Djava.awt.headless=true"
-# ./tally gives `harvest` its own options (C1 only, serial GC; see the launcher's comment).
-HARVEST_JVM="${TALLY_JAVA_OPTS:--Xmx1g -XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -Djava.awt.headless=true"
+# The launcher's options (C1 only, serial GC; see the comment in ./tally), so figures are what users get.
+TALLY_JVM="-Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1 ${TALLY_JAVA_OPTS:-} -Djava.awt.headless=true"
+HARVEST_JVM="$TALLY_JVM"
 token=5aff0000000000000000000000000000000000ff   # the emulator's built-in staff token
 work="$(mktemp -d "${TMPDIR:-/tmp}/tally-bench.XXXXXX")"
 results="$work/results.tsv"
