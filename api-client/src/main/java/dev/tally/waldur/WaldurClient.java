@@ -68,7 +68,7 @@ public final class WaldurClient {
         this.config = config;
         this.mapper = WaldurJson.newMapper();
         this.transport = new Transport(mapper, config.apiUrl(), config.token(), config.connectTimeout(),
-                config.requestTimeout(), config.retryPolicy(), config.userAgent());
+                config.requestTimeout(), config.retryPolicy(), config.userAgent(), config.sleeper());
     }
 
     public WaldurClientConfig config() {
@@ -431,7 +431,7 @@ public final class WaldurClient {
                 throw new WaitTimeoutException(detailUrl(WaldurCollection.ORDERS.path(), uuid).getPath(), timeout,
                         order.state() == null ? "unknown" : order.state().wire());
             }
-            Transport.sleep(config.pollInterval(), "GET", detailUrl(WaldurCollection.ORDERS.path(), uuid));
+            transport.sleep(config.pollInterval(), "GET", detailUrl(WaldurCollection.ORDERS.path(), uuid));
         }
     }
 
@@ -578,7 +578,7 @@ public final class WaldurClient {
                 throw new WaitTimeoutException(detailUrl(ASYNC_DRY_RUN, dryRunUuid).getPath(), timeout,
                         run.stateDisplay() == null ? "state " + run.state() : run.stateDisplay());
             }
-            Transport.sleep(config.pollInterval(), "GET", detailUrl(ASYNC_DRY_RUN, dryRunUuid));
+            transport.sleep(config.pollInterval(), "GET", detailUrl(ASYNC_DRY_RUN, dryRunUuid));
         }
     }
 
@@ -631,7 +631,7 @@ public final class WaldurClient {
             if (attempt >= config.retryPolicy().maxAttempts() || Instant.now().plus(wait).isAfter(deadline)) {
                 throw failure;
             }
-            Transport.sleep(wait, method, url);
+            transport.sleep(wait, method, url);
         }
     }
 }

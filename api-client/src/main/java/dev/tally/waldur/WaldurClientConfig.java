@@ -1,6 +1,7 @@
 package dev.tally.waldur;
 
 import dev.tally.waldur.http.RetryPolicy;
+import dev.tally.waldur.http.Sleeper;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param pageSize list page size; Waldur clamps it to 300
  * @param concurrency how many pages a harvest fetches at once once the total is known
  * @param pollInterval how often {@code awaitOrder} and {@code awaitDryRun} look again
+ * @param sleeper how retries and polls wait ({@link Sleeper#REAL}; tests record the waits instead)
  */
 public record WaldurClientConfig(
         URI apiUrl,
@@ -27,7 +29,8 @@ public record WaldurClientConfig(
         RetryPolicy retryPolicy,
         boolean allowInsecureHttp,
         String userAgent,
-        Duration pollInterval) {
+        Duration pollInterval,
+        Sleeper sleeper) {
 
     /** Waldur's {@code max_page_size}: bigger values are clamped by the server (CONTRACT §3). */
     public static final int MAX_PAGE_SIZE = 300;
@@ -38,6 +41,7 @@ public record WaldurClientConfig(
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(pollInterval, "pollInterval");
+        Objects.requireNonNull(sleeper, "sleeper");
         if (connectTimeout.isNegative() || connectTimeout.isZero() || requestTimeout.isNegative() || requestTimeout.isZero()) {
             throw new IllegalArgumentException("timeouts (connect " + connectTimeout + ", request " + requestTimeout
                     + ") must be positive");
@@ -69,6 +73,7 @@ public record WaldurClientConfig(
         b.allowInsecureHttp = allowInsecureHttp;
         b.userAgent = userAgent;
         b.pollInterval = pollInterval;
+        b.sleeper = sleeper;
         return b;
     }
 
@@ -110,6 +115,7 @@ public record WaldurClientConfig(
         private boolean allowInsecureHttp;
         private String userAgent = "tally";
         private Duration pollInterval = Duration.ofSeconds(2);
+        private Sleeper sleeper = Sleeper.REAL;
 
         private Builder(URI apiUrl, ApiToken token) {
             this.apiUrl = apiUrl;
@@ -156,9 +162,14 @@ public record WaldurClientConfig(
             return this;
         }
 
+        public Builder sleeper(Sleeper value) {
+            this.sleeper = value;
+            return this;
+        }
+
         public WaldurClientConfig build() {
             return new WaldurClientConfig(apiUrl, token, pageSize, concurrency, connectTimeout, requestTimeout,
-                    retryPolicy, allowInsecureHttp, userAgent, pollInterval);
+                    retryPolicy, allowInsecureHttp, userAgent, pollInterval, sleeper);
         }
     }
 }

@@ -18,7 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class StubServer implements AutoCloseable {
     /** What the stub saw: method, path with query, and the {@code Authorization} header (null when absent). */
-    record Seen(String method, String pathAndQuery, String authorization, long nanoTime) {
+    record Seen(String method, String pathAndQuery, String authorization) {
     }
 
     /** Answers one request. */
@@ -43,7 +43,7 @@ final class StubServer implements AutoCloseable {
             exchange.getRequestBody().readAllBytes();
             int index = seen.size();
             seen.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-                    exchange.getRequestHeaders().getFirst("Authorization"), System.nanoTime()));
+                    exchange.getRequestHeaders().getFirst("Authorization")));
             Reply reply = script.answer(index, exchange);
             if (exchange.getResponseCode() != -1) {
                 // The script answered by itself (e.g. a stalled body).

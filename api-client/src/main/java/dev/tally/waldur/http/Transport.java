@@ -56,16 +56,18 @@ public final class Transport {
     private final Duration requestTimeout;
     private final RetryPolicy retryPolicy;
     private final String userAgent;
+    private final Sleeper sleeper;
     private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
 
     public Transport(ObjectMapper mapper, URI apiUrl, ApiToken token, Duration connectTimeout,
-            Duration requestTimeout, RetryPolicy retryPolicy, String userAgent) {
+            Duration requestTimeout, RetryPolicy retryPolicy, String userAgent, Sleeper sleeper) {
         this.mapper = mapper;
         this.apiUrl = apiUrl;
         this.token = token;
         this.requestTimeout = requestTimeout;
         this.retryPolicy = retryPolicy;
         this.userAgent = userAgent;
+        this.sleeper = sleeper;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -379,10 +381,10 @@ public final class Transport {
         return nl < 0 ? m : m.substring(0, nl);
     }
 
-    /** Sleeps for {@code wait}; an interrupt restores the flag and fails the call. */
-    public static void sleep(Duration wait, String method, URI url) {
+    /** Sleeps for {@code wait} with this transport's sleeper; an interrupt restores the flag and fails the call. */
+    public void sleep(Duration wait, String method, URI url) {
         try {
-            Thread.sleep(wait.toMillis());
+            sleeper.sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WaldurApiException(method, url.getPath(), 0, "interrupted while waiting to retry", e);
