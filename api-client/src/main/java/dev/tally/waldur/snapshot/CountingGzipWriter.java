@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,7 +44,12 @@ final class CountingGzipWriter implements AutoCloseable {
     private final int chunkSize;
     private final int maxInFlight;
     private final ExecutorService pool;
-    private final ArrayDeque<Future<byte[]>> inFlight = new ArrayDeque<>();
+    private final ArrayDeque<Future<Member>> inFlight = new ArrayDeque<>();
+    // Buffers and deflaters are reused: allocating a megabyte per chunk, and a deflater's native
+    // state per member, cost more than the compression gains on a small machine.
+    private final ArrayDeque<byte[]> freeChunks = new ArrayDeque<>();
+    private final ArrayDeque<byte[]> freeOutputs = new ArrayDeque<>();
+    private final ConcurrentLinkedQueue<Deflater> deflaters = new ConcurrentLinkedQueue<>();
     private byte[] chunk;
     private int chunkLength;
     private long members;
@@ -147,12 +153,15 @@ final class CountingGzipWriter implements AutoCloseable {
     private void submitChunk() throws IOException {
         byte[] data = chunk;
         int length = chunkLength;
-        chunk = new byte[Math.min(chunkSize, Math.max(chunk.length, 1 << 16))];
-        chunkLength = 0;
         while (inFlight.size() >= maxInFlight) {
             writeHead();
         }
-        inFlight.add(pool.submit(() -> member(data, length)));
+        byte[] next = freeChunks.poll();
+        chunk = next != null ? next : new byte[Math.min(chunkSize, Math.max(chunk.length, 1 << 16))];
+        chunkLength = 0;
+        byte[] output = freeOutputs.poll();
+        byte[] target = output != null ? output : new byte[Math.max(1 << 12, length / 2)];
+        inFlight.add(pool.submit(() -> compress(data, length, target)));
         // Append whatever is already done, so finished members do not wait for the window to fill.
         while (!inFlight.isEmpty() && inFlight.peek().isDone()) {
             writeHead();
@@ -160,7 +169,7 @@ final class CountingGzipWriter implements AutoCloseable {
     }
 
     private void writeHead() throws IOException {
-        byte[] member;
+        Member member;
         try {
             member = inFlight.peek().get();
         } catch (InterruptedException e) {
@@ -170,35 +179,58 @@ final class CountingGzipWriter implements AutoCloseable {
             throw new IOException("cannot compress: " + e.getCause(), e.getCause());
         }
         inFlight.remove();
-        out.write(member);
-        digest.update(member);
+        out.write(member.bytes(), 0, member.length());
+        digest.update(member.bytes(), 0, member.length());
         members++;
+        freeChunks.add(member.input());
+        freeOutputs.add(member.bytes());
     }
 
-    /** One complete gzip member holding {@code data[0, length)}, deflated at the fastest level. */
-    static byte[] member(byte[] data, int length) {
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
-        try {
-            deflater.setInput(data, 0, length);
-            deflater.finish();
-            byte[] buf = new byte[Math.max(1 << 12, length / 2)];
-            System.arraycopy(HEADER, 0, buf, 0, HEADER.length);
-            int n = HEADER.length;
-            while (!deflater.finished()) {
-                if (n == buf.length) {
-                    buf = Arrays.copyOf(buf, buf.length * 2);
-                }
-                n += deflater.deflate(buf, n, buf.length - n);
-            }
-            CRC32 crc = new CRC32();
-            crc.update(data, 0, length);
-            buf = Arrays.copyOf(buf, n + 8);
-            putIntLe(buf, n, (int) crc.getValue());
-            putIntLe(buf, n + 4, length);
-            return buf;
-        } finally {
-            deflater.end();
+    /** A finished gzip member, {@code bytes[0, length)}, and the chunk it was made from. */
+    private record Member(byte[] input, byte[] bytes, int length) {
+    }
+
+    private Member compress(byte[] data, int length, byte[] target) {
+        Deflater deflater = deflaters.poll();
+        if (deflater == null) {
+            deflater = new Deflater(Deflater.BEST_SPEED, true);
         }
+        try {
+            byte[] buf = target;
+            int n = member(deflater, data, length, buf);
+            while (n < 0) {
+                buf = new byte[buf.length * 2];
+                deflater.reset();
+                n = member(deflater, data, length, buf);
+            }
+            return new Member(data, buf, n);
+        } finally {
+            deflater.reset();
+            deflaters.add(deflater);
+        }
+    }
+
+    /** Writes the member into {@code buf} and returns its length, or -1 if it does not fit. */
+    private static int member(Deflater deflater, byte[] data, int length, byte[] buf) {
+        if (buf.length < HEADER.length + 8) {
+            return -1;
+        }
+        System.arraycopy(HEADER, 0, buf, 0, HEADER.length);
+        deflater.setInput(data, 0, length);
+        deflater.finish();
+        int n = HEADER.length;
+        int end = buf.length - 8;
+        while (!deflater.finished()) {
+            if (n == end) {
+                return -1;
+            }
+            n += deflater.deflate(buf, n, end - n);
+        }
+        CRC32 crc = new CRC32();
+        crc.update(data, 0, length);
+        putIntLe(buf, n, (int) crc.getValue());
+        putIntLe(buf, n + 4, length);
+        return n + 8;
     }
 
     private static void putIntLe(byte[] buf, int at, int value) {
@@ -211,7 +243,7 @@ final class CountingGzipWriter implements AutoCloseable {
     /** Stops the compression threads and closes the file; after {@link #finish()} only the threads are left. */
     @Override
     public void close() throws IOException {
-        for (Future<byte[]> f : inFlight) {
+        for (Future<Member> f : inFlight) {
             f.cancel(true);
         }
         inFlight.clear();
@@ -224,6 +256,10 @@ final class CountingGzipWriter implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            Deflater d;
+            while ((d = deflaters.poll()) != null) {
+                d.end();
+            }
             out.close();
         }
     }
