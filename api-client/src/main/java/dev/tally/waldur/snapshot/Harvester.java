@@ -24,11 +24,18 @@ public final class Harvester {
     private final WaldurClient client;
     private final String toolVersion;
     private final Clock clock;
+    private final int chunkSize;
 
     public Harvester(WaldurClient client, String toolVersion, Clock clock) {
+        this(client, toolVersion, clock, CountingGzipWriter.DEFAULT_CHUNK_SIZE);
+    }
+
+    /** With {@code chunkSize} uncompressed bytes per gzip member; tests use small chunks to get many members. */
+    Harvester(WaldurClient client, String toolVersion, Clock clock, int chunkSize) {
         this.client = client;
         this.toolVersion = toolVersion;
         this.clock = clock;
+        this.chunkSize = chunkSize;
     }
 
     /** Told about progress: which collection, how many objects so far, the total (-1 if unknown). */
@@ -66,10 +73,11 @@ public final class Harvester {
 
     private Manifest.Entry harvestOne(WaldurCollection c, Path dir, Progress progress) throws IOException {
         String file = c.id() + ".jsonl.gz";
-        try (CountingGzipWriter out = new CountingGzipWriter(dir.resolve(file))) {
+        try (CountingGzipWriter out = new CountingGzipWriter(dir.resolve(file), chunkSize, CountingGzipWriter.defaultThreads())) {
             ListListener listener = (fetched, total) -> progress.onProgress(c, fetched, total);
             // Objects are stored as received, one compact JSON line each, re-encoded by a streaming
-            // copy on the fetching threads; this thread only compresses and hashes.
+            // copy on the fetching threads; the writer compresses chunks on its own threads, and this
+            // thread only appends finished gzip members in order and hashes them.
             client.forEachPageLines(c.path(), Query.NONE, listener, page -> {
                 try {
                     out.write(page.lines(), page.length(), page.size());

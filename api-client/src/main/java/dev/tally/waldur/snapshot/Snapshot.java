@@ -130,7 +130,8 @@ public final class Snapshot {
         ObjectReader reader = mapper.readerFor(type);
         long line = 0;
         // Values are read straight from the decompressed bytes, one per line, without building
-        // an intermediate String per line.
+        // an intermediate String per line. GZIPInputStream reads concatenated gzip members as one
+        // stream: files written as one member (before issue #7) and as many read alike.
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16);
                 MappingIterator<T> values = reader.readValues(in)) {
             while (values.hasNextValue()) {

@@ -10,14 +10,27 @@ import dev.tally.waldur.WaldurApiException;
 import dev.tally.waldur.WaldurClient;
 import dev.tally.waldur.WaldurClientConfig;
 import dev.tally.waldur.WaldurCollection;
+import dev.tally.waldur.WaldurJson;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.Inflater;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,6 +55,49 @@ class HarvesterTest {
         WaldurClientConfig config = WaldurClientConfig.builder(emulator.baseUrl(), ApiToken.of(emulator.staffToken()))
                 .pageSize(pageSize).concurrency(concurrency).build();
         return new Harvester(new WaldurClient(config), "test", Clock.systemUTC()).harvest(out, collections, Harvester.Progress.NONE);
+    }
+
+    private static Manifest harvestInChunks(Path out, int pageSize, int concurrency, int chunkSize, Set<WaldurCollection> collections,
+            Harvester.Progress progress) throws Exception {
+        WaldurClientConfig config = WaldurClientConfig.builder(emulator.baseUrl(), ApiToken.of(emulator.staffToken()))
+                .pageSize(pageSize).concurrency(concurrency).build();
+        return new Harvester(new WaldurClient(config), "test", Clock.systemUTC(), chunkSize).harvest(out, collections, progress);
+    }
+
+    /** The uncompressed content of each gzip member of {@code file}, in order. */
+    private static List<byte[]> members(Path file) throws Exception {
+        byte[] gz = Files.readAllBytes(file);
+        List<byte[]> members = new ArrayList<>();
+        int at = 0;
+        while (at < gz.length) {
+            assertThat(Arrays.copyOfRange(gz, at, at + 10)).isEqualTo(new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff});
+            Inflater inflater = new Inflater(true);
+            inflater.setInput(gz, at + 10, gz.length - at - 10);
+            ByteArrayOutputStream content = new ByteArrayOutputStream();
+            byte[] buf = new byte[1 << 16];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(buf);
+                assertThat(n > 0 || !inflater.needsInput()).isTrue();
+                content.write(buf, 0, n);
+            }
+            at = gz.length - inflater.getRemaining() + 8;
+            inflater.end();
+            members.add(content.toByteArray());
+        }
+        return members;
+    }
+
+    private static byte[] gunzip(Path file) throws Exception {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static Set<String> gzipThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().equals("tally-gzip"))
+                .map(Thread::toString)
+                .collect(Collectors.toSet());
     }
 
     private static Map<String, String> checksums(Manifest m) {
@@ -126,6 +182,84 @@ class HarvesterTest {
                 .isInstanceOf(WaldurApiException.class)
                 .hasMessageContaining("HTTP 401")
                 .hasMessageContaining("Invalid token.");
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
+    void collectionLargerThanOneChunkIsWrittenAsManyMembersThatReadBackExactly(@TempDir Path dir) throws Exception {
+        Set<WaldurCollection> collections = EnumSet.of(WaldurCollection.CUSTOMERS, WaldurCollection.RESOURCES);
+        Manifest whole = harvest(dir.resolve("whole"), 300, 4, collections);
+        Manifest small = harvestInChunks(dir.resolve("small"), 37, 1, 4096, collections, Harvester.Progress.NONE);
+        Manifest big = harvestInChunks(dir.resolve("big"), 300, 4, 4096, collections, Harvester.Progress.NONE);
+
+        Path file = dir.resolve("big/resources.jsonl.gz");
+        List<byte[]> members = members(file);
+        byte[] lines = gunzip(dir.resolve("whole/resources.jsonl.gz"));
+        assertThat(members.size()).isGreaterThan(lines.length / 4096 / 2).isLessThanOrEqualTo(lines.length / 4096 + 1);
+        for (byte[] member : members.subList(0, members.size() - 1)) {
+            // Each member holds whole lines, at least the chunk size of them.
+            assertThat(member.length).isGreaterThanOrEqualTo(4096);
+            assertThat(member[member.length - 1]).isEqualTo((byte) '\n');
+        }
+        assertThat(gunzip(file)).isEqualTo(lines);
+        assertThat(Files.readAllBytes(dir.resolve("small/resources.jsonl.gz"))).isEqualTo(Files.readAllBytes(file));
+        assertThat(checksums(small)).isEqualTo(checksums(big));
+        assertThat(big.collections().get("resources").count()).isEqualTo(4000);
+        assertThat(Snapshot.open(dir.resolve("big")).resources()).isEqualTo(Snapshot.open(dir.resolve("whole")).resources());
+    }
+
+    @Test
+    void readsASingleMemberSnapshotWrittenBeforeChunking(@TempDir Path dir) throws Exception {
+        Manifest m = harvest(dir.resolve("s"), 300, 4, EnumSet.of(WaldurCollection.CUSTOMERS, WaldurCollection.RESOURCES));
+        Snapshot chunked = Snapshot.open(dir.resolve("s"));
+        var customers = chunked.customers();
+        var resources = chunked.resources();
+        Map<String, Manifest.Entry> entries = new LinkedHashMap<>();
+        for (Manifest.Entry e : m.collections().values()) {
+            // Rewrite each file as one gzip stream, the way GZIPOutputStream wrote them before issue #7.
+            Path file = dir.resolve("s").resolve(e.file());
+            byte[] lines = gunzip(file);
+            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+                out.write(lines);
+            }
+            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+            entries.put(e.file().replace(".jsonl.gz", ""), new Manifest.Entry(e.file(), e.count(), sha));
+        }
+        Harvester.writeManifest(WaldurJson.newMapper(), dir.resolve("s"),
+                new Manifest(m.format(), m.apiUrl(), m.startedAt(), m.finishedAt(), m.toolVersion(), entries));
+
+        Snapshot single = Snapshot.open(dir.resolve("s"));
+
+        assertThat(members(dir.resolve("s/resources.jsonl.gz"))).hasSize(1);
+        assertThat(single.customers()).hasSize(11).isEqualTo(customers);
+        assertThat(single.resources()).hasSize(4000).isEqualTo(resources);
+    }
+
+    @Test
+    void emptyCollectionIsOneEmptyMember(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("empty.jsonl.gz");
+        try (CountingGzipWriter out = new CountingGzipWriter(file, 4096, 2)) {
+            out.finish();
+        }
+
+        assertThat(members(file)).hasSize(1).allSatisfy(member -> assertThat(member).isEmpty());
+        assertThat(gunzip(file)).isEmpty();
+    }
+
+    @Test
+    void harvestFailingMidCollectionStopsTheGzipThreadsAndLeavesNoDirectory(@TempDir Path dir) throws Exception {
+        Harvester.Progress failAfterHalf = (collection, fetched, total) -> {
+            if (fetched >= 2000) {
+                throw new IllegalStateException("stop at " + fetched);
+            }
+        };
+
+        assertThatThrownBy(() -> harvestInChunks(dir.resolve("out"), 100, 4, 1024, EnumSet.of(WaldurCollection.RESOURCES), failAfterHalf))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("stop at 2000");
+        assertThat(gzipThreads()).isEmpty();
         try (Stream<Path> left = Files.list(dir)) {
             assertThat(left).isEmpty();
         }
