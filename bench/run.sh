@@ -165,7 +165,7 @@ heap_figures_mb() {
         if (v[2] + 0 > live) live = v[2] + 0
         line = substr(line, RSTART + RLENGTH) } }
     /heap +total [0-9]+K, used [0-9]+K/ { if (match($0, /used [0-9]+K/)) { v1 = substr($0, RSTART + 5, RLENGTH - 6) / 1024; if (v1 > peak) peak = v1 } }
-    END { printf "%.0f %.0f", peak, live }' "$1"
+    END { printf "%.0f %.0f\n", peak, live }' "$1"
 }
 
 bench_end_to_end() {
@@ -180,6 +180,7 @@ bench_end_to_end() {
 
   # Memory first, each step on its own, so a failing report still leaves the harvest's figures.
   local harvest_ok=1 report_ok=1
+  failed_line=""
   if measure harvest "${harvest_args[@]}"; then
     record "peak RSS of harvest, MB" "$scale" "$rss_mb" "512" "$(ratio "$rss_mb" 512)" "≤ 512 MB" \
         "$(awk -v a="$rss_mb" 'BEGIN {print (a <= 512 ? "pass" : "FAIL")}')"
