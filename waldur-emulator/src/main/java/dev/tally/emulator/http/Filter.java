@@ -31,6 +31,27 @@ interface Filter {
         return parse(param, values);
     }
 
+    /** How a filter that depends on the caller or on other objects reads its values. */
+    @FunctionalInterface
+    interface Contextual {
+        Predicate<Row> parse(String param, List<String> values, User user, Store store);
+    }
+
+    /** A filter that needs the caller and the store; asking it without them is a programming error. */
+    static Filter contextual(Contextual parser) {
+        return new Filter() {
+            @Override
+            public Predicate<Row> parse(String param, List<String> values) {
+                throw new UnsupportedOperationException(param + " needs the caller and the store");
+            }
+
+            @Override
+            public Predicate<Row> parse(String param, List<String> values, User user, Store store) {
+                return parser.parse(param, values, user, store);
+            }
+        };
+    }
+
     /**
      * Order {@code can_approve_as_consumer} / {@code can_approve_as_provider} (Waldur OrderFilter): any recognised value
      * narrows to {@code state}; {@code true} also keeps, for non-staff callers, orders whose {@code customerField}
@@ -38,23 +59,15 @@ interface Filter {
      * a plain BooleanFilter (NullBooleanSelect): values other than true/True/2/false/False/3 are ignored, not a 400.
      */
     static Filter canApprove(String state, String customerField) {
-        return new Filter() {
-            @Override
-            public Predicate<Row> parse(String param, List<String> values) {
-                throw new UnsupportedOperationException("needs the caller");
+        return Filter.contextual((param, values, user, store) -> {
+            Boolean wanted = nullBoolean(last(values));
+            if (wanted == null) {
+                return null;
             }
-
-            @Override
-            public Predicate<Row> parse(String param, List<String> values, User user, Store store) {
-                Boolean wanted = nullBoolean(last(values));
-                if (wanted == null) {
-                    return null;
-                }
-                boolean narrow = wanted && user != null && !user.staff();
-                return row -> state.equals(text(row, "state"))
-                        && (!narrow || user.customerUuid().equals(text(row, customerField)));
-            }
-        };
+            boolean narrow = wanted && user != null && !user.staff();
+            return row -> state.equals(text(row, "state"))
+                    && (!narrow || user.customerUuid().equals(text(row, customerField)));
+        });
     }
 
     /** Django's NullBooleanSelect: true/True/2 and false/False/3; anything else means "no value". */
@@ -71,32 +84,24 @@ interface Filter {
      * offering slugs, any of which matches. Unknown slugs match nothing.
      */
     static Filter offeringSlug() {
-        return new Filter() {
-            @Override
-            public Predicate<Row> parse(String param, List<String> values) {
-                throw new UnsupportedOperationException("needs the store");
+        return Filter.contextual((param, values, user, store) -> {
+            List<String> slugs = new ArrayList<>();
+            for (String part : last(values).split(",")) {
+                if (!part.isBlank()) {
+                    slugs.add(part.strip());
+                }
             }
-
-            @Override
-            public Predicate<Row> parse(String param, List<String> values, User user, Store store) {
-                List<String> slugs = new ArrayList<>();
-                for (String part : last(values).split(",")) {
-                    if (!part.isBlank()) {
-                        slugs.add(part.strip());
-                    }
-                }
-                if (slugs.isEmpty()) {
-                    return null;
-                }
-                Set<String> offerings = new java.util.HashSet<>();
-                for (Row offering : store.offerings().rows()) {
-                    if (slugs.contains(text(offering, "slug"))) {
-                        offerings.add(offering.uuid());
-                    }
-                }
-                return row -> offerings.contains(text(row, "offering_uuid"));
+            if (slugs.isEmpty()) {
+                return null;
             }
-        };
+            Set<String> offerings = new java.util.HashSet<>();
+            for (Row offering : store.offerings().rows()) {
+                if (slugs.contains(text(offering, "slug"))) {
+                    offerings.add(offering.uuid());
+                }
+            }
+            return row -> offerings.contains(text(row, "offering_uuid"));
+        });
     }
 
     /** Exact match on a text field; repeated values mean any of them. */

@@ -258,31 +258,23 @@ final class ProviderViews {
 
     /** OfferingFilter resource_customer_uuid / resource_project_uuid: offerings with a non-Terminated resource there. */
     private static Filter usedBy(String resourceField) {
-        return new Filter() {
-            @Override
-            public Predicate<Row> parse(String param, List<String> values) {
-                throw new UnsupportedOperationException("needs the store");
+        return Filter.contextual((param, values, user, store) -> {
+            String value = Filter.last(values);
+            if (value.isEmpty()) {
+                return null;
             }
-
-            @Override
-            public Predicate<Row> parse(String param, List<String> values, User user, Store store) {
-                String value = Filter.last(values);
-                if (value.isEmpty()) {
-                    return null;
-                }
-                String uuid = Ids.normalizeUuid(value);
-                if (uuid == null) {
-                    throw ApiException.field(param, "Enter a valid UUID.");
-                }
-                Set<String> offerings = new HashSet<>();
-                for (JsonRow resource : store.resources().rows()) {
-                    if (uuid.equals(resource.text(resourceField)) && !"Terminated".equals(resource.text("state"))) {
-                        offerings.add(resource.text("offering_uuid"));
-                    }
-                }
-                return row -> offerings.contains(row.uuid());
+            String uuid = Ids.normalizeUuid(value);
+            if (uuid == null) {
+                throw ApiException.field(param, "Enter a valid UUID.");
             }
-        };
+            Set<String> offerings = new HashSet<>();
+            for (JsonRow resource : store.resources().rows()) {
+                if (uuid.equals(resource.text(resourceField)) && !"Terminated".equals(resource.text("state"))) {
+                    offerings.add(resource.text("offering_uuid"));
+                }
+            }
+            return row -> offerings.contains(row.uuid());
+        });
     }
 
     /**
@@ -353,99 +345,67 @@ final class ProviderViews {
 
     /** usage_based, limit_based, only_*: a test on the billing types of the resource's offering components. */
     private static Filter byComponents(Predicate<List<String>> test) {
-        return new Filter() {
-            @Override
-            public Predicate<Row> parse(String param, List<String> values) {
-                throw new UnsupportedOperationException("needs the store");
+        return Filter.contextual((param, values, user, store) -> {
+            Boolean wanted = Filter.nullBoolean(Filter.last(values));
+            if (wanted == null) {
+                return null;
             }
-
-            @Override
-            public Predicate<Row> parse(String param, List<String> values, User user, Store store) {
-                Boolean wanted = Filter.nullBoolean(Filter.last(values));
-                if (wanted == null) {
-                    return null;
-                }
-                Set<String> matching = offeringsWhere(store, offering -> test.test(billingTypes(offering)));
-                return row -> matching.contains(Filter.text(row, "offering_uuid")) == wanted;
-            }
-        };
+            Set<String> matching = offeringsWhere(store, offering -> test.test(billingTypes(offering)));
+            return row -> matching.contains(Filter.text(row, "offering_uuid")) == wanted;
+        });
     }
 
     /** component_count / limit_component_count (NumberFilter): offerings with exactly that many (limit) components. */
     private static Filter componentCount(boolean limitOnly) {
-        return new Filter() {
-            @Override
-            public Predicate<Row> parse(String param, List<String> values) {
-                throw new UnsupportedOperationException("needs the store");
+        return Filter.contextual((param, values, user, store) -> {
+            String value = Filter.last(values).strip();
+            if (value.isEmpty()) {
+                return null;
             }
-
-            @Override
-            public Predicate<Row> parse(String param, List<String> values, User user, Store store) {
-                String value = Filter.last(values).strip();
-                if (value.isEmpty()) {
-                    return null;
-                }
-                BigDecimal wanted;
-                try {
-                    wanted = new BigDecimal(value);
-                } catch (NumberFormatException e) {
-                    throw ApiException.field(param, "Enter a number.");
-                }
-                Set<String> matching = offeringsWhere(store, offering -> BigDecimal.valueOf(
-                        billingTypes(offering).stream().filter(t -> !limitOnly || t.equals("limit")).count())
-                        .compareTo(wanted) == 0);
-                return row -> matching.contains(Filter.text(row, "offering_uuid"));
+            BigDecimal wanted;
+            try {
+                wanted = new BigDecimal(value);
+            } catch (NumberFormatException e) {
+                throw ApiException.field(param, "Enter a number.");
             }
-        };
+            Set<String> matching = offeringsWhere(store, offering -> BigDecimal.valueOf(
+                    billingTypes(offering).stream().filter(t -> !limitOnly || t.equals("limit")).count())
+                    .compareTo(wanted) == 0);
+            return row -> matching.contains(Filter.text(row, "offering_uuid"));
+        });
     }
 
     /** order_state (multi): resources with at least one order in one of these states. */
     private static Filter orderState() {
         Filter choice = Filter.choice("state", Collections.ORDER_STATES);
-        return new Filter() {
-            @Override
-            public Predicate<Row> parse(String param, List<String> values) {
-                throw new UnsupportedOperationException("needs the store");
+        return Filter.contextual((param, values, user, store) -> {
+            Predicate<Row> inState = choice.parse(param, values);
+            if (inState == null) {
+                return null;
             }
-
-            @Override
-            public Predicate<Row> parse(String param, List<String> values, User user, Store store) {
-                Predicate<Row> inState = choice.parse(param, values);
-                if (inState == null) {
-                    return null;
+            Set<String> resources = new HashSet<>();
+            for (JsonRow order : store.orders().rows()) {
+                if (inState.test(order)) {
+                    resources.add(order.text("marketplace_resource_uuid"));
                 }
-                Set<String> resources = new HashSet<>();
-                for (JsonRow order : store.orders().rows()) {
-                    if (inState.test(order)) {
-                        resources.add(order.text("marketplace_resource_uuid"));
-                    }
-                }
-                return row -> resources.contains(row.uuid());
             }
-        };
+            return row -> resources.contains(row.uuid());
+        });
     }
 
     /** visible_to_username: resources that user sees as a consumer; an unknown username matches nothing. */
     private static Filter visibleToUsername() {
-        return new Filter() {
-            @Override
-            public Predicate<Row> parse(String param, List<String> values) {
-                throw new UnsupportedOperationException("needs the store");
+        return Filter.contextual((param, values, user, store) -> {
+            String username = Filter.last(values);
+            if (username.isEmpty()) {
+                return null;
             }
-
-            @Override
-            public Predicate<Row> parse(String param, List<String> values, User user, Store store) {
-                String username = Filter.last(values);
-                if (username.isEmpty()) {
-                    return null;
-                }
-                User other = store.userByName(username).orElse(null);
-                if (other == null) {
-                    return row -> false;
-                }
-                return row -> other.staff() || other.customerUuid().equals(Filter.text(row, "customer_uuid"));
+            User other = store.userByName(username).orElse(null);
+            if (other == null) {
+                return row -> false;
             }
-        };
+            return row -> other.staff() || other.customerUuid().equals(Filter.text(row, "customer_uuid"));
+        });
     }
 
     private static Set<String> offeringsWhere(Store store, Predicate<JsonRow> test) {
