@@ -105,7 +105,7 @@ public final class FactBuilder {
         try {
             snapshot.forEach(WaldurCollection.OFFERINGS, Offering.class, x -> offerings.add(offering(x)));
             // one copy of each UUID and name: 121k orders and 80k resources repeat a few thousand of them
-            Map<String, String> strings = new HashMap<>();
+            StringPool strings = new StringPool();
             snapshot.forEachParsed(WaldurCollection.ORDERS, new OrderParser(orders, strings));
             snapshot.forEachParsed(WaldurCollection.RESOURCES, new ResourceParser(resources, strings));
         } catch (RuntimeException e) {

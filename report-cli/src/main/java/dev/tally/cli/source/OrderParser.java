@@ -21,16 +21,16 @@ import java.util.Map;
  */
 final class OrderParser implements Snapshot.ObjectParser {
     private final List<OrderInput> out;
-    private final Map<String, String> strings;
+    private final StringPool strings;
 
     /** A reader adding to {@code out}; equal strings are shared through {@code strings}. */
-    OrderParser(List<OrderInput> out, Map<String, String> strings) {
+    OrderParser(List<OrderInput> out, StringPool strings) {
         this.out = out;
         this.strings = strings;
     }
 
     private String shared(String s) {
-        return s == null ? null : strings.computeIfAbsent(s, k -> k);
+        return strings.shared(s);
     }
 
     @Override

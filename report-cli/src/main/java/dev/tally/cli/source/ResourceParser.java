@@ -20,16 +20,16 @@ import java.util.Map;
  */
 final class ResourceParser implements Snapshot.ObjectParser {
     private final List<ResourceInput> out;
-    private final Map<String, String> strings;
+    private final StringPool strings;
 
     /** A reader adding to {@code out}; equal strings are shared through {@code strings}. */
-    ResourceParser(List<ResourceInput> out, Map<String, String> strings) {
+    ResourceParser(List<ResourceInput> out, StringPool strings) {
         this.out = out;
         this.strings = strings;
     }
 
     private String shared(String s) {
-        return s == null ? null : strings.computeIfAbsent(s, k -> k);
+        return strings.shared(s);
     }
 
     @Override

@@ -60,7 +60,7 @@ class OrderResourceParserTest {
         OrderInput expected = FactBuilder.order(JSON.readValue(json, Order.class));
         List<OrderInput> out = new ArrayList<>();
 
-        parse(json, new OrderParser(out, new java.util.HashMap<>()));
+        parse(json, new OrderParser(out, new StringPool()));
 
         assertThat(out).containsExactly(expected);
     }
@@ -71,7 +71,7 @@ class OrderResourceParserTest {
         ResourceInput expected = FactBuilder.resource(JSON.readValue(json, Resource.class));
         List<ResourceInput> out = new ArrayList<>();
 
-        parse(json, new ResourceParser(out, new java.util.HashMap<>()));
+        parse(json, new ResourceParser(out, new StringPool()));
 
         assertThat(out).containsExactly(expected);
     }
