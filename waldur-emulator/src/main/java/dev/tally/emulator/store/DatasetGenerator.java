@@ -584,6 +584,12 @@ public final class DatasetGenerator {
                     limits = values.get(i);
                 }
             }
+            // Limits are monthly quantities: a month the allocation existed in only partly gets that
+            // share of them, or nearly every first and last month would look like overuse.
+            Instant monthStart = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant from = start.isAfter(monthStart) ? start : monthStart;
+            Instant to = end.isBefore(monthEnd) ? end : monthEnd;
+            double share = Math.max(0, Duration.between(from, to).toSeconds()) / (double) Duration.between(monthStart, monthEnd).toSeconds();
             long reportedMicros = Ids.micros(reported);
             LocalDate billingPeriod = billingPeriod(month);
             for (int c = 0; c < componentCount; c++) {
@@ -596,7 +602,8 @@ public final class DatasetGenerator {
                 if (random.nextInt(100) < 18) {
                     continue;
                 }
-                long used = random.nextInt(20) == 0 ? 0 : Math.round(limit * random.nextDouble() * 1.05);
+                // Up to the (share of the) limit; overuse is rare: draws above 0.998 go up to 0.2% over.
+                long used = random.nextInt(20) == 0 ? 0 : Math.round(limit * share * random.nextDouble() * 1.002);
                 // Draw order as before (UUID halves, then the creation offset), so the data stays the same.
                 long uuidHigh = Ids.uuidHigh(random);
                 long uuidLow = Ids.uuidLow(random);
