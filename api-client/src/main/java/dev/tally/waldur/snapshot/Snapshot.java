@@ -139,13 +139,9 @@ public final class Snapshot {
                 sink.accept(values.nextValue());
             }
         } catch (IOException | RuntimeException e) {
-            throw new SnapshotException("snapshot " + dir + ": " + entry.file() + " line " + (line + 1) + " is unreadable: "
-                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+            throw unreadable(entry, line + 1, e);
         }
-        if (line != entry.count()) {
-            throw new SnapshotException("snapshot " + dir + " is inconsistent: " + entry.file() + " holds " + line
-                    + " objects but " + Manifest.FILE_NAME + " says " + entry.count());
-        }
+        checkCount(entry, line);
     }
 
     /** Reads one object of a collection from a streaming parser. */
@@ -184,13 +180,9 @@ public final class Snapshot {
                 line++;
             }
         } catch (IOException | RuntimeException e) {
-            throw new SnapshotException("snapshot " + dir + ": " + entry.file() + " line " + (line + 1) + " is unreadable: "
-                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+            throw unreadable(entry, line + 1, e);
         }
-        if (line != entry.count()) {
-            throw new SnapshotException("snapshot " + dir + " is inconsistent: " + entry.file() + " holds " + line
-                    + " objects but " + Manifest.FILE_NAME + " says " + entry.count());
-        }
+        checkCount(entry, line);
     }
 
     /** How many objects of a collection the manifest lists; 0 when the snapshot does not hold it. */
@@ -221,5 +213,19 @@ public final class Snapshot {
 
     public List<ComponentUsage> componentUsages() {
         return read(WaldurCollection.COMPONENT_USAGES, ComponentUsage.class);
+    }
+
+    /** The one-line error for a line of {@code entry}'s file that does not read. */
+    private SnapshotException unreadable(Manifest.Entry entry, long line, Exception e) {
+        return new SnapshotException("snapshot " + dir + ": " + entry.file() + " line " + line + " is unreadable: "
+                + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+    }
+
+    /** A file holding more or fewer objects than the manifest says was cut or changed after the harvest. */
+    private void checkCount(Manifest.Entry entry, long objects) {
+        if (objects != entry.count()) {
+            throw new SnapshotException("snapshot " + dir + " is inconsistent: " + entry.file() + " holds " + objects
+                    + " objects but " + Manifest.FILE_NAME + " says " + entry.count());
+        }
     }
 }
