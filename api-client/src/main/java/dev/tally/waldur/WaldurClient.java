@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tally.waldur.http.Deadline;
 import dev.tally.waldur.http.JsonLinesPage;
 import dev.tally.waldur.http.ListPage;
 import dev.tally.waldur.http.Transport;
@@ -21,7 +22,6 @@ import dev.tally.waldur.model.ResourceUpdate;
 import dev.tally.waldur.model.Uuids;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -421,13 +421,13 @@ public final class WaldurClient {
 
     /** Polls an order at the configured interval until {@code until} is reached; a {@link WaitTimeoutException} after {@code timeout}. */
     public Order awaitOrder(String uuid, OrderWait until, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
+        Deadline deadline = Deadline.after(timeout);
         while (true) {
             Order order = order(uuid);
             if (until.reached(order)) {
                 return order;
             }
-            if (!Instant.now().plus(config.pollInterval()).isBefore(deadline)) {
+            if (!deadline.allows(config.pollInterval())) {
                 throw new WaitTimeoutException(detailUrl(WaldurCollection.ORDERS.path(), uuid).getPath(), timeout,
                         order.state() == null ? "unknown" : order.state().wire());
             }
@@ -568,13 +568,13 @@ public final class WaldurClient {
 
     /** Polls an asynchronous dry run until it is done or erred; a {@link WaitTimeoutException} after {@code timeout}. */
     public DryRun awaitDryRun(String dryRunUuid, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
+        Deadline deadline = Deadline.after(timeout);
         while (true) {
             DryRun run = dryRunStatus(dryRunUuid);
             if (run.isFinished()) {
                 return run;
             }
-            if (!Instant.now().plus(config.pollInterval()).isBefore(deadline)) {
+            if (!deadline.allows(config.pollInterval())) {
                 throw new WaitTimeoutException(detailUrl(ASYNC_DRY_RUN, dryRunUuid).getPath(), timeout,
                         run.stateDisplay() == null ? "state " + run.state() : run.stateDisplay());
             }
@@ -607,7 +607,7 @@ public final class WaldurClient {
      */
     private <T> T writeOnce(String method, URI url, JsonNode body, Function<Transport.JsonResponse, T> read,
             Supplier<Optional<T>> recover) {
-        Instant deadline = Instant.now().plus(config.retryPolicy().deadline());
+        Deadline deadline = Deadline.after(config.retryPolicy().deadline());
         SplittableRandom random = new SplittableRandom(ThreadLocalRandom.current().nextLong());
         for (int attempt = 1; ; attempt++) {
             WaldurApiException failure;
@@ -628,7 +628,7 @@ public final class WaldurClient {
                     return found.get();
                 }
             }
-            if (attempt >= config.retryPolicy().maxAttempts() || Instant.now().plus(wait).isAfter(deadline)) {
+            if (attempt >= config.retryPolicy().maxAttempts() || !deadline.allows(wait)) {
                 throw failure;
             }
             transport.sleep(wait, method, url);

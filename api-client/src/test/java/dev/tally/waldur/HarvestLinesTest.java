@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -25,7 +24,7 @@ class HarvestLinesTest {
     private static final String TOKEN = "0123456789abcdef0123456789abcdef01234567";
 
     private static Harvester harvester(StubServer server) {
-        return new Harvester(new WaldurClient(TestClients.config(server.baseUrl(), TOKEN).build()), "test", Clock.systemUTC());
+        return new Harvester(new WaldurClient(TestClients.config(server.baseUrl(), TOKEN).build()), "test", TestClients.CLOCK);
     }
 
     private static String lines(Path file) throws Exception {

@@ -4,7 +4,10 @@ import dev.tally.emulator.Emulator;
 import dev.tally.waldur.http.RetryPolicy;
 import dev.tally.waldur.http.Sleeper;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 
 /** Clients for tests: real HTTP to a loopback emulator, with short backoff and polling so tests stay fast. */
 public final class TestClients {
@@ -18,6 +21,9 @@ public final class TestClients {
      * {@code TransportTest} with a recording sleeper.
      */
     public static final Sleeper SHORT_SLEEPS = wait -> Thread.sleep(Math.min(wait.toMillis(), 20));
+
+    /** The harvest clock of every test: fixed, so no manifest or assertion depends on the day the suite runs. */
+    public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-02T06:00:00Z"), ZoneOffset.UTC);
 
     private TestClients() {
     }

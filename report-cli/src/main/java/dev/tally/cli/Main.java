@@ -2,6 +2,7 @@ package dev.tally.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 
 /** Entry point of the {@code tally} jar. */
 public final class Main {
@@ -11,13 +12,15 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        System.exit(run(out, err, args));
+        // The composition root: the only place that reads the wall clock. Everything below gets this
+        // Clock, so a test (or a rerun) can fix the date (docs/architecture.md, "Time").
+        System.exit(run(Clock.systemUTC(), out, err, args));
     }
 
-    /** Runs one command line and returns its exit code; tests call this instead of {@link #main}. */
-    public static int run(PrintWriter out, PrintWriter err, String... args) {
+    /** Runs one command line on {@code clock} and returns its exit code; tests call this instead of {@link #main}. */
+    public static int run(Clock clock, PrintWriter out, PrintWriter err, String... args) {
         try {
-            return TallyCommand.commandLine(out, err).execute(args);
+            return TallyCommand.commandLine(clock, out, err).execute(args);
         } catch (OutOfMemoryError e) {
             // Picocli's handler sees exceptions only; an unattended run still deserves one clear line.
             err.println("tally: out of memory (max heap " + Runtime.getRuntime().maxMemory() / (1 << 20)

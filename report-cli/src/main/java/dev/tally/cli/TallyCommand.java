@@ -14,6 +14,8 @@ import dev.tally.cli.command.ResourcesCommand;
 import dev.tally.waldur.WaldurApiException;
 import dev.tally.waldur.snapshot.SnapshotException;
 import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Objects;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,6 +49,21 @@ public final class TallyCommand {
             description = "Print only errors; no progress or summaries.")
     boolean quiet;
 
+    private final Clock clock;
+
+    private TallyCommand(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * The clock of this run, given by the composition root ({@link Main#main} passes the system clock,
+     * tests a fixed one). Only harvests read it, to stamp a snapshot; a report never does, so a report
+     * depends only on its snapshot and options (docs/architecture.md, "Time").
+     */
+    public Clock clock() {
+        return clock;
+    }
+
     /** Whether --quiet was given (on this command or any subcommand). */
     public boolean quiet() {
         return quiet;
@@ -57,9 +74,9 @@ public final class TallyCommand {
         return verbose;
     }
 
-    /** A command line wired to the given writers, with the one-line error handler installed. */
-    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cmd = new CommandLine(new TallyCommand());
+    /** A command line on {@code clock}, wired to the given writers, with the one-line error handler installed. */
+    public static CommandLine commandLine(Clock clock, PrintWriter out, PrintWriter err) {
+        CommandLine cmd = new CommandLine(new TallyCommand(clock));
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);

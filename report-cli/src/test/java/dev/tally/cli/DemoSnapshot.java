@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.EnumSet;
 
 /**
@@ -33,7 +32,8 @@ public final class DemoSnapshot {
                 try (Emulator emulator = Emulator.start(EmulatorConfig.defaults().withScale(1).withSeed(42))) {
                     WaldurClientConfig config = WaldurClientConfig.builder(emulator.baseUrl(), ApiToken.of(emulator.staffToken()))
                             .pageSize(WaldurClientConfig.MAX_PAGE_SIZE).concurrency(4).build();
-                    new Harvester(new WaldurClient(config), "test", Clock.systemUTC())
+                    // stamped with the emulator's logical clock, as tally demo does: the same snapshot on any date
+                    new Harvester(new WaldurClient(config), "test", emulator.clock())
                             .harvest(snapshot, EnumSet.allOf(WaldurCollection.class), (c, f, t) -> { });
                 }
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(root)));

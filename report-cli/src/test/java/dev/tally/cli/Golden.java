@@ -23,7 +23,15 @@ public final class Golden {
             Files.copy(actual, golden, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         assertThat(golden).as("golden file %s (regenerate with -Dtally.updateGolden=true)", golden).exists();
+        // compared as text first, so a failure shows the differing lines rather than two byte arrays
+        assertThat(Files.readString(actual)).as("%s differs from golden %s", actual.getFileName(), golden)
+                .isEqualTo(Files.readString(golden));
         assertThat(Files.readAllBytes(actual)).as("%s differs from golden %s", actual.getFileName(), golden)
                 .isEqualTo(Files.readAllBytes(golden));
+    }
+
+    /** A golden file's text. */
+    public static String read(String goldenName) throws IOException {
+        return Files.readString(DIR.resolve(goldenName));
     }
 }

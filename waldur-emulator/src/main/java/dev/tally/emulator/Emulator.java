@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -90,6 +92,14 @@ public final class Emulator implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /**
+     * The emulator's logical clock: {@link EmulatorConfig#asOf()} plus one millisecond per write. A
+     * harvest stamped with it is the same on any date, so {@code tally demo} is reproducible.
+     */
+    public Clock clock() {
+        return new LogicalClock(store::now, ZoneOffset.UTC);
     }
 
     /** The staff user's token: sees and may do everything. */

@@ -101,7 +101,7 @@ public final class Transport {
 
     private <T> T send(String method, URI url, JsonNode body, boolean idempotent, BodyReader<T> reader) {
         checkSameOrigin(method, url);
-        Instant deadline = Instant.now().plus(retryPolicy.deadline());
+        Deadline deadline = Deadline.after(retryPolicy.deadline());
         SplittableRandom random = new SplittableRandom(ThreadLocalRandom.current().nextLong());
         int maxAttempts = idempotent ? retryPolicy.maxAttempts() : 1;
         for (int attempt = 1; ; attempt++) {
@@ -112,7 +112,7 @@ public final class Transport {
                 if (wait == null || attempt >= maxAttempts) {
                     throw e;
                 }
-                if (Instant.now().plus(wait).isAfter(deadline)) {
+                if (!deadline.allows(wait)) {
                     throw e;
                 }
                 sleep(wait, method, url);
@@ -326,7 +326,12 @@ public final class Transport {
         return out;
     }
 
-    /** {@code Retry-After} as delta-seconds or an HTTP date (RFC 9110 §10.2.3); one second when absent or unreadable. */
+    /**
+     * {@code Retry-After} as delta-seconds or an HTTP date (RFC 9110 §10.2.3); one second when absent or
+     * unreadable. A date is measured from the response's own {@code Date} header, so neither our clock
+     * nor the server's needs to be right; only a response without {@code Date} falls back to our wall
+     * clock, which then decides a wait, never an output.
+     */
     static Duration retryAfter(HttpResponse<?> response) {
         String value = response.headers().firstValue("Retry-After").orElse("").strip();
         if (value.isEmpty()) {
@@ -337,11 +342,21 @@ public final class Transport {
         } catch (NumberFormatException notSeconds) {
             try {
                 Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                Duration d = Duration.between(Instant.now(), at);
+                Instant sent = response.headers().firstValue("Date").map(Transport::httpDate).orElseGet(Instant::now);
+                Duration d = Duration.between(sent, at);
                 return d.isNegative() ? Duration.ZERO : d;
             } catch (DateTimeParseException unreadable) {
                 return Duration.ofSeconds(1);
             }
+        }
+    }
+
+    /** An HTTP date, or null when unreadable. */
+    private static Instant httpDate(String value) {
+        try {
+            return ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
         }
     }
 

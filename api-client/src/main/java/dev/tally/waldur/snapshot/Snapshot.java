@@ -62,6 +62,10 @@ public final class Snapshot {
         if (!Manifest.FORMAT.equals(manifest.format())) {
             throw new SnapshotException("snapshot " + dir + " has format '" + manifest.format() + "', expected '" + Manifest.FORMAT + "'");
         }
+        if (manifest.startedAt() == null) {
+            // the harvest time is the snapshot's "now" (its current month); without it a report would need a clock
+            throw new SnapshotException("snapshot " + dir + " has no started_at in " + Manifest.FILE_NAME);
+        }
         for (var e : manifest.collections().entrySet()) {
             verifyChecksum(dir, e.getKey(), e.getValue());
         }

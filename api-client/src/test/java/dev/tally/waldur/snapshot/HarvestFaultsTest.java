@@ -12,7 +12,6 @@ import dev.tally.waldur.WaldurCollection;
 import dev.tally.waldur.http.RetryPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
@@ -32,7 +31,7 @@ class HarvestFaultsTest {
     private static Manifest harvest(Emulator emulator, Path out, RetryPolicy retries) throws Exception {
         WaldurClient client = new WaldurClient(TestClients.config(emulator.baseUrl(), emulator.staffToken())
                 .retryPolicy(retries).pageSize(300).concurrency(4).build());
-        return new Harvester(client, "test", Clock.systemUTC()).harvest(out, COLLECTIONS, Harvester.Progress.NONE);
+        return new Harvester(client, "test", TestClients.CLOCK).harvest(out, COLLECTIONS, Harvester.Progress.NONE);
     }
 
     @ParameterizedTest(name = "seed {0}")

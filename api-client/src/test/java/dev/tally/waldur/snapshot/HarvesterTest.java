@@ -7,6 +7,7 @@ import dev.tally.emulator.Emulator;
 import dev.tally.emulator.EmulatorConfig;
 import dev.tally.waldur.ApiToken;
 import dev.tally.waldur.WaldurApiException;
+import dev.tally.waldur.TestClients;
 import dev.tally.waldur.WaldurClient;
 import dev.tally.waldur.WaldurClientConfig;
 import dev.tally.waldur.WaldurCollection;
@@ -17,7 +18,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -54,14 +55,14 @@ class HarvesterTest {
     private static Manifest harvest(Path out, int pageSize, int concurrency, Set<WaldurCollection> collections) throws Exception {
         WaldurClientConfig config = WaldurClientConfig.builder(emulator.baseUrl(), ApiToken.of(emulator.staffToken()))
                 .pageSize(pageSize).concurrency(concurrency).build();
-        return new Harvester(new WaldurClient(config), "test", Clock.systemUTC()).harvest(out, collections, Harvester.Progress.NONE);
+        return new Harvester(new WaldurClient(config), "test", TestClients.CLOCK).harvest(out, collections, Harvester.Progress.NONE);
     }
 
     private static Manifest harvestInChunks(Path out, int pageSize, int concurrency, int chunkSize, Set<WaldurCollection> collections,
             Harvester.Progress progress) throws Exception {
         WaldurClientConfig config = WaldurClientConfig.builder(emulator.baseUrl(), ApiToken.of(emulator.staffToken()))
                 .pageSize(pageSize).concurrency(concurrency).build();
-        return new Harvester(new WaldurClient(config), "test", Clock.systemUTC(), chunkSize).harvest(out, collections, progress);
+        return new Harvester(new WaldurClient(config), "test", TestClients.CLOCK, chunkSize).harvest(out, collections, progress);
     }
 
     /** The uncompressed content of each gzip member of {@code file}, in order. */
@@ -161,6 +162,19 @@ class HarvesterTest {
         assertThat(s.orders()).hasSize((int) m.collections().get("orders").count());
         assertThat(s.offerings()).allSatisfy(o -> assertThat(o.uuid()).hasSize(32));
         assertThat(m.apiUrl()).isEqualTo(emulator.baseUrl() + "api/").doesNotContain(emulator.staffToken());
+        assertThat(m.startedAt()).isEqualTo(Instant.parse("2026-11-02T06:00:00Z")).isEqualTo(s.manifest().startedAt());
+        assertThat(m.finishedAt()).isEqualTo(m.startedAt());
+    }
+
+    @Test
+    void refusesAManifestWithoutAHarvestTime(@TempDir Path dir) throws Exception {
+        harvest(dir.resolve("s"), 300, 4, EnumSet.of(WaldurCollection.CUSTOMERS));
+        Path manifest = dir.resolve("s/manifest.json");
+        Files.writeString(manifest, Files.readString(manifest).replace("\"started_at\" : \"2026-11-02T06:00:00Z\",", ""));
+
+        assertThatThrownBy(() -> Snapshot.open(dir.resolve("s")))
+                .isInstanceOf(SnapshotException.class)
+                .hasMessage("snapshot " + dir.resolve("s") + " has no started_at in manifest.json");
     }
 
     @Test
@@ -176,7 +190,7 @@ class HarvesterTest {
     @Test
     void failedHarvestLeavesNoDirectory(@TempDir Path dir) throws Exception {
         WaldurClientConfig config = WaldurClientConfig.builder(emulator.baseUrl(), ApiToken.of("0".repeat(40))).build();
-        Harvester harvester = new Harvester(new WaldurClient(config), "test", Clock.systemUTC());
+        Harvester harvester = new Harvester(new WaldurClient(config), "test", TestClients.CLOCK);
 
         assertThatThrownBy(() -> harvester.harvest(dir.resolve("out"), EnumSet.allOf(WaldurCollection.class), Harvester.Progress.NONE))
                 .isInstanceOf(WaldurApiException.class)

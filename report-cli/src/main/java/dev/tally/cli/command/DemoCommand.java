@@ -21,7 +21,6 @@ import dev.tally.waldur.WaldurCollection;
 import dev.tally.waldur.snapshot.Harvester;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
@@ -71,10 +70,23 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Month to report. Default: the last full month of the dataset.")
     YearMonth month;
 
+    /** The emulator's port unless --port says otherwise: a fixed one, since its URLs are part of the snapshot. */
+    static final int DEFAULT_PORT = 8777;
+
+    @Option(names = "--port", defaultValue = "" + DEFAULT_PORT, paramLabel = "PORT",
+            description = {"Loopback port for the emulator; 0 takes any free one. The port is part of every URL in the",
+                "snapshot (and so of its checksums and the report's provenance): the same port, seed and scale give the",
+                "same bytes on any date. When the port is in use, a free one is taken and a warning says so. "
+                    + "Default: ${DEFAULT-VALUE}."})
+    int port;
+
     @Override
     public Integer call() throws Exception {
         if (scale < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--scale must be at least 1, got " + scale);
+        }
+        if (port < 0 || port > 65535) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--port must be 0..65535, got " + port);
         }
         PrintWriter w = spec.commandLine().getOut();
         boolean quiet = top != null && top.quiet();
@@ -83,7 +95,7 @@ public final class DemoCommand implements Callable<Integer> {
                 : YearMonth.from(emulatorConfig.asOf().atOffset(ZoneOffset.UTC)).minusMonths(1);
         Path snapshotDir = out.resolve("snapshot");
         Path reportsDir = out.resolve("reports");
-        try (Emulator emulator = Emulator.start(emulatorConfig)) {
+        try (Emulator emulator = start(emulatorConfig)) {
             if (!quiet) {
                 w.println("Emulator (seed " + seed + ", scale " + scale + ") on " + emulator.baseUrl());
                 w.flush();
@@ -92,7 +104,9 @@ public final class DemoCommand implements Callable<Integer> {
                     .pageSize(WaldurClientConfig.MAX_PAGE_SIZE)
                     .concurrency(4)
                     .build();
-            new Harvester(new WaldurClient(config), ToolVersion.get(), Clock.systemUTC())
+            // Stamped with the emulator's logical clock, not the run's: the demo's data is as of the
+            // emulator's fixed "now", so the same seed and scale give the same bytes on any date.
+            new Harvester(new WaldurClient(config), ToolVersion.get(), emulator.clock())
                     .harvest(snapshotDir, EnumSet.allOf(WaldurCollection.class), new ProgressLine(spec.commandLine().getErr(), quiet));
         }
         ReportInput input = ReportInput.load(snapshotDir);
@@ -112,6 +126,22 @@ public final class DemoCommand implements Callable<Integer> {
             files.forEach(f -> w.println("  " + f.toAbsolutePath().normalize()));
         }
         return 0;
+    }
+
+    /** The emulator on --port, or on a free port with a warning when that one is taken. */
+    private Emulator start(EmulatorConfig config) throws java.io.IOException {
+        try {
+            return Emulator.start(config.withPort(port));
+        } catch (java.net.BindException e) {
+            if (port == 0) {
+                throw e;
+            }
+            Emulator emulator = Emulator.start(config.withPort(0));
+            spec.commandLine().getErr().println("tally: warning: port " + port + " is in use; the emulator listens on "
+                    + emulator.port() + " instead, so the snapshot's URLs and checksums differ from a run on " + port
+                    + " (choose one with --port)");
+            return emulator;
+        }
     }
 
     /** The summary without the comparison columns, so it fits a terminal: share, allocations, projects, limits, cost. */

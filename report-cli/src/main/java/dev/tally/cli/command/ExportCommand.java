@@ -20,7 +20,6 @@ import dev.tally.waldur.snapshot.Harvester;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -84,13 +83,14 @@ public final class ExportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        boolean quiet = top != null && top.quiet();
+        boolean quiet = top.quiet();
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = new Progress(err, quiet);
         Path snapshotDir = cfg.snapshot();
         Path temporary = null;
         if (snapshotDir == null) {
-            YearMonth now = YearMonth.now(Clock.systemUTC());
+            // the month the harvest runs in names its snapshot folder; the clock is the run's (TallyCommand.clock)
+            YearMonth now = YearMonth.now(top.clock());
             if (cfg.snapshots() != null) {
                 snapshotDir = DestinationPattern.resolve(cfg.snapshots(), now, "snapshot");
             } else {
@@ -125,7 +125,7 @@ public final class ExportCommand implements Callable<Integer> {
                         + String.join(", ", dirs.stream().map(Path::toString).toList()) + " ("
                         + String.join(", ", templates.stream().map(ReportTemplate::name).toList()) + "; tally "
                         + ToolVersion.get() + "; " + input.findings().size() + " data-quality findings, " + errors + " errors)");
-                if (top != null && top.verbose()) {
+                if (top.verbose()) {
                     published.forEach(p -> spec.commandLine().getOut().println("  " + p));
                 }
             }
@@ -167,7 +167,7 @@ public final class ExportCommand implements Callable<Integer> {
         }
         WaldurClientConfig client = WaldurClientConfig.builder(cfg.url(), token).allowInsecureHttp(cfg.allowInsecureHttp())
                 .pageSize(WaldurClientConfig.MAX_PAGE_SIZE).build();
-        new Harvester(new WaldurClient(client), ToolVersion.get(), Clock.systemUTC())
+        new Harvester(new WaldurClient(client), ToolVersion.get(), top.clock())
                 .harvest(dir, EnumSet.allOf(WaldurCollection.class), new ProgressLine(spec.commandLine().getErr(), quiet));
     }
 

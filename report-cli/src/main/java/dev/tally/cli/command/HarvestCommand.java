@@ -11,7 +11,6 @@ import dev.tally.waldur.WaldurCollection;
 import dev.tally.waldur.snapshot.Harvester;
 import dev.tally.waldur.snapshot.Manifest;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -89,7 +88,7 @@ public final class HarvestCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        Harvester harvester = new Harvester(new WaldurClient(config), ToolVersion.get(), Clock.systemUTC());
+        Harvester harvester = new Harvester(new WaldurClient(config), ToolVersion.get(), top.clock());
         Manifest manifest;
         try {
             manifest = harvester.harvest(out, wanted, new ProgressLine(spec.commandLine().getErr(), top.quiet()));

@@ -45,7 +45,8 @@ import java.util.concurrent.CompletionException;
  * Maps a snapshot's api-client records (offerings with components and plans, resources, the whole
  * order history, component usages) to the core's input records, and lets the core's
  * {@link FactAssembler} apply the definitions (lifetime, limits over time, latest usage wins).
- * The "current month" is the month the snapshot was harvested in, unless a clock is given.
+ * The "current month" is the month the snapshot was harvested in (its manifest's {@code started_at}),
+ * unless a clock is given: never the day the report runs (docs/definitions.md, "The snapshot's month").
  */
 public final class FactBuilder {
     private final CountryResolver countries;
@@ -67,10 +68,12 @@ public final class FactBuilder {
         return assembler(snapshot).facts(source(snapshot)).allocations();
     }
 
-    /** The allocation facts of these records (no usages). */
+    /** The allocation facts of these records (no usages); needs the builder's clock, since records carry no harvest time. */
     public List<AllocationFact> build(List<Offering> offerings, List<Order> orders, List<Resource> resources) {
-        return new FactAssembler(countries, clock != null ? clock : Clock.systemUTC())
-                .facts(source(offerings, orders, resources, List.of())).allocations();
+        if (clock == null) {
+            throw new IllegalStateException("facts from records need a FactBuilder with a clock (they carry no harvest time)");
+        }
+        return new FactAssembler(countries, clock).facts(source(offerings, orders, resources, List.of())).allocations();
     }
 
     /** The dataset of a snapshot, for queries and data-quality checks. */
@@ -79,11 +82,8 @@ public final class FactBuilder {
     }
 
     private FactAssembler assembler(Snapshot snapshot) {
-        Clock c = clock;
-        if (c == null) {
-            Instant harvested = snapshot.manifest().startedAt();
-            c = harvested != null ? Clock.fixed(harvested, ZoneOffset.UTC) : Clock.systemUTC();
-        }
+        // Snapshot.open refuses a manifest without started_at, so a snapshot always has its own "now"
+        Clock c = clock != null ? clock : Clock.fixed(snapshot.manifest().startedAt(), ZoneOffset.UTC);
         return new FactAssembler(countries, c);
     }
 

@@ -1,5 +1,6 @@
 package dev.tally.cli.command;
 
+import dev.tally.cli.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tally.cli.Main;
@@ -32,7 +33,7 @@ class DemoCommandTest {
     static void runDemo() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        exitCode = Main.run(new PrintWriter(out), new PrintWriter(err), "demo", "--out", dir.toString());
+        exitCode = Main.run(TestClock.FIXED, new PrintWriter(out), new PrintWriter(err), "demo", "--out", dir.toString());
         stdout = out.toString();
         stderr = err.toString();
     }

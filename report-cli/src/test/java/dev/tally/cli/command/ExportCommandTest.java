@@ -1,5 +1,6 @@
 package dev.tally.cli.command;
 
+import dev.tally.cli.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tally.cli.DemoSnapshot;
@@ -54,7 +55,7 @@ class ExportCommandTest {
         StringWriter err = new StringWriter();
         List<String> args = new ArrayList<>(List.of("export", "--config", config.toString()));
         args.addAll(List.of(extra));
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new));
+        int code = Main.run(TestClock.FIXED, new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new));
         return new Result(code, out.toString(), err.toString());
     }
 

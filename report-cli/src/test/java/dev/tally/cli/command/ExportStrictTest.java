@@ -1,5 +1,6 @@
 package dev.tally.cli.command;
 
+import dev.tally.cli.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,7 +46,7 @@ class ExportStrictTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
 
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), "export", "--config", config.toString(), "--strict");
+        int code = Main.run(TestClock.FIXED, new PrintWriter(out), new PrintWriter(err), "export", "--config", config.toString(), "--strict");
 
         assertThat(code).as(err.toString()).isEqualTo(3);
         try (Stream<Path> files = Files.list(dir.resolve("share/2026/10"))) {

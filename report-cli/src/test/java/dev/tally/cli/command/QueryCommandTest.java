@@ -1,5 +1,6 @@
 package dev.tally.cli.command;
 
+import dev.tally.cli.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tally.cli.DemoSnapshot;
@@ -25,7 +26,7 @@ class QueryCommandTest {
         all[1] = "--snapshot";
         all[2] = DemoSnapshot.get().toString();
         System.arraycopy(args, 0, all, 3, args.length);
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), all);
+        int code = Main.run(TestClock.FIXED, new PrintWriter(out), new PrintWriter(err), all);
         return new Result(code, out.toString(), err.toString());
     }
 

@@ -1,5 +1,6 @@
 package dev.tally.cli.command;
 
+import dev.tally.cli.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -55,7 +56,7 @@ class ReportCommandTest {
         Path snapshot = DemoSnapshot.get();
         StringWriter o = new StringWriter();
         StringWriter e = new StringWriter();
-        exitCode = Main.run(new PrintWriter(o), new PrintWriter(e), "report", "--snapshot", snapshot.toString(),
+        exitCode = Main.run(TestClock.FIXED, new PrintWriter(o), new PrintWriter(e), "report", "--snapshot", snapshot.toString(),
                 "--template", "monthly-consortium", "--month", "2026-10", "--format", "xlsx,csv,png,svg", "--out", out.toString());
         stdout = o.toString();
         stderr = e.toString();
@@ -235,7 +236,7 @@ class ReportCommandTest {
     void unknownTemplateIsAUsageError() {
         StringWriter e = new StringWriter();
 
-        int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(e), "report", "--snapshot",
+        int code = Main.run(TestClock.FIXED, new PrintWriter(new StringWriter()), new PrintWriter(e), "report", "--snapshot",
                 DemoSnapshot.get().toString(), "--template", "monthly", "--out", out.resolve("x").toString());
 
         assertThat(code).isEqualTo(2);
@@ -249,7 +250,7 @@ class ReportCommandTest {
         Files.writeString(ent, "Finland: {cpu_k_hours: 0.5, gpu_k_hours: 50%, gb_k_hours: 0.5}\n");
         Path dir = out.resolve("funder");
 
-        int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "report", "--snapshot",
+        int code = Main.run(TestClock.FIXED, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "report", "--snapshot",
                 DemoSnapshot.get().toString(), "--template", "funder-country-share", "--year", "2026", "--entitlements",
                 ent.toString(), "--format", "csv", "--out", dir.toString());
 

@@ -31,7 +31,8 @@ public final class Store {
     private final Map<String, User> usersByToken = new LinkedHashMap<>();
     private final Map<String, User> usersByName = new LinkedHashMap<>();
     private final SplittableRandom runtimeRandom;
-    private Instant clock;
+    // volatile: written under the write lock, read by Emulator.clock() from any thread without it
+    private volatile Instant clock;
 
     Store(long seed, Instant asOf) {
         // A separate stream for runtime identifiers, so the dataset does not depend on what clients do later.
