@@ -7,6 +7,8 @@ import dev.tally.cli.Golden;
 import dev.tally.cli.TestClock;
 import dev.tally.emulator.Emulator;
 import dev.tally.emulator.EmulatorConfig;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,12 +65,18 @@ class RunDateTest {
         // The real clock too: the demo's claim is that today's date cannot reach its output at all.
         clocks.add(Clock.systemUTC());
         DATES.forEach(d -> clocks.add(TestClock.at(d)));
+        // One free port for every run (the port is in the snapshot's URLs), so that a demo running
+        // elsewhere on the default port cannot make the runs differ.
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
         Map<String, byte[]> first = null;
         for (int i = 0; i < clocks.size(); i++) {
             Path out = dir.resolve("demo-" + i);
-            CliRun run = CliRun.on(clocks.get(i), "--quiet", "demo", "--out", out.toString());
+            CliRun run = CliRun.on(clocks.get(i), "--quiet", "demo", "--out", out.toString(), "--port", Integer.toString(port));
             assertThat(run.code()).as(run.err()).isZero();
-            assertThat(run.err()).as("no warning (the default port was free)").isEmpty();
+            assertThat(run.err()).as("no warning (the port was free)").isEmpty();
             Map<String, byte[]> written = files(out.resolve("reports"), ".csv", ".svg");
             if (first == null) {
                 first = written;
@@ -82,7 +90,7 @@ class RunDateTest {
                     "monthly-consortium-2026-10-" + section + ".csv");
         }
         assertThat(new String(first.get("monthly-consortium-2026-10-provenance.csv"), StandardCharsets.UTF_8))
-                .contains("API URL,http://127.0.0.1:" + DemoCommand.DEFAULT_PORT + "/api/")
+                .contains("API URL,http://127.0.0.1:" + port + "/api/")
                 .contains("Harvest started,2026-11-01T00:00:00Z").contains("Harvest finished,2026-11-01T00:00:00Z");
     }
 
