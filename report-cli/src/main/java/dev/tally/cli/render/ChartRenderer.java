@@ -51,7 +51,7 @@ public final class ChartRenderer {
             DefaultPieDataset<String> data = new DefaultPieDataset<>();
             int col = table.columnIndex(spec.series().get(0));
             for (int i = 0; i < table.rows().size(); i++) {
-                if (table.rowKinds().get(i) != RowKind.SUBTOTAL) {
+                if (!table.rowKinds().get(i).isSubtotal()) {
                     data.setValue(label(table, i, cat), number(table.rows().get(i).get(col)));
                 }
             }
@@ -70,7 +70,7 @@ public final class ChartRenderer {
                 int col = table.columnIndex(key);
                 String series = table.columns().get(col).title();
                 for (int i = 0; i < table.rows().size(); i++) {
-                    if (table.rowKinds().get(i) != RowKind.SUBTOTAL) {
+                    if (!table.rowKinds().get(i).isSubtotal()) {
                         data.addValue(number(table.rows().get(i).get(col)), series, label(table, i, cat));
                     }
                 }

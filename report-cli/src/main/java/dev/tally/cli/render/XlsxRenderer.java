@@ -138,7 +138,7 @@ public final class XlsxRenderer {
             for (int c = 0; c < cols.size(); c++) {
                 Column col = cols.get(c);
                 Cell cell = row.createCell(c);
-                if (kind == RowKind.SUBTOTAL && col.additive()) {
+                if (kind.isSubtotal() && col.additive()) {
                     int first = groupStart(t, i) + 1;
                     String letter = CellReference.convertNumToColString(c);
                     cell.setCellFormula("SUBTOTAL(109," + letter + (first + 1) + ":" + letter + r + ")");
@@ -194,11 +194,8 @@ public final class XlsxRenderer {
 
     /** The index of the first row of the group that the subtotal row {@code i} closes. */
     static int groupStart(ResultTable t, int i) {
-        int depth = 0;
+        int depth = t.rowKinds().get(i).depth();
         List<Object> sub = t.rows().get(i);
-        while (depth < sub.size() && !"Subtotal".equals(sub.get(depth))) {
-            depth++;
-        }
         int start = i;
         while (start > 0) {
             List<Object> prev = t.rows().get(start - 1);

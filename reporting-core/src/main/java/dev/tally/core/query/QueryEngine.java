@@ -598,7 +598,7 @@ public final class QueryEngine {
                     row.add("");
                 }
                 rows.add(measureValues(row, rollups.get(sub)));
-                kinds.add(RowKind.SUBTOTAL);
+                kinds.add(RowKind.subtotal(depth + 1));
             }
         }
 

@@ -1,2 +1,0 @@
-/** Summaries of facts per country share and per project. */
-package dev.tally.core.aggregate;
