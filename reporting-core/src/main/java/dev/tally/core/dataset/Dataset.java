@@ -1,9 +1,6 @@
 package dev.tally.core.dataset;
 
-import dev.tally.core.cost.BillingType;
-import dev.tally.core.cost.ComponentPrice;
-import dev.tally.core.cost.LimitPeriod;
-import dev.tally.core.cost.PlanUnit;
+import dev.tally.core.cost.PlanPrices;
 import dev.tally.core.cost.PriceList;
 import dev.tally.core.country.CountryShare;
 import dev.tally.core.country.CountrySource;
@@ -14,7 +11,6 @@ import dev.tally.core.fact.LimitChange;
 import dev.tally.core.fact.OrderFact;
 import dev.tally.core.fact.UsageFact;
 import dev.tally.core.quality.Finding;
-import dev.tally.core.quality.FindingKind;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -63,11 +59,8 @@ public final class Dataset {
     final ShareKind[] shareKinds;
     final Dictionary offerings;
     final Dictionary planLabels;
-    final PriceList[] plans;
+    final PlanPrices prices;
     final int[] planLabel;
-    final boolean[] planPlain;
-    final BigDecimal[][] planMonthPrice;
-    final BigDecimal[] planUnitCharge;
     final String[] componentNames;
     final Dictionary states;
     final Dictionary aiValues;
@@ -88,45 +81,15 @@ public final class Dataset {
     final int[] firstDay;
     final int[] lastDay;
 
-    final int[] segStart;
-    final int[] segFrom;
-    final int[] segPlan;
-    final int[] limStart;
-    final int[] limComp;
-    final BigDecimal[] limValue;
-    /** Per component: the scale at which {@link #limScaled} holds its limits (the largest scale among them). */
-    final int[] limCommonScale;
-    /** Per limit entry: the value as a {@code long} at its component's common scale. */
-    final long[] limScaled;
-    /** Per limit entry: the value's own scale, or {@link ScaledLongs#NO_FIT} when it needs {@code BigDecimal}. */
-    final byte[] limScale;
-    /** The scale at which {@link #segMonthCost} holds every segment's cost. */
-    final int monthCostScale;
-    /** Per segment: the cost of a whole month under it, as a {@code long} at {@link #monthCostScale}. */
-    final long[] segMonthCost;
-    /**
-     * Per segment: the scale of that whole-month cost, or {@link ScaledLongs#NO_FIT} when a whole month
-     * under it is not one simple sum (plan not plain, charged per day or hour, a value too long).
-     */
-    final byte[] segMonthCostScale;
-
-    final int[] usageStart;
-    final int[] usageMonth;
-    final int[] usageComp;
-    /** Per component: the scale at which {@link #usageScaled} holds its usages (the largest scale among them). */
-    final int[] usageCommonScale;
-    /** Per usage record: the value as a {@code long} at its component's common scale. */
-    final long[] usageScaled;
-    /** Per usage record: the value's own scale, or {@link ScaledLongs#NO_FIT} when it is in {@link #usageBig}. */
-    final byte[] usageScale;
-    /** The usage values that do not fit a {@code long}, by record; almost always empty. */
-    final Map<Integer, BigDecimal> usageBig;
+    final LimitSegments segments;
+    final WholeMonthCosts monthCosts;
+    final UsageColumns usages;
 
     final List<OrderFact> orders;
     final int[] orderAllocation;
     final List<Finding> findings;
 
-    private Dataset(Builder b, int[] usageOrder, int[] orderAlloc) {
+    private Dataset(Builder b, Map<String, Integer> byId) {
         int n = b.size;
         this.asOf = b.asOf;
         List<String> comps = new ArrayList<>(b.componentNames);
@@ -146,24 +109,8 @@ public final class Dataset {
         this.shareKinds = b.shareKinds.toArray(new ShareKind[0]);
         this.offerings = b.offerings;
         this.planLabels = b.planLabels;
-        this.plans = b.planList.toArray(new PriceList[0]);
+        this.prices = new PlanPrices(b.planList, index);
         this.planLabel = b.planLabelOf.toArray();
-        this.planPlain = new boolean[plans.length];
-        this.planMonthPrice = new BigDecimal[plans.length][comps.size()];
-        this.planUnitCharge = new BigDecimal[plans.length];
-        for (int p = 0; p < plans.length; p++) {
-            planPlain[p] = isPlain(plans[p]);
-            BigDecimal unitCharge = plans[p].unitPrice();
-            for (ComponentPrice c : plans[p].components().values()) {
-                if (c.billingType() == BillingType.LIMIT && c.limitPeriod() == LimitPeriod.MONTH) {
-                    planMonthPrice[p][index.get(c.type())] = c.price();
-                }
-                if (c.billingType() == BillingType.FIXED) {
-                    unitCharge = unitCharge.add(c.fixedCharge());
-                }
-            }
-            planUnitCharge[p] = unitCharge;
-        }
         this.states = b.states;
         this.aiValues = b.aiValues;
         this.aiSets = b.aiSetList.toArray(new int[0][]);
@@ -181,148 +128,17 @@ public final class Dataset {
         this.aiSet = b.aiSet.toArray();
         this.firstDay = b.firstDay.toArray();
         this.lastDay = b.lastDay.toArray();
-        b.segStart.add(b.segFrom.size());
-        this.segStart = b.segStart.toArray();
-        this.segFrom = b.segFrom.toArray();
-        this.segPlan = b.segPlan.toArray();
-        b.limStart.add(b.limComp.size());
-        this.limStart = b.limStart.toArray();
-        this.limComp = b.limComp.toArray();
-        this.limValue = b.limValue.toArray(new BigDecimal[0]);
-        this.limCommonScale = new int[comps.size()];
-        this.limScale = new byte[limValue.length];
-        this.limScaled = new long[limValue.length];
-        scaleLimits();
-        this.segMonthCost = new long[segPlan.length];
-        this.segMonthCostScale = new byte[segPlan.length];
-        this.monthCostScale = scaleMonthCosts();
-
-        int u = usageOrder.length;
-        this.usageStart = new int[n + 1];
-        this.usageMonth = new int[u];
-        this.usageComp = new int[u];
-        this.usageCommonScale = new int[comps.size()];
-        this.usageScaled = new long[u];
-        this.usageScale = new byte[u];
-        this.usageBig = new HashMap<>();
-        for (int k = 0; k < u; k++) {
-            int src = usageOrder[k];
-            usageStart[b.usageAlloc[src] + 1]++;
-            usageMonth[k] = b.usageMonth[src];
-            usageComp[k] = b.usageComp[src];
-        }
-        for (int i = 0; i < n; i++) {
-            usageStart[i + 1] += usageStart[i];
-        }
-        scaleUsages(b, usageOrder);
+        this.segments = b.segments.build(comps.size());
+        this.monthCosts = new WholeMonthCosts(segments, prices);
+        this.usages = b.usages.build(byId, n, comps);
         this.orders = List.copyOf(b.orders);
-        this.orderAllocation = orderAlloc;
+        this.orderAllocation = new int[orders.size()];
+        for (int j = 0; j < orders.size(); j++) {
+            String resource = orders.get(j).resourceId();
+            Integer alloc = resource == null ? null : byId.get(resource);
+            orderAllocation[j] = alloc == null ? -1 : alloc;
+        }
         this.findings = List.copyOf(b.findings);
-    }
-
-    /** Fills {@link #usageScaled}, {@link #usageScale} and {@link #usageBig}: the usages as longs at one scale per component. */
-    private void scaleUsages(Builder b, int[] usageOrder) {
-        for (int k = 0; k < usageOrder.length; k++) {
-            int src = usageOrder[k];
-            byte s = b.usageScale[src];
-            usageScale[k] = s >= 0 && s <= ScaledLongs.MAX_SCALE && ScaledLongs.fits(b.usageUnscaled[src]) ? s : ScaledLongs.NO_FIT;
-            if (usageScale[k] != ScaledLongs.NO_FIT) {
-                usageCommonScale[usageComp[k]] = Math.max(usageCommonScale[usageComp[k]], s);
-            }
-        }
-        for (int k = 0; k < usageOrder.length; k++) {
-            int src = usageOrder[k];
-            if (usageScale[k] != ScaledLongs.NO_FIT) {
-                usageScaled[k] = ScaledLongs.at(b.usageUnscaled[src], usageScale[k], usageCommonScale[usageComp[k]]);
-                if (usageScaled[k] == ScaledLongs.OVERFLOW) {
-                    usageScale[k] = ScaledLongs.NO_FIT;
-                }
-            }
-            if (usageScale[k] == ScaledLongs.NO_FIT) {
-                usageBig.put(k, b.usageValue(src));
-            }
-        }
-    }
-
-    /** Fills {@link #limScaled} and {@link #limScale}: the limits as longs at one scale per component. */
-    private void scaleLimits() {
-        for (int l = 0; l < limValue.length; l++) {
-            limScale[l] = ScaledLongs.scaleOf(limValue[l]);
-            if (limScale[l] != ScaledLongs.NO_FIT) {
-                limCommonScale[limComp[l]] = Math.max(limCommonScale[limComp[l]], limScale[l]);
-            }
-        }
-        for (int l = 0; l < limValue.length; l++) {
-            if (limScale[l] != ScaledLongs.NO_FIT) {
-                limScaled[l] = ScaledLongs.at(limValue[l], limCommonScale[limComp[l]]);
-                if (limScaled[l] == ScaledLongs.OVERFLOW) {
-                    limScale[l] = ScaledLongs.NO_FIT;
-                }
-            }
-        }
-    }
-
-    /**
-     * Fills {@link #segMonthCost} and {@link #segMonthCostScale} with each segment's whole-month cost
-     * {@code Σ price × limit (+ the plan's monthly unit charge)}, computed exactly as {@link Accrual}
-     * computes a whole month; returns the common scale.
-     */
-    private int scaleMonthCosts() {
-        BigDecimal[] costs = new BigDecimal[segPlan.length];
-        int common = 0;
-        for (int k = 0; k < segPlan.length; k++) {
-            BigDecimal cost = wholeMonthCost(k);
-            segMonthCostScale[k] = cost == null ? ScaledLongs.NO_FIT : ScaledLongs.scaleOf(cost);
-            if (segMonthCostScale[k] != ScaledLongs.NO_FIT) {
-                costs[k] = cost;
-                common = Math.max(common, segMonthCostScale[k]);
-            }
-        }
-        for (int k = 0; k < segPlan.length; k++) {
-            if (costs[k] != null) {
-                segMonthCost[k] = ScaledLongs.at(costs[k], common);
-                if (segMonthCost[k] == ScaledLongs.OVERFLOW) {
-                    segMonthCostScale[k] = ScaledLongs.NO_FIT;
-                }
-            }
-        }
-        return common;
-    }
-
-    /** The cost of a whole month under segment {@code k}, or null when it depends on more than the segment. */
-    private BigDecimal wholeMonthCost(int k) {
-        int plan = segPlan[k];
-        BigDecimal unitCharge = planUnitCharge[plan];
-        if (!planPlain[plan] || (plans[plan].unit() != PlanUnit.MONTH && unitCharge.signum() != 0)) {
-            return null;
-        }
-        BigDecimal[] prices = planMonthPrice[plan];
-        BigDecimal cost = BigDecimal.ZERO;
-        for (int l = limStart[k]; l < limStart[k + 1]; l++) {
-            if (limScale[l] == ScaledLongs.NO_FIT) {
-                return null;
-            }
-            if (prices[limComp[l]] != null) {
-                cost = cost.add(limValue[l].multiply(prices[limComp[l]]));
-            }
-        }
-        return unitCharge.signum() != 0 ? cost.add(unitCharge) : cost;
-    }
-
-    /** A plan whose cost is fully described by monthly proration: no one-off charges, no quarterly, annual or total limits. */
-    private static boolean isPlain(PriceList p) {
-        if (p.unit() != PlanUnit.MONTH && p.unit() != PlanUnit.DAY && p.unit() != PlanUnit.HOUR) {
-            return false;
-        }
-        for (ComponentPrice c : p.components().values()) {
-            if (c.billingType() == BillingType.ONE || c.billingType() == BillingType.FEW) {
-                return false;
-            }
-            if (c.billingType() == BillingType.LIMIT && c.limitPeriod() != LimitPeriod.MONTH) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** A builder for a dataset whose "current month" is the month of {@code asOf}. */
@@ -395,7 +211,7 @@ public final class Dataset {
 
     /** The prices of a plan code. */
     public PriceList plan(int planCode) {
-        return plans[planCode];
+        return prices.plan(planCode);
     }
 
     /** Resource states as Waldur names them ({@code OK}, {@code Terminated}, …). */
@@ -480,31 +296,40 @@ public final class Dataset {
 
     /** The plan code in force on {@code day}, or the first plan when the day is before the allocation began. */
     public int planOn(int i, int day) {
-        int p = segPlan[segStart[i]];
-        for (int k = segStart[i]; k < segStart[i + 1]; k++) {
-            if (segFrom[k] <= day) {
-                p = segPlan[k];
-            }
-        }
-        return p;
+        return segments.segPlan[segments.on(i, day)];
     }
 
-    /** The plan code of limit segment {@code k} (as returned by {@link Accrual#wholeMonthSegment}). */
+    /** The plan code of limit segment {@code k} (as returned by {@code Accrual.wholeMonthSegment}). */
     public int segmentPlan(int k) {
-        return segPlan[k];
+        return segments.segPlan[k];
+    }
+
+    /** The price table of the plan codes. */
+    public PlanPrices prices() {
+        return prices;
+    }
+
+    /** The allocations' limit segments. */
+    public LimitSegments segments() {
+        return segments;
+    }
+
+    /** The precomputed whole-month cost of each limit segment. */
+    public WholeMonthCosts wholeMonthCosts() {
+        return monthCosts;
+    }
+
+    /** The allocations' monthly usages. */
+    public UsageColumns usages() {
+        return usages;
     }
 
     /** The limits in force on {@code day} (the first limits before the allocation began), by component type. */
     public Map<String, BigDecimal> limitsOn(int i, int day) {
-        int seg = segStart[i];
-        for (int k = segStart[i]; k < segStart[i + 1]; k++) {
-            if (segFrom[k] <= day) {
-                seg = k;
-            }
-        }
+        int seg = segments.on(i, day);
         Map<String, BigDecimal> out = new HashMap<>();
-        for (int l = limStart[seg]; l < limStart[seg + 1]; l++) {
-            out.put(componentNames[limComp[l]], limValue[l]);
+        for (int l = segments.limitStart(seg); l < segments.limitEnd(seg); l++) {
+            out.put(componentNames[segments.limComp[l]], segments.limValue[l]);
         }
         return out;
     }
@@ -516,28 +341,32 @@ public final class Dataset {
 
     /** The first usage record of allocation {@code i}; its records run to {@link #usageEnd}. */
     public int usageStart(int i) {
-        return usageStart[i];
+        return usages.start[i];
     }
 
     /** One past the last usage record of allocation {@code i}. */
     public int usageEnd(int i) {
-        return usageStart[i + 1];
+        return usages.start[i + 1];
     }
 
     /** The epoch month of usage record {@code k}. */
     public int usageMonth(int k) {
-        return usageMonth[k];
+        return usages.month[k];
     }
 
     /** The internal component index of usage record {@code k}. */
     public int usageComponent(int k) {
-        return usageComp[k];
+        return usages.comp[k];
     }
 
     /** The usage of record {@code k} (the latest report of its month), with the scale it was reported with. */
     public BigDecimal usageValue(int k) {
-        byte s = usageScale[k];
-        return s == ScaledLongs.NO_FIT ? usageBig.get(k) : ScaledLongs.decimal(usageScaled[k], usageCommonScale[usageComp[k]], s);
+        return usages.value(k);
+    }
+
+    /** The usages added for resources that are not allocations of the dataset, in the order added. */
+    public List<UsageFact> unmatchedUsages() {
+        return usages.unmatched;
     }
 
     /** Every order, in the order added. */
@@ -550,14 +379,9 @@ public final class Dataset {
         return orderAllocation[j];
     }
 
-    /** Findings made while the facts were assembled (limit mismatches, duplicate usage reports, …). */
+    /** Findings handed over with the facts when they were assembled (limit mismatches, duplicate usage reports, …). */
     public List<Finding> findings() {
         return findings;
-    }
-
-    /** A calculator of the allocations' monthly figures over the days {@code fromDay … toDay} (epoch days, inclusive). */
-    public Accrual accrual(int fromDay, int toDay) {
-        return new Accrual(this, fromDay, toDay);
     }
 
     /** The epoch month of a month. */
@@ -610,24 +434,9 @@ public final class Dataset {
         private final IntList aiSet = new IntList();
         private final IntList firstDay = new IntList();
         private final IntList lastDay = new IntList();
-        private final IntList segStart = new IntList();
-        private final IntList segFrom = new IntList();
-        private final IntList segPlan = new IntList();
-        private final IntList limStart = new IntList();
-        private final IntList limComp = new IntList();
-        private final List<BigDecimal> limValue = new ArrayList<>();
+        private final LimitSegments.Builder segments = new LimitSegments.Builder();
+        private final UsageColumns.Builder usages = new UsageColumns.Builder();
 
-        // usages in columns: resource as a code of usageResourceIds, value as unscaled long and scale (or in usageBigValue)
-        private final Map<String, Integer> usageResourceCodes = new HashMap<>();
-        private final List<String> usageResourceIds = new ArrayList<>();
-        private int usages;
-        private int[] usageResource = new int[16];
-        private int[] usageAlloc;
-        private int[] usageMonth = new int[16];
-        private int[] usageComp = new int[16];
-        private long[] usageUnscaled = new long[16];
-        private byte[] usageScale = new byte[16];
-        private final Map<Integer, BigDecimal> usageBigValue = new HashMap<>();
         private final List<OrderFact> orders = new ArrayList<>();
         private final List<Finding> findings = new ArrayList<>();
 
@@ -674,7 +483,7 @@ public final class Dataset {
             }
             firstDay.add(first);
             lastDay.add(last);
-            segStart.add(segFrom.size());
+            segments.allocation();
             addSegment(first, f.prices(), f.limits());
             for (LimitChange c : f.changes()) {
                 addSegment(first == NEVER ? NEVER : Math.max(first, day(c.at())), c.prices(), c.limits());
@@ -683,13 +492,10 @@ public final class Dataset {
         }
 
         private void addSegment(int from, PriceList prices, Map<String, BigDecimal> limits) {
-            segFrom.add(from);
-            segPlan.add(planCode(prices));
-            limStart.add(limComp.size());
+            segments.segment(from, planCode(prices));
             limits.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
                 if (e.getValue() != null) {
-                    limComp.add(component(e.getKey()));
-                    limValue.add(decimals.computeIfAbsent(e.getValue(), v -> v));
+                    segments.limit(component(e.getKey()), decimals.computeIfAbsent(e.getValue(), v -> v));
                 }
             });
         }
@@ -734,14 +540,8 @@ public final class Dataset {
 
         /** Adds the usage of one component in an epoch month, as {@link #addUsage(UsageFact)} does. */
         public Builder addUsage(String resourceId, String componentType, int epochMonth, BigDecimal usage) {
-            Objects.requireNonNull(usage, "usage");
-            int s = usage.scale();
-            if (s >= 0 && s <= ScaledLongs.MAX_SCALE && usage.unscaledValue().bitLength() < 64) {
-                return addUsage(resourceId, componentType, epochMonth, usage.unscaledValue().longValue(), s);
-            }
-            int k = appendUsage(resourceId, componentType, epochMonth);
-            usageScale[k] = ScaledLongs.NO_FIT;
-            usageBigValue.put(k, usage);
+            Objects.requireNonNull(componentType, "component");
+            usages.add(resourceId, component(componentType), epochMonth, usage);
             return this;
         }
 
@@ -753,51 +553,15 @@ public final class Dataset {
             if (scale < 0 || scale > ScaledLongs.MAX_SCALE) {
                 return addUsage(resourceId, componentType, epochMonth, BigDecimal.valueOf(unscaled, scale));
             }
-            int k = appendUsage(resourceId, componentType, epochMonth);
-            usageUnscaled[k] = unscaled;
-            usageScale[k] = (byte) scale;
+            Objects.requireNonNull(componentType, "component");
+            usages.add(resourceId, component(componentType), epochMonth, unscaled, scale);
             return this;
         }
 
         /** Makes room for {@code more} usages beyond those added, so millions of them are not copied while the columns grow. */
         public Builder expectUsages(int more) {
-            if (usages + more > usageResource.length) {
-                growUsages(usages + more);
-            }
+            usages.expect(more);
             return this;
-        }
-
-        private void growUsages(int cap) {
-            usageResource = Arrays.copyOf(usageResource, cap);
-            usageMonth = Arrays.copyOf(usageMonth, cap);
-            usageComp = Arrays.copyOf(usageComp, cap);
-            usageUnscaled = Arrays.copyOf(usageUnscaled, cap);
-            usageScale = Arrays.copyOf(usageScale, cap);
-        }
-
-        private int appendUsage(String resourceId, String componentType, int epochMonth) {
-            Objects.requireNonNull(resourceId, "resourceId");
-            Objects.requireNonNull(componentType, "component");
-            if (usages == usageResource.length) {
-                growUsages(usages * 2);
-            }
-            int k = usages++;
-            Integer code = usageResourceCodes.get(resourceId);
-            if (code == null) {
-                code = usageResourceIds.size();
-                usageResourceCodes.put(resourceId, code);
-                usageResourceIds.add(resourceId);
-            }
-            usageResource[k] = code;
-            usageMonth[k] = epochMonth;
-            usageComp[k] = component(componentType);
-            return k;
-        }
-
-        /** The value of usage {@code k} as added. */
-        private BigDecimal usageValue(int k) {
-            byte s = usageScale[k];
-            return s == ScaledLongs.NO_FIT ? usageBigValue.get(k) : BigDecimal.valueOf(usageUnscaled[k], s);
         }
 
         /** Adds one order. */
@@ -806,62 +570,21 @@ public final class Dataset {
             return this;
         }
 
-        /** Adds a finding made while assembling the facts. */
+        /** Adds a finding made while assembling the facts, for {@code DataQuality} to report with its own. */
         public Builder addFinding(Finding f) {
             findings.add(f);
             return this;
         }
 
-        /** Joins usages and orders to their allocations and freezes the data. */
+        /** Joins usages and orders to their allocations (by resource UUID) and freezes the data. */
         public Dataset build() {
             Map<String, Integer> byId = new HashMap<>();
-            if (usages > 0 || !orders.isEmpty()) {
+            if (!usages.isEmpty() || !orders.isEmpty()) {
                 for (int i = 0; i < size; i++) {
                     byId.put(resourceIds[i], i);
                 }
             }
-            int[] allocOfResource = new int[usageResourceIds.size()];
-            for (int r = 0; r < allocOfResource.length; r++) {
-                Integer alloc = byId.get(usageResourceIds.get(r));
-                allocOfResource[r] = alloc == null ? -1 : alloc;
-            }
-            usageAlloc = new int[usages];
-            for (int k = 0; k < usages; k++) {
-                usageAlloc[k] = allocOfResource[usageResource[k]];
-                if (usageAlloc[k] < 0) {
-                    String resource = usageResourceIds.get(usageResource[k]);
-                    findings.add(new Finding(FindingKind.USAGE_WITHOUT_ALLOCATION, resource,
-                            "usage of " + componentNames.get(usageComp[k]) + " in " + month(usageMonth[k])
-                                    + " reported for resource " + resource + ", which is not in the data"));
-                }
-            }
-            // by allocation, month and component; one record per key: the one added last wins
-            int[] sorted = Grouping.order(usages, usageAlloc, size, usageMonth, usageComp);
-            int kept = 0;
-            for (int j = 0; j < sorted.length; j++) {
-                int k = sorted[j];
-                if (kept > 0) {
-                    int prev = sorted[kept - 1];
-                    if (usageAlloc[prev] == usageAlloc[k] && usageMonth[prev] == usageMonth[k] && usageComp[prev] == usageComp[k]) {
-                        sorted[kept - 1] = k;
-                        continue;
-                    }
-                }
-                sorted[kept++] = k;
-            }
-            int[] usageOrder = kept == sorted.length ? sorted : Arrays.copyOf(sorted, kept);
-            int[] orderAlloc = new int[orders.size()];
-            for (int j = 0; j < orders.size(); j++) {
-                OrderFact o = orders.get(j);
-                Integer alloc = o.resourceId() == null ? null : byId.get(o.resourceId());
-                orderAlloc[j] = alloc == null ? -1 : alloc;
-                if (alloc == null) {
-                    findings.add(new Finding(FindingKind.ORDER_WITHOUT_RESOURCE, o.orderId(),
-                            o.type().label() + " order " + o.orderId() + " refers to resource "
-                                    + (o.resourceId() == null ? "(none)" : o.resourceId()) + ", which is not in the data"));
-                }
-            }
-            return new Dataset(this, usageOrder, orderAlloc);
+            return new Dataset(this, byId);
         }
 
         private static int day(Instant at) {

@@ -1,5 +1,7 @@
 package dev.tally.core.dataset;
 
+import dev.tally.core.cost.Accrual;
+import dev.tally.core.cost.RowFigures;
 import java.math.BigDecimal;
 import java.util.Arrays;
 
@@ -17,7 +19,9 @@ import java.util.Arrays;
  * Not thread-safe.
  */
 public final class ExactSums {
-    private final Dataset d;
+    private final LimitSegments segments;
+    private final WholeMonthCosts monthCosts;
+    private final UsageColumns usages;
     /** Position of each component among the summed ones, or -1 when its limits and usage are not wanted. */
     private final int[] position;
     private final int[] summed;
@@ -36,7 +40,9 @@ public final class ExactSums {
 
     /** Sums for {@code dataset}, keeping limits and usage of the component indexes {@code components} only. */
     public ExactSums(Dataset dataset, int[] components) {
-        this.d = dataset;
+        this.segments = dataset.segments;
+        this.monthCosts = dataset.monthCosts;
+        this.usages = dataset.usages;
         this.position = new int[dataset.componentNames.length];
         Arrays.fill(position, -1);
         this.summed = components.clone();
@@ -74,42 +80,42 @@ public final class ExactSums {
 
     /** Adds a whole month under segment {@code seg} (from {@link Accrual#wholeMonthSegment}) to {@code slot}. */
     public void addWholeMonth(int slot, int seg) {
-        long c = d.segMonthCost[seg];
+        long c = monthCosts.cost[seg];
         if (ScaledLongs.addOverflows(cost[slot], c)) {
             spillCost(slot);
         }
         cost[slot] += c;
-        if (d.segMonthCostScale[seg] > costScale[slot]) {
-            costScale[slot] = d.segMonthCostScale[seg];
+        if (monthCosts.scale[seg] > costScale[slot]) {
+            costScale[slot] = monthCosts.scale[seg];
         }
-        for (int l = d.limStart[seg], end = d.limStart[seg + 1]; l < end; l++) {
-            int p = position[d.limComp[l]];
+        for (int l = segments.limStart[seg], end = segments.limStart[seg + 1]; l < end; l++) {
+            int p = position[segments.limComp[l]];
             if (p < 0) {
                 continue;
             }
             int at = slot * width + p;
-            long v = d.limScaled[l];
+            long v = segments.limScaled[l];
             if (ScaledLongs.addOverflows(limit[at], v)) {
-                spillLimit(at, d.limComp[l]);
+                spillLimit(at, segments.limComp[l]);
             }
             limit[at] += v;
-            if (d.limScale[l] > limitScale[at]) {
-                limitScale[at] = d.limScale[l];
+            if (segments.limScale[l] > limitScale[at]) {
+                limitScale[at] = segments.limScale[l];
             }
         }
     }
 
     /** Adds a row computed by {@link Accrual#month}: its cost, limits and usage. */
     public void addRow(int slot, RowFigures f) {
-        bigCost[slot] = bigCost[slot].add(f.cost);
+        bigCost[slot] = bigCost[slot].add(f.cost());
         for (int p = 0; p < width; p++) {
             int c = summed[p];
-            BigDecimal l = f.limits[c];
+            BigDecimal l = f.limit(c);
             if (l != null) {
                 int at = slot * width + p;
                 bigLimit[at] = bigLimit[at] == null ? l : bigLimit[at].add(l);
             }
-            BigDecimal u = f.usages[c];
+            BigDecimal u = f.usage(c);
             if (u != null) {
                 addUsage(slot, c, u);
             }
@@ -127,19 +133,19 @@ public final class ExactSums {
 
     /** Adds the dataset's usage record {@code k} (see {@link Dataset#usageValue}); ignored when its component is not summed. */
     public void addUsageRecord(int slot, int k) {
-        int c = d.usageComp[k];
+        int c = usages.comp[k];
         int p = position[c];
         if (p < 0) {
             return;
         }
         int at = slot * width + p;
-        byte s = d.usageScale[k];
+        byte s = usages.scale[k];
         if (s == ScaledLongs.NO_FIT) {
-            BigDecimal value = d.usageBig.get(k);
+            BigDecimal value = usages.big.get(k);
             usage[at] = usage[at] == null ? value : usage[at].add(value);
             return;
         }
-        long v = d.usageScaled[k];
+        long v = usages.scaled[k];
         if (ScaledLongs.addOverflows(usageLong[at], v)) {
             spillUsage(at, c);
         }
@@ -154,7 +160,7 @@ public final class ExactSums {
         if (costScale[slot] == ScaledLongs.NO_FIT) {
             return bigCost[slot];
         }
-        return bigCost[slot].add(ScaledLongs.decimal(cost[slot], d.monthCostScale, costScale[slot]));
+        return bigCost[slot].add(ScaledLongs.decimal(cost[slot], monthCosts.commonScale, costScale[slot]));
     }
 
     /** The slot's day-weighted limit of component {@code c}; null when no row had one. */
@@ -167,7 +173,7 @@ public final class ExactSums {
         if (limitScale[at] == ScaledLongs.NO_FIT) {
             return bigLimit[at];
         }
-        BigDecimal exact = ScaledLongs.decimal(limit[at], d.limCommonScale[c], limitScale[at]);
+        BigDecimal exact = ScaledLongs.decimal(limit[at], segments.limCommonScale[c], limitScale[at]);
         return bigLimit[at] == null ? exact : bigLimit[at].add(exact);
     }
 
@@ -181,23 +187,23 @@ public final class ExactSums {
         if (usageLongScale[at] == ScaledLongs.NO_FIT) {
             return usage[at];
         }
-        BigDecimal exact = ScaledLongs.decimal(usageLong[at], d.usageCommonScale[c], usageLongScale[at]);
+        BigDecimal exact = ScaledLongs.decimal(usageLong[at], usages.commonScale[c], usageLongScale[at]);
         return usage[at] == null ? exact : usage[at].add(exact);
     }
 
     private void spillUsage(int at, int c) {
-        BigDecimal part = ScaledLongs.decimal(usageLong[at], d.usageCommonScale[c], usageLongScale[at]);
+        BigDecimal part = ScaledLongs.decimal(usageLong[at], usages.commonScale[c], usageLongScale[at]);
         usage[at] = usage[at] == null ? part : usage[at].add(part);
         usageLong[at] = 0;
     }
 
     private void spillCost(int slot) {
-        bigCost[slot] = bigCost[slot].add(ScaledLongs.decimal(cost[slot], d.monthCostScale, costScale[slot]));
+        bigCost[slot] = bigCost[slot].add(ScaledLongs.decimal(cost[slot], monthCosts.commonScale, costScale[slot]));
         cost[slot] = 0;
     }
 
     private void spillLimit(int at, int c) {
-        BigDecimal part = ScaledLongs.decimal(limit[at], d.limCommonScale[c], limitScale[at]);
+        BigDecimal part = ScaledLongs.decimal(limit[at], segments.limCommonScale[c], limitScale[at]);
         bigLimit[at] = bigLimit[at] == null ? part : bigLimit[at].add(part);
         limit[at] = 0;
     }

@@ -1,5 +1,5 @@
 /**
- * The compact, column-wise {@link dev.tally.core.dataset.Dataset} queries run on, and the
- * {@link dev.tally.core.dataset.Accrual} that computes an allocation's cost, limits and usage per month.
+ * The compact, column-wise {@link dev.tally.core.dataset.Dataset} queries and checks read: dictionaries,
+ * allocation columns, limit segments, usage columns and their exact sums; storage only, no cost rules.
  */
 package dev.tally.core.dataset;

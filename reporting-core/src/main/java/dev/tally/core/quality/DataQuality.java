@@ -2,10 +2,11 @@ package dev.tally.core.quality;
 
 import dev.tally.core.cost.PriceList;
 import dev.tally.core.country.ShareKind;
-import dev.tally.core.dataset.Accrual;
+import dev.tally.core.cost.Accrual;
 import dev.tally.core.dataset.Dataset;
-import dev.tally.core.dataset.RowFigures;
+import dev.tally.core.cost.RowFigures;
 import dev.tally.core.fact.OrderFact;
+import dev.tally.core.fact.UsageFact;
 import dev.tally.core.table.Column;
 import dev.tally.core.table.ColumnType;
 import dev.tally.core.table.ResultTable;
@@ -30,6 +31,7 @@ public final class DataQuality {
     /** All findings, most severe first, then by kind and subject. */
     public static List<Finding> check(Dataset d) {
         List<Finding> out = new ArrayList<>(d.findings());
+        out.addAll(unmatched(d));
         unassigned(d, out);
         limitsNotInPlan(d, out);
         costMismatches(d, out);
@@ -37,6 +39,27 @@ public final class DataQuality {
         out.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::kind).thenComparing(Finding::subject)
                 .thenComparing(Finding::message));
         return List.copyOf(out);
+    }
+
+    /**
+     * The usages and orders whose resource is not an allocation of the dataset, one finding each: usages
+     * in the order added, then orders.
+     */
+    public static List<Finding> unmatched(Dataset d) {
+        List<Finding> out = new ArrayList<>();
+        for (UsageFact u : d.unmatchedUsages()) {
+            out.add(new Finding(FindingKind.USAGE_WITHOUT_ALLOCATION, u.resourceId(), "usage of " + u.component() + " in "
+                    + u.month() + " reported for resource " + u.resourceId() + ", which is not in the data"));
+        }
+        for (int j = 0; j < d.orders().size(); j++) {
+            OrderFact o = d.orders().get(j);
+            if (d.orderAllocation(j) < 0) {
+                out.add(new Finding(FindingKind.ORDER_WITHOUT_RESOURCE, o.orderId(), o.type().label() + " order "
+                        + o.orderId() + " refers to resource " + (o.resourceId() == null ? "(none)" : o.resourceId())
+                        + ", which is not in the data"));
+            }
+        }
+        return out;
     }
 
     /** The findings as a table for renderers: severity, check, subject and message, one row per finding. */
@@ -108,7 +131,7 @@ public final class DataQuality {
             return;
         }
         // bounded to the reported months, so one-off charges of open-ended allocations stay finite
-        Accrual accrual = d.accrual((int) Dataset.month(minMonth).atDay(1).toEpochDay(),
+        Accrual accrual = Accrual.over(d, (int) Dataset.month(minMonth).atDay(1).toEpochDay(),
                 (int) Dataset.month(maxMonth).atEndOfMonth().toEpochDay());
         for (int i = 0; i < d.size(); i++) {
             int lastMonth = Integer.MIN_VALUE;

@@ -1,9 +1,9 @@
 package dev.tally.core.query;
 
-import dev.tally.core.dataset.Accrual;
+import dev.tally.core.cost.Accrual;
 import dev.tally.core.dataset.Dataset;
 import dev.tally.core.dataset.ExactSums;
-import dev.tally.core.dataset.RowFigures;
+import dev.tally.core.cost.RowFigures;
 import dev.tally.core.fact.OrderFact;
 import dev.tally.core.table.Column;
 import dev.tally.core.table.ColumnType;
@@ -223,7 +223,7 @@ public final class QueryEngine {
             int rowId = 0;
             if (allocationRows) {
                 RowFigures fig = new RowFigures(d.components().size());
-                Accrual accrual = d.accrual(fromDay, toDay);
+                Accrual accrual = Accrual.over(d, fromDay, toDay);
                 int firstMonth = Dataset.epochMonthOfDay(fromDay);
                 int lastMonth = Dataset.epochMonthOfDay(toDay);
                 for (int i = from; i < to; i++) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tally.core.dataset.Dataset;
 import dev.tally.core.fact.Flag;
 import dev.tally.core.fact.UsageFact;
+import dev.tally.core.quality.DataQuality;
 import dev.tally.core.table.ResultTable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -59,7 +60,7 @@ class UsageSumsTest {
         assertThat(d.usageEnd(2) - d.usageStart(2)).isEqualTo(2);
         assertThat(d.usageValue(d.usageStart(2))).isEqualTo(new BigDecimal("9"));
         assertThat(d.usageValue(d.usageStart(2) + 1)).isEqualTo(new BigDecimal("4E+2"));
-        assertThat(d.findings()).singleElement().satisfies(f -> assertThat(f.message())
+        assertThat(DataQuality.unmatched(d)).singleElement().satisfies(f -> assertThat(f.message())
                 .isEqualTo("usage of cpu_k_hours in 2025-01 reported for resource ghost, which is not in the data"));
     }
 }

@@ -1,4 +1,4 @@
-package dev.tally.core.dataset;
+package dev.tally.core.cost;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -42,7 +42,7 @@ public final class RowFigures {
         return usages[c];
     }
 
-    /** The plan in force on the row's last day (a code into {@link Dataset#plans()}). */
+    /** The plan in force on the row's last day (a plan code of the dataset, see {@link PlanPrices#plan}). */
     public int plan() {
         return plan;
     }

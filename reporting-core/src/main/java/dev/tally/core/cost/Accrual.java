@@ -1,10 +1,9 @@
-package dev.tally.core.dataset;
+package dev.tally.core.cost;
 
-import dev.tally.core.cost.BillingType;
-import dev.tally.core.cost.ComponentPrice;
-import dev.tally.core.cost.LimitPeriod;
-import dev.tally.core.cost.PlanUnit;
-import dev.tally.core.cost.PriceList;
+import dev.tally.core.dataset.Dataset;
+import dev.tally.core.dataset.LimitSegments;
+import dev.tally.core.dataset.UsageColumns;
+import dev.tally.core.dataset.WholeMonthCosts;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.LocalDate;
@@ -35,6 +34,10 @@ public final class Accrual {
     private static final int MAX_DAY = (int) LocalDate.of(9999, 12, 31).toEpochDay();
 
     private final Dataset d;
+    private final LimitSegments s;
+    private final PlanPrices prices;
+    private final WholeMonthCosts monthCosts;
+    private final UsageColumns usages;
     private final int from;
     private final int to;
     private final BigDecimal[] limNum;
@@ -46,16 +49,25 @@ public final class Accrual {
     private BigDecimal[] chAmount = new BigDecimal[8];
     private int chN;
 
-    Accrual(Dataset d, int from, int to) {
+    private Accrual(Dataset d, int from, int to) {
         this.d = d;
+        this.s = d.segments();
+        this.prices = d.prices();
+        this.monthCosts = d.wholeMonthCosts();
+        this.usages = d.usages();
         this.from = from;
         this.to = to;
-        this.limNum = new BigDecimal[d.componentNames.length];
+        this.limNum = new BigDecimal[d.components().size()];
         int first = Dataset.epochMonthOfDay(Math.max(from, MIN_DAY));
         int months = Dataset.epochMonthOfDay(Math.min(to, MAX_DAY)) - first + 1;
         this.monthStart = new int[Math.max(1, Math.min(months, 1200))];
         this.monthLength = new int[monthStart.length];
         cacheMonths(first);
+    }
+
+    /** A calculator of {@code d}'s monthly figures over the days {@code fromDay … toDay} (epoch days, inclusive). */
+    public static Accrual over(Dataset d, int fromDay, int toDay) {
+        return new Accrual(d, fromDay, toDay);
     }
 
     /** Caches the first day and length of the period's months (up to 100 years) from {@code em}, so a row needs no date objects. */
@@ -77,8 +89,8 @@ public final class Accrual {
         int slot = slot(em);
         int ms = monthStart[slot];
         int dim = monthLength[slot];
-        int a = Math.max(Math.max(ms, from), d.firstDay[i]);
-        int b = Math.min(Math.min(ms + dim - 1, to), d.lastDay[i]);
+        int a = Math.max(Math.max(ms, from), d.firstDay(i));
+        int b = Math.min(Math.min(ms + dim - 1, to), d.lastDay(i));
         if (a > b) {
             return false;
         }
@@ -91,28 +103,28 @@ public final class Accrual {
         BigDecimal num = BigDecimal.ZERO;
         BigDecimal direct = BigDecimal.ZERO;
         boolean plain = true;
-        int end = d.segStart[i + 1];
-        for (int k = d.segStart[i]; k < end; k++) {
-            int plan = d.segPlan[k];
-            plain &= d.planPlain[plan];
-            int s = Math.max(d.segFrom[k], a);
-            int e = Math.min(k + 1 < end ? d.segFrom[k + 1] - 1 : b, b);
-            if (s > e) {
+        int end = s.end(i);
+        for (int k = s.first(i); k < end; k++) {
+            int plan = s.plan(k);
+            plain &= prices.plain(plan);
+            int sd = Math.max(s.from(k), a);
+            int ed = Math.min(k + 1 < end ? s.from(k + 1) - 1 : b, b);
+            if (sd > ed) {
                 continue;
             }
-            BigDecimal days = BigDecimal.valueOf(e - s + 1L);
-            BigDecimal[] prices = d.planMonthPrice[plan];
-            for (int l = d.limStart[k]; l < d.limStart[k + 1]; l++) {
-                int c = d.limComp[l];
-                BigDecimal limitDays = d.limValue[l].multiply(days);
+            BigDecimal days = BigDecimal.valueOf(ed - sd + 1L);
+            BigDecimal[] monthPrices = prices.monthPrices(plan);
+            for (int l = s.limitStart(k); l < s.limitEnd(k); l++) {
+                int c = s.component(l);
+                BigDecimal limitDays = s.value(l).multiply(days);
                 limNum[c] = limNum[c] == null ? limitDays : limNum[c].add(limitDays);
-                if (prices[c] != null) {
-                    num = num.add(limitDays.multiply(prices[c]));
+                if (monthPrices[c] != null) {
+                    num = num.add(limitDays.multiply(monthPrices[c]));
                 }
             }
-            BigDecimal unitCharge = d.planUnitCharge[plan];
+            BigDecimal unitCharge = prices.unitCharge(plan);
             if (unitCharge.signum() != 0) {
-                switch (d.plans[plan].unit()) {
+                switch (prices.plan(plan).unit()) {
                     case MONTH -> num = num.add(unitCharge.multiply(days));
                     case DAY -> direct = direct.add(unitCharge.multiply(days));
                     case HOUR -> direct = direct.add(unitCharge.multiply(days).multiply(HOURS_PER_DAY));
@@ -154,7 +166,7 @@ public final class Accrual {
     }
 
     /**
-     * The segment whose whole-month figures ({@link Dataset#segMonthCost}, its limits) are allocation
+     * The segment whose whole-month figures ({@link WholeMonthCosts}, its limits) are allocation
      * {@code i}'s figures in epoch month {@code em}, or -1 when {@link #month} must compute them: the
      * allocation existed on every day of the month, the whole month lies in the period, and one
      * plain, monthly priced segment covers it (the case {@link #month} computes without division).
@@ -164,11 +176,11 @@ public final class Accrual {
         int slot = slot(em);
         int ms = monthStart[slot];
         int me = ms + monthLength[slot] - 1;
-        if (ms < from || me > to || d.firstDay[i] > ms || d.lastDay[i] < me) {
+        if (ms < from || me > to || d.firstDay(i) > ms || d.lastDay(i) < me) {
             return -1;
         }
         int seg = singlePlainSegment(i, ms, me);
-        return seg >= 0 && d.segMonthCostScale[seg] != ScaledLongs.NO_FIT ? seg : -1;
+        return seg >= 0 && monthCosts.has(seg) ? seg : -1;
     }
 
     /** Whether usage reported for epoch month {@code em} counts in the period: its first day lies in it. */
@@ -179,15 +191,15 @@ public final class Accrual {
 
     /** The one segment in force on all days {@code ms … me}, or -1 when a segment starts inside them, none covers them, or a plan is not plain. */
     private int singlePlainSegment(int i, int ms, int me) {
-        int end = d.segStart[i + 1];
+        int end = s.end(i);
         int seg = -1;
-        for (int k = d.segStart[i]; k < end; k++) {
-            if (!d.planPlain[d.segPlan[k]]) {
+        for (int k = s.first(i); k < end; k++) {
+            if (!prices.plain(s.plan(k))) {
                 return -1;
             }
-            if (d.segFrom[k] <= ms) {
+            if (s.from(k) <= ms) {
                 seg = k;
-            } else if (d.segFrom[k] <= me) {
+            } else if (s.from(k) <= me) {
                 return -1;
             }
         }
@@ -196,9 +208,9 @@ public final class Accrual {
 
     private void usage(int i, int em, int ms, RowFigures out) {
         if (from <= ms && ms <= to) {
-            for (int u = d.usageStart[i]; u < d.usageStart[i + 1]; u++) {
-                if (d.usageMonth[u] == em) {
-                    out.usages[d.usageComp[u]] = d.usageValue(u);
+            for (int u = usages.start(i); u < usages.end(i); u++) {
+                if (usages.month(u) == em) {
+                    out.usages[usages.component(u)] = usages.value(u);
                 }
             }
         }
@@ -215,34 +227,13 @@ public final class Accrual {
         if (seg < 0) {
             return false;
         }
-        int plan = d.segPlan[seg];
-        for (int l = d.limStart[seg]; l < d.limStart[seg + 1]; l++) {
-            out.limits[d.limComp[l]] = d.limValue[l];
+        int plan = s.plan(seg);
+        for (int l = s.limitStart(seg); l < s.limitEnd(seg); l++) {
+            out.limits[s.component(l)] = s.value(l);
         }
         out.plan = plan;
-        if (d.segMonthCostScale[seg] != ScaledLongs.NO_FIT) {
-            out.cost = ScaledLongs.decimal(d.segMonthCost[seg], d.monthCostScale, d.segMonthCostScale[seg]);
-            return true;
-        }
-        BigDecimal[] prices = d.planMonthPrice[plan];
-        BigDecimal cost = BigDecimal.ZERO;
-        for (int l = d.limStart[seg]; l < d.limStart[seg + 1]; l++) {
-            int c = d.limComp[l];
-            if (prices[c] != null) {
-                cost = cost.add(d.limValue[l].multiply(prices[c]));
-            }
-        }
-        BigDecimal unitCharge = d.planUnitCharge[plan];
-        if (unitCharge.signum() != 0) {
-            BigDecimal days = BigDecimal.valueOf(dim);
-            cost = cost.add(switch (d.plans[plan].unit()) {
-                case DAY -> unitCharge.multiply(days);
-                case HOUR -> unitCharge.multiply(days).multiply(HOURS_PER_DAY);
-                default -> unitCharge;
-            });
-        }
-        out.cost = cost;
-        out.plan = plan;
+        out.cost = monthCosts.has(seg) ? monthCosts.of(seg)
+                : prices.wholeMonth(plan, dim, true, s.components(), s.values(), s.limitStart(seg), s.limitEnd(seg));
         return true;
     }
 
@@ -253,34 +244,34 @@ public final class Accrual {
         }
         chargesFor = i;
         chN = 0;
-        int first = d.firstDay[i];
-        int last = d.lastDay[i];
+        int first = d.firstDay(i);
+        int last = d.lastDay(i);
         int lo = Math.max(first, from);
         int hi = Math.min(last, to);
         if (first == Dataset.NEVER || lo > hi) {
             return;
         }
-        int s0 = d.segStart[i];
-        int s1 = d.segStart[i + 1];
-        PriceList p0 = d.plans[d.segPlan[s0]];
+        int s0 = s.first(i);
+        int s1 = s.end(i);
+        PriceList p0 = prices.plan(s.plan(s0));
         charge(first, lo, hi, p0.sumOf(BillingType.ONE));
         if (p0.unit() == PlanUnit.QUANTITY) {
-            charge(first, lo, hi, d.planUnitCharge[d.segPlan[s0]]);
+            charge(first, lo, hi, prices.unitCharge(s.plan(s0)));
         }
         charge(first, lo, hi, totalLimitDelta(s0, -1));
         boolean quarterly = false;
         boolean annual = false;
         boolean halves = false;
         for (int k = s0; k < s1; k++) {
-            PriceList p = d.plans[d.segPlan[k]];
+            PriceList p = prices.plan(s.plan(k));
             quarterly |= p.unit() == PlanUnit.QUARTER || has(p, LimitPeriod.QUARTERLY);
             annual |= has(p, LimitPeriod.ANNUAL);
             halves |= p.unit() == PlanUnit.HALF_MONTH;
-            if (k > s0 && d.segFrom[k] <= last) {
-                if (d.segPlan[k] != d.segPlan[k - 1]) {
-                    charge(d.segFrom[k], lo, hi, p.sumOf(BillingType.FEW));
+            if (k > s0 && s.from(k) <= last) {
+                if (s.plan(k) != s.plan(k - 1)) {
+                    charge(s.from(k), lo, hi, p.sumOf(BillingType.FEW));
                 }
-                charge(d.segFrom[k], lo, hi, totalLimitDelta(k, k - 1));
+                charge(s.from(k), lo, hi, totalLimitDelta(k, k - 1));
             }
         }
         if (quarterly) {
@@ -291,8 +282,8 @@ public final class Accrual {
                 int qe = (int) q.plusMonths(3).toEpochDay() - 1;
                 int day = Math.max(qs, first);
                 int plan = d.planOn(i, day);
-                if (d.plans[plan].unit() == PlanUnit.QUARTER) {
-                    charge(day, lo, hi, d.planUnitCharge[plan]);
+                if (prices.plan(plan).unit() == PlanUnit.QUARTER) {
+                    charge(day, lo, hi, prices.unitCharge(plan));
                 }
                 charge(day, lo, hi, periodLimitCharge(i, qs, qe, LimitPeriod.QUARTERLY));
             }
@@ -311,8 +302,8 @@ public final class Accrual {
                 for (int hs : new int[] {ms, ms + 15}) {
                     int day = Math.max(hs, first);
                     int plan = d.planOn(i, day);
-                    if (d.plans[plan].unit() == PlanUnit.HALF_MONTH && day < hs + 15 && day <= last) {
-                        charge(day, lo, hi, d.planUnitCharge[plan]);
+                    if (prices.plan(plan).unit() == PlanUnit.HALF_MONTH && day < hs + 15 && day <= last) {
+                        charge(day, lo, hi, prices.unitCharge(plan));
                     }
                 }
             }
@@ -330,7 +321,7 @@ public final class Accrual {
 
     /** For {@code total} limits: Σ (new limit − previous limit) × price on segment {@code k}'s plan; previous is none when {@code prev} is -1. */
     private BigDecimal totalLimitDelta(int k, int prev) {
-        PriceList p = d.plans[d.segPlan[k]];
+        PriceList p = prices.plan(s.plan(k));
         BigDecimal sum = BigDecimal.ZERO;
         for (ComponentPrice c : p.components().values()) {
             if (c.billingType() == BillingType.LIMIT && c.limitPeriod() == LimitPeriod.TOTAL) {
@@ -344,18 +335,18 @@ public final class Accrual {
 
     /** Σ over the allocation's days in {@code [ps, pe]} of limit × price for components of {@code period}, divided by the period's days. */
     private BigDecimal periodLimitCharge(int i, int ps, int pe, LimitPeriod period) {
-        int a = Math.max(ps, d.firstDay[i]);
-        int b = Math.min(pe, d.lastDay[i]);
+        int a = Math.max(ps, d.firstDay(i));
+        int b = Math.min(pe, d.lastDay(i));
         BigDecimal num = BigDecimal.ZERO;
-        int end = d.segStart[i + 1];
-        for (int k = d.segStart[i]; k < end; k++) {
-            int s = Math.max(d.segFrom[k], a);
-            int e = Math.min(k + 1 < end ? d.segFrom[k + 1] - 1 : b, b);
-            if (s > e) {
+        int end = s.end(i);
+        for (int k = s.first(i); k < end; k++) {
+            int sd = Math.max(s.from(k), a);
+            int ed = Math.min(k + 1 < end ? s.from(k + 1) - 1 : b, b);
+            if (sd > ed) {
                 continue;
             }
-            BigDecimal days = BigDecimal.valueOf(e - s + 1L);
-            for (ComponentPrice c : d.plans[d.segPlan[k]].components().values()) {
+            BigDecimal days = BigDecimal.valueOf(ed - sd + 1L);
+            for (ComponentPrice c : prices.plan(s.plan(k)).components().values()) {
                 if (c.billingType() == BillingType.LIMIT && c.limitPeriod() == period) {
                     num = num.add(limitIn(k, d.componentIndex(c.type())).multiply(c.price()).multiply(days));
                 }
@@ -365,9 +356,9 @@ public final class Accrual {
     }
 
     private BigDecimal limitIn(int k, int comp) {
-        for (int l = d.limStart[k]; l < d.limStart[k + 1]; l++) {
-            if (d.limComp[l] == comp) {
-                return d.limValue[l];
+        for (int l = s.limitStart(k); l < s.limitEnd(k); l++) {
+            if (s.component(l) == comp) {
+                return s.value(l);
             }
         }
         return BigDecimal.ZERO;

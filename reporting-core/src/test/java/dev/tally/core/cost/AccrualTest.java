@@ -1,17 +1,13 @@
-package dev.tally.core.dataset;
+package dev.tally.core.cost;
 
 import static dev.tally.core.Fixtures.allocation;
 import static dev.tally.core.Fixtures.change;
 import static dev.tally.core.Fixtures.limits;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tally.core.cost.BillingType;
-import dev.tally.core.cost.ComponentPrice;
-import dev.tally.core.cost.LimitPeriod;
-import dev.tally.core.cost.PlanUnit;
-import dev.tally.core.cost.PriceList;
 import dev.tally.core.country.CountryShare;
 import dev.tally.core.country.CountrySource;
+import dev.tally.core.dataset.Dataset;
 import dev.tally.core.fact.AllocationFact;
 import dev.tally.core.fact.LimitChange;
 import dev.tally.core.fact.LumiOptions;
@@ -29,7 +25,7 @@ class AccrualTest {
         Dataset d = Dataset.of(List.of(f), LocalDate.of(2030, 1, 1));
         YearMonth m = YearMonth.parse(month);
         RowFigures out = new RowFigures(d.components().size());
-        boolean existed = d.accrual((int) m.atDay(1).toEpochDay(), (int) m.atEndOfMonth().toEpochDay())
+        boolean existed = Accrual.over(d, (int) m.atDay(1).toEpochDay(), (int) m.atEndOfMonth().toEpochDay())
                 .month(0, Dataset.epochMonth(m), out);
         return existed ? out : null;
     }
