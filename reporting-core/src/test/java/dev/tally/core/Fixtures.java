@@ -18,7 +18,7 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-    /** LUMI's plan: unit price 0, cpu 0.1, gpu 0.5, storage 0.001 per k-hour and month (CONTRACT §9). */
+    /** LUMI's plan: unit price 0, cpu 0.1, gpu 0.5, storage 0.001 per k-hour and month (docs/definitions.md, "Cost"). */
     public static final PriceList LUMI_COMMON = PriceList.of("LUMI Common", BigDecimal.ZERO, List.of(
             new ComponentPrice("cpu_k_hours", BillingType.LIMIT, new BigDecimal("0.1")),
             new ComponentPrice("gpu_k_hours", BillingType.LIMIT, new BigDecimal("0.5")),

@@ -161,7 +161,9 @@ public final class UsageColumns {
                             Dataset.month(month[k]), valueOf(k)));
                 }
             }
-            int[] order = lastPerKey(Grouping.order(size, alloc, allocations, month, comp), alloc);
+            int[] sorted = Grouping.order(size, alloc, allocations, month, comp);
+            int kept = LatestPerKey.reduce(sorted, alloc, month, comp, null, null, null, null);
+            int[] order = kept == sorted.length ? sorted : Arrays.copyOf(sorted, kept);
             UsageColumns u = new UsageColumns(allocations, order.length, componentNames.size(), unmatched);
             for (int j = 0; j < order.length; j++) {
                 int src = order[j];
@@ -174,23 +176,6 @@ public final class UsageColumns {
             }
             scale(u, order);
             return u;
-        }
-
-        /** Of each run of rows with the same allocation, month and component in {@code sorted}, the last one. */
-        private int[] lastPerKey(int[] sorted, int[] alloc) {
-            int kept = 0;
-            for (int j = 0; j < sorted.length; j++) {
-                int k = sorted[j];
-                if (kept > 0) {
-                    int prev = sorted[kept - 1];
-                    if (alloc[prev] == alloc[k] && month[prev] == month[k] && comp[prev] == comp[k]) {
-                        sorted[kept - 1] = k;
-                        continue;
-                    }
-                }
-                sorted[kept++] = k;
-            }
-            return kept == sorted.length ? sorted : Arrays.copyOf(sorted, kept);
         }
 
         /** Fills the scaled values of {@code u}: the usages as longs at one scale per component. */

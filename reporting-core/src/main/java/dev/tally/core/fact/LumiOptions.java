@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The LUMI resource options (CONTRACT §9). {@code usedAiTech} is multi-valued and empty when the
+ * The LUMI resource options (docs/definitions.md, "LUMI options"). {@code usedAiTech} is multi-valued and empty when the
  * option is missing or empty.
  */
 public record LumiOptions(Flag isIndustry, Flag isCommercial, Flag isTraining, List<String> usedAiTech) {

@@ -4,7 +4,7 @@ import dev.tally.core.cost.BillingType;
 import dev.tally.core.cost.LimitPeriod;
 import java.util.Objects;
 
-/** An offering component as Waldur describes it: type, billing type and limit period (CONTRACT §7.3). */
+/** An offering component as Waldur describes it: type, billing type and limit period (docs/definitions.md, "Cost"). */
 public record ComponentInput(String type, BillingType billingType, LimitPeriod limitPeriod) {
     public ComponentInput {
         Objects.requireNonNull(type, "type");

@@ -12,8 +12,8 @@ import dev.tally.core.fact.OrderFact;
 import dev.tally.core.fact.OrderState;
 import dev.tally.core.fact.OrderType;
 import dev.tally.core.fact.UsageFact;
+import dev.tally.core.quality.AssemblyFindings;
 import dev.tally.core.quality.Finding;
-import dev.tally.core.quality.FindingKind;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Turns snapshot records into facts by the definitions in docs/definitions.md:
@@ -181,9 +180,8 @@ public final class FactAssembler {
             }
         }
         if (!r.limits().isEmpty() && !sameLimits(current, r.limits())) {
-            findings.add(new Finding(FindingKind.LIMITS_MISMATCH, r.uuid(), "resource " + label(r) + " has limits "
-                    + new TreeMap<>(r.limits()) + " but its last done order set " + new TreeMap<>(current)
-                    + "; the resource's limits are used from " + LocalDate.ofInstant(monthStart, ZoneOffset.UTC)));
+            findings.add(AssemblyFindings.limitsMismatch(r.uuid(), label(r), r.limits(), current,
+                    LocalDate.ofInstant(monthStart, ZoneOffset.UTC)));
             Instant at = changes.isEmpty() || changes.get(changes.size() - 1).at().isBefore(monthStart)
                     ? monthStart : changes.get(changes.size() - 1).at();
             changes.add(new LimitChange(at, currentPlan, r.limits()));
@@ -214,10 +212,8 @@ public final class FactAssembler {
         for (int j = 0; j < latest.rows().length; j++) {
             if (latest.reports()[j] > 1) {
                 int k = latest.rows()[j];
-                findings.add(new Finding(FindingKind.DUPLICATE_USAGE, usages.resourceId(k), latest.reports()[j]
-                        + " usage reports for " + usages.component(k) + " in " + Dataset.month(usages.epochMonth(k))
-                        + " of resource " + usages.resourceId(k) + "; the latest (" + usages.usage(k).toPlainString()
-                        + ") counts"));
+                findings.add(AssemblyFindings.duplicateUsage(usages.resourceId(k), usages.component(k),
+                        Dataset.month(usages.epochMonth(k)), latest.reports()[j], usages.usage(k)));
             }
         }
         return latest;

@@ -2,6 +2,7 @@ package dev.tally.core.input;
 
 import dev.tally.core.dataset.Dataset;
 import dev.tally.core.dataset.Grouping;
+import dev.tally.core.dataset.LatestPerKey;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -26,7 +27,7 @@ public final class UsageTable {
     /** {@link #scale} of a usage kept in {@link #big}. */
     private static final byte BIG = Byte.MIN_VALUE;
     /** {@link #reportedNano} of a report without a time. */
-    private static final int NO_TIME = -1;
+    private static final int NO_TIME = LatestPerKey.NO_TIME;
 
     private final Map<String, Integer> resourceCodes = new HashMap<>();
     private final List<String> resourceIds = new ArrayList<>();
@@ -184,50 +185,29 @@ public final class UsageTable {
     /**
      * The reports that count, one per resource, component and month, in the order each of those keys
      * first appears: the latest report, where a report without a time loses to any later one and of two
-     * at the same time the one added later wins (CONTRACT §10.8).
+     * at the same time the one added later wins (docs/definitions.md, "Usage and utilisation").
      */
     Latest latest() {
         int[] rows = Grouping.order(size, resource, resourceIds.size(), component, month);
-        int[] winnerAt = new int[size];
-        int[] reportsAt = new int[size];
-        Arrays.fill(winnerAt, -1);
-        int groups = 0;
-        for (int from = 0; from < rows.length;) {
-            int first = rows[from];
-            int to = from + 1;
-            while (to < rows.length && component[rows[to]] == component[first] && month[rows[to]] == month[first]
-                    && resource[rows[to]] == resource[first]) {
-                to++;
-            }
-            int latest = first;
-            for (int j = from; j < to; j++) {
-                int k = rows[j];
-                if (reportedNano[latest] == NO_TIME || (reportedNano[k] != NO_TIME && !isBefore(k, latest))) {
-                    latest = k;
-                }
-            }
-            // rows of one key arrive in ascending order, so the first is where the key first appears
-            winnerAt[first] = latest;
-            reportsAt[first] = to - from;
-            groups++;
-            from = to;
+        int[] firsts = new int[rows.length];
+        int[] counts = new int[rows.length];
+        int groups = LatestPerKey.reduce(rows, resource, component, month, reportedSecond, reportedNano, firsts, counts);
+        // rows of one key arrive in ascending order, so a key's first row is where it first appears
+        int[] keyAt = new int[size];
+        Arrays.fill(keyAt, -1);
+        for (int j = 0; j < groups; j++) {
+            keyAt[firsts[j]] = j;
         }
         int[] winners = new int[groups];
         int[] reports = new int[groups];
-        int j = 0;
+        int n = 0;
         for (int k = 0; k < size; k++) {
-            if (winnerAt[k] >= 0) {
-                winners[j] = winnerAt[k];
-                reports[j] = reportsAt[k];
-                j++;
+            if (keyAt[k] >= 0) {
+                winners[n] = rows[keyAt[k]];
+                reports[n++] = counts[keyAt[k]];
             }
         }
         return new Latest(winners, reports);
-    }
-
-    private boolean isBefore(int k, int other) {
-        return reportedSecond[k] != reportedSecond[other] ? reportedSecond[k] < reportedSecond[other]
-                : reportedNano[k] < reportedNano[other];
     }
 
     /** The winning report of each key, and how many reports the key had. */

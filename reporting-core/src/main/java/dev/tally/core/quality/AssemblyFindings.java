@@ -1,0 +1,37 @@
+package dev.tally.core.quality;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The findings noticed while snapshot records are turned into facts, where the evidence is still at
+ * hand (docs/definitions.md, "Data quality"): the assembler says what it saw, this class says what it
+ * means. {@link DataQuality#check} reports them with its own.
+ */
+public final class AssemblyFindings {
+    private AssemblyFindings() {
+    }
+
+    /**
+     * A resource whose own limits differ from those its last done order set; the resource's limits
+     * are used from {@code from} (docs/definitions.md, "Limits over time").
+     *
+     * @param label the resource as the message names it: {@code 'name' (uuid)}, or its UUID
+     */
+    public static Finding limitsMismatch(String resourceId, String label, Map<String, BigDecimal> resourceLimits,
+            Map<String, BigDecimal> orderLimits, LocalDate from) {
+        return new Finding(FindingKind.LIMITS_MISMATCH, resourceId, "resource " + label + " has limits "
+                + new TreeMap<>(resourceLimits) + " but its last done order set " + new TreeMap<>(orderLimits)
+                + "; the resource's limits are used from " + from);
+    }
+
+    /** Several usage reports for one resource, component and month, of which {@code latest} counts. */
+    public static Finding duplicateUsage(String resourceId, String component, YearMonth month, int reports,
+            BigDecimal latest) {
+        return new Finding(FindingKind.DUPLICATE_USAGE, resourceId, reports + " usage reports for " + component + " in "
+                + month + " of resource " + resourceId + "; the latest (" + latest.toPlainString() + ") counts");
+    }
+}
