@@ -56,7 +56,7 @@ public final class CostCalculator {
      * without a price (null): the charge of a set of limits. Exact, so the result's value and scale do
      * not depend on the order of the limits.
      */
-    public static BigDecimal limitCharges(BigDecimal start, BigDecimal[] price, int[] component, BigDecimal[] limit,
+    static BigDecimal limitCharges(BigDecimal start, BigDecimal[] price, int[] component, BigDecimal[] limit,
             int from, int to) {
         BigDecimal total = start;
         for (int l = from; l < to; l++) {

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The limit segments of all allocations (docs/definitions.md, "Limits"): allocation {@code i}'s
+ * The limit segments of all allocations (docs/definitions.md, "Limits over time"): allocation {@code i}'s
  * segments are {@code first(i) … end(i)-1}; segment {@code k} is in force from day {@code from(k)}
  * under plan {@code plan(k)} with the limits {@code limitStart(k) … limitEnd(k)-1}. Limits are kept
  * as {@code BigDecimal}s and, where they fit, as {@code long}s at one scale per component, so sums
@@ -54,7 +54,7 @@ public final class LimitSegments {
     }
 
     /** How many segments there are. */
-    public int count() {
+    int count() {
         return segPlan.length;
     }
 
@@ -99,7 +99,7 @@ public final class LimitSegments {
     }
 
     /** Whether limit entry {@code l} is also held as a {@code long}. */
-    public boolean fitsLong(int l) {
+    boolean fitsLong(int l) {
         return limScale[l] != ScaledLongs.NO_FIT;
     }
 
@@ -114,7 +114,7 @@ public final class LimitSegments {
     }
 
     /** The segment of allocation {@code i} in force on {@code day}, or its first segment when the day is before it began. */
-    public int on(int i, int day) {
+    int on(int i, int day) {
         int seg = segStart[i];
         for (int k = segStart[i]; k < segStart[i + 1]; k++) {
             if (segFrom[k] <= day) {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The monthly usages of all allocations in columns (docs/definitions.md, "Usage"): allocation
+ * The monthly usages of all allocations in columns (docs/definitions.md, "Usage and utilisation"): allocation
  * {@code i}'s records are {@code start(i) … end(i)-1}, ordered by month and component, one per month
  * and component. Values are kept as {@code long}s at one scale per component where they fit, and as
  * the {@code BigDecimal} they are otherwise (almost never). Immutable once built.
