@@ -9,9 +9,11 @@ import dev.tally.core.table.RowKind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -33,6 +35,12 @@ final class Layout {
         this.measureComponents = plan.measureComponents;
         this.trackProjects = plan.trackProjects;
         this.aiPosition = plan.aiPosition;
+    }
+
+    /** The first N detail keys in the sort order: the groups shown under top N. */
+    Set<GroupKey> top(Map<GroupKey, Accumulator> detail) {
+        List<GroupKey> sorted = sorted(detail);
+        return new HashSet<>(sorted.subList(0, Math.min(q.top(), sorted.size())));
     }
 
     /** Detail keys in the query's sort order (by default its dimensions' natural order). */

@@ -3,7 +3,6 @@ package dev.tally.core.query;
 import dev.tally.core.dataset.Dataset;
 import dev.tally.core.table.ResultTable;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,40 +38,15 @@ public final class QueryEngine {
      * the detail groups, and a second gives the rollups of the groups kept and the "Other" bucket.
      */
     private static ResultTable table(QueryPlan plan, Scan scan, Layout layout) {
-        Query q = plan.q;
-        int dims = q.dimensions().size();
-        boolean ranked = q.top() > 0;
-        Set<GroupKey> kept = null;
-        Map<GroupKey, Accumulator> detail;
-        Map<GroupKey, Accumulator> rollups;
-        if (!ranked) {
-            Map<GroupKey, Accumulator> all = scan.pass((full, out) -> {
-                out.add(new GroupKey(GroupKey.DETAIL, full));
-                plan.rollups(full, out);
-            });
-            detail = only(all, GroupKey.DETAIL);
-            rollups = all;
-        } else {
-            detail = scan.pass((full, out) -> out.add(new GroupKey(GroupKey.DETAIL, full)));
-            List<GroupKey> sorted = layout.sorted(detail);
-            kept = new HashSet<>(sorted.subList(0, Math.min(q.top(), sorted.size())));
-            Set<GroupKey> top = kept;
-            rollups = scan.pass((full, out) -> {
-                if (top.contains(new GroupKey(GroupKey.DETAIL, full))) {
-                    plan.rollups(full, out);
-                } else {
-                    out.add(new GroupKey(GroupKey.OTHER, new int[0]));
-                    if (q.grandTotal() || dims == 0) {
-                        out.add(new GroupKey(GroupKey.TOTAL, new int[0]));
-                    }
-                }
-            });
+        if (plan.q.top() == 0) {
+            Map<GroupKey, Accumulator> all = scan.pass(plan::allKeys);
+            Map<GroupKey, Accumulator> detail = only(all, GroupKey.DETAIL);
+            return layout.table(layout.sorted(detail), detail, all);
         }
-        List<GroupKey> order = layout.sorted(detail);
-        if (kept != null) {
-            Set<GroupKey> top = kept;
-            order = order.stream().filter(top::contains).toList();
-        }
+        Map<GroupKey, Accumulator> detail = scan.pass(plan::detailKey);
+        Set<GroupKey> top = layout.top(detail);
+        Map<GroupKey, Accumulator> rollups = scan.pass((full, out) -> plan.rankedKeys(full, out, top));
+        List<GroupKey> order = layout.sorted(detail).stream().filter(top::contains).toList();
         return layout.table(order, detail, rollups);
     }
 

@@ -89,8 +89,31 @@ final class QueryPlan {
         }
     }
 
+    /** The groups a row with detail key {@code full} counts in: its detail group, subtotals and total. */
+    void allKeys(int[] full, List<GroupKey> out) {
+        out.add(new GroupKey(GroupKey.DETAIL, full));
+        rollups(full, out);
+    }
+
+    /** A row's detail group only, for ranking the groups before top N. */
+    void detailKey(int[] full, List<GroupKey> out) {
+        out.add(new GroupKey(GroupKey.DETAIL, full));
+    }
+
+    /** Under top N: a kept group's subtotals and total, or "Other" (and the total) for the rest. */
+    void rankedKeys(int[] full, List<GroupKey> out, Set<GroupKey> top) {
+        if (top.contains(new GroupKey(GroupKey.DETAIL, full))) {
+            rollups(full, out);
+        } else {
+            out.add(new GroupKey(GroupKey.OTHER, new int[0]));
+            if (q.grandTotal() || full.length == 0) {
+                out.add(new GroupKey(GroupKey.TOTAL, new int[0]));
+            }
+        }
+    }
+
     /** Adds the subtotal and total keys that a row with detail key {@code full} counts in. */
-    void rollups(int[] full, List<GroupKey> out) {
+    private void rollups(int[] full, List<GroupKey> out) {
         if (q.subtotals()) {
             for (int depth = 1; depth < full.length; depth++) {
                 out.add(GroupKey.subtotal(full, depth));
