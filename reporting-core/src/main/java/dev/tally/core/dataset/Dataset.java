@@ -27,7 +27,9 @@ import java.util.Set;
 
 /**
  * All facts of one snapshot in compact, column-wise form: one {@code int} code per allocation and
- * attribute, limit segments and monthly usages in flat arrays. A million allocations fit in well
+ * attribute (into a {@link Dictionary}), its {@link LimitSegments}, {@link UsageColumns} and orders,
+ * and the plans' {@link PlanPrices}. Storage only: cost is computed in {@code dev.tally.core.cost},
+ * findings are made in {@code dev.tally.core.quality}. A million allocations fit in well
  * under 512 MB; queries ({@code dev.tally.core.query.QueryEngine}) and checks
  * ({@code dev.tally.core.quality.DataQuality}) read it by allocation index {@code 0 … size()-1}.
  *
