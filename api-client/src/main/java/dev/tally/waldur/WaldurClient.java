@@ -268,7 +268,7 @@ public final class WaldurClient {
         return get(WaldurCollection.CUSTOMERS.path(), uuid, Customer.class);
     }
 
-    /** Projects; {@code customer} takes a comma-separated UUID list (CONTRACT §1). */
+    /** Projects; {@code customer} takes a comma-separated UUID list (docs/waldur.md, Conventions). */
     public List<Project> projects(Query query) {
         return list(WaldurCollection.PROJECTS.path(), query, Project.class);
     }
@@ -314,7 +314,7 @@ public final class WaldurClient {
         return actionUrl(WaldurCollection.OFFERINGS.path(), offeringUuid, "plans");
     }
 
-    /** The plan URL an order must carry: {@code /api/marketplace-public-offerings/<o>/plans/<p>/} (CONTRACT §1). */
+    /** The plan URL an order must carry: {@code /api/marketplace-public-offerings/<o>/plans/<p>/} (docs/waldur.md, Conventions). */
     private URI planUrl(String offeringUuid, String planUuid) {
         return plansUrl(offeringUuid).resolve(Uuids.normalise(requireUuid(planUuid)) + "/");
     }
@@ -338,7 +338,7 @@ public final class WaldurClient {
     public Order createOrder(OrderRequest request) {
         ObjectNode body = mapper.createObjectNode();
         // Waldur validates the routes: the offering must be a public-offering URL and the plan a
-        // public-offering plan URL (CONTRACT §1); the objects' own `url` fields may point elsewhere.
+        // public-offering plan URL (docs/waldur.md, Conventions); the objects' own `url` fields may point elsewhere.
         body.put("project", detailUrl(WaldurCollection.PROJECTS.path(), request.projectUuid()).toString());
         body.put("offering", detailUrl(WaldurCollection.OFFERINGS.path(), request.offeringUuid()).toString());
         if (request.planUuid() != null) {
@@ -421,18 +421,12 @@ public final class WaldurClient {
 
     /** Polls an order at the configured interval until {@code until} is reached; a {@link WaitTimeoutException} after {@code timeout}. */
     public Order awaitOrder(String uuid, OrderWait until, Duration timeout) {
-        Deadline deadline = Deadline.after(timeout);
-        while (true) {
-            Order order = order(uuid);
-            if (until.reached(order)) {
-                return order;
-            }
-            if (!deadline.allows(config.pollInterval())) {
-                throw new WaitTimeoutException(detailUrl(WaldurCollection.ORDERS.path(), uuid).getPath(), timeout,
-                        order.state() == null ? "unknown" : order.state().wire());
-            }
-            transport.sleep(config.pollInterval(), "GET", detailUrl(WaldurCollection.ORDERS.path(), uuid));
-        }
+        return poll().until(detailUrl(WaldurCollection.ORDERS.path(), uuid), () -> order(uuid), until::reached,
+                o -> o.state() == null ? "unknown" : o.state().wire(), timeout);
+    }
+
+    private Poll poll() {
+        return new Poll(transport, config.pollInterval());
     }
 
     // ---------------------------------------------------------------- resources
@@ -481,7 +475,7 @@ public final class WaldurClient {
 
     /**
      * Asks Waldur to terminate a resource and returns the UUID of the Terminate order it made (answer
-     * 200 {@code {"order_uuid"}}, CONTRACT §10.5). If the answer is lost, a Terminate order for the
+     * 200 {@code {"order_uuid"}}, docs/waldur.md, Orders). If the answer is lost, a Terminate order for the
      * resource that was not there before counts as the result.
      */
     public String terminateResource(String uuid, Map<String, ?> attributes) {
@@ -568,25 +562,15 @@ public final class WaldurClient {
 
     /** Polls an asynchronous dry run until it is done or erred; a {@link WaitTimeoutException} after {@code timeout}. */
     public DryRun awaitDryRun(String dryRunUuid, Duration timeout) {
-        Deadline deadline = Deadline.after(timeout);
-        while (true) {
-            DryRun run = dryRunStatus(dryRunUuid);
-            if (run.isFinished()) {
-                return run;
-            }
-            if (!deadline.allows(config.pollInterval())) {
-                throw new WaitTimeoutException(detailUrl(ASYNC_DRY_RUN, dryRunUuid).getPath(), timeout,
-                        run.stateDisplay() == null ? "state " + run.state() : run.stateDisplay());
-            }
-            transport.sleep(config.pollInterval(), "GET", detailUrl(ASYNC_DRY_RUN, dryRunUuid));
-        }
+        return poll().until(detailUrl(ASYNC_DRY_RUN, dryRunUuid), () -> dryRunStatus(dryRunUuid), DryRun::isFinished,
+                r -> r.stateDisplay() == null ? "state " + r.state() : r.stateDisplay(), timeout);
     }
 
     private ObjectNode dryRunBody(DryRunRequest request) {
         ObjectNode body = mapper.createObjectNode();
         body.put("type", request.type());
         if (request.planUuid() != null) {
-            // S: DryRunRequest.plan is a provider plan URL, /api/marketplace-plans/<uuid>/ (CONTRACT §7.9).
+            // the dry run's plan is a provider plan URL, /api/marketplace-plans/<uuid>/, not a public-offering one
             body.put("plan", detailUrl("marketplace-plans/", request.planUuid()).toString());
         }
         body.set("attributes", mapper.valueToTree(request.attributes()));

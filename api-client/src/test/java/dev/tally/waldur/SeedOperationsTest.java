@@ -111,7 +111,7 @@ class SeedOperationsTest {
                 .containsExactly("cpu_k_hours/limit", "gpu_k_hours/limit", "gb_k_hours/limit");
         Plan common = denmark.plans().get(0);
         assertThat(common.name()).isEqualTo("LUMI Common");
-        assertThat(common.unit()).isEqualTo("month");
+        assertThat(common.unit().wire()).isEqualTo("month");
         assertThat(common.priceOf("cpu_k_hours")).isEqualByComparingTo("0.1");
         assertThat(common.priceOf("gb_k_hours")).isEqualByComparingTo("0.001");
         assertThat(common.priceOf("gpu_k_hours")).isEqualByComparingTo("0.5");

@@ -3,7 +3,7 @@ package dev.tally.waldur.model;
 import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Order states as display strings (CONTRACT §6); {@code UNKNOWN} for a value newer than this client. */
+/** Order states as display strings (docs/waldur.md, Enumerations); {@code UNKNOWN} for a value newer than this client. */
 public enum OrderState {
     PENDING_CONSUMER("pending-consumer"),
     PENDING_PROVIDER("pending-provider"),

@@ -3,7 +3,7 @@ package dev.tally.waldur.model;
 import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Order types as display strings (CONTRACT §6). */
+/** Order types as display strings (docs/waldur.md, Enumerations). */
 public enum OrderType {
     CREATE("Create"),
     UPDATE("Update"),

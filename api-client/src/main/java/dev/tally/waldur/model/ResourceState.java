@@ -3,7 +3,7 @@ package dev.tally.waldur.model;
 import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Resource states as display strings (CONTRACT §6). */
+/** Resource states as display strings (docs/waldur.md, Enumerations). */
 public enum ResourceState {
     CREATING("Creating"),
     OK("OK"),

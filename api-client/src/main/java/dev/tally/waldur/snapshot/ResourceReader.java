@@ -1,29 +1,28 @@
-package dev.tally.cli.source;
+package dev.tally.waldur.snapshot;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tally.core.input.ResourceInput;
 import dev.tally.waldur.model.Resource;
+import dev.tally.waldur.model.ResourceOptions;
 import dev.tally.waldur.model.ResourceState;
-import dev.tally.waldur.snapshot.Snapshot;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * Reads resource objects straight from the snapshot's parser into the core's {@link ResourceInput}s:
- * only the fields the core needs, each read as the typed {@link Resource} record reads it (see
- * {@link JsonFields}). The result is the same as {@link FactBuilder#resource(Resource)} of the typed record.
+ * Reads resource objects straight from the snapshot's parser into {@link ResourceSummary}s: only
+ * the fields reporting needs, each read as the typed {@link Resource} record reads it (see
+ * {@link JsonFields}). The result is the same as {@link ResourceSummary#of(Resource)} of the typed record.
  */
-final class ResourceParser implements Snapshot.ObjectParser {
-    private final List<ResourceInput> out;
+final class ResourceReader implements ObjectParser {
+    private final Consumer<? super ResourceSummary> out;
     private final StringPool strings;
 
-    /** A reader adding to {@code out}; equal strings are shared through {@code strings}. */
-    ResourceParser(List<ResourceInput> out, StringPool strings) {
+    /** A reader passing each resource to {@code out}; equal strings are shared through {@code strings}. */
+    ResourceReader(Consumer<? super ResourceSummary> out, StringPool strings) {
         this.out = out;
         this.strings = strings;
     }
@@ -67,7 +66,7 @@ final class ResourceParser implements Snapshot.ObjectParser {
                 default -> p.skipChildren();
             }
         }
-        out.add(FactBuilder.resource(uuid, name, state, project, projectName, customer, customerName, offering,
-                offeringName, plan, limits == null ? Map.of() : Map.copyOf(limits), options, created));
+        out.accept(new ResourceSummary(uuid, name, state, project, projectName, customer, customerName, offering,
+                offeringName, plan, limits, ResourceOptions.of(options), created));
     }
 }
