@@ -24,6 +24,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -32,15 +33,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * A client for one Waldur API. Lists are paged by following {@code Link rel="next"} (the body is a
@@ -56,7 +52,6 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class WaldurClient {
-    private static final Pattern PAGE_PARAM = Pattern.compile("([?&])page=2(&|$)");
     private static final String DRY_RUN = "marketplace-script-dry-run/";
     private static final String ASYNC_DRY_RUN = "marketplace-script-async-dry-run/";
 
@@ -135,93 +130,7 @@ public final class WaldurClient {
 
     private <P extends ListPage> long forEachPage(String path, Query query, ListListener listener,
             Function<URI, P> fetch, Consumer<P> accept) {
-        URI first = listUrl(path, query);
-        P page = fetch.apply(first);
-        long total = page.resultCount().orElse(-1);
-        accept.accept(page);
-        long fetched = page.size();
-        listener.onPage(fetched, total);
-        URI next = page.links().next().orElse(null);
-        if (next != null && total > 0 && config.concurrency() > 1 && PAGE_PARAM.matcher(next.toString()).find()) {
-            fetched += fetchRemainingInParallel(path, next, page.size(), total, fetched, listener, fetch, accept);
-            next = null;
-        }
-        Set<URI> seen = new HashSet<>();
-        seen.add(first);
-        while (next != null) {
-            if (!seen.add(next)) {
-                throw new InvalidResponseException("GET", next.getPath(), 200,
-                        "pagination loops: the next link " + next.getRawQuery() + " was already visited");
-            }
-            page = fetch.apply(next);
-            checkTotal(path, total, page);
-            accept.accept(page);
-            fetched += page.size();
-            listener.onPage(fetched, total);
-            next = page.links().next().orElse(null);
-        }
-        if (total >= 0 && fetched != total) {
-            throw new InvalidResponseException("GET", first.getPath(), 200,
-                    "received " + fetched + " objects but X-Result-Count said " + total + "; run again");
-        }
-        return fetched;
-    }
-
-    private <P extends ListPage> long fetchRemainingInParallel(String path, URI secondPage, int pageSize, long total,
-            long fetchedBefore, ListListener listener, Function<URI, P> fetch, Consumer<P> accept) {
-        if (pageSize <= 0) {
-            throw new InvalidResponseException("GET", path, 200, "the first page is empty but a next page is linked");
-        }
-        int pages = (int) ((total + pageSize - 1) / pageSize);
-        String template = secondPage.toString();
-        ExecutorService pool = Executors.newFixedThreadPool(config.concurrency(), r -> {
-            Thread t = new Thread(r, "tally-page-fetch");
-            t.setDaemon(true);
-            return t;
-        });
-        long fetched = 0;
-        try {
-            // A window of pages in flight; delivered strictly in page order.
-            List<Future<P>> window = new ArrayList<>();
-            int nextToSubmit = 2;
-            while (nextToSubmit <= pages || !window.isEmpty()) {
-                while (nextToSubmit <= pages && window.size() < config.concurrency() * 2) {
-                    URI url = URI.create(PAGE_PARAM.matcher(template).replaceFirst("$1page=" + nextToSubmit + "$2"));
-                    window.add(pool.submit(() -> fetch.apply(url)));
-                    nextToSubmit++;
-                }
-                P done = await(window.remove(0), path);
-                checkTotal(path, total, done);
-                accept.accept(done);
-                fetched += done.size();
-                listener.onPage(fetchedBefore + fetched, total);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        return fetched;
-    }
-
-    private static <T> T await(Future<T> future, String path) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WaldurApiException("GET", path, 0, "interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new WaldurApiException("GET", path, 0, String.valueOf(e.getCause()), e.getCause());
-        }
-    }
-
-    private static void checkTotal(String path, long total, ListPage page) {
-        long now = page.resultCount().orElse(total);
-        if (now != total) {
-            throw new InvalidResponseException("GET", path, 200,
-                    "the list changed during the harvest (X-Result-Count went from " + total + " to " + now + "); run again");
-        }
+        return new Pager(config.concurrency()).forEach(path, listUrl(path, query), listener, fetch, accept);
     }
 
     /** Every object of a list as received (JSON trees, server order). */
@@ -246,6 +155,20 @@ public final class WaldurClient {
     /** One object by UUID (hyphens allowed). */
     public <T> T get(String path, String uuid, Class<T> type) {
         return convert(getRaw(path, uuid), type);
+    }
+
+    /** Every object of a list as typed records, with the objects as received (for showing them as sent). */
+    public <T> Received<List<T>> listReceived(String path, Query query, Class<T> type) {
+        List<JsonNode> raw = listRaw(path, query);
+        List<T> out = new ArrayList<>(raw.size());
+        raw.forEach(node -> out.add(convert(node, type)));
+        return new Received<>(Collections.unmodifiableList(out), raw, mapper);
+    }
+
+    /** One object by UUID (hyphens allowed), typed, with the object as received. */
+    public <T> Received<T> getReceived(String path, String uuid, Class<T> type) {
+        JsonNode raw = getRaw(path, uuid);
+        return new Received<>(convert(raw, type), raw, mapper);
     }
 
     /** Reads a JSON tree as a record; a shape the record cannot hold is an {@link InvalidResponseException}. */

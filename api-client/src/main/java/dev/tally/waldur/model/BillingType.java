@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** How an offering component is billed (docs/waldur.md, Enumerations); {@code UNKNOWN} for anything else. */
-public enum BillingType {
+public enum BillingType implements WireValue {
     FIXED("fixed"),
     USAGE("usage"),
     LIMIT("limit"),
@@ -19,6 +19,7 @@ public enum BillingType {
     }
 
     @JsonValue
+    @Override
     public String wire() {
         return wire;
     }
@@ -31,6 +32,6 @@ public enum BillingType {
     /** The type of a wire string, case-insensitively; {@code UNKNOWN} for null or anything unknown. */
     @JsonCreator
     public static BillingType of(String text) {
-        return WireValues.match(values(), BillingType::wire, text, UNKNOWN);
+        return WireValues.match(values(), text, UNKNOWN);
     }
 }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * Over which period a {@code limit} component is granted and billed (docs/waldur.md, Enumerations).
  * {@code UNKNOWN} for blank or unknown text; Waldur's own default when the field is missing is {@code month}.
  */
-public enum LimitPeriod {
+public enum LimitPeriod implements WireValue {
     MONTH("month"),
     QUARTERLY("quarterly"),
     ANNUAL("annual"),
@@ -21,6 +21,7 @@ public enum LimitPeriod {
     }
 
     @JsonValue
+    @Override
     public String wire() {
         return wire;
     }
@@ -33,6 +34,6 @@ public enum LimitPeriod {
     /** The period of a wire string, case-insensitively; {@code UNKNOWN} for null or anything unknown. */
     @JsonCreator
     public static LimitPeriod of(String text) {
-        return WireValues.match(values(), LimitPeriod::wire, text, UNKNOWN);
+        return WireValues.match(values(), text, UNKNOWN);
     }
 }

@@ -45,6 +45,6 @@ public record Order(
         projectUuid = Uuids.normalise(projectUuid);
         customerUuid = Uuids.normalise(customerUuid);
         marketplaceResourceUuid = Uuids.normalise(marketplaceResourceUuid);
-        limits = limits == null ? Map.of() : Map.copyOf(limits);
+        limits = OrderedMaps.copyOf(limits);
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Order states as display strings (docs/waldur.md, Enumerations); {@code UNKNOWN} for a value newer than this client. */
-public enum OrderState {
+public enum OrderState implements WireValue {
     PENDING_CONSUMER("pending-consumer"),
     PENDING_PROVIDER("pending-provider"),
     PENDING_PROJECT("pending-project"),
@@ -24,6 +24,7 @@ public enum OrderState {
     }
 
     @JsonValue
+    @Override
     public String wire() {
         return wire;
     }

@@ -25,7 +25,7 @@ public record Plan(
         List<PlanComponent> components) {
     public Plan {
         uuid = Uuids.normalise(uuid);
-        prices = prices == null ? Map.of() : Map.copyOf(prices);
+        prices = OrderedMaps.copyOf(prices);
         components = components == null ? List.of() : List.copyOf(components);
     }
 

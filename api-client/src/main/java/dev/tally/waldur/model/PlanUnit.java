@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** The billing unit of a plan's {@code unit_price} (docs/waldur.md, Enumerations); {@code UNKNOWN} for anything else. */
-public enum PlanUnit {
+public enum PlanUnit implements WireValue {
     MONTH("month"),
     QUARTER("quarter"),
     HALF_MONTH("half_month"),
@@ -20,6 +20,7 @@ public enum PlanUnit {
     }
 
     @JsonValue
+    @Override
     public String wire() {
         return wire;
     }
@@ -32,6 +33,6 @@ public enum PlanUnit {
     /** The unit of a wire string, case-insensitively; {@code UNKNOWN} for null or anything unknown. */
     @JsonCreator
     public static PlanUnit of(String text) {
-        return WireValues.match(values(), PlanUnit::wire, text, UNKNOWN);
+        return WireValues.match(values(), text, UNKNOWN);
     }
 }

@@ -44,7 +44,7 @@ public record Resource(
         projectUuid = Uuids.normalise(projectUuid);
         customerUuid = Uuids.normalise(customerUuid);
         providerUuid = Uuids.normalise(providerUuid);
-        limits = limits == null ? Map.of() : Map.copyOf(limits);
+        limits = OrderedMaps.copyOf(limits);
     }
 
     /** The LUMI options of {@link #options}, typed. */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Resource states as display strings (docs/waldur.md, Enumerations). */
-public enum ResourceState {
+public enum ResourceState implements WireValue {
     CREATING("Creating"),
     OK("OK"),
     ERRED("Erred"),
@@ -21,6 +21,7 @@ public enum ResourceState {
     }
 
     @JsonValue
+    @Override
     public String wire() {
         return wire;
     }

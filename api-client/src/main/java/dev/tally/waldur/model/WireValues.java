@@ -8,13 +8,13 @@ final class WireValues {
     }
 
     /** The constant whose wire value matches {@code text}, or {@code unknown} for null, blank or unmatched text. */
-    static <E extends Enum<E>> E match(E[] values, java.util.function.Function<E, String> wire, String text, E unknown) {
+    static <E extends Enum<E> & WireValue> E match(E[] values, String text, E unknown) {
         if (text == null) {
             return unknown;
         }
         String t = text.strip().toLowerCase(Locale.ROOT);
         for (E e : values) {
-            if (wire.apply(e).toLowerCase(Locale.ROOT).equals(t)) {
+            if (e.wire().toLowerCase(Locale.ROOT).equals(t)) {
                 return e;
             }
         }
