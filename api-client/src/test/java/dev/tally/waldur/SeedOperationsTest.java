@@ -107,7 +107,7 @@ class SeedOperationsTest {
         assertThat(denmark.description()).isEqualTo("LUMI share of Denmark");
         assertThat(denmark.type()).isEqualTo("Marketplace.Basic");
         assertThat(denmark.billable()).isTrue();
-        assertThat(denmark.components()).extracting(c -> c.type() + "/" + c.billingType())
+        assertThat(denmark.components()).extracting(c -> c.type() + "/" + c.billingType().wire())
                 .containsExactly("cpu_k_hours/limit", "gpu_k_hours/limit", "gb_k_hours/limit");
         Plan common = denmark.plans().get(0);
         assertThat(common.name()).isEqualTo("LUMI Common");

@@ -24,11 +24,6 @@ public enum BillingType implements WireValue {
         return wire;
     }
 
-    @Override
-    public String toString() {
-        return wire;
-    }
-
     /** The type of a wire string, case-insensitively; {@code UNKNOWN} for null or anything unknown. */
     @JsonCreator
     public static BillingType of(String text) {

@@ -26,11 +26,6 @@ public enum LimitPeriod implements WireValue {
         return wire;
     }
 
-    @Override
-    public String toString() {
-        return wire;
-    }
-
     /** The period of a wire string, case-insensitively; {@code UNKNOWN} for null or anything unknown. */
     @JsonCreator
     public static LimitPeriod of(String text) {

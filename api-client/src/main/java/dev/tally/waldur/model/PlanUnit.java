@@ -25,11 +25,6 @@ public enum PlanUnit implements WireValue {
         return wire;
     }
 
-    @Override
-    public String toString() {
-        return wire;
-    }
-
     /** The unit of a wire string, case-insensitively; {@code UNKNOWN} for null or anything unknown. */
     @JsonCreator
     public static PlanUnit of(String text) {
