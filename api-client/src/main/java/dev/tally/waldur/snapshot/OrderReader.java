@@ -19,16 +19,12 @@ import java.util.function.Consumer;
  */
 final class OrderReader implements ObjectParser {
     private final Consumer<? super OrderSummary> out;
-    private final StringPool strings;
+    // one copy of each UUID and name: a hundred thousand orders repeat a few thousand of them
+    private final StringPool strings = new StringPool();
 
-    /** A reader passing each order to {@code out}; equal strings are shared through {@code strings}. */
-    OrderReader(Consumer<? super OrderSummary> out, StringPool strings) {
+    /** A reader passing each order to {@code out}. */
+    OrderReader(Consumer<? super OrderSummary> out) {
         this.out = out;
-        this.strings = strings;
-    }
-
-    private String shared(String s) {
-        return strings.shared(s);
     }
 
     @Override
@@ -52,9 +48,9 @@ final class OrderReader implements ObjectParser {
                 case "state" -> state = p.readValueAs(OrderState.class);
                 case "cost" -> cost = JsonFields.decimal(p, value);
                 case "limits" -> limits = JsonFields.decimals(p, value);
-                case "plan_uuid" -> plan = shared(JsonFields.uuid(p, value));
-                case "offering_uuid" -> offering = shared(JsonFields.uuid(p, value));
-                case "marketplace_resource_uuid" -> resource = shared(JsonFields.uuid(p, value));
+                case "plan_uuid" -> plan = strings.shared(JsonFields.uuid(p, value));
+                case "offering_uuid" -> offering = strings.shared(JsonFields.uuid(p, value));
+                case "marketplace_resource_uuid" -> resource = strings.shared(JsonFields.uuid(p, value));
                 case "created" -> created = JsonFields.instant(p, value);
                 case "completed_at" -> completed = JsonFields.instant(p, value);
                 default -> p.skipChildren();

@@ -19,16 +19,12 @@ import java.util.function.Consumer;
  */
 final class ResourceReader implements ObjectParser {
     private final Consumer<? super ResourceSummary> out;
-    private final StringPool strings;
+    // one copy of each UUID and name: a hundred thousand resources repeat a few thousand of them
+    private final StringPool strings = new StringPool();
 
-    /** A reader passing each resource to {@code out}; equal strings are shared through {@code strings}. */
-    ResourceReader(Consumer<? super ResourceSummary> out, StringPool strings) {
+    /** A reader passing each resource to {@code out}. */
+    ResourceReader(Consumer<? super ResourceSummary> out) {
         this.out = out;
-        this.strings = strings;
-    }
-
-    private String shared(String s) {
-        return strings.shared(s);
     }
 
     @Override
@@ -50,17 +46,17 @@ final class ResourceReader implements ObjectParser {
             String field = p.currentName();
             JsonToken value = p.nextToken();
             switch (field) {
-                case "uuid" -> uuid = shared(JsonFields.uuid(p, value));
+                case "uuid" -> uuid = strings.shared(JsonFields.uuid(p, value));
                 case "name" -> name = JsonFields.text(p, value);
                 case "state" -> state = p.readValueAs(ResourceState.class);
                 case "limits" -> limits = JsonFields.decimals(p, value);
-                case "plan_uuid" -> plan = shared(JsonFields.uuid(p, value));
-                case "offering_uuid" -> offering = shared(JsonFields.uuid(p, value));
-                case "offering_name" -> offeringName = shared(JsonFields.text(p, value));
-                case "project_uuid" -> project = shared(JsonFields.uuid(p, value));
-                case "project_name" -> projectName = shared(JsonFields.text(p, value));
-                case "customer_uuid" -> customer = shared(JsonFields.uuid(p, value));
-                case "customer_name" -> customerName = shared(JsonFields.text(p, value));
+                case "plan_uuid" -> plan = strings.shared(JsonFields.uuid(p, value));
+                case "offering_uuid" -> offering = strings.shared(JsonFields.uuid(p, value));
+                case "offering_name" -> offeringName = strings.shared(JsonFields.text(p, value));
+                case "project_uuid" -> project = strings.shared(JsonFields.uuid(p, value));
+                case "project_name" -> projectName = strings.shared(JsonFields.text(p, value));
+                case "customer_uuid" -> customer = strings.shared(JsonFields.uuid(p, value));
+                case "customer_name" -> customerName = strings.shared(JsonFields.text(p, value));
                 case "options" -> options = p.readValueAs(JsonNode.class);
                 case "created" -> created = JsonFields.instant(p, value);
                 default -> p.skipChildren();

@@ -163,12 +163,12 @@ public final class Snapshot {
      * one string (a few thousand plans and offerings recur across a hundred thousand orders).
      */
     public void forEachOrderSummary(Consumer<? super OrderSummary> sink) {
-        forEachParsed(WaldurCollection.ORDERS, new OrderReader(sink, new StringPool()));
+        forEachParsed(WaldurCollection.ORDERS, new OrderReader(sink));
     }
 
     /** Streams every resource as a {@link ResourceSummary}, reading only its fields; equal UUIDs and names share one string. */
     public void forEachResourceSummary(Consumer<? super ResourceSummary> sink) {
-        forEachParsed(WaldurCollection.RESOURCES, new ResourceReader(sink, new StringPool()));
+        forEachParsed(WaldurCollection.RESOURCES, new ResourceReader(sink));
     }
 
     /**

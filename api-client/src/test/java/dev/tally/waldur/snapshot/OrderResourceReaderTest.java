@@ -57,7 +57,7 @@ class OrderResourceReaderTest {
         OrderSummary expected = OrderSummary.of(JSON.readValue(json, Order.class));
         List<OrderSummary> out = new ArrayList<>();
 
-        parse(json, new OrderReader(out::add, new StringPool()));
+        parse(json, new OrderReader(out::add));
 
         assertThat(out).containsExactly(expected);
     }
@@ -68,7 +68,7 @@ class OrderResourceReaderTest {
         ResourceSummary expected = ResourceSummary.of(JSON.readValue(json, Resource.class));
         List<ResourceSummary> out = new ArrayList<>();
 
-        parse(json, new ResourceReader(out::add, new StringPool()));
+        parse(json, new ResourceReader(out::add));
 
         assertThat(out).containsExactly(expected);
     }
