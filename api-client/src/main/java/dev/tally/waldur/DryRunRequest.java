@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * What to dry-run on a {@code Marketplace.Script} offering: the order type ({@code Create},
  * {@code Update}, {@code Terminate}, {@code Restore} or {@code Pull}), an optional plan UUID (sent as a
- * {@code /api/marketplace-plans/<uuid>/} URL, CONTRACT §7.9) and the order attributes.
+ * {@code /api/marketplace-plans/<uuid>/} URL, docs/waldur.md, Dry runs) and the order attributes.
  */
 public record DryRunRequest(String type, String planUuid, Map<String, Object> attributes) {
     /** The dry-run types the API accepts. */

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The filters of {@code /api/marketplace-public-offerings/} from the seed document (CONTRACT §7.3).
+ * The filters of {@code /api/marketplace-public-offerings/} that the client supports.
  * Every field is optional (null or empty = no filter). {@code states} and {@code types} repeat the
  * parameter; {@code attributes} is sent as one JSON object, where a list value means any of its items.
  */

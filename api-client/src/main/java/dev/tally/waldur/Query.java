@@ -10,7 +10,7 @@ import java.util.StringJoiner;
 
 /**
  * List filters as repeated {@code name=value} pairs, in the order added. Waldur's multi-value
- * filters repeat the parameter ({@code ?state=OK&state=Erred}, CONTRACT §1).
+ * filters repeat the parameter ({@code ?state=OK&state=Erred}, docs/waldur.md, Conventions).
  */
 public record Query(List<Map.Entry<String, String>> params) {
     public static final Query NONE = new Query(List.of());

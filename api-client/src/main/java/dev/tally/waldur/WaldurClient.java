@@ -24,6 +24,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -32,15 +33,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * A client for one Waldur API. Lists are paged by following {@code Link rel="next"} (the body is a
@@ -56,7 +52,6 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class WaldurClient {
-    private static final Pattern PAGE_PARAM = Pattern.compile("([?&])page=2(&|$)");
     private static final String DRY_RUN = "marketplace-script-dry-run/";
     private static final String ASYNC_DRY_RUN = "marketplace-script-async-dry-run/";
 
@@ -135,93 +130,7 @@ public final class WaldurClient {
 
     private <P extends ListPage> long forEachPage(String path, Query query, ListListener listener,
             Function<URI, P> fetch, Consumer<P> accept) {
-        URI first = listUrl(path, query);
-        P page = fetch.apply(first);
-        long total = page.resultCount().orElse(-1);
-        accept.accept(page);
-        long fetched = page.size();
-        listener.onPage(fetched, total);
-        URI next = page.links().next().orElse(null);
-        if (next != null && total > 0 && config.concurrency() > 1 && PAGE_PARAM.matcher(next.toString()).find()) {
-            fetched += fetchRemainingInParallel(path, next, page.size(), total, fetched, listener, fetch, accept);
-            next = null;
-        }
-        Set<URI> seen = new HashSet<>();
-        seen.add(first);
-        while (next != null) {
-            if (!seen.add(next)) {
-                throw new InvalidResponseException("GET", next.getPath(), 200,
-                        "pagination loops: the next link " + next.getRawQuery() + " was already visited");
-            }
-            page = fetch.apply(next);
-            checkTotal(path, total, page);
-            accept.accept(page);
-            fetched += page.size();
-            listener.onPage(fetched, total);
-            next = page.links().next().orElse(null);
-        }
-        if (total >= 0 && fetched != total) {
-            throw new InvalidResponseException("GET", first.getPath(), 200,
-                    "received " + fetched + " objects but X-Result-Count said " + total + "; run again");
-        }
-        return fetched;
-    }
-
-    private <P extends ListPage> long fetchRemainingInParallel(String path, URI secondPage, int pageSize, long total,
-            long fetchedBefore, ListListener listener, Function<URI, P> fetch, Consumer<P> accept) {
-        if (pageSize <= 0) {
-            throw new InvalidResponseException("GET", path, 200, "the first page is empty but a next page is linked");
-        }
-        int pages = (int) ((total + pageSize - 1) / pageSize);
-        String template = secondPage.toString();
-        ExecutorService pool = Executors.newFixedThreadPool(config.concurrency(), r -> {
-            Thread t = new Thread(r, "tally-page-fetch");
-            t.setDaemon(true);
-            return t;
-        });
-        long fetched = 0;
-        try {
-            // A window of pages in flight; delivered strictly in page order.
-            List<Future<P>> window = new ArrayList<>();
-            int nextToSubmit = 2;
-            while (nextToSubmit <= pages || !window.isEmpty()) {
-                while (nextToSubmit <= pages && window.size() < config.concurrency() * 2) {
-                    URI url = URI.create(PAGE_PARAM.matcher(template).replaceFirst("$1page=" + nextToSubmit + "$2"));
-                    window.add(pool.submit(() -> fetch.apply(url)));
-                    nextToSubmit++;
-                }
-                P done = await(window.remove(0), path);
-                checkTotal(path, total, done);
-                accept.accept(done);
-                fetched += done.size();
-                listener.onPage(fetchedBefore + fetched, total);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        return fetched;
-    }
-
-    private static <T> T await(Future<T> future, String path) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WaldurApiException("GET", path, 0, "interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new WaldurApiException("GET", path, 0, String.valueOf(e.getCause()), e.getCause());
-        }
-    }
-
-    private static void checkTotal(String path, long total, ListPage page) {
-        long now = page.resultCount().orElse(total);
-        if (now != total) {
-            throw new InvalidResponseException("GET", path, 200,
-                    "the list changed during the harvest (X-Result-Count went from " + total + " to " + now + "); run again");
-        }
+        return new Pager(config.concurrency()).forEach(path, listUrl(path, query), listener, fetch, accept);
     }
 
     /** Every object of a list as received (JSON trees, server order). */
@@ -248,6 +157,20 @@ public final class WaldurClient {
         return convert(getRaw(path, uuid), type);
     }
 
+    /** Every object of a list as typed records, with the objects as received (for showing them as sent). */
+    public <T> Received<List<T>> listReceived(String path, Query query, Class<T> type) {
+        List<JsonNode> raw = listRaw(path, query);
+        List<T> out = new ArrayList<>(raw.size());
+        raw.forEach(node -> out.add(convert(node, type)));
+        return new Received<>(Collections.unmodifiableList(out), raw, mapper);
+    }
+
+    /** One object by UUID (hyphens allowed), typed, with the object as received. */
+    public <T> Received<T> getReceived(String path, String uuid, Class<T> type) {
+        JsonNode raw = getRaw(path, uuid);
+        return new Received<>(convert(raw, type), raw, mapper);
+    }
+
     /** Reads a JSON tree as a record; a shape the record cannot hold is an {@link InvalidResponseException}. */
     public <T> T convert(JsonNode node, Class<T> type) {
         try {
@@ -268,7 +191,7 @@ public final class WaldurClient {
         return get(WaldurCollection.CUSTOMERS.path(), uuid, Customer.class);
     }
 
-    /** Projects; {@code customer} takes a comma-separated UUID list (CONTRACT §1). */
+    /** Projects; {@code customer} takes a comma-separated UUID list (docs/waldur.md, Conventions). */
     public List<Project> projects(Query query) {
         return list(WaldurCollection.PROJECTS.path(), query, Project.class);
     }
@@ -314,7 +237,7 @@ public final class WaldurClient {
         return actionUrl(WaldurCollection.OFFERINGS.path(), offeringUuid, "plans");
     }
 
-    /** The plan URL an order must carry: {@code /api/marketplace-public-offerings/<o>/plans/<p>/} (CONTRACT §1). */
+    /** The plan URL an order must carry: {@code /api/marketplace-public-offerings/<o>/plans/<p>/} (docs/waldur.md, Conventions). */
     private URI planUrl(String offeringUuid, String planUuid) {
         return plansUrl(offeringUuid).resolve(Uuids.normalise(requireUuid(planUuid)) + "/");
     }
@@ -338,7 +261,7 @@ public final class WaldurClient {
     public Order createOrder(OrderRequest request) {
         ObjectNode body = mapper.createObjectNode();
         // Waldur validates the routes: the offering must be a public-offering URL and the plan a
-        // public-offering plan URL (CONTRACT §1); the objects' own `url` fields may point elsewhere.
+        // public-offering plan URL (docs/waldur.md, Conventions); the objects' own `url` fields may point elsewhere.
         body.put("project", detailUrl(WaldurCollection.PROJECTS.path(), request.projectUuid()).toString());
         body.put("offering", detailUrl(WaldurCollection.OFFERINGS.path(), request.offeringUuid()).toString());
         if (request.planUuid() != null) {
@@ -421,18 +344,12 @@ public final class WaldurClient {
 
     /** Polls an order at the configured interval until {@code until} is reached; a {@link WaitTimeoutException} after {@code timeout}. */
     public Order awaitOrder(String uuid, OrderWait until, Duration timeout) {
-        Deadline deadline = Deadline.after(timeout);
-        while (true) {
-            Order order = order(uuid);
-            if (until.reached(order)) {
-                return order;
-            }
-            if (!deadline.allows(config.pollInterval())) {
-                throw new WaitTimeoutException(detailUrl(WaldurCollection.ORDERS.path(), uuid).getPath(), timeout,
-                        order.state() == null ? "unknown" : order.state().wire());
-            }
-            transport.sleep(config.pollInterval(), "GET", detailUrl(WaldurCollection.ORDERS.path(), uuid));
-        }
+        return poll().until(detailUrl(WaldurCollection.ORDERS.path(), uuid), () -> order(uuid), until::reached,
+                o -> o.state() == null ? "unknown" : o.state().wire(), timeout);
+    }
+
+    private Poll poll() {
+        return new Poll(transport, config.pollInterval());
     }
 
     // ---------------------------------------------------------------- resources
@@ -481,7 +398,7 @@ public final class WaldurClient {
 
     /**
      * Asks Waldur to terminate a resource and returns the UUID of the Terminate order it made (answer
-     * 200 {@code {"order_uuid"}}, CONTRACT §10.5). If the answer is lost, a Terminate order for the
+     * 200 {@code {"order_uuid"}}, docs/waldur.md, Orders). If the answer is lost, a Terminate order for the
      * resource that was not there before counts as the result.
      */
     public String terminateResource(String uuid, Map<String, ?> attributes) {
@@ -568,25 +485,15 @@ public final class WaldurClient {
 
     /** Polls an asynchronous dry run until it is done or erred; a {@link WaitTimeoutException} after {@code timeout}. */
     public DryRun awaitDryRun(String dryRunUuid, Duration timeout) {
-        Deadline deadline = Deadline.after(timeout);
-        while (true) {
-            DryRun run = dryRunStatus(dryRunUuid);
-            if (run.isFinished()) {
-                return run;
-            }
-            if (!deadline.allows(config.pollInterval())) {
-                throw new WaitTimeoutException(detailUrl(ASYNC_DRY_RUN, dryRunUuid).getPath(), timeout,
-                        run.stateDisplay() == null ? "state " + run.state() : run.stateDisplay());
-            }
-            transport.sleep(config.pollInterval(), "GET", detailUrl(ASYNC_DRY_RUN, dryRunUuid));
-        }
+        return poll().until(detailUrl(ASYNC_DRY_RUN, dryRunUuid), () -> dryRunStatus(dryRunUuid), DryRun::isFinished,
+                r -> r.stateDisplay() == null ? "state " + r.state() : r.stateDisplay(), timeout);
     }
 
     private ObjectNode dryRunBody(DryRunRequest request) {
         ObjectNode body = mapper.createObjectNode();
         body.put("type", request.type());
         if (request.planUuid() != null) {
-            // S: DryRunRequest.plan is a provider plan URL, /api/marketplace-plans/<uuid>/ (CONTRACT §7.9).
+            // the dry run's plan is a provider plan URL, /api/marketplace-plans/<uuid>/, not a public-offering one
             body.put("plan", detailUrl("marketplace-plans/", request.planUuid()).toString());
         }
         body.set("attributes", mapper.valueToTree(request.attributes()));

@@ -32,7 +32,7 @@ public record WaldurClientConfig(
         Duration pollInterval,
         Sleeper sleeper) {
 
-    /** Waldur's {@code max_page_size}: bigger values are clamped by the server (CONTRACT §3). */
+    /** Waldur's {@code max_page_size}: bigger values are clamped by the server (docs/waldur.md, Paging). */
     public static final int MAX_PAGE_SIZE = 300;
 
     public WaldurClientConfig {

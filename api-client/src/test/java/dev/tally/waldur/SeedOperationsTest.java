@@ -107,11 +107,11 @@ class SeedOperationsTest {
         assertThat(denmark.description()).isEqualTo("LUMI share of Denmark");
         assertThat(denmark.type()).isEqualTo("Marketplace.Basic");
         assertThat(denmark.billable()).isTrue();
-        assertThat(denmark.components()).extracting(c -> c.type() + "/" + c.billingType())
+        assertThat(denmark.components()).extracting(c -> c.type() + "/" + c.billingType().wire())
                 .containsExactly("cpu_k_hours/limit", "gpu_k_hours/limit", "gb_k_hours/limit");
         Plan common = denmark.plans().get(0);
         assertThat(common.name()).isEqualTo("LUMI Common");
-        assertThat(common.unit()).isEqualTo("month");
+        assertThat(common.unit().wire()).isEqualTo("month");
         assertThat(common.priceOf("cpu_k_hours")).isEqualByComparingTo("0.1");
         assertThat(common.priceOf("gb_k_hours")).isEqualByComparingTo("0.001");
         assertThat(common.priceOf("gpu_k_hours")).isEqualByComparingTo("0.5");

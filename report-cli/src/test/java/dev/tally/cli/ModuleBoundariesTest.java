@@ -1,16 +1,21 @@
 package dev.tally.cli;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.util.Set;
 
 /**
  * The architecture of the folder tree, enforced: report-cli → reporting-core and api-client; the
- * core is pure; the client knows no reports; the emulator shares nothing with the client.
+ * core is pure; the client knows no reports; the emulator shares nothing with the client; only the
+ * client reads Waldur's JSON and strings (docs/waldur.md).
  */
 class ModuleBoundariesTest {
     private static JavaClasses classes;
@@ -50,6 +55,69 @@ class ModuleBoundariesTest {
     void nothingPointsBackAtTheCli() {
         noClasses().that().resideOutsideOfPackage("dev.tally.cli..")
                 .should().dependOnClassesThat().resideInAPackage("dev.tally.cli..")
+                .check(classes);
+    }
+
+    /** The report-cli classes that read Tally's own YAML files, with Jackson's YAML parser and trees. */
+    private static final Set<String> OWN_YAML = Set.of(
+            "dev.tally.cli.template.YamlTree",
+            "dev.tally.cli.template.TemplateLoader",
+            "dev.tally.cli.report.Entitlements",
+            "dev.tally.cli.report.publish.ExportConfig",
+            "dev.tally.cli.option.ConnectionOptions");
+
+    /** The report-cli classes that write JSON output (the management commands' and queries' {@code --output json}). */
+    private static final Set<String> JSON_WRITERS = Set.of(
+            "dev.tally.cli.command.Output",
+            "dev.tally.cli.command.QueryCommand",
+            "dev.tally.cli.render.JsonRenderer");
+
+    private static DescribedPredicate<JavaClass> oneOf(Set<String> names, String description) {
+        return DescribedPredicate.describe(description, c -> names.contains(outermost(c).getName()));
+    }
+
+    private static JavaClass outermost(JavaClass c) {
+        JavaClass k = c;
+        while (k.getEnclosingClass().isPresent()) {
+            k = k.getEnclosingClass().get();
+        }
+        return k;
+    }
+
+    /** Only api-client reads Waldur's JSON: report-cli gets records, summaries and text from it. */
+    @Test
+    void reportCliDoesNotReadWaldurJson() {
+        DescribedPredicate<JavaClass> yaml = oneOf(OWN_YAML, "read Tally's own YAML");
+        DescribedPredicate<JavaClass> writers = oneOf(JSON_WRITERS, "write JSON output");
+        noClasses().that().resideInAPackage("dev.tally.cli..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("dev.tally.waldur.WaldurJson")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.tally.cli..").and(DescribedPredicate.not(yaml))
+                .should().dependOnClassesThat().haveFullyQualifiedName("com.fasterxml.jackson.core.JsonParser")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("com.fasterxml.jackson.core.JsonToken")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.tally.cli..").and(DescribedPredicate.not(yaml.or(writers)))
+                .should().dependOnClassesThat().haveFullyQualifiedName("com.fasterxml.jackson.databind.JsonNode")
+                .check(classes);
+    }
+
+    /**
+     * The core never reads Waldur's strings: its enums have no {@code parse(String)}; the client's
+     * enums read the wire and report-cli maps them. (Reading the core's own report labels in a query
+     * is {@code ofLabel}; the deprecated {@code parse} forwarding to it stays until the query compiler
+     * calls {@code ofLabel}.)
+     */
+    @Test
+    void coreEnumsParseNoWireStrings() {
+        noMethods().that().areDeclaredInClassesThat().resideInAPackage("dev.tally.core..")
+                .and().areDeclaredInClassesThat().areEnums()
+                .and().haveRawParameterTypes(String.class)
+                .and().haveName("parse")
+                .and(DescribedPredicate.describe("are not deprecated",
+                        m -> !m.isAnnotatedWith(Deprecated.class)))
+                .should().beStatic()
+                .because("Waldur's strings are typed once, in api-client's enums")
+                .allowEmptyShould(true)
                 .check(classes);
     }
 }

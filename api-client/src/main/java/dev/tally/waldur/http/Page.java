@@ -6,7 +6,7 @@ import java.util.OptionalLong;
 
 /**
  * One page of a Waldur list: the bare-array body, the {@code Link} header and {@code X-Result-Count}
- * (the total lives only in that header, CONTRACT §3).
+ * (the total lives only in that header, docs/waldur.md, Paging).
  */
 public record Page(List<JsonNode> items, LinkHeader links, OptionalLong resultCount) implements ListPage {
     public Page {

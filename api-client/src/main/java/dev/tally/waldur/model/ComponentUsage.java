@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 /**
  * A reported usage of one component of one resource in one billing month ({@code billingPeriod} is
@@ -29,5 +30,21 @@ public record ComponentUsage(
         offeringUuid = Uuids.normalise(offeringUuid);
         projectUuid = Uuids.normalise(projectUuid);
         customerUuid = Uuids.normalise(customerUuid);
+    }
+
+    /**
+     * The billing month as its first day: {@code billing_period}, or when that is missing the UTC month
+     * of {@code date}; null without either.
+     */
+    public LocalDate month() {
+        if (billingPeriod != null) {
+            return billingPeriod.withDayOfMonth(1);
+        }
+        return date == null ? null : LocalDate.ofInstant(date, ZoneOffset.UTC).withDayOfMonth(1);
+    }
+
+    /** When the usage was reported: {@code created}, else {@code date}; of two reports for one month the later counts. */
+    public Instant reportedAt() {
+        return created != null ? created : date;
     }
 }

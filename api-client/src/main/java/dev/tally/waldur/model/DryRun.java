@@ -7,7 +7,7 @@ import java.time.Instant;
 
 /**
  * An asynchronous marketplace-script dry run ({@code /api/marketplace-script-async-dry-run/{uuid}/}).
- * {@code state} is numeric (1 pending, 2 executing, 3 done, 4 erred; CONTRACT §6) and
+ * {@code state} is numeric (1 pending, 2 executing, 3 done, 4 erred; docs/waldur.md, Enumerations) and
  * {@code stateDisplay} its name; {@code output} is the script's stdout, empty until it finishes.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A public marketplace offering; for LUMI, a country share such as "LUMI Denmark".
@@ -36,5 +40,19 @@ public record Offering(
         customerUuid = Uuids.normalise(customerUuid);
         components = components == null ? List.of() : List.copyOf(components);
         plans = plans == null ? List.of() : List.copyOf(plans);
+    }
+
+    /** The option keys {@link #resourceOptions} declares, in its order; empty when it declares none. */
+    public Map<String, OptionField> optionFields() {
+        Map<String, OptionField> out = new LinkedHashMap<>();
+        JsonNode options = resourceOptions == null ? null : resourceOptions.get("options");
+        if (options != null && options.isObject()) {
+            options.fields().forEachRemaining(e -> {
+                List<String> choices = new ArrayList<>();
+                e.getValue().path("choices").forEach(c -> choices.add(c.asText()));
+                out.put(e.getKey(), new OptionField(e.getValue().path("type").asText(""), choices));
+            });
+        }
+        return Collections.unmodifiableMap(out);
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * A marketplace order (Create, Update or Terminate of a resource). {@code cost} is the estimate
- * Waldur stored at creation (CONTRACT §8), null for orders without a plan such as Terminate.
+ * Waldur stored at creation (docs/waldur.md, Order cost), null for orders without a plan such as Terminate.
  * {@code completedAt} is null until the order is done; {@code marketplaceResourceUuid} is null until
  * Waldur has made the resource. Absent fields are null.
  */
@@ -45,6 +45,6 @@ public record Order(
         projectUuid = Uuids.normalise(projectUuid);
         customerUuid = Uuids.normalise(customerUuid);
         marketplaceResourceUuid = Uuids.normalise(marketplaceResourceUuid);
-        limits = limits == null ? Map.of() : Map.copyOf(limits);
+        limits = OrderedMaps.copyOf(limits);
     }
 }

@@ -3,8 +3,8 @@ package dev.tally.waldur.model;
 import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Order states as display strings (CONTRACT §6); {@code UNKNOWN} for a value newer than this client. */
-public enum OrderState {
+/** Order states as display strings (docs/waldur.md, Enumerations); {@code UNKNOWN} for a value newer than this client. */
+public enum OrderState implements WireValue {
     PENDING_CONSUMER("pending-consumer"),
     PENDING_PROVIDER("pending-provider"),
     PENDING_PROJECT("pending-project"),
@@ -24,6 +24,7 @@ public enum OrderState {
     }
 
     @JsonValue
+    @Override
     public String wire() {
         return wire;
     }

@@ -3,8 +3,8 @@ package dev.tally.waldur.model;
 import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Order types as display strings (CONTRACT §6). */
-public enum OrderType {
+/** Order types as display strings (docs/waldur.md, Enumerations). */
+public enum OrderType implements WireValue {
     CREATE("Create"),
     UPDATE("Update"),
     TERMINATE("Terminate"),
@@ -19,6 +19,7 @@ public enum OrderType {
     }
 
     @JsonValue
+    @Override
     public String wire() {
         return wire;
     }

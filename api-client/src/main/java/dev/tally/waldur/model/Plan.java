@@ -9,13 +9,14 @@ import java.util.Map;
 /**
  * A public plan of an offering. {@code prices} maps component type to price (JSON numbers, read as
  * {@code BigDecimal}); {@code components} carries the same prices as decimal strings when present.
+ * {@code unit} is null when absent, {@code UNKNOWN} for a unit this client does not know.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Plan(
         String uuid,
         String url,
         String name,
-        String unit,
+        PlanUnit unit,
         @JsonProperty("unit_price") BigDecimal unitPrice,
         Map<String, BigDecimal> prices,
         @JsonProperty("init_price") BigDecimal initPrice,
@@ -24,7 +25,7 @@ public record Plan(
         List<PlanComponent> components) {
     public Plan {
         uuid = Uuids.normalise(uuid);
-        prices = prices == null ? Map.of() : Map.copyOf(prices);
+        prices = OrderedMaps.copyOf(prices);
         components = components == null ? List.of() : List.copyOf(components);
     }
 

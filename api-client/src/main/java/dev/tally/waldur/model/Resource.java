@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * A marketplace resource: for LUMI, an allocation. {@code limits} maps component type to the
  * allocated amount; {@code options} holds the LUMI options ({@code is_industry}, {@code used_ai_tech}, …)
- * and may be null. The API has no cost field on resources (CONTRACT §10.7).
+ * and may be null; {@link #lumiOptions()} reads them typed. The API has no cost field on resources (docs/waldur.md, Orders).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Resource(
@@ -44,6 +44,11 @@ public record Resource(
         projectUuid = Uuids.normalise(projectUuid);
         customerUuid = Uuids.normalise(customerUuid);
         providerUuid = Uuids.normalise(providerUuid);
-        limits = limits == null ? Map.of() : Map.copyOf(limits);
+        limits = OrderedMaps.copyOf(limits);
+    }
+
+    /** The LUMI options of {@link #options}, typed. */
+    public ResourceOptions lumiOptions() {
+        return ResourceOptions.of(options);
     }
 }

@@ -3,8 +3,8 @@ package dev.tally.waldur.model;
 import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Resource states as display strings (CONTRACT §6). */
-public enum ResourceState {
+/** Resource states as display strings (docs/waldur.md, Enumerations). */
+public enum ResourceState implements WireValue {
     CREATING("Creating"),
     OK("OK"),
     ERRED("Erred"),
@@ -21,6 +21,7 @@ public enum ResourceState {
     }
 
     @JsonValue
+    @Override
     public String wire() {
         return wire;
     }

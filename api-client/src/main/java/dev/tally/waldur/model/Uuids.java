@@ -2,7 +2,7 @@ package dev.tally.waldur.model;
 
 import java.util.Locale;
 
-/** Waldur UUIDs: 32 lowercase hex characters without hyphens; input may carry hyphens (CONTRACT §1). */
+/** Waldur UUIDs: 32 lowercase hex characters without hyphens; input may carry hyphens (docs/waldur.md, Conventions). */
 public final class Uuids {
     private Uuids() {
     }

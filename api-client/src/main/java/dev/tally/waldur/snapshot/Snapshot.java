@@ -135,7 +135,7 @@ public final class Snapshot {
         long line = 0;
         // Values are read straight from the decompressed bytes, one per line, without building
         // an intermediate String per line. GZIPInputStream reads concatenated gzip members as one
-        // stream: files written as one member (before issue #7) and as many read alike.
+        // stream: files written as one member (older harvests) and as many read alike.
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16);
                 MappingIterator<T> values = reader.readValues(in)) {
             while (values.hasNextValue()) {
@@ -148,15 +148,27 @@ public final class Snapshot {
         checkCount(entry, line);
     }
 
-    /** Reads one object of a collection from a streaming parser. */
-    @FunctionalInterface
-    public interface ObjectParser {
-        /**
-         * Reads the object at {@code parser}'s current token ({@code START_OBJECT}) up to and including
-         * its {@code END_OBJECT}. The parser's codec is this snapshot's mapper, so
-         * {@code parser.readValueAs(type)} reads a field exactly as the typed records do.
-         */
-        void read(JsonParser parser) throws IOException;
+    /**
+     * Streams every component usage to {@code sink} as plain values: no record, tree or (for integer
+     * usages) {@code BigDecimal} per usage, since a large snapshot holds millions of them. Usages
+     * without a resource, component type, amount or month are left out. The object count is checked
+     * against the manifest at the end. Safe to call on another thread than the other readers.
+     */
+    public void forEachUsage(UsageSink sink) {
+        forEachParsed(WaldurCollection.COMPONENT_USAGES, new UsageReader(sink));
+    }
+
+    /**
+     * Streams every order as an {@link OrderSummary}, reading only its fields; equal UUIDs share
+     * one string (a few thousand plans and offerings recur across a hundred thousand orders).
+     */
+    public void forEachOrderSummary(Consumer<? super OrderSummary> sink) {
+        forEachParsed(WaldurCollection.ORDERS, new OrderReader(sink));
+    }
+
+    /** Streams every resource as a {@link ResourceSummary}, reading only its fields; equal UUIDs and names share one string. */
+    public void forEachResourceSummary(Consumer<? super ResourceSummary> sink) {
+        forEachParsed(WaldurCollection.RESOURCES, new ResourceReader(sink));
     }
 
     /**
@@ -164,7 +176,7 @@ public final class Snapshot {
      * record or tree per object: for the largest collections, where a caller needs a few fields of
      * millions of objects. The object count is checked against the manifest at the end.
      */
-    public void forEachParsed(WaldurCollection collection, ObjectParser reader) {
+    private void forEachParsed(WaldurCollection collection, ObjectParser reader) {
         Manifest.Entry entry = manifest.collections().get(collection.id());
         if (entry == null) {
             return;

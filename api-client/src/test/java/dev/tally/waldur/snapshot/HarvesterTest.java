@@ -232,7 +232,7 @@ class HarvesterTest {
         var resources = chunked.resources();
         Map<String, Manifest.Entry> entries = new LinkedHashMap<>();
         for (Manifest.Entry e : m.collections().values()) {
-            // Rewrite each file as one gzip stream, the way GZIPOutputStream wrote them before issue #7.
+            // Rewrite each file as one gzip stream, the way GZIPOutputStream wrote them in older harvests.
             Path file = dir.resolve("s").resolve(e.file());
             byte[] lines = gunzip(file);
             try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {

@@ -60,7 +60,7 @@ public final class DryRunCommand implements Callable<Integer> {
                     "--type " + type + " is not one of Create, Update, Terminate, Restore, Pull");
         }
         WaldurClient client = connection.client();
-        Map<String, Object> attrs = KeyValues.values(spec.commandLine(), "--attribute", attributes, null, client.mapper());
+        Map<String, Object> attrs = KeyValues.values(spec.commandLine(), "--attribute", attributes, Map.of());
         DryRunRequest request = new DryRunRequest(type, planUuid, attrs);
         PrintWriter out = spec.commandLine().getOut();
         if (!async) {

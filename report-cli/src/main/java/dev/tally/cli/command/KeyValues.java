@@ -1,7 +1,7 @@
 package dev.tally.cli.command;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tally.waldur.AttributeValues;
+import dev.tally.waldur.model.OptionField;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,18 +38,19 @@ final class KeyValues {
 
     /**
      * Attributes or options. A value that reads as JSON ({@code true}, {@code 3}, {@code ["a","b"]})
-     * is taken as such, anything else as text. Where {@code schema} (an offering's
-     * {@code resource_options.options}) declares a key as {@code select_string_multi}, values become a
-     * list and a repeated key adds to it; {@code boolean} keys accept only true or false.
+     * is taken as such, anything else as text ({@link AttributeValues}). Where {@code schema} (an offering's
+     * option keys) declares a key as {@code select_string_multi}, values become a list and a repeated
+     * key adds to it; {@code boolean} keys accept only true or false.
      */
-    static Map<String, Object> values(CommandLine cmd, String option, List<String> pairs, JsonNode schema, ObjectMapper mapper) {
+    static Map<String, Object> values(CommandLine cmd, String option, List<String> pairs, Map<String, OptionField> schema) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (String pair : pairs == null ? List.<String>of() : pairs) {
             String[] kv = split(cmd, option, pair);
             String key = kv[0];
             String raw = kv[1];
-            String type = schema == null ? "" : schema.path(key).path("type").asText("");
-            Object value = parse(raw, mapper);
+            OptionField field = schema.get(key);
+            String type = field == null ? "" : field.type();
+            Object value = AttributeValues.of(raw);
             switch (type) {
                 case "boolean" -> {
                     if (!(value instanceof Boolean)) {
@@ -65,8 +66,7 @@ final class KeyValues {
                     } else {
                         list.add(raw);
                     }
-                    List<String> choices = new ArrayList<>();
-                    schema.path(key).path("choices").forEach(c -> choices.add(c.asText()));
+                    List<String> choices = field.choices();
                     for (Object item : list) {
                         if (!choices.isEmpty() && !choices.contains(String.valueOf(item))) {
                             throw new ParameterException(cmd, option + " " + pair + ": '" + item + "' is not one of "
@@ -79,18 +79,6 @@ final class KeyValues {
             }
         }
         return out;
-    }
-
-    private static Object parse(String raw, ObjectMapper mapper) {
-        try {
-            JsonNode node = mapper.readTree(raw);
-            if (node != null && (node.isBoolean() || node.isNumber() || node.isArray() || node.isObject() || node.isNull())) {
-                return mapper.treeToValue(node, Object.class);
-            }
-        } catch (Exception notJson) {
-            // plain text
-        }
-        return raw;
     }
 
     private static String[] split(CommandLine cmd, String option, String pair) {

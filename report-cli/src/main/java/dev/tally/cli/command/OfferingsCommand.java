@@ -1,10 +1,12 @@
 package dev.tally.cli.command;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tally.cli.option.ConnectionOptions;
 import dev.tally.waldur.OfferingFilter;
+import dev.tally.waldur.Received;
 import dev.tally.waldur.WaldurClient;
 import dev.tally.waldur.WaldurCollection;
+import dev.tally.waldur.model.Offering;
+import dev.tally.waldur.model.Plan;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,21 +56,21 @@ public final class OfferingsCommand {
                 .customerUuid(customerUuid).allowedCustomerUuid(allowedCustomerUuid).serviceManagerUuid(serviceManagerUuid)
                 .categoryUuid(categoryUuid).billable(billable).shared(shared);
         CommandLine cmd = spec.subcommands().get("list");
-        KeyValues.values(cmd, "--attribute", attributes, null, client.mapper()).forEach(f::attribute);
+        KeyValues.values(cmd, "--attribute", attributes, Map.of()).forEach(f::attribute);
         (states == null ? List.<String>of() : states).forEach(f::state);
         (types == null ? List.<String>of() : types).forEach(f::type);
-        List<JsonNode> offerings = client.listRaw(WaldurCollection.OFFERINGS.path(), f.build().toQuery(client.mapper()));
+        Received<List<Offering>> offerings = client.listReceived(WaldurCollection.OFFERINGS.path(),
+                f.build().toQuery(client.mapper()), Offering.class);
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
-            Output.printJson(out, client.mapper(), offerings);
+            Output.printJson(out, offerings);
             return 0;
         }
         List<List<String>> rows = new ArrayList<>();
-        for (JsonNode o : offerings) {
+        for (Offering o : offerings.value()) {
             List<String> plans = new ArrayList<>();
-            o.path("plans").forEach(p -> plans.add(p.path("name").asText()));
-            rows.add(List.of(o.path("uuid").asText(), o.path("name").asText(), o.path("type").asText(), o.path("state").asText(),
-                    o.path("customer_name").asText(), String.join(", ", plans)));
+            o.plans().forEach(p -> plans.add(p.name() == null ? "" : p.name()));
+            rows.add(Output.row(o.uuid(), o.name(), o.type(), o.state(), o.customerName(), String.join(", ", plans)));
         }
         Output.printTable(out, List.of("UUID", "NAME", "TYPE", "STATE", "OWNER", "PLANS"), rows);
         return 0;
@@ -78,20 +80,22 @@ public final class OfferingsCommand {
     int show(@Mixin ConnectionOptions connection, @Mixin Output output,
             @Parameters(paramLabel = "OFFERING", description = "Offering UUID.") String uuid) {
         WaldurClient client = connection.client();
-        JsonNode o = client.getRaw(WaldurCollection.OFFERINGS.path(), Uuid.check(spec.subcommands().get("show"), uuid));
+        Received<Offering> received = client.getReceived(WaldurCollection.OFFERINGS.path(),
+                Uuid.check(spec.subcommands().get("show"), uuid), Offering.class);
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
-            Output.printJson(out, client.mapper(), o);
+            Output.printJson(out, received);
             return 0;
         }
-        Output.printFields(out, o, List.of("uuid", "name", "description", "type", "state", "customer_name", "shared", "billable"));
+        Output.printFields(out, received, List.of("uuid", "name", "description", "type", "state", "customer_name", "shared", "billable"));
+        Offering o = received.value();
         List<List<String>> rows = new ArrayList<>();
-        o.path("components").forEach(c -> rows.add(List.of(c.path("type").asText(), c.path("name").asText(),
-                c.path("measured_unit").asText(), c.path("billing_type").asText(), Output.text(c.get("limit_period")))));
+        o.components().forEach(c -> rows.add(Output.row(c.type(), c.name(), c.measuredUnit(), Output.wire(c.billingType()),
+                Output.wire(c.limitPeriod()))));
         out.println();
         Output.printTable(out, List.of("COMPONENT", "NAME", "UNIT", "BILLING", "PERIOD"), rows);
         out.println();
-        printPlans(out, o.path("plans"));
+        printPlans(out, o.plans());
         return 0;
     }
 
@@ -105,17 +109,16 @@ public final class OfferingsCommand {
             Output.printJson(out, client.mapper(), client.plans(offering));
             return 0;
         }
-        printPlans(out, client.mapper().valueToTree(client.plans(offering)));
+        printPlans(out, client.plans(offering));
         return 0;
     }
 
-    private static void printPlans(PrintWriter out, JsonNode plans) {
+    private static void printPlans(PrintWriter out, List<Plan> plans) {
         List<List<String>> rows = new ArrayList<>();
-        for (JsonNode p : plans) {
+        for (Plan p : plans) {
             List<String> prices = new ArrayList<>();
-            p.path("prices").fields().forEachRemaining((Map.Entry<String, JsonNode> e) ->
-                    prices.add(e.getKey() + "=" + e.getValue().decimalValue().stripTrailingZeros().toPlainString()));
-            rows.add(List.of(p.path("uuid").asText(), p.path("name").asText(), p.path("unit").asText(), String.join(" ", prices)));
+            p.prices().forEach((type, price) -> prices.add(type + "=" + price.stripTrailingZeros().toPlainString()));
+            rows.add(Output.row(p.uuid(), p.name(), Output.wire(p.unit()), String.join(" ", prices)));
         }
         Output.printTable(out, List.of("PLAN", "NAME", "UNIT", "PRICES"), rows);
     }

@@ -1,10 +1,10 @@
 package dev.tally.cli.command;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tally.cli.option.ConnectionOptions;
 import dev.tally.waldur.OrderRequest;
 import dev.tally.waldur.OrderWait;
 import dev.tally.waldur.Query;
+import dev.tally.waldur.Received;
 import dev.tally.waldur.Reviewer;
 import dev.tally.waldur.WaitTimeoutException;
 import dev.tally.waldur.WaldurClient;
@@ -82,9 +82,8 @@ public final class OrdersCommand {
         WaldurClient client = connection.client();
         Offering o = client.offering(offeringUuid);
         String planUuid = plan != null ? Uuid.check(cmd, plan) : onlyPlan(cmd, o);
-        JsonNode schema = o.resourceOptions() == null ? null : o.resourceOptions().path("options");
-        Map<String, Object> attrs = new LinkedHashMap<>(KeyValues.values(cmd, "--attribute", attributes, null, client.mapper()));
-        attrs.putAll(KeyValues.values(cmd, "--option", options, schema, client.mapper()));
+        Map<String, Object> attrs = new LinkedHashMap<>(KeyValues.values(cmd, "--attribute", attributes, Map.of()));
+        attrs.putAll(KeyValues.values(cmd, "--option", options, o.optionFields()));
         if (name != null) {
             attrs.put("name", name);
         }
@@ -103,8 +102,8 @@ public final class OrdersCommand {
     int show(@Mixin ConnectionOptions connection, @Mixin Output output,
             @Parameters(paramLabel = "ORDER", description = "Order UUID.") String uuid) {
         WaldurClient client = connection.client();
-        JsonNode order = client.getRaw(WaldurCollection.ORDERS.path(), Uuid.check(spec.subcommands().get("show"), uuid));
-        print(client, order, output);
+        print(client.getReceived(WaldurCollection.ORDERS.path(), Uuid.check(spec.subcommands().get("show"), uuid), Order.class),
+                output);
         return 0;
     }
 
@@ -126,16 +125,16 @@ public final class OrdersCommand {
                 .andAll("state", states == null ? List.of() : states)
                 .andAll("type", types == null ? List.of() : types);
         WaldurClient client = connection.client();
-        List<JsonNode> orders = client.listRaw(WaldurCollection.ORDERS.path(), q);
+        Received<List<Order>> orders = client.listReceived(WaldurCollection.ORDERS.path(), q, Order.class);
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
-            Output.printJson(out, client.mapper(), orders);
+            Output.printJson(out, orders);
             return 0;
         }
         List<List<String>> rows = new ArrayList<>();
-        for (JsonNode o : orders) {
-            rows.add(List.of(o.path("uuid").asText(), o.path("type").asText(), o.path("state").asText(), Output.text(o.get("cost")),
-                    o.path("offering_name").asText(), o.path("project_name").asText(), o.path("created").asText()));
+        for (Order o : orders.value()) {
+            rows.add(Output.row(o.uuid(), Output.wire(o.type()), Output.wire(o.state()), Output.decimal(o.cost()), o.offeringName(),
+                    o.projectName(), Output.time(o.created())));
         }
         Output.printTable(out, List.of("UUID", "TYPE", "STATE", "COST", "OFFERING", "PROJECT", "CREATED"), rows);
         return 0;
@@ -148,7 +147,7 @@ public final class OrdersCommand {
             @Option(names = "--as", required = true, paramLabel = "ROLE", description = "consumer or provider.") Reviewer reviewer) {
         WaldurClient client = connection.client();
         Order order = client.approveOrder(Uuid.check(spec.subcommands().get("approve"), uuid), reviewer);
-        print(client, client.mapper().valueToTree(order), output);
+        print(Received.serialised(order, client.mapper()), output);
         return 0;
     }
 
@@ -160,7 +159,7 @@ public final class OrdersCommand {
             @Option(names = "--comment", paramLabel = "TEXT", description = "Why; stored as the rejection comment.") String comment) {
         WaldurClient client = connection.client();
         Order order = client.rejectOrder(Uuid.check(spec.subcommands().get("reject"), uuid), reviewer, comment);
-        print(client, client.mapper().valueToTree(order), output);
+        print(Received.serialised(order, client.mapper()), output);
         return 0;
     }
 
@@ -177,7 +176,7 @@ public final class OrdersCommand {
                 return EXIT_TIMEOUT;
             }
         }
-        print(client, client.mapper().valueToTree(result), output);
+        print(Received.serialised(result, client.mapper()), output);
         if (code != 0) {
             spec.commandLine().getErr().println("tally: order " + result.uuid() + " ended " + result.state().wire()
                     + (result.errorMessage() == null || result.errorMessage().isBlank() ? "" : ": " + result.errorMessage()));
@@ -185,10 +184,10 @@ public final class OrdersCommand {
         return code;
     }
 
-    private void print(WaldurClient client, JsonNode order, Output output) {
+    private void print(Received<Order> order, Output output) {
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
-            Output.printJson(out, client.mapper(), order);
+            Output.printJson(out, order);
         } else {
             Output.printFields(out, order, FIELDS);
         }

@@ -1,11 +1,18 @@
 package dev.tally.cli.command;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tally.waldur.Received;
+import dev.tally.waldur.model.WireValue;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
@@ -14,6 +21,9 @@ import picocli.CommandLine.Option;
  * as the API sent them, pretty-printed.
  */
 public final class Output {
+    private static final DateTimeFormatter WALDUR_TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+
     /** The two formats. */
     public enum Format { TABLE, JSON }
 
@@ -57,23 +67,50 @@ public final class Output {
         }
     }
 
-    /** {@code field: value} lines for the given JSON fields of one object, in order; absent fields are skipped. */
-    static void printFields(PrintWriter out, JsonNode node, List<String> fields) {
+    /** An answer as the API sent it, pretty-printed. */
+    static void printJson(PrintWriter out, Received<?> received) {
+        out.println(received.prettyJson());
+    }
+
+    /** {@code field: value} lines for the given fields of one object as received, in order; absent fields are skipped. */
+    static void printFields(PrintWriter out, Received<?> object, List<String> fields) {
         int width = fields.stream().mapToInt(String::length).max().orElse(0);
         for (String f : fields) {
-            JsonNode v = node.get(f);
+            String v = object.fieldText(f);
             if (v == null) {
                 continue;
             }
-            out.println(f + ":" + " ".repeat(width - f.length() + 1) + text(v));
+            out.println(f + ":" + " ".repeat(width - f.length() + 1) + v);
         }
     }
 
-    static String text(JsonNode v) {
-        if (v == null || v.isNull()) {
-            return "-";
+    /** A table row; null cells print as {@code -}. */
+    static List<String> row(String... cells) {
+        return Arrays.asList(cells);
+    }
+
+    /** An enum's wire string; null for none (a {@code -} cell). */
+    static String wire(WireValue value) {
+        return value == null ? null : value.wire();
+    }
+
+    /** A decimal as written ({@code 1.3010000000}); null for none. */
+    static String decimal(BigDecimal value) {
+        return value == null ? null : value.toString();
+    }
+
+    /** A time as Waldur writes it: UTC, microseconds, {@code Z} (docs/waldur.md, Conventions). */
+    static String time(Instant t) {
+        return t == null ? null : WALDUR_TIME.format(t);
+    }
+
+    /** A map of amounts as compact JSON, in the server's order ({@code {"cpu_k_hours":3}}). */
+    static String json(ObjectMapper mapper, Map<String, BigDecimal> amounts) {
+        try {
+            return mapper.writeValueAsString(amounts);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
         }
-        return v.isValueNode() ? v.asText() : v.toString();
     }
 
     private static String cell(List<String> row, int i) {

@@ -1,9 +1,9 @@
 package dev.tally.cli.command;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tally.cli.option.ConnectionOptions;
 import dev.tally.waldur.OrderWait;
 import dev.tally.waldur.Query;
+import dev.tally.waldur.Received;
 import dev.tally.waldur.WaitTimeoutException;
 import dev.tally.waldur.WaldurClient;
 import dev.tally.waldur.WaldurCollection;
@@ -41,10 +41,11 @@ public final class ResourcesCommand {
     int show(@Mixin ConnectionOptions connection, @Mixin Output output,
             @Parameters(paramLabel = "RESOURCE", description = "Resource UUID.") String uuid) {
         WaldurClient client = connection.client();
-        JsonNode r = client.getRaw(WaldurCollection.RESOURCES.path(), Uuid.check(spec.subcommands().get("show"), uuid));
+        Received<Resource> r = client.getReceived(WaldurCollection.RESOURCES.path(), Uuid.check(spec.subcommands().get("show"), uuid),
+                Resource.class);
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
-            Output.printJson(out, client.mapper(), r);
+            Output.printJson(out, r);
         } else {
             Output.printFields(out, r, FIELDS);
         }
@@ -63,16 +64,16 @@ public final class ResourcesCommand {
                 .and("offering_uuid", offering == null ? null : Uuid.check(cmd, offering))
                 .andAll("state", states == null ? List.of() : states);
         WaldurClient client = connection.client();
-        List<JsonNode> resources = client.listRaw(WaldurCollection.RESOURCES.path(), q);
+        Received<List<Resource>> resources = client.listReceived(WaldurCollection.RESOURCES.path(), q, Resource.class);
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
-            Output.printJson(out, client.mapper(), resources);
+            Output.printJson(out, resources);
             return 0;
         }
         List<List<String>> rows = new ArrayList<>();
-        for (JsonNode r : resources) {
-            rows.add(List.of(r.path("uuid").asText(), r.path("name").asText(), r.path("state").asText(),
-                    r.path("offering_name").asText(), r.path("project_name").asText(), Output.text(r.get("limits"))));
+        for (Resource r : resources.value()) {
+            rows.add(Output.row(r.uuid(), r.name(), Output.wire(r.state()), r.offeringName(), r.projectName(),
+                    Output.json(client.mapper(), r.limits())));
         }
         Output.printTable(out, List.of("UUID", "NAME", "STATE", "OFFERING", "PROJECT", "LIMITS"), rows);
         return 0;
@@ -94,7 +95,7 @@ public final class ResourcesCommand {
         if (output.json()) {
             Output.printJson(out, client.mapper(), result);
         } else {
-            Output.printFields(out, client.mapper().valueToTree(result), List.of("name", "description", "end_date"));
+            Output.printFields(out, Received.serialised(result, client.mapper()), List.of("name", "description", "end_date"));
         }
         return 0;
     }
@@ -111,9 +112,7 @@ public final class ResourcesCommand {
         String resource = Uuid.check(cmd, uuid);
         WaldurClient client = connection.client();
         Resource r = client.resource(resource);
-        JsonNode schema = client.offering(r.offeringUuid()).resourceOptions();
-        Map<String, Object> values = KeyValues.values(cmd, "--option", options, schema == null ? null : schema.path("options"),
-                client.mapper());
+        Map<String, Object> values = KeyValues.values(cmd, "--option", options, client.offering(r.offeringUuid()).optionFields());
         OptionsUpdate result = client.updateOptions(resource, values);
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {

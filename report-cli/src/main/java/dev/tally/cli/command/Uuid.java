@@ -3,7 +3,7 @@ package dev.tally.cli.command;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
-/** UUID arguments: 32 hex characters, hyphens allowed (Waldur accepts both, CONTRACT §1). */
+/** UUID arguments: 32 hex characters, hyphens allowed (Waldur accepts both, docs/waldur.md, Conventions). */
 final class Uuid {
     private Uuid() {
     }

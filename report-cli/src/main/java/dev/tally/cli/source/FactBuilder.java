@@ -1,9 +1,5 @@
 package dev.tally.cli.source;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.tally.core.cost.BillingType;
-import dev.tally.core.cost.LimitPeriod;
-import dev.tally.core.cost.PlanUnit;
 import dev.tally.core.cost.PriceList;
 import dev.tally.core.country.CountryResolver;
 import dev.tally.core.dataset.Dataset;
@@ -26,12 +22,13 @@ import dev.tally.waldur.model.Order;
 import dev.tally.waldur.model.Plan;
 import dev.tally.waldur.model.PlanComponent;
 import dev.tally.waldur.model.Resource;
-import dev.tally.waldur.model.ResourceState;
+import dev.tally.waldur.model.ResourceOptions;
 import dev.tally.waldur.WaldurCollection;
+import dev.tally.waldur.snapshot.OrderSummary;
+import dev.tally.waldur.snapshot.ResourceSummary;
 import dev.tally.waldur.snapshot.Snapshot;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -90,13 +87,12 @@ public final class FactBuilder {
     /** The core's view of a snapshot. */
     public static SourceData source(Snapshot snapshot) {
         // Usages are by far the largest collection (two million at scale 20, 1.3 GB of JSON): they go
-        // from the parser straight into columns, never one record or BigDecimal each, on a second
-        // thread while this one reads the rest. Orders and resources are read field by field into the
-        // core's inputs too: their typed records spend most of the time on fields the core never
-        // reads (timestamps through a DateTimeFormatter).
+        // from the snapshot's reader straight into columns, never one record or BigDecimal each, on a
+        // second thread while this one reads the rest. Orders and resources come as summaries with
+        // only the fields the core reads.
         CompletableFuture<UsageTable> usages = CompletableFuture.supplyAsync(() -> {
             UsageTable t = new UsageTable((int) Math.min(snapshot.count(WaldurCollection.COMPONENT_USAGES), 1 << 28));
-            snapshot.forEachParsed(WaldurCollection.COMPONENT_USAGES, new UsageParser(t));
+            snapshot.forEachUsage(new UsageColumns(t));
             return t;
         });
         List<OfferingInput> offerings = new ArrayList<>();
@@ -104,10 +100,8 @@ public final class FactBuilder {
         List<ResourceInput> resources = new ArrayList<>((int) Math.min(snapshot.count(WaldurCollection.RESOURCES), 1 << 24));
         try {
             snapshot.forEach(WaldurCollection.OFFERINGS, Offering.class, x -> offerings.add(offering(x)));
-            // one copy of each UUID and name: 121k orders and 80k resources repeat a few thousand of them
-            StringPool strings = new StringPool();
-            snapshot.forEachParsed(WaldurCollection.ORDERS, new OrderParser(orders, strings));
-            snapshot.forEachParsed(WaldurCollection.RESOURCES, new ResourceParser(resources, strings));
+            snapshot.forEachOrderSummary(x -> orders.add(order(x)));
+            snapshot.forEachResourceSummary(x -> resources.add(resource(x)));
         } catch (RuntimeException e) {
             usages.cancel(false);
             throw e;
@@ -142,7 +136,7 @@ public final class FactBuilder {
     static OfferingInput offering(Offering o) {
         List<ComponentInput> components = new ArrayList<>();
         for (OfferingComponent c : o.components()) {
-            components.add(new ComponentInput(c.type(), BillingType.parse(c.billingType()), LimitPeriod.parse(c.limitPeriod())));
+            components.add(new ComponentInput(c.type(), WireEnums.billingType(c.billingType()), WireEnums.limitPeriod(c.limitPeriod())));
         }
         List<PlanInput> plans = new ArrayList<>();
         for (Plan p : o.plans()) {
@@ -159,7 +153,7 @@ public final class FactBuilder {
                     amounts.put(pc.type(), pc.amount());
                 }
             }
-            plans.add(new PlanInput(p.uuid(), p.name() == null ? "(unnamed plan)" : p.name(), PlanUnit.parse(p.unit()),
+            plans.add(new PlanInput(p.uuid(), p.name() == null ? "(unnamed plan)" : p.name(), WireEnums.planUnit(p.unit()),
                     p.unitPrice(), prices, amounts));
         }
         return new OfferingInput(o.uuid(), o.name() == null ? "" : o.name(), o.country(), o.customerUuid(),
@@ -167,80 +161,41 @@ public final class FactBuilder {
     }
 
     static ResourceInput resource(Resource r) {
-        return resource(r.uuid(), r.name(), r.state(), r.projectUuid(), r.projectName(), r.customerUuid(),
-                r.customerName(), r.offeringUuid(), r.offeringName(), r.planUuid(), r.limits(), r.options(), r.created());
+        return resource(ResourceSummary.of(r));
     }
 
-    /** A resource from the fields of a {@link Resource} record ({@link ResourceParser} reads them without the record). */
-    static ResourceInput resource(String uuid, String name, ResourceState state, String project, String projectName,
-            String customer, String customerName, String offering, String offeringName, String plan,
-            Map<String, BigDecimal> limits, JsonNode options, Instant created) {
-        return new ResourceInput(uuid, name, state == null ? null : state.wire(), project, projectName, customer,
-                customerName, offering, offeringName, plan, limits, options(options), created);
+    static ResourceInput resource(ResourceSummary r) {
+        return new ResourceInput(r.uuid(), r.name(), r.state() == null ? null : r.state().wire(), r.projectUuid(),
+                r.projectName(), r.customerUuid(), r.customerName(), r.offeringUuid(), r.offeringName(), r.planUuid(),
+                r.limits(), options(r.options()), r.created());
     }
 
     static OrderInput order(Order o) {
-        return order(o.uuid(), o.type(), o.state(), o.cost(), o.limits(), o.planUuid(), o.offeringUuid(),
-                o.marketplaceResourceUuid(), o.created(), o.completedAt());
+        return order(OrderSummary.of(o));
     }
 
-    /** An order from the fields of an {@link Order} record ({@link OrderParser} reads them without the record). */
-    static OrderInput order(String uuid, dev.tally.waldur.model.OrderType type, dev.tally.waldur.model.OrderState state,
-            BigDecimal cost, Map<String, BigDecimal> limits, String plan, String offering, String resource,
-            Instant created, Instant completed) {
-        return new OrderInput(uuid,
-                type == null ? null : dev.tally.core.fact.OrderType.parse(type.wire()),
-                state == null ? null : dev.tally.core.fact.OrderState.parse(state.wire()),
-                cost, limits, plan, offering, resource, created, completed);
+    static OrderInput order(OrderSummary o) {
+        return new OrderInput(o.uuid(), o.type() == null ? null : WireEnums.orderType(o.type()),
+                o.state() == null ? null : WireEnums.orderState(o.state()), o.cost(), o.limits(), o.planUuid(),
+                o.offeringUuid(), o.resourceUuid(), o.created(), o.completedAt());
     }
 
     /** A usage record, or null when it names no resource, component, amount or month. */
     static UsageInput usage(ComponentUsage u) {
-        LocalDate period = u.billingPeriod();
-        if (period == null && u.date() != null) {
-            period = LocalDate.ofInstant(u.date(), ZoneOffset.UTC).withDayOfMonth(1);
-        }
-        if (u.resourceUuid() == null || u.type() == null || u.usage() == null || period == null) {
+        LocalDate month = u.month();
+        if (u.resourceUuid() == null || u.type() == null || u.usage() == null || month == null) {
             return null;
         }
-        return new UsageInput(u.resourceUuid(), u.type(), u.usage(), period, u.created() != null ? u.created() : u.date());
+        return new UsageInput(u.resourceUuid(), u.type(), u.usage(), month, u.reportedAt());
     }
 
-    /** The LUMI options (CONTRACT §9); booleans may arrive as JSON booleans or as text. */
-    static LumiOptions options(JsonNode options) {
-        if (options == null || !options.isObject()) {
-            return LumiOptions.NONE;
-        }
-        List<String> ai = new ArrayList<>();
-        JsonNode tech = options.get("used_ai_tech");
-        if (tech != null && tech.isArray()) {
-            tech.forEach(t -> {
-                if (t.isTextual() && !t.asText().isBlank()) {
-                    ai.add(t.asText());
-                }
-            });
-        } else if (tech != null && tech.isTextual() && !tech.asText().isBlank()) {
-            ai.add(tech.asText());
-        }
-        return new LumiOptions(flag(options.get("is_industry")), flag(options.get("is_commercial")),
-                flag(options.get("is_training")), ai);
+    /** The core's LUMI options; a flag the client could not read is unknown. */
+    static LumiOptions options(ResourceOptions o) {
+        return new LumiOptions(flag(o.isIndustry()), flag(o.isCommercial()), flag(o.isTraining()), o.usedAiTech());
     }
 
-    private static Flag flag(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return Flag.UNKNOWN;
-        }
-        if (node.isBoolean()) {
-            return Flag.of(node.booleanValue());
-        }
-        String text = node.asText().strip();
-        if (text.equalsIgnoreCase("true")) {
-            return Flag.TRUE;
-        }
-        if (text.equalsIgnoreCase("false")) {
-            return Flag.FALSE;
-        }
-        return Flag.UNKNOWN;
+    private static Flag flag(Boolean value) {
+        return value == null ? Flag.UNKNOWN : Flag.of(value);
     }
 
     /** The core's price list of one plan of an offering: every offering component with the plan's price. */

@@ -2,13 +2,17 @@ package dev.tally.core.fact;
 
 import java.util.Locale;
 
-/** The state of a marketplace order (CONTRACT §6). Unknown wire values map to {@code UNKNOWN}. */
+/** The state of a marketplace order (docs/waldur.md, Enumerations); {@code UNKNOWN} for a value the client does not know. */
 public enum OrderState {
     PENDING_CONSUMER, PENDING_PROVIDER, PENDING_PROJECT, PENDING_START_DATE, EXECUTING, DONE, ERRED, CANCELED,
     REJECTED, UNKNOWN;
 
-    /** Parses Waldur's display name ({@code "pending-consumer"}); null or unknown text is {@code UNKNOWN}. */
-    public static OrderState parse(String text) {
+    /**
+     * The value of a report label such as {@code pending-consumer} ({@link #label()}), as a query filter
+     * names it; case-insensitive, null or unknown text is {@code UNKNOWN}. Waldur's own strings are
+     * read by the client, not here.
+     */
+    public static OrderState ofLabel(String text) {
         if (text == null) {
             return UNKNOWN;
         }
@@ -17,6 +21,12 @@ public enum OrderState {
         } catch (IllegalArgumentException e) {
             return UNKNOWN;
         }
+    }
+
+    /** @deprecated a query label is read with {@link #ofLabel}; kept until the query compiler calls it. */
+    @Deprecated(forRemoval = true)
+    public static OrderState parse(String text) {
+        return ofLabel(text);
     }
 
     /** The label used in reports, Waldur's display name: {@code pending-consumer}, {@code done}, … */

@@ -2,12 +2,16 @@ package dev.tally.core.fact;
 
 import java.util.Locale;
 
-/** The type of a marketplace order (CONTRACT §6). Unknown wire values map to {@code UNKNOWN}. */
+/** The type of a marketplace order (docs/waldur.md, Enumerations); {@code UNKNOWN} for a value the client does not know. */
 public enum OrderType {
     CREATE, UPDATE, TERMINATE, RESTORE, UNKNOWN;
 
-    /** Parses Waldur's display name ({@code "Create"}); null or unknown text is {@code UNKNOWN}. */
-    public static OrderType parse(String text) {
+    /**
+     * The value of a report label such as {@code Create} ({@link #label()}), as a query filter
+     * names it; case-insensitive, null or unknown text is {@code UNKNOWN}. Waldur's own strings are
+     * read by the client, not here.
+     */
+    public static OrderType ofLabel(String text) {
         if (text == null) {
             return UNKNOWN;
         }
@@ -16,6 +20,12 @@ public enum OrderType {
         } catch (IllegalArgumentException e) {
             return UNKNOWN;
         }
+    }
+
+    /** @deprecated a query label is read with {@link #ofLabel}; kept until the query compiler calls it. */
+    @Deprecated(forRemoval = true)
+    public static OrderType parse(String text) {
+        return ofLabel(text);
     }
 
     /** The label used in reports, Waldur's display name: {@code Create}, {@code Update}, … */

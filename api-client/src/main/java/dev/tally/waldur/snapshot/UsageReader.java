@@ -1,33 +1,31 @@
-package dev.tally.cli.source;
+package dev.tally.waldur.snapshot;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.tally.core.dataset.Dataset;
-import dev.tally.core.input.UsageTable;
 import dev.tally.waldur.model.ComponentUsage;
-import dev.tally.waldur.snapshot.Snapshot;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.ZoneOffset;
 
 /**
- * Reads component-usage objects straight from the snapshot's parser into a {@link UsageTable}: only
- * the fields the core needs, no {@link ComponentUsage} record, no tree, and usually no
+ * Reads component-usage objects straight from the snapshot's parser into a {@link UsageSink}: only
+ * the fields reporting needs, no {@link ComponentUsage} record, no tree, and usually no
  * {@code BigDecimal} or {@code Instant} parsing through a formatter. Values in their usual form
  * (integer usages, {@code 2026-10-31T00:00:01.026993Z} times, {@code 2026-10-01} periods) take a
  * short path; anything else is read by the snapshot's mapper, exactly as the typed record reads it.
- * The result is the same as mapping each {@link ComponentUsage} with {@link FactBuilder#usage}.
+ * The result is the same as the typed record's {@code resourceUuid}, {@code type}, {@code usage},
+ * {@link ComponentUsage#month()} and {@link ComponentUsage#reportedAt()}; a record missing one of the
+ * first four is left out.
  */
-final class UsageParser implements Snapshot.ObjectParser {
+final class UsageReader implements ObjectParser {
     private static final int NO_MONTH = JsonFields.NO_MONTH;
 
-    private final UsageTable table;
+    private final UsageSink sink;
 
-    UsageParser(UsageTable table) {
-        this.table = table;
+    UsageReader(UsageSink sink) {
+        this.sink = sink;
     }
 
     @Override
@@ -65,16 +63,16 @@ final class UsageParser implements Snapshot.ObjectParser {
             }
         }
         if (month == NO_MONTH && date != null) {
-            month = Dataset.epochMonth(YearMonth.from(LocalDate.ofInstant(date, ZoneOffset.UTC)));
+            month = UsageSink.epochMonth(LocalDate.ofInstant(date, ZoneOffset.UTC));
         }
         if (resource == null || type == null || (!hasUsage && bigUsage == null) || month == NO_MONTH) {
             return;
         }
         Instant reportedAt = created != null ? created : date;
         if (hasUsage) {
-            table.add(resource, type, month, unscaled, scale, reportedAt);
+            sink.add(resource, type, month, unscaled, scale, reportedAt);
         } else {
-            table.add(resource, type, month, bigUsage, reportedAt);
+            sink.add(resource, type, month, bigUsage, reportedAt);
         }
     }
 }

@@ -1,15 +1,12 @@
-package dev.tally.cli.source;
+package dev.tally.waldur.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tally.core.input.OrderInput;
-import dev.tally.core.input.ResourceInput;
 import dev.tally.waldur.WaldurJson;
 import dev.tally.waldur.model.Order;
 import dev.tally.waldur.model.Resource;
-import dev.tally.waldur.snapshot.Snapshot;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +16,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The streaming order and resource readers give exactly what the typed records and {@link FactBuilder} give. */
-class OrderResourceParserTest {
+/** The streaming order and resource readers give exactly the summaries of the typed records. */
+class OrderResourceReaderTest {
     private static final ObjectMapper JSON = WaldurJson.newMapper();
 
     static Stream<String> orders() throws Exception {
@@ -42,12 +39,12 @@ class OrderResourceParserTest {
 
     private static Stream<String> lines(String resource) throws Exception {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                OrderResourceParserTest.class.getResourceAsStream(resource), StandardCharsets.UTF_8))) {
+                OrderResourceReaderTest.class.getResourceAsStream(resource), StandardCharsets.UTF_8))) {
             return r.lines().toList().stream();
         }
     }
 
-    private static void parse(String json, Snapshot.ObjectParser reader) throws Exception {
+    private static void parse(String json, ObjectParser reader) throws Exception {
         try (JsonParser p = JSON.createParser(json)) {
             p.nextToken();
             reader.read(p);
@@ -57,10 +54,10 @@ class OrderResourceParserTest {
     @ParameterizedTest
     @MethodSource("orders")
     void readsAnOrderAsTheTypedRecordDoes(String json) throws Exception {
-        OrderInput expected = FactBuilder.order(JSON.readValue(json, Order.class));
-        List<OrderInput> out = new ArrayList<>();
+        OrderSummary expected = OrderSummary.of(JSON.readValue(json, Order.class));
+        List<OrderSummary> out = new ArrayList<>();
 
-        parse(json, new OrderParser(out, new StringPool()));
+        parse(json, new OrderReader(out::add));
 
         assertThat(out).containsExactly(expected);
     }
@@ -68,10 +65,10 @@ class OrderResourceParserTest {
     @ParameterizedTest
     @MethodSource("resources")
     void readsAResourceAsTheTypedRecordDoes(String json) throws Exception {
-        ResourceInput expected = FactBuilder.resource(JSON.readValue(json, Resource.class));
-        List<ResourceInput> out = new ArrayList<>();
+        ResourceSummary expected = ResourceSummary.of(JSON.readValue(json, Resource.class));
+        List<ResourceSummary> out = new ArrayList<>();
 
-        parse(json, new ResourceParser(out, new StringPool()));
+        parse(json, new ResourceReader(out::add));
 
         assertThat(out).containsExactly(expected);
     }

@@ -1,4 +1,4 @@
-package dev.tally.cli.source;
+package dev.tally.waldur.snapshot;
 
 import java.util.HashMap;
 import java.util.Map;

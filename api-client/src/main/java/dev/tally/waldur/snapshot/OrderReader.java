@@ -1,36 +1,30 @@
-package dev.tally.cli.source;
+package dev.tally.waldur.snapshot;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.tally.core.input.OrderInput;
 import dev.tally.waldur.model.Order;
 import dev.tally.waldur.model.OrderState;
 import dev.tally.waldur.model.OrderType;
-import dev.tally.waldur.snapshot.Snapshot;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * Reads order objects straight from the snapshot's parser into the core's {@link OrderInput}s: only
- * the fields the core needs, each read as the typed {@link Order} record reads it (see
+ * Reads order objects straight from the snapshot's parser into {@link OrderSummary}s: only the
+ * fields reporting needs, each read as the typed {@link Order} record reads it (see
  * {@link JsonFields}), without the record and its other fields (most of an order's bytes).
- * The result is the same as {@link FactBuilder#order(Order)} of the typed record.
+ * The result is the same as {@link OrderSummary#of(Order)} of the typed record.
  */
-final class OrderParser implements Snapshot.ObjectParser {
-    private final List<OrderInput> out;
-    private final StringPool strings;
+final class OrderReader implements ObjectParser {
+    private final Consumer<? super OrderSummary> out;
+    // one copy of each UUID and name: a hundred thousand orders repeat a few thousand of them
+    private final StringPool strings = new StringPool();
 
-    /** A reader adding to {@code out}; equal strings are shared through {@code strings}. */
-    OrderParser(List<OrderInput> out, StringPool strings) {
+    /** A reader passing each order to {@code out}. */
+    OrderReader(Consumer<? super OrderSummary> out) {
         this.out = out;
-        this.strings = strings;
-    }
-
-    private String shared(String s) {
-        return strings.shared(s);
     }
 
     @Override
@@ -54,15 +48,14 @@ final class OrderParser implements Snapshot.ObjectParser {
                 case "state" -> state = p.readValueAs(OrderState.class);
                 case "cost" -> cost = JsonFields.decimal(p, value);
                 case "limits" -> limits = JsonFields.decimals(p, value);
-                case "plan_uuid" -> plan = shared(JsonFields.uuid(p, value));
-                case "offering_uuid" -> offering = shared(JsonFields.uuid(p, value));
-                case "marketplace_resource_uuid" -> resource = shared(JsonFields.uuid(p, value));
+                case "plan_uuid" -> plan = strings.shared(JsonFields.uuid(p, value));
+                case "offering_uuid" -> offering = strings.shared(JsonFields.uuid(p, value));
+                case "marketplace_resource_uuid" -> resource = strings.shared(JsonFields.uuid(p, value));
                 case "created" -> created = JsonFields.instant(p, value);
                 case "completed_at" -> completed = JsonFields.instant(p, value);
                 default -> p.skipChildren();
             }
         }
-        out.add(FactBuilder.order(uuid, type, state, cost, limits == null ? Map.of() : Map.copyOf(limits), plan, offering,
-                resource, created, completed));
+        out.accept(new OrderSummary(uuid, type, state, cost, limits, plan, offering, resource, created, completed));
     }
 }

@@ -1,33 +1,87 @@
-package dev.tally.cli.source;
+package dev.tally.waldur.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tally.core.dataset.Dataset;
-import dev.tally.core.input.UsageInput;
-import dev.tally.core.input.UsageTable;
 import dev.tally.waldur.WaldurJson;
 import dev.tally.waldur.model.ComponentUsage;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-/** The streaming usage reader gives exactly what the typed {@link ComponentUsage} record and {@link FactBuilder#usage} give. */
-class UsageParserTest {
+/** The streaming usage reader gives exactly what the typed {@link ComponentUsage} record gives. */
+class UsageReaderTest {
     private static final ObjectMapper JSON = WaldurJson.newMapper();
 
-    private static UsageTable parse(String json) throws Exception {
-        UsageTable table = new UsageTable();
+    /** One usage as the reader passes it on; the usage as a {@code BigDecimal} whichever form it came in. */
+    private record Row(String resourceId, String component, BigDecimal usage, int epochMonth, Instant reportedAt) {
+    }
+
+    /** The rows the reader passes on, in order. */
+    private static final class Rows implements UsageSink {
+        final List<Row> rows = new ArrayList<>();
+
+        @Override
+        public void add(String resource, String type, int epochMonth, long unscaled, int scale, Instant reportedAt) {
+            rows.add(new Row(resource, type, BigDecimal.valueOf(unscaled, scale), epochMonth, reportedAt));
+        }
+
+        @Override
+        public void add(String resource, String type, int epochMonth, BigDecimal usage, Instant reportedAt) {
+            rows.add(new Row(resource, type, usage, epochMonth, reportedAt));
+        }
+
+        int size() {
+            return rows.size();
+        }
+
+        String resourceId(int k) {
+            return rows.get(k).resourceId();
+        }
+
+        String component(int k) {
+            return rows.get(k).component();
+        }
+
+        BigDecimal usage(int k) {
+            return rows.get(k).usage();
+        }
+
+        int epochMonth(int k) {
+            return rows.get(k).epochMonth();
+        }
+
+        Instant reportedAt(int k) {
+            return rows.get(k).reportedAt();
+        }
+    }
+
+    /** What reporting takes from a typed usage: null when it names no resource, component, amount or month. */
+    private static Row expected(ComponentUsage u) {
+        if (u.resourceUuid() == null || u.type() == null || u.usage() == null || u.month() == null) {
+            return null;
+        }
+        return new Row(u.resourceUuid(), u.type(), u.usage(), UsageSink.epochMonth(u.month()), u.reportedAt());
+    }
+
+    private static Rows parse(String json) throws Exception {
+        Rows table = new Rows();
         try (JsonParser p = JSON.createParser(json)) {
             p.nextToken();
-            new UsageParser(table).read(p);
+            new UsageReader(table).read(p);
         }
         return table;
+    }
+
+    private static int epochMonth(YearMonth m) {
+        return m.getYear() * 12 + m.getMonthValue() - 1;
     }
 
     @ParameterizedTest
@@ -46,16 +100,16 @@ class UsageParserTest {
         "{'type':7,'usage':5,'usage':'6.0','billing_period':'2025-12-01','resource_uuid':'r1','date':1735689600}"})
     void readsWhatTheTypedRecordReads(String line) throws Exception {
         String json = line.replace('\'', '"');
-        UsageInput expected;
+        Row expected;
         try {
-            expected = FactBuilder.usage(JSON.readValue(json, ComponentUsage.class));
+            expected = expected(JSON.readValue(json, ComponentUsage.class));
         } catch (Exception e) {
             // a line the typed reader refuses is refused here too
             assertThatThrownBy(() -> parse(json)).isInstanceOf(Exception.class);
             return;
         }
 
-        UsageTable t = parse(json);
+        Rows t = parse(json);
 
         if (expected == null) {
             assertThat(t.size()).isZero();
@@ -65,18 +119,18 @@ class UsageParserTest {
         assertThat(t.resourceId(0)).isEqualTo(expected.resourceId());
         assertThat(t.component(0)).isEqualTo(expected.component());
         assertThat(t.usage(0)).isEqualTo(expected.usage());
-        assertThat(t.epochMonth(0)).isEqualTo(Dataset.epochMonth(YearMonth.from(expected.billingPeriod())));
+        assertThat(t.epochMonth(0)).isEqualTo(expected.epochMonth());
         assertThat(t.reportedAt(0)).isEqualTo(expected.reportedAt());
     }
 
     @Test
     void readsTheUsualLineWithoutLosingDigits() throws Exception {
-        UsageTable t = parse("""
+        Rows t = parse("""
                 {"type":"cpu_k_hours","usage":"0.0000000001","date":"2026-10-31T00:00:00.999993Z",
                  "resource_uuid":"96d097b708074fe98c8753fc9a7b8376","billing_period":"2026-10-01"}""");
 
         assertThat(t.usage(0)).isEqualTo(new BigDecimal("0.0000000001"));
         assertThat(t.reportedAt(0)).isEqualTo(Instant.parse("2026-10-31T00:00:00.999993Z"));
-        assertThat(t.epochMonth(0)).isEqualTo(Dataset.epochMonth(YearMonth.of(2026, 10)));
+        assertThat(t.epochMonth(0)).isEqualTo(epochMonth(YearMonth.of(2026, 10)));
     }
 }

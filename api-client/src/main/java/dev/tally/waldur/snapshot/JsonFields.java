@@ -1,22 +1,20 @@
-package dev.tally.cli.source;
+package dev.tally.waldur.snapshot;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.tally.core.dataset.Dataset;
 import dev.tally.waldur.model.Uuids;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.Map;
 
 /**
- * Field readers for the streaming snapshot readers ({@link UsageParser}, {@link OrderParser},
- * {@link ResourceParser}): each reads the value at the parser's current token as the typed
- * api-client records read it. The usual forms take a short path; anything else goes to the
+ * Field readers for the streaming snapshot readers ({@link UsageReader}, {@link OrderReader},
+ * {@link ResourceReader}): each reads the value at the parser's current token as the typed
+ * records of {@code dev.tally.waldur.model} read it. The usual forms take a short path; anything else goes to the
  * parser's codec (the snapshot's mapper), so the result is the same either way.
  */
 final class JsonFields {
@@ -54,7 +52,7 @@ final class JsonFields {
         return value == JsonToken.VALUE_NULL ? null : p.readValueAs(String.class);
     }
 
-    /** The epoch month of a {@code LocalDate} field; {@code yyyy-mm-dd} directly, anything else as the mapper reads it. */
+    /** The epoch month ({@link UsageSink#epochMonth}) of a {@code LocalDate} field; {@code yyyy-mm-dd} directly, anything else as the mapper reads it. */
     static int epochMonth(JsonParser p, JsonToken value) throws IOException {
         if (value == JsonToken.VALUE_STRING && p.getTextLength() == 10) {
             char[] c = p.getTextCharacters();
@@ -69,7 +67,7 @@ final class JsonFields {
             }
         }
         LocalDate d = p.readValueAs(LocalDate.class);
-        return d == null ? NO_MONTH : Dataset.epochMonth(YearMonth.from(d));
+        return d == null ? NO_MONTH : UsageSink.epochMonth(d);
     }
 
     /** An {@code Instant} field; {@code yyyy-mm-ddThh:mm:ss[.f…]Z} directly, anything else as the mapper reads it. */

@@ -1,0 +1,125 @@
+package dev.tally.waldur;
+
+import dev.tally.waldur.http.ListPage;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Walks a paged list (docs/waldur.md, Paging): follows {@code Link rel="next"} from the first page,
+ * or, once {@code X-Result-Count} gives the total and {@code concurrency} allows, fetches the
+ * remaining pages in parallel and still delivers them in page order. A next link seen before (a
+ * loop), a total that changes between pages and a final count that differs from the total all fail.
+ */
+final class Pager {
+    private static final Pattern PAGE_PARAM = Pattern.compile("([?&])page=2(&|$)");
+
+    private final int concurrency;
+
+    Pager(int concurrency) {
+        this.concurrency = concurrency;
+    }
+
+    /**
+     * Fetches the list at {@code first} page by page, hands each page to {@code accept} in order and
+     * returns how many objects there were.
+     */
+    <P extends ListPage> long forEach(String path, URI first, ListListener listener, Function<URI, P> fetch,
+            Consumer<P> accept) {
+        P page = fetch.apply(first);
+        long total = page.resultCount().orElse(-1);
+        accept.accept(page);
+        long fetched = page.size();
+        listener.onPage(fetched, total);
+        URI next = page.links().next().orElse(null);
+        if (next != null && total > 0 && concurrency > 1 && PAGE_PARAM.matcher(next.toString()).find()) {
+            fetched += fetchRemainingInParallel(path, next, page.size(), total, fetched, listener, fetch, accept);
+            next = null;
+        }
+        Set<URI> seen = new HashSet<>();
+        seen.add(first);
+        while (next != null) {
+            if (!seen.add(next)) {
+                throw new InvalidResponseException("GET", next.getPath(), 200,
+                        "pagination loops: the next link " + next.getRawQuery() + " was already visited");
+            }
+            page = fetch.apply(next);
+            checkTotal(path, total, page);
+            accept.accept(page);
+            fetched += page.size();
+            listener.onPage(fetched, total);
+            next = page.links().next().orElse(null);
+        }
+        if (total >= 0 && fetched != total) {
+            throw new InvalidResponseException("GET", first.getPath(), 200,
+                    "received " + fetched + " objects but X-Result-Count said " + total + "; run again");
+        }
+        return fetched;
+    }
+
+    private <P extends ListPage> long fetchRemainingInParallel(String path, URI secondPage, int pageSize, long total,
+            long fetchedBefore, ListListener listener, Function<URI, P> fetch, Consumer<P> accept) {
+        if (pageSize <= 0) {
+            throw new InvalidResponseException("GET", path, 200, "the first page is empty but a next page is linked");
+        }
+        int pages = (int) ((total + pageSize - 1) / pageSize);
+        String template = secondPage.toString();
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency, r -> {
+            Thread t = new Thread(r, "tally-page-fetch");
+            t.setDaemon(true);
+            return t;
+        });
+        long fetched = 0;
+        try {
+            // A window of pages in flight; delivered strictly in page order.
+            List<Future<P>> window = new ArrayList<>();
+            int nextToSubmit = 2;
+            while (nextToSubmit <= pages || !window.isEmpty()) {
+                while (nextToSubmit <= pages && window.size() < concurrency * 2) {
+                    URI url = URI.create(PAGE_PARAM.matcher(template).replaceFirst("$1page=" + nextToSubmit + "$2"));
+                    window.add(pool.submit(() -> fetch.apply(url)));
+                    nextToSubmit++;
+                }
+                P done = await(window.remove(0), path);
+                checkTotal(path, total, done);
+                accept.accept(done);
+                fetched += done.size();
+                listener.onPage(fetchedBefore + fetched, total);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return fetched;
+    }
+
+    private static <T> T await(Future<T> future, String path) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WaldurApiException("GET", path, 0, "interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new WaldurApiException("GET", path, 0, String.valueOf(e.getCause()), e.getCause());
+        }
+    }
+
+    private static void checkTotal(String path, long total, ListPage page) {
+        long now = page.resultCount().orElse(total);
+        if (now != total) {
+            throw new InvalidResponseException("GET", path, 200,
+                    "the list changed during the harvest (X-Result-Count went from " + total + " to " + now + "); run again");
+        }
+    }
+}
