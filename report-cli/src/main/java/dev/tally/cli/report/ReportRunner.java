@@ -1,6 +1,6 @@
 package dev.tally.cli.report;
 
-import dev.tally.cli.render.ChartSpec;
+import dev.tally.cli.template.ChartSpec;
 import dev.tally.cli.template.CompareSpec;
 import dev.tally.cli.template.QuerySpec;
 import dev.tally.cli.template.ReportTemplate;
