@@ -13,10 +13,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Iterator;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code --format} and {@code --out} of {@code tally query}: the answer as a terminal table, CSV, JSON
@@ -59,25 +56,10 @@ final class QueryOutput {
         stdout.flush();
     }
 
-    /**
-     * Converts and completes {@link OutputFormat#QUERY} names, with the message picocli gives for an enum
-     * option of exactly these values: {@code --format png} is refused in the same words.
-     */
-    static final class QueryFormat implements ITypeConverter<OutputFormat>, Iterable<String> {
-        @Override
-        public OutputFormat convert(String value) {
-            for (OutputFormat f : OutputFormat.QUERY) {
-                if (f.name().equalsIgnoreCase(value)) {
-                    return f;
-                }
-            }
-            throw new TypeConversionException("expected one of " + OutputFormat.QUERY + " (case-insensitive) but was '"
-                    + value + "'");
-        }
-
-        @Override
-        public Iterator<String> iterator() {
-            return OutputFormat.QUERY.stream().map(f -> f.name()).iterator();
+    /** The formats --format takes. */
+    static final class QueryFormat extends FormatChoice {
+        QueryFormat() {
+            super(OutputFormat.QUERY);
         }
     }
 }
