@@ -95,7 +95,7 @@ public final class QueryCommand implements Callable<Integer> {
         XlsxRenderer.DocumentProperties workbook = new XlsxRenderer.DocumentProperties("Tally query: " + table.title(),
                 p.label(), null, "tally query", Map.of("Snapshot", snapshot.dir().toAbsolutePath().normalize().toString()));
         output.write(table, output.renderer(workbook), top.files(), spec.commandLine().getOut());
-        if (output.out != null && top != null && !top.quiet()) {
+        if (output.out != null && !top.quiet()) {
             spec.commandLine().getOut().println("wrote " + output.out.toAbsolutePath().normalize());
         }
         return 0;
