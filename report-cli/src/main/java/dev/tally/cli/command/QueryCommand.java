@@ -78,12 +78,9 @@ public final class QueryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String conflict = output.conflict();
-        if (conflict != null) {
-            throw new ParameterException(spec.commandLine(), conflict);
-        }
+        output.validate();
         ReportInput input = ReportInput.load(snapshot.dir());
-        Period p = ReportCommand.resolve(spec, period, input);
+        Period p = period.resolve(input.lastFullMonth());
         ResultTable table;
         try {
             Query q = Query.builder(p).dimensions(groupBy).measures(measures).filter(where == null ? "" : where)

@@ -13,13 +13,19 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code --format} and {@code --out} of {@code tally query}: the answer as a terminal table, CSV, JSON
  * or a one-sheet workbook, to standard output or to a file put in place atomically (docs/reports.md).
  */
 final class QueryOutput {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table", converter = QueryFormat.class,
             completionCandidates = QueryFormat.class,
             description = "table, csv, json or xlsx (xlsx needs --out). Default: ${DEFAULT-VALUE}.")
@@ -28,9 +34,11 @@ final class QueryOutput {
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
     Path out;
 
-    /** Why these options cannot be used together, or null. */
-    String conflict() {
-        return format == OutputFormat.XLSX && out == null ? "--format xlsx needs --out FILE" : null;
+    /** A usage error when the options cannot be used together: a workbook cannot go to a terminal. */
+    void validate() {
+        if (format == OutputFormat.XLSX && out == null) {
+            throw new ParameterException(mixee.commandLine(), "--format xlsx needs --out FILE");
+        }
     }
 
     /** The renderer for --format; {@code workbook} describes the file when it is xlsx. */

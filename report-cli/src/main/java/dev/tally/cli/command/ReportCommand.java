@@ -64,7 +64,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ReportTemplate t = loadTemplate(spec, template);
-        Set<OutputFormat> fmts = output.formats(spec);
+        Set<OutputFormat> fmts = output.formats();
         Entitlements ent = Entitlements.NONE;
         if (entitlements != null) {
             if (!Files.isRegularFile(entitlements)) {
@@ -77,7 +77,7 @@ public final class ReportCommand implements Callable<Integer> {
         ProgressLine progress = new ProgressLine(err, quiet);
         progress.step("reading snapshot " + snapshot.dir());
         ReportInput input = ReportInput.load(snapshot.dir());
-        Period p = resolve(spec, period, input);
+        Period p = period.resolve(input.lastFullMonth());
         progress.step("rendering " + t.name() + " for " + p.label());
         List<Path> files = new ReportJob(t, p, fmts, ent, entitlements == null ? null : entitlements.toString(), excelBom)
                 .write(input, top.files(), output.dir, f -> progress.step("wrote " + f.getFileName()));
@@ -94,14 +94,6 @@ public final class ReportCommand implements Callable<Integer> {
     static ReportTemplate loadTemplate(CommandSpec spec, String nameOrPath) {
         try {
             return TemplateLoader.load(nameOrPath);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-    }
-
-    static Period resolve(CommandSpec spec, PeriodOptions period, ReportInput input) {
-        try {
-            return period.resolve(input.lastFullMonth());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -7,9 +7,13 @@ import java.util.Set;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code --format} and {@code --out} of {@code tally report}: which files a report is written as, and where (docs/reports.md). */
 final class ReportOutput {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
     @Option(names = "--format", split = ",", paramLabel = "FORMAT", defaultValue = "xlsx,csv,png",
             description = "Formats, comma-separated: xlsx, csv, png, svg. Default: ${DEFAULT-VALUE}.")
     List<String> formats;
@@ -19,7 +23,7 @@ final class ReportOutput {
     Path dir;
 
     /** The formats given; a usage error names an unknown one, or none at all. */
-    Set<OutputFormat> formats(CommandSpec spec) {
+    Set<OutputFormat> formats() {
         try {
             Set<OutputFormat> f = OutputFormat.parseReportFormats(formats);
             if (f.isEmpty()) {
@@ -27,7 +31,7 @@ final class ReportOutput {
             }
             return f;
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+            throw new ParameterException(mixee.commandLine(), e.getMessage());
         }
     }
 }
