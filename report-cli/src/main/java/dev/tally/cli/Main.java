@@ -1,5 +1,6 @@
 package dev.tally.cli;
 
+import dev.tally.cli.render.AtomicFiles;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -19,8 +20,16 @@ public final class Main {
 
     /** Runs one command line on {@code clock} and returns its exit code; tests call this instead of {@link #main}. */
     public static int run(Clock clock, PrintWriter out, PrintWriter err, String... args) {
+        return run(clock, AtomicFiles.DIRECT, out, err, args);
+    }
+
+    /**
+     * Runs one command line on {@code clock}, putting every file it writes in place through
+     * {@code files}; a test passes one whose disk fails part-way, to see what a full disk leaves.
+     */
+    public static int run(Clock clock, AtomicFiles files, PrintWriter out, PrintWriter err, String... args) {
         try {
-            return TallyCommand.commandLine(clock, out, err).execute(args);
+            return TallyCommand.commandLine(clock, files, out, err).execute(args);
         } catch (OutOfMemoryError e) {
             // Picocli's handler sees exceptions only; an unattended run still deserves one clear line.
             err.println("tally: out of memory (max heap " + Runtime.getRuntime().maxMemory() / (1 << 20)

@@ -11,6 +11,7 @@ import dev.tally.cli.command.OrdersCommand;
 import dev.tally.cli.command.QueryCommand;
 import dev.tally.cli.command.ReportCommand;
 import dev.tally.cli.command.ResourcesCommand;
+import dev.tally.cli.render.AtomicFiles;
 import dev.tally.waldur.WaldurApiException;
 import dev.tally.waldur.snapshot.SnapshotException;
 import java.io.PrintWriter;
@@ -50,9 +51,11 @@ public final class TallyCommand {
     boolean quiet;
 
     private final Clock clock;
+    private final AtomicFiles files;
 
-    private TallyCommand(Clock clock) {
+    private TallyCommand(Clock clock, AtomicFiles files) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.files = Objects.requireNonNull(files, "files");
     }
 
     /**
@@ -62,6 +65,11 @@ public final class TallyCommand {
      */
     public Clock clock() {
         return clock;
+    }
+
+    /** How this run puts the files it writes in place (given by the composition root, like the clock). */
+    public AtomicFiles files() {
+        return files;
     }
 
     /** Whether --quiet was given (on this command or any subcommand). */
@@ -74,9 +82,12 @@ public final class TallyCommand {
         return verbose;
     }
 
-    /** A command line on {@code clock}, wired to the given writers, with the one-line error handler installed. */
-    public static CommandLine commandLine(Clock clock, PrintWriter out, PrintWriter err) {
-        CommandLine cmd = new CommandLine(new TallyCommand(clock));
+    /**
+     * A command line on {@code clock} writing files through {@code files}, wired to the given writers,
+     * with the one-line error handler installed.
+     */
+    static CommandLine commandLine(Clock clock, AtomicFiles files, PrintWriter out, PrintWriter err) {
+        CommandLine cmd = new CommandLine(new TallyCommand(clock, files));
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);

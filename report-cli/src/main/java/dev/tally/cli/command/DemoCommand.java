@@ -2,9 +2,9 @@ package dev.tally.cli.command;
 
 import dev.tally.cli.TallyCommand;
 import dev.tally.cli.ToolVersion;
+import dev.tally.cli.render.OutputFormat;
 import dev.tally.cli.render.TextTable;
 import dev.tally.cli.report.Entitlements;
-import dev.tally.cli.report.Format;
 import dev.tally.cli.report.Report;
 import dev.tally.cli.report.ReportInput;
 import dev.tally.cli.report.ReportJob;
@@ -89,7 +89,7 @@ public final class DemoCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--port must be 0..65535, got " + port);
         }
         PrintWriter w = spec.commandLine().getOut();
-        boolean quiet = top != null && top.quiet();
+        boolean quiet = top.quiet();
         EmulatorConfig emulatorConfig = EmulatorConfig.defaults().withScale(scale).withSeed(seed);
         YearMonth reportMonth = month != null ? month
                 : YearMonth.from(emulatorConfig.asOf().atOffset(ZoneOffset.UTC)).minusMonths(1);
@@ -111,9 +111,9 @@ public final class DemoCommand implements Callable<Integer> {
         }
         ReportInput input = ReportInput.load(snapshotDir);
         ReportJob job = new ReportJob(TemplateLoader.builtIn("monthly-consortium"), Period.month(reportMonth),
-                EnumSet.of(Format.XLSX, Format.CSV, Format.PNG, Format.SVG), Entitlements.NONE, null, false);
+                OutputFormat.REPORT, Entitlements.NONE, null, false);
         Report report = job.compute(input);
-        List<Path> files = new ReportWriter(false, null).write(report, job.formats(), reportsDir);
+        List<Path> files = new ReportWriter(top.files(), false, null).write(report, job.formats(), reportsDir);
         if (!quiet) {
             w.println();
             w.println("Monthly report for " + reportMonth + " (" + input.dataset().size() + " allocations in the snapshot, "

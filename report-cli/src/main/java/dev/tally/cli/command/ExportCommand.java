@@ -85,7 +85,7 @@ public final class ExportCommand implements Callable<Integer> {
         }
         boolean quiet = top.quiet();
         PrintWriter err = spec.commandLine().getErr();
-        Progress progress = new Progress(err, quiet);
+        ProgressLine progress = new ProgressLine(err, quiet);
         Path snapshotDir = cfg.snapshot();
         Path temporary = null;
         if (snapshotDir == null) {
@@ -97,14 +97,14 @@ public final class ExportCommand implements Callable<Integer> {
                 temporary = Files.createTempDirectory("tally-export-");
                 snapshotDir = temporary.resolve("snapshot");
             }
-            harvest(cfg, snapshotDir, quiet);
+            harvest(cfg, snapshotDir, progress);
         }
         try {
             progress.step("reading snapshot " + snapshotDir);
             ReportInput input = ReportInput.load(snapshotDir);
             YearMonth m = month != null ? month : cfg.month() != null ? cfg.month() : input.lastFullMonth();
             Entitlements ent = cfg.entitlements() == null ? Entitlements.NONE : Entitlements.read(cfg.entitlements());
-            Publisher publisher = new Publisher(DestinationPattern.root(cfg.destination()));
+            Publisher publisher = new Publisher(DestinationPattern.root(cfg.destination()), top.files());
             List<Path> published;
             try (Publisher.Lock lock = publisher.lock(); Publisher.Staging staging = publisher.stage()) {
                 for (ReportTemplate t : templates) {
@@ -112,7 +112,7 @@ public final class ExportCommand implements Callable<Integer> {
                     progress.step("rendering " + t.name() + " for " + m);
                     new ReportJob(t, Period.month(m), cfg.formats(), ent,
                             cfg.entitlements() == null ? null : cfg.entitlements().toString(), cfg.excelBom())
-                            .write(input, staging.folderFor(dest), f -> progress.step("rendered " + f.getFileName()));
+                            .write(input, top.files(), staging.folderFor(dest), f -> progress.step("rendered " + f.getFileName()));
                 }
                 progress.step("publishing");
                 published = staging.publish();
@@ -151,7 +151,7 @@ public final class ExportCommand implements Callable<Integer> {
         return TemplateLoader.load(Files.isRegularFile(relative) ? relative.toString() : t);
     }
 
-    private void harvest(ExportConfig cfg, Path dir, boolean quiet) throws Exception {
+    private void harvest(ExportConfig cfg, Path dir, ProgressLine progress) throws Exception {
         ApiToken token;
         if (cfg.tokenFile() != null) {
             if (!Files.isRegularFile(cfg.tokenFile())) {
@@ -168,7 +168,7 @@ public final class ExportCommand implements Callable<Integer> {
         WaldurClientConfig client = WaldurClientConfig.builder(cfg.url(), token).allowInsecureHttp(cfg.allowInsecureHttp())
                 .pageSize(WaldurClientConfig.MAX_PAGE_SIZE).build();
         new Harvester(new WaldurClient(client), ToolVersion.get(), top.clock())
-                .harvest(dir, EnumSet.allOf(WaldurCollection.class), new ProgressLine(spec.commandLine().getErr(), quiet));
+                .harvest(dir, EnumSet.allOf(WaldurCollection.class), progress);
     }
 
     private static void deleteQuietly(Path dir) {

@@ -2,14 +2,14 @@ package dev.tally.cli.command;
 
 import dev.tally.cli.TallyCommand;
 import dev.tally.cli.option.PeriodOptions;
+import dev.tally.cli.option.SnapshotOption;
+import dev.tally.cli.render.OutputFormat;
 import dev.tally.cli.report.Entitlements;
-import dev.tally.cli.report.Format;
 import dev.tally.cli.report.ReportInput;
 import dev.tally.cli.report.ReportJob;
 import dev.tally.cli.template.ReportTemplate;
 import dev.tally.cli.template.TemplateLoader;
 import dev.tally.core.query.Period;
-import dev.tally.core.query.QueryException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,8 +41,8 @@ public final class ReportCommand implements Callable<Integer> {
     @ParentCommand
     TallyCommand top;
 
-    @Option(names = "--snapshot", required = true, paramLabel = "DIR", description = "Snapshot directory written by tally harvest.")
-    Path snapshot;
+    @Mixin
+    SnapshotOption snapshot;
 
     @Option(names = {"-t", "--template"}, required = true, paramLabel = "NAME|FILE",
             description = "A built-in template name or a template YAML file.")
@@ -51,13 +51,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Mixin
     PeriodOptions period;
 
-    @Option(names = "--format", split = ",", paramLabel = "FORMAT", defaultValue = "xlsx,csv,png",
-            description = "Formats, comma-separated: xlsx, csv, png, svg. Default: ${DEFAULT-VALUE}.")
-    List<String> formats;
-
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "reports",
-            description = "Directory for the files (created if missing). Default: ${DEFAULT-VALUE}.")
-    Path out;
+    @Mixin
+    ReportOutput output;
 
     @Option(names = "--entitlements", paramLabel = "FILE",
             description = "YAML file with each country share's fraction of LUMI per component (funder-country-share).")
@@ -69,7 +64,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ReportTemplate t = loadTemplate(spec, template);
-        Set<Format> fmts = formats(spec, formats);
+        Set<OutputFormat> fmts = output.formats();
         Entitlements ent = Entitlements.NONE;
         if (entitlements != null) {
             if (!Files.isRegularFile(entitlements)) {
@@ -77,15 +72,15 @@ public final class ReportCommand implements Callable<Integer> {
             }
             ent = Entitlements.read(entitlements);
         }
-        boolean quiet = top != null && top.quiet();
+        boolean quiet = top.quiet();
         PrintWriter err = spec.commandLine().getErr();
-        Progress progress = new Progress(err, quiet);
-        progress.step("reading snapshot " + snapshot);
-        ReportInput input = ReportInput.load(snapshot);
-        Period p = resolve(spec, period, input);
+        ProgressLine progress = new ProgressLine(err, quiet);
+        progress.step("reading snapshot " + snapshot.dir());
+        ReportInput input = ReportInput.load(snapshot.dir());
+        Period p = period.resolve(input.lastFullMonth());
         progress.step("rendering " + t.name() + " for " + p.label());
         List<Path> files = new ReportJob(t, p, fmts, ent, entitlements == null ? null : entitlements.toString(), excelBom)
-                .write(input, out, f -> progress.step("wrote " + f.getFileName()));
+                .write(input, top.files(), output.dir, f -> progress.step("wrote " + f.getFileName()));
         progress.done();
         if (!quiet) {
             PrintWriter w = spec.commandLine().getOut();
@@ -101,26 +96,6 @@ public final class ReportCommand implements Callable<Integer> {
             return TemplateLoader.load(nameOrPath);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-    }
-
-    static Set<Format> formats(CommandSpec spec, List<String> names) {
-        try {
-            Set<Format> f = Format.parse(names);
-            if (f.isEmpty()) {
-                throw new IllegalArgumentException("--format needs at least one of xlsx, csv, png, svg");
-            }
-            return f;
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-    }
-
-    static Period resolve(CommandSpec spec, PeriodOptions period, ReportInput input) {
-        try {
-            return period.resolve(input.lastFullMonth());
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e instanceof QueryException ? e.getMessage() : e.getMessage());
         }
     }
 }

@@ -4,10 +4,16 @@ import dev.tally.core.query.Period;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The period a report or query covers: one of --month, --quarter, --year or --from/--to; shared as a mixin. */
 public final class PeriodOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Choice choice;
 
@@ -39,10 +45,18 @@ public final class PeriodOptions {
     }
 
     /**
-     * The chosen period, or the month {@code dflt} when none was given. An
-     * {@code IllegalArgumentException} names a malformed quarter or a range that ends before it starts.
+     * The chosen period, or the month {@code dflt} when none was given. A malformed quarter or a range
+     * that ends before it starts is a usage error of the command that has these options.
      */
     public Period resolve(YearMonth dflt) {
+        try {
+            return choose(dflt);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(mixee.commandLine(), e.getMessage());
+        }
+    }
+
+    private Period choose(YearMonth dflt) {
         if (choice == null) {
             return Period.month(dflt);
         }

@@ -8,7 +8,7 @@ import java.math.RoundingMode;
  * Text for a cell in CSV and terminal output. Rounding happens here, once, half-up: money to 2
  * decimals, k-hours to at most 3, percentages to 1; '.' is always the decimal separator.
  */
-public final class CellText {
+final class CellText {
     private CellText() {
     }
 

@@ -1,5 +1,7 @@
 package dev.tally.cli.render;
 
+import dev.tally.cli.template.ChartSpec;
+import dev.tally.cli.template.ChartType;
 import dev.tally.core.table.ResultTable;
 import dev.tally.core.table.RowKind;
 import java.awt.BasicStroke;
@@ -10,8 +12,7 @@ import java.awt.Rectangle;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.List;
+import java.io.OutputStream;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
@@ -86,24 +87,17 @@ public final class ChartRenderer {
         return chart;
     }
 
-    /** Writes the chart as a {@value #WIDTH}×{@value #HEIGHT} PNG, atomically. */
-    public void writePng(JFreeChart chart, Path file) throws IOException {
-        AtomicFiles.write(file, out -> ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT));
+    /** Writes the chart as a {@value #WIDTH}×{@value #HEIGHT} PNG. */
+    public void writePng(JFreeChart chart, OutputStream out) throws IOException {
+        ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT);
     }
 
-    /** Writes the chart as a {@value #WIDTH}×{@value #HEIGHT} SVG with stable element ids, atomically. */
-    public void writeSvg(JFreeChart chart, Path file) throws IOException {
+    /** Writes the chart as a {@value #WIDTH}×{@value #HEIGHT} SVG with stable element ids. */
+    public void writeSvg(JFreeChart chart, OutputStream out) throws IOException {
         SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, HEIGHT);
         g2.setDefsKeyPrefix("tally-");
         chart.draw(g2, new Rectangle(WIDTH, HEIGHT));
-        byte[] svg = g2.getSVGDocument().getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(file, out -> out.write(svg));
-    }
-
-    /** A bar per row: {@code labelColumn} on the axis, {@code valueColumn} as the bar height. */
-    public void barPng(ResultTable table, String labelColumn, String valueColumn, String title, String axisLabel, Path file)
-            throws IOException {
-        writePng(chart(table, new ChartSpec("chart", ChartType.BAR, title, labelColumn, List.of(valueColumn), axisLabel)), file);
+        out.write(g2.getSVGDocument().getBytes(StandardCharsets.UTF_8));
     }
 
     private static String label(ResultTable t, int row, int col) {

@@ -3,10 +3,10 @@ package dev.tally.cli.render;
 import dev.tally.core.table.Column;
 import dev.tally.core.table.ResultTable;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -17,7 +17,7 @@ import org.apache.commons.csv.CSVPrinter;
  * cleanly in any tool). Numbers use '.' and keep enough decimals ({@link CellText#exact}) that the
  * rows add up to the report's totals to the cent. Text that a spreadsheet would run as a formula is neutralised with a leading '.
  */
-public final class CsvRenderer {
+public final class CsvRenderer implements TableRenderer {
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
 
     private final boolean excelBom;
@@ -26,19 +26,12 @@ public final class CsvRenderer {
         this.excelBom = excelBom;
     }
 
-    public void write(ResultTable table, Path file) throws IOException {
-        AtomicFiles.write(file, out -> {
-            if (excelBom) {
-                out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-            }
-            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            write(table, w);
-            w.flush();
-        });
-    }
-
-    /** Writes the table to {@code w} (header of column keys, then the rows) and flushes it; does not close it. */
-    public void write(ResultTable table, Writer w) throws IOException {
+    @Override
+    public void render(ResultTable table, OutputStream out) throws IOException {
+        if (excelBom) {
+            out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        }
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         CSVPrinter printer = new CSVPrinter(w, FORMAT);
         printer.printRecord(table.columns().stream().map(Column::key).toList());
         for (List<Object> row : table.rows()) {

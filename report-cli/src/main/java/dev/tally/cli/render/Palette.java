@@ -7,7 +7,7 @@ import java.awt.Color;
  * colour; yes/no flags get fixed colours; anything else takes the next colour of a
  * colour-blind-safe palette by position.
  */
-public final class Palette {
+final class Palette {
     private static final Color[] CYCLE = {
         new Color(0x00, 0x72, 0xB2), new Color(0xE6, 0x9F, 0x00), new Color(0x00, 0x9E, 0x73), new Color(0xCC, 0x79, 0xA7),
         new Color(0x56, 0xB4, 0xE9), new Color(0xD5, 0x5E, 0x00), new Color(0xF0, 0xE4, 0x42), new Color(0x99, 0x99, 0x99),

@@ -4,7 +4,7 @@ import java.awt.Color;
 import java.util.Map;
 
 /** One colour per country share, the same in every chart and every report. */
-public final class ShareColours {
+final class ShareColours {
     private static final Map<String, Color> KNOWN = Map.ofEntries(
             Map.entry("Belgium", new Color(0xE6, 0x9F, 0x00)),
             Map.entry("Czech Republic", new Color(0x56, 0xB4, 0xE9)),

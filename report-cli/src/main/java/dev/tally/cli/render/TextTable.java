@@ -3,15 +3,28 @@ package dev.tally.cli.render;
 import dev.tally.core.table.Column;
 import dev.tally.core.table.ColumnType;
 import dev.tally.core.table.ResultTable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A result table aligned for the terminal: text left, numbers right, totals under a rule. */
-public final class TextTable {
-    private TextTable() {
+/**
+ * A result table aligned for the terminal: text left, numbers right, totals under a rule. As the
+ * {@link OutputFormat#TABLE} renderer, the table's notes follow it, one {@code note:} line each.
+ */
+public final class TextTable implements TableRenderer {
+    @Override
+    public void render(ResultTable table, OutputStream out) throws IOException {
+        PrintWriter pw = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        print(table, pw);
+        table.notes().forEach(n -> pw.println("note: " + n));
+        pw.flush();
     }
 
+    /** The aligned table alone, without notes. */
     public static void print(ResultTable table, PrintWriter out) {
         List<Column> cols = table.columns();
         List<List<String>> lines = new ArrayList<>();

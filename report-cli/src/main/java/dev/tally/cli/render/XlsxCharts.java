@@ -1,5 +1,7 @@
 package dev.tally.cli.render;
 
+import dev.tally.cli.template.ChartSpec;
+import dev.tally.cli.template.ChartType;
 import dev.tally.core.table.ResultTable;
 import dev.tally.core.table.RowKind;
 import java.awt.Color;

@@ -1,12 +1,13 @@
 package dev.tally.cli.render;
 
+import dev.tally.cli.template.ChartSpec;
 import dev.tally.core.table.Column;
 import dev.tally.core.table.ColumnType;
 import dev.tally.core.table.ResultTable;
 import dev.tally.core.table.RowKind;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Path;
+import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -68,34 +69,26 @@ public final class XlsxRenderer {
         }
     }
 
-    /** Writes tables followed by a provenance sheet (kept for callers without templates). */
-    public void write(List<ResultTable> tables, Map<String, String> provenance, Path file) throws IOException {
-        List<SheetSpec> sheets = new ArrayList<>();
-        tables.forEach(t -> sheets.add(new SheetSpec(t, List.of())));
-        List<List<Object>> rows = new ArrayList<>();
-        provenance.forEach((k, v) -> rows.add(List.of(k, v)));
-        sheets.add(new SheetSpec(new ResultTable("provenance", "Provenance", List.of(new Column("field", "Field", ColumnType.TEXT),
-                new Column("value", "Value", ColumnType.TEXT)), rows, null, List.of()), List.of()));
-        write(sheets, new DocumentProperties(provenance.getOrDefault("Report", "Tally report"), provenance.get("Period"),
-                null, null, provenance), file);
+    /** The {@link OutputFormat#XLSX} renderer: a workbook of one sheet, the table, without charts. */
+    public static TableRenderer oneSheet(DocumentProperties properties) {
+        return (table, out) -> new XlsxRenderer().write(List.of(new SheetSpec(table, List.of())), properties, out);
     }
 
-    /** Writes the workbook atomically to {@code file}. */
-    public void write(List<SheetSpec> sheets, DocumentProperties properties, Path file) throws IOException {
-        AtomicFiles.write(file, out -> {
-            SXSSFWorkbook wb = new SXSSFWorkbook(ROW_WINDOW);
-            try {
-                Styles styles = new Styles(wb);
-                Set<String> names = new HashSet<>();
-                for (SheetSpec s : sheets) {
-                    writeSheet(wb, styles, s, uniqueSheetName(s.table().name(), names));
-                }
-                setProperties(wb.getXSSFWorkbook(), properties);
-                wb.write(out);
-            } finally {
-                wb.close();
+    /** Writes the workbook, a sheet per spec, to {@code out}. */
+    public void write(List<SheetSpec> sheets, DocumentProperties properties, OutputStream out) throws IOException {
+        SXSSFWorkbook wb = new SXSSFWorkbook(ROW_WINDOW);
+        try {
+            Styles styles = new Styles(wb);
+            Set<String> names = new HashSet<>();
+            for (SheetSpec s : sheets) {
+                writeSheet(wb, styles, s, uniqueSheetName(s.table().name(), names));
             }
-        });
+            setProperties(wb.getXSSFWorkbook(), properties);
+            wb.write(out);
+        } finally {
+            wb.close();
+        }
+        out.flush();
     }
 
     private static void setProperties(XSSFWorkbook wb, DocumentProperties p) {

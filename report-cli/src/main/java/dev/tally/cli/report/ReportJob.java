@@ -1,5 +1,7 @@
 package dev.tally.cli.report;
 
+import dev.tally.cli.render.AtomicFiles;
+import dev.tally.cli.render.OutputFormat;
 import dev.tally.cli.template.ReportTemplate;
 import dev.tally.core.query.Period;
 import java.io.IOException;
@@ -15,7 +17,7 @@ import java.util.Set;
  *
  * @param entitlementsSource where the entitlements came from (for provenance), or null
  */
-public record ReportJob(ReportTemplate template, Period period, Set<Format> formats, Entitlements entitlements,
+public record ReportJob(ReportTemplate template, Period period, Set<OutputFormat> formats, Entitlements entitlements,
         String entitlementsSource, boolean excelBom) {
     public ReportJob {
         Objects.requireNonNull(template, "template");
@@ -36,8 +38,8 @@ public record ReportJob(ReportTemplate template, Period period, Set<Format> form
         return new ReportRunner(input.dataset(), input.findings(), entitlements).run(template, period, provenance);
     }
 
-    /** Computes and writes the report into {@code dir}; returns the files written. */
-    public List<Path> write(ReportInput input, Path dir, ReportWriter.Listener listener) throws IOException {
-        return new ReportWriter(excelBom, listener).write(compute(input), formats, dir);
+    /** Computes and writes the report into {@code dir} through {@code files}; returns the files written. */
+    public List<Path> write(ReportInput input, AtomicFiles files, Path dir, ReportWriter.Listener listener) throws IOException {
+        return new ReportWriter(files, excelBom, listener).write(compute(input), formats, dir);
     }
 }

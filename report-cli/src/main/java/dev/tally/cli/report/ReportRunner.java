@@ -1,6 +1,6 @@
 package dev.tally.cli.report;
 
-import dev.tally.cli.render.ChartSpec;
+import dev.tally.cli.template.ChartSpec;
 import dev.tally.cli.template.CompareSpec;
 import dev.tally.cli.template.QuerySpec;
 import dev.tally.cli.template.ReportTemplate;
@@ -27,7 +27,7 @@ import java.util.Objects;
  * shaped as the template asks (pivoted, with share, entitlement and comparison columns). Every
  * figure, total included, comes from the core; this class only moves values between columns.
  */
-public final class ReportRunner {
+final class ReportRunner {
     private final Dataset dataset;
     private final List<Finding> findings;
     private final Entitlements entitlements;

@@ -1,6 +1,6 @@
 package dev.tally.cli.report;
 
-import dev.tally.cli.render.ChartSpec;
+import dev.tally.cli.template.ChartSpec;
 import dev.tally.cli.template.SectionSpec;
 import dev.tally.core.table.ResultTable;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.tally.cli.template;
 
-import dev.tally.cli.render.ChartSpec;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,8 +1,6 @@
 package dev.tally.cli.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tally.cli.render.ChartSpec;
-import dev.tally.cli.render.ChartType;
 import dev.tally.core.query.Dimension;
 import dev.tally.core.query.Filter;
 import dev.tally.core.query.Measure;

@@ -1,10 +1,11 @@
 package dev.tally.cli.command;
 
-import dev.tally.cli.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tally.cli.DemoSnapshot;
+import dev.tally.cli.FaultyMain;
 import dev.tally.cli.Main;
+import dev.tally.cli.TestClock;
 import dev.tally.cli.render.AtomicFiles;
 import dev.tally.cli.render.FaultPlan;
 import dev.tally.cli.report.publish.Publisher;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,20 +42,19 @@ class ExportCommandTest {
         month = dir.resolve("share/lumi/2026/10");
     }
 
-    @AfterEach
-    void noFaults() {
-        AtomicFiles.setFaultsForTesting(null);
-    }
-
     private record Result(int code, String out, String err) {
     }
 
     private Result export(String... extra) {
+        return export(AtomicFiles.DIRECT, extra);
+    }
+
+    private Result export(AtomicFiles files, String... extra) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         List<String> args = new ArrayList<>(List.of("export", "--config", config.toString()));
         args.addAll(List.of(extra));
-        int code = Main.run(TestClock.FIXED, new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new));
+        int code = Main.run(TestClock.FIXED, files, new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new));
         return new Result(code, out.toString(), err.toString());
     }
 
@@ -108,9 +107,8 @@ class ExportCommandTest {
         export();
         Files.writeString(month.resolve("ai-tech-breakdown-2026-10-by-tech.csv"), "previous run");
         Map<String, byte[]> before = contents(month);
-        AtomicFiles.setFaultsForTesting(new FaultPlan(FaultPlan.Action.ENOSPC, 4));
 
-        Result r = export();
+        Result r = export(new AtomicFiles(new FaultPlan(FaultPlan.Action.ENOSPC, 4)));
 
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("tally: IOException: No space left on device" + System.lineSeparator());
@@ -123,8 +121,8 @@ class ExportCommandTest {
         export();
         Map<String, byte[]> before = contents(month);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Xmx512m", "-Djava.awt.headless=true", "-Dtally.test.fault=halt:5", "-cp",
-                System.getProperty("java.class.path"), "dev.tally.cli.Main", "export", "--config", config.toString())
+        Process p = new ProcessBuilder(java, "-Xmx512m", "-Djava.awt.headless=true", "-cp",
+                System.getProperty("java.class.path"), FaultyMain.class.getName(), "halt:5", "export", "--config", config.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
 
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
@@ -139,7 +137,7 @@ class ExportCommandTest {
 
     @Test
     void aSecondRunWhileTheLockIsHeldFails() throws Exception {
-        try (Publisher.Lock lock = new Publisher(dir.resolve("share/lumi")).lock()) {
+        try (Publisher.Lock lock = new Publisher(dir.resolve("share/lumi"), AtomicFiles.DIRECT).lock()) {
             Result r = export();
 
             assertThat(r.code()).isEqualTo(1);

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import dev.tally.cli.DemoSnapshot;
 import dev.tally.cli.Golden;
 import dev.tally.cli.Main;
+import dev.tally.cli.render.OutputFormat;
 import dev.tally.cli.report.Entitlements;
-import dev.tally.cli.report.Format;
 import dev.tally.cli.report.Report;
 import dev.tally.cli.report.ReportInput;
 import dev.tally.cli.report.ReportJob;
@@ -61,7 +61,7 @@ class ReportCommandTest {
         stdout = o.toString();
         stderr = e.toString();
         core = new ReportJob(TemplateLoader.builtIn("monthly-consortium"), Period.month(YearMonth.of(2026, 10)),
-                Set.of(Format.CSV), Entitlements.NONE, null, false).compute(ReportInput.load(snapshot));
+                Set.of(OutputFormat.CSV), Entitlements.NONE, null, false).compute(ReportInput.load(snapshot));
     }
 
     private static XSSFWorkbook workbook() throws Exception {

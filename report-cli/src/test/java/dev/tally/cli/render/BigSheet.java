@@ -32,8 +32,8 @@ public final class BigSheet {
                     BigDecimal.valueOf(i % 900, 1), BigDecimal.valueOf(i % 100_000, 2)));
         }
         ResultTable t = new ResultTable("projects", "Projects", cols, rows, null, List.of());
-        new XlsxRenderer().write(List.of(new XlsxRenderer.SheetSpec(t, List.of())),
-                new XlsxRenderer.DocumentProperties("big", "", null, null, Map.of()), Path.of(args[0]));
+        AtomicFiles.DIRECT.write(Path.of(args[0]), out -> new XlsxRenderer().write(List.of(new XlsxRenderer.SheetSpec(t, List.of())),
+                new XlsxRenderer.DocumentProperties("big", "", null, null, Map.of()), out));
         System.out.println("max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB, used "
                 + (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1 << 20) + " MB");
     }

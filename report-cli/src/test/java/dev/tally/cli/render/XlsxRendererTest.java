@@ -28,8 +28,8 @@ class XlsxRendererTest {
 
     private XSSFSheet write(ResultTable t) throws Exception {
         Path file = dir.resolve("t.xlsx");
-        new XlsxRenderer().write(List.of(new XlsxRenderer.SheetSpec(t, List.of())),
-                new XlsxRenderer.DocumentProperties("T", "2026-10", null, null, Map.of()), file);
+        AtomicFiles.DIRECT.write(file, out -> new XlsxRenderer().write(List.of(new XlsxRenderer.SheetSpec(t, List.of())),
+                new XlsxRenderer.DocumentProperties("T", "2026-10", null, null, Map.of()), out));
         InputStream in = Files.newInputStream(file);
         return new XSSFWorkbook(in).getSheetAt(0);
     }

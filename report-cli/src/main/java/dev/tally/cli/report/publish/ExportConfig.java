@@ -1,7 +1,7 @@
 package dev.tally.cli.report.publish;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tally.cli.report.Format;
+import dev.tally.cli.render.OutputFormat;
 import dev.tally.cli.template.TemplateException;
 import dev.tally.cli.template.YamlTree;
 import java.io.IOException;
@@ -31,7 +31,7 @@ import java.util.Set;
  * Relative paths are resolved against the config file's folder.
  */
 public record ExportConfig(URI url, Path tokenFile, boolean allowInsecureHttp, Path snapshot, String snapshots,
-        List<String> templates, Set<Format> formats, String destination, YearMonth month, Path entitlements,
+        List<String> templates, Set<OutputFormat> formats, String destination, YearMonth month, Path entitlements,
         boolean excelBom, boolean strict) {
     private static final Set<String> KEYS = Set.of("url", "token_file", "allow_insecure_http", "snapshot", "snapshots",
             "templates", "formats", "destination", "month", "entitlements", "excel_bom", "strict");
@@ -78,9 +78,9 @@ public record ExportConfig(URI url, Path tokenFile, boolean allowInsecureHttp, P
             throw new TemplateException(name + ":" + tree.line("destination") + ": " + e.getMessage());
         }
         List<String> formatNames = list(root, "formats");
-        Set<Format> formats;
+        Set<OutputFormat> formats;
         try {
-            formats = Format.parse(formatNames.isEmpty() ? List.of("xlsx,csv,png") : formatNames);
+            formats = OutputFormat.parseReportFormats(formatNames.isEmpty() ? List.of("xlsx,csv,png") : formatNames);
         } catch (IllegalArgumentException e) {
             throw new TemplateException(name + ":" + tree.line("formats") + ": " + e.getMessage());
         }

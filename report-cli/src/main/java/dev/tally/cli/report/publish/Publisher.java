@@ -2,15 +2,12 @@ package dev.tally.cli.report.publish;
 
 import dev.tally.cli.render.AtomicFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,16 +26,19 @@ import java.util.stream.Stream;
  *       (same file system, so each rename is atomic) and syncs the folder.</li>
  * </ol>
  * A run that fails while rendering removes its staging folder and leaves the previous files as they
- * were; re-running a month replaces its files in place.
+ * were; re-running a month replaces its files in place (docs/export.md).
  */
 public final class Publisher {
     public static final String LOCK_FILE = ".tally-export.lock";
     public static final String STAGING_PREFIX = ".tally-staging-";
 
     private final Path root;
+    private final AtomicFiles files;
 
-    public Publisher(Path root) {
+    /** A publisher into {@code root}; the run's files are staged and moved into place through {@code files}. */
+    public Publisher(Path root, AtomicFiles files) {
         this.root = root.toAbsolutePath().normalize();
+        this.files = files;
     }
 
     /** Held while a run works; closing it releases the lock. */
@@ -87,16 +87,18 @@ public final class Publisher {
                 deleteTree(p);
             }
         }
-        return new Staging(Files.createTempDirectory(root, STAGING_PREFIX));
+        return new Staging(Files.createTempDirectory(root, STAGING_PREFIX), files);
     }
 
     /** Files rendered for publishing: one staging sub-folder per destination folder. */
     public static final class Staging implements AutoCloseable {
         private final Path dir;
+        private final AtomicFiles files;
         private final Map<Path, Path> targets = new LinkedHashMap<>();
 
-        private Staging(Path dir) {
+        private Staging(Path dir, AtomicFiles files) {
             this.dir = dir;
+            this.files = files;
         }
 
         /** The staging folder to render into for files that go to {@code destination}. */
@@ -117,32 +119,18 @@ public final class Publisher {
             for (Map.Entry<Path, Path> e : targets.entrySet()) {
                 Path destination = e.getKey();
                 Files.createDirectories(destination);
-                List<Path> files;
+                List<Path> staged;
                 try (Stream<Path> s = Files.list(e.getValue())) {
-                    files = s.filter(Files::isRegularFile).sorted().toList();
+                    staged = s.filter(Files::isRegularFile).sorted().toList();
                 }
-                for (Path f : files) {
+                for (Path f : staged) {
                     Path target = destination.resolve(f.getFileName().toString());
-                    move(f, target);
+                    files.moveIntoPlace(f, target);
                     published.add(target);
                 }
                 syncDirectory(destination);
             }
             return published;
-        }
-
-        private static void move(Path from, Path to) throws IOException {
-            try {
-                Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                // another file system: copy beside the target, then rename
-                AtomicFiles.write(to, out -> {
-                    try (InputStream in = Files.newInputStream(from)) {
-                        in.transferTo(out);
-                    }
-                });
-                Files.delete(from);
-            }
         }
 
         /** Removes the staging folder and whatever is left in it. */

@@ -1,4 +1,4 @@
-package dev.tally.cli.render;
+package dev.tally.cli.template;
 
 import java.util.Locale;
 

@@ -4,13 +4,14 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Ready-made {@link AtomicFiles.Faults} for tests: fail or halt at the Nth write to disk across all
- * files. A child JVM picks one up from {@code -Dtally.test.fault=enospc:N} or {@code halt:N}.
+ * A disk for {@link AtomicFiles} that fails at the Nth write across all files: "No space left on
+ * device", or the JVM halts with half of that write on disk, as a killed run would leave it.
  */
-public final class FaultPlan implements AtomicFiles.Faults {
+public final class FaultPlan implements AtomicFiles.Disk {
     /** What happens at the Nth write. */
     public enum Action { ENOSPC, HALT }
 
@@ -23,17 +24,14 @@ public final class FaultPlan implements AtomicFiles.Faults {
         this.n = n;
     }
 
-    static AtomicFiles.Faults fromSystemProperty() {
-        String spec = System.getProperty("tally.test.fault");
-        if (spec == null || spec.isBlank()) {
-            return null;
-        }
+    /** A plan written as {@code enospc:N} or {@code halt:N}, e.g. on a child JVM's command line. */
+    public static FaultPlan parse(String spec) {
         String[] parts = spec.split(":");
-        return new FaultPlan(Action.valueOf(parts[0].strip().toUpperCase(java.util.Locale.ROOT)), Integer.parseInt(parts[1].strip()));
+        return new FaultPlan(Action.valueOf(parts[0].strip().toUpperCase(Locale.ROOT)), Integer.parseInt(parts[1].strip()));
     }
 
     @Override
-    public OutputStream wrap(Path file, OutputStream raw) {
+    public OutputStream open(Path file, OutputStream raw) {
         return new FilterOutputStream(raw) {
             @Override
             public void write(int b) throws IOException {
