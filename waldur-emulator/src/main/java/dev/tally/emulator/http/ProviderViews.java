@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tally.emulator.store.Ids;
 import dev.tally.emulator.store.Json;
 import dev.tally.emulator.store.JsonRow;
+import dev.tally.emulator.store.OrderState;
+import dev.tally.emulator.store.ResourceState;
 import dev.tally.emulator.store.Row;
 import dev.tally.emulator.store.Store;
 import dev.tally.emulator.store.Table;
@@ -37,7 +39,8 @@ final class ProviderViews {
     static final String RESOURCES = "marketplace-provider-resources";
 
     // Waldur ProviderOfferingViewSet: total_customers counts distinct consumer organisations over these states.
-    private static final Set<String> CUSTOMER_COUNTING_STATES = Set.of("OK", "Updating", "Terminating");
+    private static final Set<String> CUSTOMER_COUNTING_STATES = Set.of(ResourceState.OK.wire(),
+            ResourceState.UPDATING.wire(), ResourceState.TERMINATING.wire());
     // Present in PublicOfferingDetails, absent from ProviderOfferingDetails (8.0.5).
     private static final List<String> PUBLIC_ONLY_FIELDS = List.of("is_accessible", "promotion_campaigns",
             "user_has_consent");
@@ -56,8 +59,8 @@ final class ProviderViews {
                 && (user.staff() || user.customerUuid().equals(Filter.text(row, customerField)));
     }
 
-    static Collection offerings() {
-        Map<String, Filter> f = new LinkedHashMap<>(Collections.offerings().filters());
+    static Endpoint offerings() {
+        Map<String, Filter> f = new LinkedHashMap<>(Endpoints.offerings().filters());
         f.put("query", Filter.query("name", "slug", "description"));
         f.put("created", Filter.since("created"));
         // OfferingImportableFilterBackend: the mere presence of the parameter keeps importable types only, and no
@@ -66,24 +69,24 @@ final class ProviderViews {
         f.put("resource_customer_uuid", usedBy("customer_uuid"));
         f.put("resource_project_uuid", usedBy("project_uuid"));
         f.put("uuid_list", uuidList());
-        return new Collection(OFFERINGS, "Offering", false, ProviderViews::offeringTable,
-                providedBy("customer_uuid"), f, Collections.offerings().orderings());
+        return new Endpoint(OFFERINGS, "Offering", false, ProviderViews::offeringTable,
+                providedBy("customer_uuid"), f, Endpoints.offerings().orderings());
     }
 
-    static Collection plans() {
+    static Endpoint plans() {
         Map<String, Filter> f = new LinkedHashMap<>();
         // PlanFilter (OfferingFilterMixin): offering is a URLFilter on marketplace-provider-offering-detail.
         f.put("offering", offeringUrl());
         f.put("offering_uuid", Filter.uuid("offering_uuid"));
         f.put("offering_slug", Filter.offeringSlug());
         f.put("parent_offering_uuid", Filter.uuidMatchingNothing());
-        // No OrderingFilter on ProviderPlanViewSet: an empty set makes Collection ignore ?o=, as DRF does.
-        return new Collection(PLANS, "Plan", false, ProviderViews::planTable, providedBy("customer_uuid"), f,
+        // No OrderingFilter on ProviderPlanViewSet: an empty set makes Endpoint ignore ?o=, as DRF does.
+        return new Endpoint(PLANS, "Plan", false, ProviderViews::planTable, providedBy("customer_uuid"), f,
                 Set.of());
     }
 
-    static Collection resources() {
-        Collection consumer = Collections.resources();
+    static Endpoint resources() {
+        Endpoint consumer = Endpoints.resources();
         Map<String, Filter> f = new LinkedHashMap<>(consumer.filters());
         f.put("offering", offeringUrl());
         f.put("offering_uuid", uuidIn("offering_uuid"));
@@ -102,7 +105,7 @@ final class ProviderViews {
         f.put("visible_to_username", visibleToUsername());
         // backend_metadata.runtime_state: no emulated resource has backend metadata.
         f.put("runtime_state", (param, values) -> Filter.last(values).isEmpty() ? null : row -> false);
-        return new Collection(RESOURCES, "Resource", false, Store::resources, providedBy("provider_uuid"), f,
+        return new Endpoint(RESOURCES, "Resource", false, Store::resources, providedBy("provider_uuid"), f,
                 consumer.orderings());
     }
 
@@ -269,7 +272,7 @@ final class ProviderViews {
             }
             Set<String> offerings = new HashSet<>();
             for (JsonRow resource : store.resources().rows()) {
-                if (uuid.equals(resource.text(resourceField)) && !"Terminated".equals(resource.text("state"))) {
+                if (uuid.equals(resource.text(resourceField)) && !ResourceState.TERMINATED.is(resource)) {
                     offerings.add(resource.text("offering_uuid"));
                 }
             }
@@ -377,7 +380,7 @@ final class ProviderViews {
 
     /** order_state (multi): resources with at least one order in one of these states. */
     private static Filter orderState() {
-        Filter choice = Filter.choice("state", Collections.ORDER_STATES);
+        Filter choice = Filter.choice("state", OrderState.WIRE_NAMES);
         return Filter.contextual((param, values, user, store) -> {
             Predicate<Row> inState = choice.parse(param, values);
             if (inState == null) {

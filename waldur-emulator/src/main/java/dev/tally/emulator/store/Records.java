@@ -61,7 +61,7 @@ public final class Records {
         } else {
             node.put("cost", Ids.decimal10(cost));
         }
-        node.put("state", "pending-consumer");
+        node.put("state", OrderState.PENDING_CONSUMER.wire());
         node.put("output", "");
         node.put("marketplace_resource_uuid", spec.resourceUuid());
         node.put("error_message", "");
@@ -149,7 +149,7 @@ public final class Records {
         node.put("modified", spec.created());
         node.put("url", "/api/marketplace-resources/" + spec.uuid() + "/");
         node.put("description", "");
-        node.put("state", "Creating");
+        node.put("state", ResourceState.CREATING.wire());
         node.putNull("resource_uuid");
         node.put("backend_id", spec.backendId());
         node.put("effective_id", "");

@@ -21,8 +21,8 @@ import java.util.function.Predicate;
  *
  * @param model the Django model name used in 404 messages ("No Order matches the given query.")
  */
-record Collection(String name, String model, boolean anonymousAllowed, Function<Store, Table<? extends Row>> table,
-                  BiPredicate<User, Row> visible, Map<String, Filter> filters, Set<String> orderings) {
+record Endpoint(String name, String model, boolean anonymousAllowed, Function<Store, Table<? extends Row>> table,
+                BiPredicate<User, Row> visible, Map<String, Filter> filters, Set<String> orderings) {
 
     /** Visible rows that pass every filter in the request, in the requested or default order. */
     List<Row> select(Store store, Request request) {

@@ -1,0 +1,60 @@
+package dev.tally.emulator.store;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The states of a Waldur marketplace order, by their wire names. The only place these names are spelled; the
+ * transitions between them are {@link OrderLifecycle}'s (docs/emulator.md, "Order lifecycle").
+ */
+public enum OrderState {
+    PENDING_CONSUMER("pending-consumer"),
+    PENDING_PROVIDER("pending-provider"),
+    PENDING_PROJECT("pending-project"),
+    PENDING_START_DATE("pending-start-date"),
+    EXECUTING("executing"),
+    DONE("done"),
+    ERRED("erred"),
+    CANCELED("canceled"),
+    REJECTED("rejected");
+
+    /** Every wire name, for the {@code ?state=} choice filter. */
+    public static final Set<String> WIRE_NAMES =
+            Arrays.stream(values()).map(OrderState::wire).collect(Collectors.toUnmodifiableSet());
+
+    private final String wire;
+
+    OrderState(String wire) {
+        this.wire = wire;
+    }
+
+    /** The name Waldur sends and accepts. */
+    public String wire() {
+        return wire;
+    }
+
+    /** The state of an order row. */
+    public static OrderState of(JsonRow order) {
+        return of(order.text("state"));
+    }
+
+    static OrderState of(String wire) {
+        for (OrderState state : values()) {
+            if (state.wire.equals(wire)) {
+                return state;
+            }
+        }
+        throw new IllegalArgumentException("Unknown order state: " + wire);
+    }
+
+    /** Not finished yet: Waldur refuses a second order for a resource while one is open. */
+    public boolean open() {
+        return this == EXECUTING || wire.startsWith("pending");
+    }
+
+    /** Waiting for a review, a project start or a start date: the states in which an order may still be edited. */
+    public boolean pending() {
+        return wire.startsWith("pending");
+    }
+}
