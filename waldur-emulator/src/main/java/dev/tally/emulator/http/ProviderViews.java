@@ -136,25 +136,21 @@ final class ProviderViews {
                         .add(resource.text("customer_uuid"));
             }
         }
-        Table<OfferingView> table = new Table<>(OFFERINGS, BY_NAME);
         List<OfferingView> views = new ArrayList<>();
         for (JsonRow offering : store.offerings().rows()) {
             views.add(new OfferingView(offering, customers.getOrDefault(offering.uuid(), Set.of()).size()));
         }
-        table.addAll(views);
-        return table;
+        return Table.sorted(OFFERINGS, BY_NAME, views);
     }
 
     private static Table<PlanView> planTable(Store store) {
-        Table<PlanView> table = new Table<>(PLANS, BY_OFFERING_CREATED);
         List<PlanView> views = new ArrayList<>();
         for (JsonRow offering : store.offerings().rows()) {
             for (JsonNode plan : offering.get("plans")) {
                 views.add(new PlanView(offering, (ObjectNode) plan));
             }
         }
-        table.addAll(views);
-        return table;
+        return Table.sorted(PLANS, BY_OFFERING_CREATED, views);
     }
 
     /** Writes on these views (create, plan updates, provider resource PUT/PATCH) are not emulated: 405. */

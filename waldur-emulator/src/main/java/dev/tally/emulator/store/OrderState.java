@@ -48,13 +48,14 @@ public enum OrderState {
         throw new IllegalArgumentException("Unknown order state: " + wire);
     }
 
-    /** Not finished yet: Waldur refuses a second order for a resource while one is open. */
-    public boolean open() {
-        return this == EXECUTING || wire.startsWith("pending");
-    }
-
     /** Waiting for a review, a project start or a start date: the states in which an order may still be edited. */
     public boolean pending() {
-        return wire.startsWith("pending");
+        return this == PENDING_CONSUMER || this == PENDING_PROVIDER || this == PENDING_PROJECT
+                || this == PENDING_START_DATE;
+    }
+
+    /** Not finished yet (pending or executing): Waldur refuses a second order for a resource while one is open. */
+    public boolean open() {
+        return pending() || this == EXECUTING;
     }
 }
