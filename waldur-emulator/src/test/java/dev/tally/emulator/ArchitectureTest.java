@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The emulator's layers (module README, "Layout"): {@code http} parses requests and writes responses; every change
+ * The emulator's layers (docs/emulator.md, "Layout"): {@code http} parses requests and writes responses; every change
  * to the data goes through the store's lifecycle and operations ({@code OrderLifecycle}, {@code Organisations},
  * {@code ResourceEdits}, {@code UsageLedger}, {@code ScriptDryRuns}), so the order state machine exists once.
  */

@@ -7,6 +7,7 @@ import dev.tally.emulator.store.Table;
 import dev.tally.emulator.store.User;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ record Endpoint(String name, String model, boolean anonymousAllowed, Function<St
         if (predicates.isEmpty() && order == null && user != null && user.staff() && !"projects".equals(name)) {
             // A staff harvest pages through whole collections: the table is already in default order, so
             // a page costs O(page), not a scan of millions of rows. Callers hold the read lock while paging.
-            return java.util.Collections.unmodifiableList(table.apply(store).rows());
+            return Collections.unmodifiableList(table.apply(store).rows());
         }
         List<Row> result = new ArrayList<>();
         for (Row row : table.apply(store).rows()) {

@@ -209,7 +209,7 @@ final class OrderRequests {
         return plan;
     }
 
-    /** Only limit-billed components accept limits; values are non-negative integers (CONTRACT §7.6). */
+    /** Only limit-billed components accept limits; values are non-negative integers (docs/emulator.md, "Cost"). */
     static ObjectNode limits(JsonNode value, JsonRow offering) {
         ObjectNode limits = Json.NODES.objectNode();
         if (value == null || value.isNull()) {

@@ -25,7 +25,7 @@ import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
 /**
- * The provider-side read collections of CONTRACT §7.4, §7.5 and §7.7: {@code marketplace-provider-offerings},
+ * The provider-side read collections (docs/emulator.md, "Provider views"): {@code marketplace-provider-offerings},
  * {@code marketplace-plans} and {@code marketplace-provider-resources}. They are views over the same offering, plan and
  * resource rows as the consumer side, so a write shows on both sides at once; nothing here is stored.
  *

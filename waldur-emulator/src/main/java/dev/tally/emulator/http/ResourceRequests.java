@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tally.emulator.store.Ids;
 import dev.tally.emulator.store.Json;
+import dev.tally.emulator.store.JsonRow;
 import dev.tally.emulator.store.OrderLifecycle;
 import dev.tally.emulator.store.PlanPeriods;
 import dev.tally.emulator.store.ResourceEdits;
 import dev.tally.emulator.store.ResourceState;
-import dev.tally.emulator.store.JsonRow;
 import dev.tally.emulator.store.Store;
 import dev.tally.emulator.store.User;
 import java.time.LocalDate;
@@ -240,7 +240,7 @@ final class ResourceRequests {
     private static Response orderUuid(JsonRow order) {
         ObjectNode body = Json.NODES.objectNode();
         body.put("order_uuid", order.uuid());
-        // 200, not 201 or 202 (CONTRACT §10.5).
+        // 200, not 201 or 202 (docs/emulator.md, "Resources").
         return Response.json(200, body);
     }
 }

@@ -5,14 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tally.emulator.store.Ids;
 import dev.tally.emulator.store.JsonRow;
 import dev.tally.emulator.store.PlanPeriods;
-import dev.tally.emulator.store.UsageLedger;
 import dev.tally.emulator.store.Store;
-import dev.tally.emulator.store.UsageRow;
+import dev.tally.emulator.store.UsageLedger;
 import dev.tally.emulator.store.User;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 
 /**
- * Order cost per CONTRACT §8 (Waldur Plan.get_estimate and Order.init_cost): the plan's unit price plus, for every
+ * Order cost (docs/emulator.md, "Cost") (Waldur Plan.get_estimate and Order.init_cost): the plan's unit price plus, for every
  * offering component billed by {@code limit}, plan price × limit / factor; Create adds the plan's init price
  * (Σ {@code one} components), Update its switch price (Σ {@code few} components). Plan unit does not enter.
  */

@@ -227,7 +227,7 @@ public final class DatasetGenerator {
     private ObjectNode component(Catalog.Component component) {
         ObjectNode node = Json.NODES.objectNode();
         node.put("uuid", Ids.uuid(random));
-        // limit, not usage: current Waldur only prices and accepts limits for limit components (CONTRACT §8).
+        // limit, not usage: current Waldur only prices and accepts limits for limit components (docs/emulator.md, "Cost").
         node.put("billing_type", "limit");
         node.put("type", component.type());
         node.put("name", component.name());
