@@ -146,25 +146,12 @@ public final class ApiHandler implements HttpHandler {
         Lock lock = store.readLock();
         lock.lock();
         try {
-            Row row = find(endpoint, request, rawUuid);
+            Row row = endpoint.find(store, request, rawUuid);
             ObjectNode node = Links.restrict(row.render(), request.params("field"));
             return Response.json(200, Links.absolutize(node, request.origin()));
         } finally {
             lock.unlock();
         }
-    }
-
-    /** Looks a row up as Waldur's get_object does: malformed UUID "Not found.", invisible or absent "No X matches". */
-    Row find(Endpoint endpoint, Request request, String rawUuid) {
-        String uuid = Ids.normalizeUuid(rawUuid);
-        if (uuid == null) {
-            throw ApiException.detail(404, "Not found.");
-        }
-        Row row = endpoint.table().apply(store).find(uuid).orElse(null);
-        if (row == null || !endpoint.available(request, row)) {
-            throw ApiException.notFound(endpoint.model());
-        }
-        return row;
     }
 
     private Response plans(Request request, String offeringUuid) {

@@ -1,6 +1,8 @@
 package dev.tally.emulator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tally.emulator.store.Ids;
+import dev.tally.emulator.store.JsonRow;
 import dev.tally.emulator.store.Row;
 import dev.tally.emulator.store.Store;
 import dev.tally.emulator.store.Table;
@@ -65,6 +67,24 @@ record Endpoint(String name, String model, boolean anonymousAllowed, Function<St
             result.sort(order);
         }
         return result;
+    }
+
+    /** Looks a row up as Waldur's get_object does: malformed UUID "Not found.", invisible or absent "No X matches". */
+    Row find(Store store, Request request, String rawUuid) {
+        String uuid = Ids.normalizeUuid(rawUuid);
+        if (uuid == null) {
+            throw ApiException.detail(404, "Not found.");
+        }
+        Row row = table.apply(store).find(uuid).orElse(null);
+        if (row == null || !available(request, row)) {
+            throw ApiException.notFound(model);
+        }
+        return row;
+    }
+
+    /** {@link #find} for the collections stored as JSON trees (customers, projects, orders, resources). */
+    JsonRow findStored(Store store, Request request, String rawUuid) {
+        return (JsonRow) find(store, request, rawUuid);
     }
 
     /**

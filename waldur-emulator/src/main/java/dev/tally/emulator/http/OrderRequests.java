@@ -2,7 +2,6 @@ package dev.tally.emulator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tally.emulator.store.Ids;
 import dev.tally.emulator.store.Json;
 import dev.tally.emulator.store.JsonRow;
 import dev.tally.emulator.store.OrderLifecycle;
@@ -128,12 +127,7 @@ final class OrderRequests {
     }
 
     private JsonRow find(Request request, String rawUuid) {
-        String uuid = Ids.normalizeUuid(rawUuid);
-        if (uuid == null) {
-            throw ApiException.detail(404, "Not found.");
-        }
-        return store.orders().find(uuid).filter(o -> orders.visible().test(request.user(), o))
-                .orElseThrow(() -> ApiException.notFound("Order"));
+        return orders.findStored(store, request, rawUuid);
     }
 
     private static void requireActor(User user, JsonRow order, String customerField) {

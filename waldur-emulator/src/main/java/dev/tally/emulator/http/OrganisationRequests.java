@@ -2,7 +2,6 @@ package dev.tally.emulator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tally.emulator.store.Ids;
 import dev.tally.emulator.store.Json;
 import dev.tally.emulator.store.JsonRow;
 import dev.tally.emulator.store.Organisations;
@@ -122,13 +121,8 @@ final class OrganisationRequests {
         return Response.empty(204);
     }
 
-    private JsonRow find(Endpoint collection, Request request, String rawUuid) {
-        String uuid = Ids.normalizeUuid(rawUuid);
-        if (uuid == null) {
-            throw ApiException.detail(404, "Not found.");
-        }
-        return collection.table().apply(store).find(uuid).filter(r -> collection.available(request, r))
-                .map(JsonRow.class::cast).orElseThrow(() -> ApiException.notFound(collection.model()));
+    private JsonRow find(Endpoint endpoint, Request request, String rawUuid) {
+        return endpoint.findStored(store, request, rawUuid);
     }
 
     // Allocator and provider users stand for their organisation's owners.

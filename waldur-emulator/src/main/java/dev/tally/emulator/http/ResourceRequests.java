@@ -2,7 +2,6 @@ package dev.tally.emulator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tally.emulator.store.Ids;
 import dev.tally.emulator.store.Json;
 import dev.tally.emulator.store.JsonRow;
 import dev.tally.emulator.store.OrderLifecycle;
@@ -213,12 +212,7 @@ final class ResourceRequests {
     }
 
     private JsonRow find(Request request, String rawUuid) {
-        String uuid = Ids.normalizeUuid(rawUuid);
-        if (uuid == null) {
-            throw ApiException.detail(404, "Not found.");
-        }
-        return store.resources().find(uuid).filter(r -> resources.visible().test(request.user(), r))
-                .orElseThrow(() -> ApiException.notFound("Resource"));
+        return resources.findStored(store, request, rawUuid);
     }
 
     // Consumers (the project's organisation), the provider and staff may act on a resource.
