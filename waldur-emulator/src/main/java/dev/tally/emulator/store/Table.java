@@ -34,7 +34,7 @@ public final class Table<R extends Row> {
     }
 
     /** A table of derived rows (e.g. a provider view over stored ones), sorted once; it is no part of the store. */
-    public static <R extends Row> Table<R> sorted(String name, Comparator<? super R> order, List<R> rows) {
+    static <R extends Row> Table<R> sorted(String name, Comparator<? super R> order, List<R> rows) {
         Table<R> table = new Table<>(name, order);
         table.addAll(rows);
         return table;
