@@ -8,12 +8,12 @@ import java.math.BigDecimal;
  * offering component billed by {@code limit}, plan price × limit / factor; Create adds the plan's init price
  * (Σ {@code one} components), Update its switch price (Σ {@code few} components). Plan unit does not enter.
  */
-public final class Cost {
+final class Cost {
     private Cost() {
     }
 
     /** The estimate without init or switch price, which is also the resource's cost. */
-    public static BigDecimal estimate(JsonNode offering, JsonNode plan, JsonNode limits) {
+    static BigDecimal estimate(JsonNode offering, JsonNode plan, JsonNode limits) {
         BigDecimal total = new BigDecimal(plan.path("unit_price").asText("0"));
         for (JsonNode component : offering.path("components")) {
             if (!"limit".equals(component.path("billing_type").asText())) {
@@ -34,7 +34,7 @@ public final class Cost {
     }
 
     /** The order's cost: estimate plus init price (Create) or switch price (Update); null without a plan. */
-    public static BigDecimal orderCost(String orderType, JsonNode offering, JsonNode plan, JsonNode limits) {
+    static BigDecimal orderCost(String orderType, JsonNode offering, JsonNode plan, JsonNode limits) {
         if (plan == null || "Terminate".equals(orderType)) {
             return null;
         }
