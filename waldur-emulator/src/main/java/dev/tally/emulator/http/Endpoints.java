@@ -1,6 +1,7 @@
 package dev.tally.emulator.http;
 
 import dev.tally.emulator.store.OrderState;
+import dev.tally.emulator.store.OrderType;
 import dev.tally.emulator.store.ResourceState;
 import dev.tally.emulator.store.Row;
 import dev.tally.emulator.store.Store;
@@ -13,7 +14,6 @@ import java.util.function.BiPredicate;
 
 /** The read endpoint of every collection, with its filters and orderings (module README, "Endpoints"). */
 final class Endpoints {
-    static final Set<String> ORDER_TYPES = Set.of("Create", "Update", "Terminate", "Restore");
     static final Set<String> OFFERING_STATES = Set.of("Draft", "Active", "Paused", "Archived", "Unavailable");
 
     private Endpoints() {
@@ -125,7 +125,7 @@ final class Endpoints {
         f.put("resource_uuid", Filter.uuid("marketplace_resource_uuid"));
         f.put("resource_name", Filter.icontains("resource_name"));
         f.put("state", Filter.choice("state", OrderState.WIRE_NAMES));
-        f.put("type", Filter.choice("type", ORDER_TYPES));
+        f.put("type", Filter.choice("type", OrderType.WIRE_NAMES));
         f.put("created", Filter.since("created"));
         f.put("modified", Filter.since("modified"));
         f.put("query", Filter.query("project_name", "resource_name"));

@@ -6,6 +6,7 @@ import dev.tally.emulator.store.Json;
 import dev.tally.emulator.store.JsonRow;
 import dev.tally.emulator.store.OrderLifecycle;
 import dev.tally.emulator.store.OrderState;
+import dev.tally.emulator.store.OrderType;
 import dev.tally.emulator.store.Store;
 import dev.tally.emulator.store.User;
 import java.time.LocalDate;
@@ -46,8 +47,8 @@ final class OrderRequests {
                 "/api/marketplace-public-offerings/");
         JsonRow offering = store.offerings().find(offeringUuid)
                 .orElseThrow(() -> ApiException.field("offering", "Invalid hyperlink - Object does not exist."));
-        String type = body.path("type").asText("Create");
-        if (!type.equals("Create")) {
+        String type = body.path("type").asText(OrderType.CREATE.wire());
+        if (!type.equals(OrderType.CREATE.wire())) {
             throw ApiException.field("type", "Only Create orders are submitted here; use the resource actions.");
         }
         if (!"Active".equals(offering.text("state"))) {

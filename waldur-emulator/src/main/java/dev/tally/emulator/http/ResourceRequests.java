@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tally.emulator.store.Json;
 import dev.tally.emulator.store.JsonRow;
 import dev.tally.emulator.store.OrderLifecycle;
+import dev.tally.emulator.store.OrderType;
 import dev.tally.emulator.store.PlanPeriods;
 import dev.tally.emulator.store.ResourceEdits;
 import dev.tally.emulator.store.ResourceState;
@@ -47,7 +48,7 @@ final class ResourceRequests {
                 }
                 ObjectNode attributes = body.get("attributes") instanceof ObjectNode a ? a.deepCopy()
                         : Json.NODES.objectNode();
-                JsonRow order = orders.submit("Terminate", resource, null, null, attributes, null, user);
+                JsonRow order = orders.submit(OrderType.TERMINATE, resource, null, null, attributes, null, user);
                 yield orderUuid(order);
             }
             case "update_limits" -> {
@@ -66,7 +67,7 @@ final class ResourceRequests {
                 }
                 ObjectNode attributes = Json.NODES.objectNode();
                 attributes.set("old_limits", resource.get("limits").deepCopy());
-                JsonRow order = orders.submit("Update", resource, currentPlan(resource), limits, attributes,
+                JsonRow order = orders.submit(OrderType.UPDATE, resource, currentPlan(resource), limits, attributes,
                         body.path("request_comment").asText(""), user);
                 yield orderUuid(order);
             }
@@ -78,7 +79,7 @@ final class ResourceRequests {
                     throw ApiException.bare("Pending order for resource already exists.");
                 }
                 JsonRow plan = switchPlan(resource, body.get("plan"));
-                JsonRow order = orders.submit("Update", resource, plan, resource.get("limits").deepCopy(),
+                JsonRow order = orders.submit(OrderType.UPDATE, resource, plan, resource.get("limits").deepCopy(),
                         Json.NODES.objectNode(), null, user);
                 yield orderUuid(order);
             }

@@ -34,14 +34,14 @@ final class Cost {
     }
 
     /** The order's cost: estimate plus init price (Create) or switch price (Update); null without a plan. */
-    static BigDecimal orderCost(String orderType, JsonNode offering, JsonNode plan, JsonNode limits) {
-        if (plan == null || "Terminate".equals(orderType)) {
+    static BigDecimal orderCost(OrderType orderType, JsonNode offering, JsonNode plan, JsonNode limits) {
+        if (plan == null || orderType == OrderType.TERMINATE) {
             return null;
         }
         BigDecimal cost = estimate(offering, plan, limits);
         String extraBillingType = switch (orderType) {
-            case "Create" -> "one";
-            case "Update" -> "few";
+            case CREATE -> "one";
+            case UPDATE -> "few";
             default -> null;
         };
         if (extraBillingType != null) {

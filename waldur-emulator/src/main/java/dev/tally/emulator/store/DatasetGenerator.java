@@ -376,8 +376,8 @@ public final class DatasetGenerator {
             OrderState.CANCELED}, new int[] {930, 10, 15, 10, 15, 15, 5});
         Instant projectCreated = Instant.parse(project.text("created"));
         Instant created;
-        if (createState == OrderState.DONE || createState == OrderState.REJECTED
-                || createState == OrderState.CANCELED || createState == OrderState.ERRED) {
+        // Finished Creates happened any time after the project began; open ones are recent.
+        if (!createState.open()) {
             long room = Duration.between(projectCreated, asOf.minus(Duration.ofDays(8))).toSeconds();
             created = projectCreated.plusSeconds(random.nextLong(Math.max(1, Math.min(room, 200L * 86400))));
         } else {
@@ -395,7 +395,7 @@ public final class DatasetGenerator {
         }
         String resourceUuid = Ids.uuid(random);
         User creator = random.nextInt(10) == 0 ? staff : consumer;
-        ObjectNode create = Records.order(new Records.OrderSpec(Ids.uuid(random), "Create", project, offering, plan,
+        ObjectNode create = Records.order(new Records.OrderSpec(Ids.uuid(random), OrderType.CREATE, project, offering, plan,
                 limits, attributes, Ids.timestamp(created), resourceUuid, name, creator, null));
         JsonRow createRow = new JsonRow(create);
         shareOfferingParts(create, offering);
@@ -460,7 +460,7 @@ public final class DatasetGenerator {
             ObjectNode newLimits = limits(offering);
             ObjectNode updateAttributes = Json.NODES.objectNode();
             updateAttributes.set("old_limits", currentLimits.deepCopy());
-            ObjectNode update = Records.order(new Records.OrderSpec(Ids.uuid(random), "Update", project, offering, plan,
+            ObjectNode update = Records.order(new Records.OrderSpec(Ids.uuid(random), OrderType.UPDATE, project, offering, plan,
                     newLimits, updateAttributes, Ids.timestamp(at), resourceRow.uuid(), resourceRow.text("name"),
                     consumer, currentCost));
             orders.add(new JsonRow(update));
@@ -482,7 +482,7 @@ public final class DatasetGenerator {
 
         Instant usageEnd = latest;
         if (terminateState != null) {
-            ObjectNode terminate = Records.order(new Records.OrderSpec(Ids.uuid(random), "Terminate", project,
+            ObjectNode terminate = Records.order(new Records.OrderSpec(Ids.uuid(random), OrderType.TERMINATE, project,
                     offering, null, null, Json.NODES.objectNode(), Ids.timestamp(terminateAt), resourceRow.uuid(),
                     resourceRow.text("name"), consumer, currentCost));
             orders.add(new JsonRow(terminate));
@@ -504,7 +504,7 @@ public final class DatasetGenerator {
             if (at.isAfter(t)) {
                 ObjectNode updateAttributes = Json.NODES.objectNode();
                 updateAttributes.set("old_limits", currentLimits.deepCopy());
-                ObjectNode update = Records.order(new Records.OrderSpec(Ids.uuid(random), "Update", project, offering,
+                ObjectNode update = Records.order(new Records.OrderSpec(Ids.uuid(random), OrderType.UPDATE, project, offering,
                         plan, limits(offering), updateAttributes, Ids.timestamp(at), resourceRow.uuid(),
                         resourceRow.text("name"), consumer, currentCost));
                 orders.add(new JsonRow(update));
@@ -707,7 +707,7 @@ public final class DatasetGenerator {
     /** The resource follows its order's state as in {@link OrderLifecycle}; returns the state it is in afterwards. */
     private ResourceState follow(ObjectNode order, ObjectNode resource, Instant at) {
         OrderState state = OrderState.of(order.get("state").asText());
-        ResourceState next = OrderLifecycle.resourceStateAfter(order.get("type").asText(), state);
+        ResourceState next = OrderLifecycle.resourceStateAfter(OrderType.ofWire(order.get("type").asText()), state);
         if (state == OrderState.DONE) {
             OrderLifecycle.applyDone(order, resource, store, at);
         } else if (next != null) {

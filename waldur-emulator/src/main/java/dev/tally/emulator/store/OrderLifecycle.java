@@ -82,16 +82,16 @@ public final class OrderLifecycle {
      * updates and terminations mark it Updating / Terminating, done orders OK or Terminated, failures Erred, and a
      * Create that never ran leaves a Terminated resource behind.
      */
-    static ResourceState resourceStateAfter(String orderType, OrderState state) {
+    static ResourceState resourceStateAfter(OrderType orderType, OrderState state) {
         return switch (state) {
             case EXECUTING -> switch (orderType) {
-                case "Update" -> ResourceState.UPDATING;
-                case "Terminate" -> ResourceState.TERMINATING;
+                case UPDATE -> ResourceState.UPDATING;
+                case TERMINATE -> ResourceState.TERMINATING;
                 default -> null;
             };
-            case DONE -> orderType.equals("Terminate") ? ResourceState.TERMINATED : ResourceState.OK;
+            case DONE -> orderType == OrderType.TERMINATE ? ResourceState.TERMINATED : ResourceState.OK;
             case ERRED -> ResourceState.ERRED;
-            case REJECTED, CANCELED -> orderType.equals("Create") ? ResourceState.TERMINATED : null;
+            case REJECTED, CANCELED -> orderType == OrderType.CREATE ? ResourceState.TERMINATED : null;
             default -> null;
         };
     }
@@ -110,8 +110,7 @@ public final class OrderLifecycle {
      * Terminate ends it on the day it completes.
      */
     static void applyDone(ObjectNode order, ObjectNode resource, Store store, Instant at) {
-        String type = order.get("type").asText();
-        if (type.equals("Terminate")) {
+        if (OrderType.ofWire(order.get("type").asText()) == OrderType.TERMINATE) {
             resource.put("state", ResourceState.TERMINATED.wire());
             resource.put("can_terminate", false);
             resource.put("end_date", LocalDate.ofInstant(at, ZoneOffset.UTC).toString());
@@ -154,7 +153,7 @@ public final class OrderLifecycle {
         JsonRow resource = new JsonRow(Records.resource(new Records.ResourceSpec(resourceUuid, name, project, offering,
                 plan, limits, attributes, options, created, "")));
         store.resources().add(resource);
-        JsonRow order = new JsonRow(Records.order(new Records.OrderSpec(store.newUuid(), "Create", project, offering,
+        JsonRow order = new JsonRow(Records.order(new Records.OrderSpec(store.newUuid(), OrderType.CREATE, project, offering,
                 plan, limits, attributes, created, resourceUuid, name, user, null)));
         if (startDate != null) {
             order.node().put("start_date", startDate);
@@ -169,7 +168,7 @@ public final class OrderLifecycle {
      * order's plan (the resource's own, or the new one of switch_plan; null for Terminate); {@code requestComment}
      * null leaves the default.
      */
-    public JsonRow submit(String type, JsonRow resource, JsonRow plan, JsonNode limits, ObjectNode attributes,
+    public JsonRow submit(OrderType type, JsonRow resource, JsonRow plan, JsonNode limits, ObjectNode attributes,
                           String requestComment, User user) {
         JsonRow project = store.projects().find(resource.text("project_uuid")).orElseThrow();
         JsonRow offering = store.offerings().find(resource.text("offering_uuid")).orElseThrow();
@@ -256,7 +255,7 @@ public final class OrderLifecycle {
         if (edit.limits() != null) {
             JsonRow offering = store.offerings().find(order.text("offering_uuid")).orElseThrow();
             node.set("limits", edit.limits());
-            BigDecimal cost = Cost.orderCost(order.text("type"), offering.node(),
+            BigDecimal cost = Cost.orderCost(OrderType.of(order), offering.node(),
                     store.plan(order.text("plan_uuid")).map(JsonRow::node).orElse(null), edit.limits());
             node.put("cost", cost == null ? null : Ids.decimal10(cost));
             node.put("new_cost_estimate", cost == null ? null : Ids.decimal10(cost));
@@ -373,7 +372,7 @@ public final class OrderLifecycle {
 
     // The resource takes the state the order's new state implies, stamped with a tick of its own.
     private void resourceFollows(JsonRow order) {
-        ResourceState state = resourceStateAfter(order.text("type"), OrderState.of(order));
+        ResourceState state = resourceStateAfter(OrderType.of(order), OrderState.of(order));
         if (state != null) {
             store.resources().find(order.text("marketplace_resource_uuid"))
                     .ifPresent(resource -> setResourceState(resource.node(), state, store.tick()));

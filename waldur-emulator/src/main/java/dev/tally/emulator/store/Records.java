@@ -11,7 +11,7 @@ public final class Records {
     }
 
     /** The parts of an order that the caller decides. */
-    record OrderSpec(String uuid, String type, JsonRow project, JsonRow offering, JsonRow plan,
+    record OrderSpec(String uuid, OrderType type, JsonRow project, JsonRow offering, JsonRow plan,
                             JsonNode limits, ObjectNode attributes, String created, String resourceUuid,
                             String resourceName, User createdBy, BigDecimal oldCost) {
     }
@@ -70,7 +70,7 @@ public final class Records {
         node.putNull("completed_at");
         node.put("request_comment", "");
         node.putNull("attachment");
-        node.put("type", spec.type());
+        node.put("type", spec.type().wire());
         node.putNull("start_date");
         node.put("url", "/api/marketplace-orders/" + spec.uuid() + "/");
         node.putNull("consumer_reviewed_by");
