@@ -1,14 +1,12 @@
 package dev.tally.emulator.store;
 
-import java.util.Arrays;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The states of a Waldur marketplace order, by their wire names. The only place these names are spelled; the
  * transitions between them are {@link OrderLifecycle}'s (docs/emulator.md, "Order lifecycle").
  */
-public enum OrderState {
+public enum OrderState implements WireName {
     PENDING_CONSUMER("pending-consumer"),
     PENDING_PROVIDER("pending-provider"),
     PENDING_PROJECT("pending-project"),
@@ -20,8 +18,7 @@ public enum OrderState {
     REJECTED("rejected");
 
     /** Every wire name, for the {@code ?state=} choice filter. */
-    public static final Set<String> WIRE_NAMES =
-            Arrays.stream(values()).map(OrderState::wire).collect(Collectors.toUnmodifiableSet());
+    public static final Set<String> WIRE_NAMES = WireName.all(values());
 
     private final String wire;
 
@@ -29,7 +26,7 @@ public enum OrderState {
         this.wire = wire;
     }
 
-    /** The name Waldur sends and accepts. */
+    @Override
     public String wire() {
         return wire;
     }
@@ -40,12 +37,7 @@ public enum OrderState {
     }
 
     static OrderState of(String wire) {
-        for (OrderState state : values()) {
-            if (state.wire.equals(wire)) {
-                return state;
-            }
-        }
-        throw new IllegalArgumentException("Unknown order state: " + wire);
+        return WireName.parse(values(), wire);
     }
 
     /** Waiting for a review, a project start or a start date: the states in which an order may still be edited. */

@@ -1,11 +1,9 @@
 package dev.tally.emulator.store;
 
-import java.util.Arrays;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** What an order asks for, by its Waldur wire name (docs/emulator.md, "Order lifecycle"). */
-public enum OrderType {
+public enum OrderType implements WireName {
     CREATE("Create"),
     UPDATE("Update"),
     TERMINATE("Terminate"),
@@ -13,8 +11,7 @@ public enum OrderType {
     RESTORE("Restore");
 
     /** Every wire name, for the {@code ?type=} choice filter. */
-    public static final Set<String> WIRE_NAMES =
-            Arrays.stream(values()).map(OrderType::wire).collect(Collectors.toUnmodifiableSet());
+    public static final Set<String> WIRE_NAMES = WireName.all(values());
 
     private final String wire;
 
@@ -22,7 +19,7 @@ public enum OrderType {
         this.wire = wire;
     }
 
-    /** The name Waldur sends and accepts. */
+    @Override
     public String wire() {
         return wire;
     }
@@ -33,11 +30,6 @@ public enum OrderType {
     }
 
     static OrderType ofWire(String type) {
-        for (OrderType value : values()) {
-            if (value.wire.equals(type)) {
-                return value;
-            }
-        }
-        throw new IllegalArgumentException("Unknown order type: " + type);
+        return WireName.parse(values(), type);
     }
 }

@@ -1,12 +1,10 @@
 package dev.tally.emulator.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Arrays;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** The states of a marketplace resource, by their wire names; orders move them (docs/emulator.md, "Order lifecycle"). */
-public enum ResourceState {
+public enum ResourceState implements WireName {
     CREATING("Creating"),
     OK("OK"),
     ERRED("Erred"),
@@ -15,8 +13,7 @@ public enum ResourceState {
     TERMINATED("Terminated");
 
     /** Every wire name, for the {@code ?state=} choice filter. */
-    public static final Set<String> WIRE_NAMES =
-            Arrays.stream(values()).map(ResourceState::wire).collect(Collectors.toUnmodifiableSet());
+    public static final Set<String> WIRE_NAMES = WireName.all(values());
 
     private final String wire;
 
@@ -24,7 +21,7 @@ public enum ResourceState {
         this.wire = wire;
     }
 
-    /** The name Waldur sends and accepts. */
+    @Override
     public String wire() {
         return wire;
     }
