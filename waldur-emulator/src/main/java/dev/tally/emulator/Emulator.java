@@ -3,10 +3,10 @@ package dev.tally.emulator;
 import com.sun.net.httpserver.HttpServer;
 import dev.tally.emulator.fault.FaultPlan;
 import dev.tally.emulator.http.ApiHandler;
-import dev.tally.emulator.http.OrderWorkflow;
 import dev.tally.emulator.http.ResponseWriter;
 import dev.tally.emulator.http.Writes;
 import dev.tally.emulator.store.DatasetGenerator;
+import dev.tally.emulator.store.OrderLifecycle;
 import dev.tally.emulator.store.Store;
 import dev.tally.emulator.store.User;
 import java.io.IOException;
@@ -65,7 +65,7 @@ public final class Emulator implements AutoCloseable {
         Store store = DatasetGenerator.generate(config.seed(), config.scale(), config.asOf(), config.staffToken());
         FaultPlan faults = FaultPlan.parse(config.faults(), config.seed());
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("waldur-emulator-orders"));
-        Writes writes = new Writes(store, new OrderWorkflow(store, config.orderProcessingDelay(), scheduler));
+        Writes writes = new Writes(store, new OrderLifecycle(store, config.orderProcessingDelay(), scheduler));
         HttpServer server = HttpServer.create(
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 128);
         ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, daemon("waldur-emulator-http"));

@@ -263,7 +263,7 @@ class ContractTest {
         assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expectedStatus);
         JsonNode parsed = response.body().isEmpty() ? null : Api.parse(response.body());
         String template = template(path);
-        // CONTRACT §10.9: async_run answers 202 {"uuid"}; 8.0.5 only declares 200 (a generator artefact).
+        // docs/emulator.md, "Script dry runs": async_run answers 202 {"uuid"}; 8.0.5 only declares 200 (a generator artefact).
         Set<Integer> undeclaredOk = template.endsWith("/async_run/") ? Set.of(202) : Set.of();
         violations.addAll(CONTRACT.validate(method, template, response.statusCode(), parsed, undeclaredOk));
         checked++;

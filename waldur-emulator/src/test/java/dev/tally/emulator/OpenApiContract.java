@@ -27,7 +27,7 @@ import java.util.Set;
  * ({@code nullable} honoured, formats asserted).
  */
 final class OpenApiContract {
-    // DRF's error shapes (CONTRACT §4); 8.0.5 does not declare error responses.
+    // DRF's error shapes (docs/emulator.md, "Errors"); 8.0.5 does not declare error responses.
     private static final String ERROR_SCHEMA = """
             {"oneOf": [
               {"type": "object", "required": ["detail"], "properties": {"detail": {"type": "string"}},
@@ -45,7 +45,7 @@ final class OpenApiContract {
 
     private OpenApiContract(JsonNode spec) {
         this.spec = spec;
-        // Waldur renders UUIDs as 32 hex characters without hyphens (CONTRACT §1); the 8.0.5 schema says format
+        // Waldur renders UUIDs as 32 hex characters without hyphens (docs/emulator.md, "Conventions"); the 8.0.5 schema says format
         // "uuid" for them, so the uuid format accepts both renderings. Every other format is asserted as usual.
         JsonMetaSchema dialect = JsonMetaSchema.builder(OpenApi30.getInstance().getIri(), OpenApi30.getInstance())
                 .format(PatternFormat.of("uuid", "^([0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$",

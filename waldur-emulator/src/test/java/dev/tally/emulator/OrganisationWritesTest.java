@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Customer and project writes (CONTRACT §7.1, §7.2) over HTTP. */
+/** Customer and project writes (docs/emulator.md, "Organisations") over HTTP. */
 class OrganisationWritesTest {
     private static Emulator emulator;
     private static Api staff;

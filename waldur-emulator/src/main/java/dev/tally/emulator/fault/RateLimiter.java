@@ -1,7 +1,7 @@
 package dev.tally.emulator.fault;
 
 /**
- * The Puhuri reverse proxy's limiter as far as it was observed (CONTRACT §5): {@code x-rate-limit-limit} and
+ * The Puhuri reverse proxy's limiter as far as it was observed (docs/emulator.md, "Rate limiting"): {@code x-rate-limit-limit} and
  * {@code x-rate-limit-remaining} on every response, here over a fixed one-second window.
  */
 public final class RateLimiter {

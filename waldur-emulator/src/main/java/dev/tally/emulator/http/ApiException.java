@@ -6,7 +6,7 @@ import dev.tally.emulator.store.Json;
 import java.util.List;
 import java.util.Map;
 
-/** An error response in DRF's shapes (CONTRACT §4); thrown anywhere below the router and rendered by it. */
+/** An error response in DRF's shapes (docs/emulator.md, "Errors"); thrown anywhere below the router and rendered by it. */
 final class ApiException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final int status;

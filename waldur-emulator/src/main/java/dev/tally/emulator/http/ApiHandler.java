@@ -30,7 +30,7 @@ public final class ApiHandler implements HttpHandler {
             Pattern.compile("/api/marketplace-public-offerings/([a-f0-9]+)/plans/([a-f0-9]+)/");
 
     private final Store store;
-    private final Map<String, Collection> collections = Collections.all();
+    private final Map<String, Endpoint> endpoints = Endpoints.all();
     private final Writes writes;
     private final ResponseWriter writer;
 
@@ -109,12 +109,12 @@ public final class ApiHandler implements HttpHandler {
     }
 
     private Response collection(String method, Request request, String name) {
-        Collection collection = collections.get(name);
-        if (collection == null) {
+        Endpoint endpoint = endpoints.get(name);
+        if (endpoint == null) {
             requireAuthenticated(request);
             return writes.collectionPost(method, request, name);
         }
-        if (!collection.anonymousAllowed()) {
+        if (!endpoint.anonymousAllowed()) {
             requireAuthenticated(request);
         }
         if (method.equals("POST")) {
@@ -124,7 +124,7 @@ public final class ApiHandler implements HttpHandler {
         Lock lock = store.readLock();
         lock.lock();
         try {
-            List<Row> rows = ProviderViews.listed(name, request, collection.select(store, request));
+            List<Row> rows = ProviderViews.listed(name, request, endpoint.select(store, request));
             return Pagination.page(request, rows, request.params("field"));
         } finally {
             lock.unlock();
@@ -132,12 +132,12 @@ public final class ApiHandler implements HttpHandler {
     }
 
     private Response detail(String method, Request request, String name, String rawUuid) {
-        Collection collection = collections.get(name);
-        if (collection == null) {
+        Endpoint endpoint = endpoints.get(name);
+        if (endpoint == null) {
             requireAuthenticated(request);
             return writes.detail(method, request, name, rawUuid);
         }
-        if (!collection.anonymousAllowed()) {
+        if (!endpoint.anonymousAllowed()) {
             requireAuthenticated(request);
         }
         if (!method.equals("GET") && !method.equals("HEAD")) {
@@ -146,25 +146,12 @@ public final class ApiHandler implements HttpHandler {
         Lock lock = store.readLock();
         lock.lock();
         try {
-            Row row = find(collection, request, rawUuid);
+            Row row = endpoint.find(store, request, rawUuid);
             ObjectNode node = Links.restrict(row.render(), request.params("field"));
             return Response.json(200, Links.absolutize(node, request.origin()));
         } finally {
             lock.unlock();
         }
-    }
-
-    /** Looks a row up as Waldur's get_object does: malformed UUID "Not found.", invisible or absent "No X matches". */
-    Row find(Collection collection, Request request, String rawUuid) {
-        String uuid = Ids.normalizeUuid(rawUuid);
-        if (uuid == null) {
-            throw ApiException.detail(404, "Not found.");
-        }
-        Row row = collection.table().apply(store).find(uuid).orElse(null);
-        if (row == null || !collection.available(request, row)) {
-            throw ApiException.notFound(collection.model());
-        }
-        return row;
     }
 
     private Response plans(Request request, String offeringUuid) {

@@ -3,7 +3,7 @@ package dev.tally.emulator.http;
 import dev.tally.emulator.store.Store;
 import dev.tally.emulator.store.User;
 
-/** Waldur's TokenAuthentication (CONTRACT §2): {@code Authorization: Token <key>}, or {@code ?x-auth-token=<key>}. */
+/** Waldur's TokenAuthentication (docs/emulator.md, "Authentication"): {@code Authorization: Token <key>}, or {@code ?x-auth-token=<key>}. */
 final class Auth {
     static final String NOT_PROVIDED = "Authentication credentials were not provided.";
 

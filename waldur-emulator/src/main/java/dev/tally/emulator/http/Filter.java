@@ -2,6 +2,7 @@ package dev.tally.emulator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tally.emulator.store.Ids;
+import dev.tally.emulator.store.OrderState;
 import dev.tally.emulator.store.Row;
 import dev.tally.emulator.store.Store;
 import dev.tally.emulator.store.User;
@@ -58,14 +59,14 @@ interface Filter {
      * (project customer or offering customer) is the caller's organisation, where it holds APPROVE_ORDER. The field is
      * a plain BooleanFilter (NullBooleanSelect): values other than true/True/2/false/False/3 are ignored, not a 400.
      */
-    static Filter canApprove(String state, String customerField) {
+    static Filter canApprove(OrderState state, String customerField) {
         return Filter.contextual((param, values, user, store) -> {
             Boolean wanted = nullBoolean(last(values));
             if (wanted == null) {
                 return null;
             }
             boolean narrow = wanted && user != null && !user.staff();
-            return row -> state.equals(text(row, "state"))
+            return row -> state.wire().equals(text(row, "state"))
                     && (!narrow || user.customerUuid().equals(text(row, customerField)));
         });
     }

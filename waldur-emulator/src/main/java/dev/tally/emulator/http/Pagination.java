@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Waldur's LinkHeaderPagination (CONTRACT §3): DRF PageNumberPagination with {@code page}/{@code page_size},
+ * Waldur's LinkHeaderPagination (docs/emulator.md, "Pagination"): DRF PageNumberPagination with {@code page}/{@code page_size},
  * default 10, clamp at 300, a bare JSON array body, {@code X-Result-Count} and a {@code Link} header.
  */
 final class Pagination {

@@ -2,18 +2,16 @@ package dev.tally.emulator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tally.emulator.store.Ids;
-import dev.tally.emulator.store.Json;
 import dev.tally.emulator.store.JsonRow;
+import dev.tally.emulator.store.OrderState;
+import dev.tally.emulator.store.ProviderCatalog;
+import dev.tally.emulator.store.ResourceState;
 import dev.tally.emulator.store.Row;
 import dev.tally.emulator.store.Store;
-import dev.tally.emulator.store.Table;
 import dev.tally.emulator.store.User;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +21,7 @@ import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
 /**
- * The provider-side read collections of CONTRACT §7.4, §7.5 and §7.7: {@code marketplace-provider-offerings},
+ * The provider-side read collections (docs/emulator.md, "Provider views"): {@code marketplace-provider-offerings},
  * {@code marketplace-plans} and {@code marketplace-provider-resources}. They are views over the same offering, plan and
  * resource rows as the consumer side, so a write shows on both sides at once; nothing here is stored.
  *
@@ -32,21 +30,9 @@ import java.util.function.Predicate;
  * ordered from them. Others' objects are 404 on detail, as they are outside the queryset.
  */
 final class ProviderViews {
-    static final String OFFERINGS = "marketplace-provider-offerings";
-    static final String PLANS = "marketplace-plans";
+    static final String OFFERINGS = ProviderCatalog.OFFERINGS;
+    static final String PLANS = ProviderCatalog.PLANS;
     static final String RESOURCES = "marketplace-provider-resources";
-
-    // Waldur ProviderOfferingViewSet: total_customers counts distinct consumer organisations over these states.
-    private static final Set<String> CUSTOMER_COUNTING_STATES = Set.of("OK", "Updating", "Terminating");
-    // Present in PublicOfferingDetails, absent from ProviderOfferingDetails (8.0.5).
-    private static final List<String> PUBLIC_ONLY_FIELDS = List.of("is_accessible", "promotion_campaigns",
-            "user_has_consent");
-    private static final Comparator<Row> BY_NAME = Comparator.comparing((Row r) -> r.get("name").asText())
-            .thenComparing(Row::uuid);
-    // Waldur's Plan model declares no Meta.ordering, so PostgreSQL returns insertion (id) order: plans were created
-    // with their offerings.
-    private static final Comparator<PlanView> BY_OFFERING_CREATED = Comparator
-            .comparing((PlanView p) -> p.offering.text("created")).thenComparing(PlanView::uuid);
 
     private ProviderViews() {
     }
@@ -56,8 +42,8 @@ final class ProviderViews {
                 && (user.staff() || user.customerUuid().equals(Filter.text(row, customerField)));
     }
 
-    static Collection offerings() {
-        Map<String, Filter> f = new LinkedHashMap<>(Collections.offerings().filters());
+    static Endpoint offerings() {
+        Map<String, Filter> f = new LinkedHashMap<>(Endpoints.offerings().filters());
         f.put("query", Filter.query("name", "slug", "description"));
         f.put("created", Filter.since("created"));
         // OfferingImportableFilterBackend: the mere presence of the parameter keeps importable types only, and no
@@ -66,24 +52,24 @@ final class ProviderViews {
         f.put("resource_customer_uuid", usedBy("customer_uuid"));
         f.put("resource_project_uuid", usedBy("project_uuid"));
         f.put("uuid_list", uuidList());
-        return new Collection(OFFERINGS, "Offering", false, ProviderViews::offeringTable,
-                providedBy("customer_uuid"), f, Collections.offerings().orderings());
+        return new Endpoint(OFFERINGS, "Offering", false, ProviderCatalog::offerings,
+                providedBy("customer_uuid"), f, Endpoints.offerings().orderings());
     }
 
-    static Collection plans() {
+    static Endpoint plans() {
         Map<String, Filter> f = new LinkedHashMap<>();
         // PlanFilter (OfferingFilterMixin): offering is a URLFilter on marketplace-provider-offering-detail.
         f.put("offering", offeringUrl());
         f.put("offering_uuid", Filter.uuid("offering_uuid"));
         f.put("offering_slug", Filter.offeringSlug());
         f.put("parent_offering_uuid", Filter.uuidMatchingNothing());
-        // No OrderingFilter on ProviderPlanViewSet: an empty set makes Collection ignore ?o=, as DRF does.
-        return new Collection(PLANS, "Plan", false, ProviderViews::planTable, providedBy("customer_uuid"), f,
+        // No OrderingFilter on ProviderPlanViewSet: an empty set makes Endpoint ignore ?o=, as DRF does.
+        return new Endpoint(PLANS, "Plan", false, ProviderCatalog::plans, providedBy("customer_uuid"), f,
                 Set.of());
     }
 
-    static Collection resources() {
-        Collection consumer = Collections.resources();
+    static Endpoint resources() {
+        Endpoint consumer = Endpoints.resources();
         Map<String, Filter> f = new LinkedHashMap<>(consumer.filters());
         f.put("offering", offeringUrl());
         f.put("offering_uuid", uuidIn("offering_uuid"));
@@ -102,7 +88,7 @@ final class ProviderViews {
         f.put("visible_to_username", visibleToUsername());
         // backend_metadata.runtime_state: no emulated resource has backend metadata.
         f.put("runtime_state", (param, values) -> Filter.last(values).isEmpty() ? null : row -> false);
-        return new Collection(RESOURCES, "Resource", false, Store::resources, providedBy("provider_uuid"), f,
+        return new Endpoint(RESOURCES, "Resource", false, Store::resources, providedBy("provider_uuid"), f,
                 consumer.orderings());
     }
 
@@ -120,138 +106,14 @@ final class ProviderViews {
         }
         List<Row> hidden = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            hidden.add(((OfferingView) row).withoutTotals());
+            hidden.add(ProviderCatalog.withoutTotals(row));
         }
         return hidden;
-    }
-
-    private static Table<OfferingView> offeringTable(Store store) {
-        Map<String, Set<String>> customers = new HashMap<>();
-        for (JsonRow resource : store.resources().rows()) {
-            if (CUSTOMER_COUNTING_STATES.contains(resource.text("state"))) {
-                customers.computeIfAbsent(resource.text("offering_uuid"), k -> new HashSet<>())
-                        .add(resource.text("customer_uuid"));
-            }
-        }
-        Table<OfferingView> table = new Table<>(OFFERINGS, BY_NAME);
-        List<OfferingView> views = new ArrayList<>();
-        for (JsonRow offering : store.offerings().rows()) {
-            views.add(new OfferingView(offering, customers.getOrDefault(offering.uuid(), Set.of()).size()));
-        }
-        table.addAll(views);
-        return table;
-    }
-
-    private static Table<PlanView> planTable(Store store) {
-        Table<PlanView> table = new Table<>(PLANS, BY_OFFERING_CREATED);
-        List<PlanView> views = new ArrayList<>();
-        for (JsonRow offering : store.offerings().rows()) {
-            for (JsonNode plan : offering.get("plans")) {
-                views.add(new PlanView(offering, (ObjectNode) plan));
-            }
-        }
-        table.addAll(views);
-        return table;
     }
 
     /** Writes on these views (create, plan updates, provider resource PUT/PATCH) are not emulated: 405. */
     static boolean isReadOnlyView(String name) {
         return OFFERINGS.equals(name) || PLANS.equals(name) || RESOURCES.equals(name);
-    }
-
-    static String offeringPath(String uuid) {
-        return "/api/" + OFFERINGS + "/" + uuid + "/";
-    }
-
-    static String planPath(String uuid) {
-        return "/api/" + PLANS + "/" + uuid + "/";
-    }
-
-    /** An offering as ProviderOfferingDetails: provider URLs, the provider-only fields, provider plan links. */
-    private static final class OfferingView implements Row {
-        private final JsonRow offering;
-        private final Integer totalCustomers;
-
-        OfferingView(JsonRow offering, Integer totalCustomers) {
-            this.offering = offering;
-            this.totalCustomers = totalCustomers;
-        }
-
-        OfferingView withoutTotals() {
-            return new OfferingView(offering, null);
-        }
-
-        @Override
-        public String uuid() {
-            return offering.uuid();
-        }
-
-        @Override
-        public JsonNode get(String field) {
-            return switch (field) {
-                case "url" -> Json.NODES.textNode(offeringPath(uuid()));
-                case "total_customers" -> totalCustomers == null ? Json.NODES.nullNode()
-                        : Json.NODES.numberNode(totalCustomers);
-                default -> PUBLIC_ONLY_FIELDS.contains(field) ? null : offering.get(field);
-            };
-        }
-
-        @Override
-        public ObjectNode render() {
-            ObjectNode node = offering.render();
-            node.put("url", offeringPath(uuid()));
-            node.remove(PUBLIC_ONLY_FIELDS);
-            for (JsonNode plan : node.get("plans")) {
-                ((ObjectNode) plan).put("url", planPath(plan.get("uuid").asText()));
-            }
-            if (totalCustomers == null) {
-                node.putNull("total_customers");
-            } else {
-                node.put("total_customers", totalCustomers);
-            }
-            // total_cost / total_cost_estimated sum invoice items, which are not emulated: they stay null.
-            node.set("backend_id_rules", Json.NODES.objectNode());
-            node.putNull("integration_status");
-            node.set("secret_options", Json.NODES.objectNode());
-            node.set("service_attributes", Json.NODES.objectNode());
-            return node;
-        }
-    }
-
-    /** A plan as ProviderPlanDetails: its own URL plus the provider-offering link. */
-    private static final class PlanView implements Row {
-        private final JsonRow offering;
-        private final ObjectNode plan;
-
-        PlanView(JsonRow offering, ObjectNode plan) {
-            this.offering = offering;
-            this.plan = plan;
-        }
-
-        @Override
-        public String uuid() {
-            return plan.get("uuid").asText();
-        }
-
-        // offering_uuid and customer_uuid serve filters and visibility only; ProviderPlanDetails has neither.
-        @Override
-        public JsonNode get(String field) {
-            return switch (field) {
-                case "url" -> Json.NODES.textNode(planPath(uuid()));
-                case "offering" -> Json.NODES.textNode(offeringPath(offering.uuid()));
-                case "offering_uuid" -> Json.NODES.textNode(offering.uuid());
-                case "customer_uuid" -> offering.get("customer_uuid");
-                default -> plan.get(field);
-            };
-        }
-
-        @Override
-        public ObjectNode render() {
-            ObjectNode node = plan.deepCopy();
-            node.put("url", planPath(uuid()));
-            node.put("offering", offeringPath(offering.uuid()));
-            return node;
-        }
     }
 
     // --- filters that only the provider side has ---
@@ -269,7 +131,7 @@ final class ProviderViews {
             }
             Set<String> offerings = new HashSet<>();
             for (JsonRow resource : store.resources().rows()) {
-                if (uuid.equals(resource.text(resourceField)) && !"Terminated".equals(resource.text("state"))) {
+                if (uuid.equals(resource.text(resourceField)) && !ResourceState.TERMINATED.is(resource)) {
                     offerings.add(resource.text("offering_uuid"));
                 }
             }
@@ -377,7 +239,7 @@ final class ProviderViews {
 
     /** order_state (multi): resources with at least one order in one of these states. */
     private static Filter orderState() {
-        Filter choice = Filter.choice("state", Collections.ORDER_STATES);
+        Filter choice = Filter.choice("state", OrderState.WIRE_NAMES);
         return Filter.contextual((param, values, user, store) -> {
             Predicate<Row> inState = choice.parse(param, values);
             if (inState == null) {

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tally.emulator.store.Ids;
 import dev.tally.emulator.store.Json;
 import dev.tally.emulator.store.JsonRow;
+import dev.tally.emulator.store.OrderLifecycle;
+import dev.tally.emulator.store.Organisations;
+import dev.tally.emulator.store.Row;
 import dev.tally.emulator.store.Store;
 import dev.tally.emulator.store.User;
 import java.util.concurrent.locks.Lock;
@@ -15,19 +18,19 @@ import java.util.concurrent.locks.Lock;
  */
 public final class Writes {
     private final Store store;
-    private final OrderWorkflow orders;
-    private final ResourceActions resources;
-    private final UsageReports usages;
-    private final DryRuns dryRuns;
-    private final OrganisationWrites organisations;
+    private final OrderRequests orders;
+    private final ResourceRequests resources;
+    private final UsageRequests usages;
+    private final DryRunRequests dryRuns;
+    private final OrganisationRequests organisations;
 
-    public Writes(Store store, OrderWorkflow orders) {
+    public Writes(Store store, OrderLifecycle lifecycle) {
         this.store = store;
-        this.orders = orders;
-        this.resources = new ResourceActions(store, orders);
-        this.usages = new UsageReports(store);
-        this.dryRuns = new DryRuns(store);
-        this.organisations = new OrganisationWrites(store);
+        this.orders = new OrderRequests(store, lifecycle);
+        this.resources = new ResourceRequests(store, lifecycle);
+        this.usages = new UsageRequests(store);
+        this.dryRuns = new DryRunRequests(store);
+        this.organisations = new OrganisationRequests(store, new Organisations(store, lifecycle));
     }
 
     /** {@code POST /api-auth/password/}: username and password for a token. */
@@ -99,14 +102,8 @@ public final class Writes {
             }
             case "projects" -> {
                 ApiHandler.requireMethod(method, "PUT", "PATCH", "DELETE");
-                yield locked(() -> {
-                    if (method.equals("DELETE")) {
-                        return organisations.deleteProject(request, uuid);
-                    }
-                    Response response = organisations.updateProject(request, uuid, method.equals("PATCH"));
-                    orders.projectDatesChanged(Ids.normalizeUuid(uuid));
-                    return response;
-                });
+                yield locked(() -> method.equals("DELETE") ? organisations.deleteProject(request, uuid)
+                        : organisations.updateProject(request, uuid, method.equals("PATCH")));
             }
             case "marketplace-public-offerings" -> throw ApiException.methodNotAllowed(method);
             case ProviderViews.OFFERINGS, ProviderViews.PLANS, ProviderViews.RESOURCES ->
@@ -156,9 +153,9 @@ public final class Writes {
         return uuid;
     }
 
-    /** A JSON response whose stored paths are made absolute for this request. */
-    static Response json(int status, Request request, JsonNode node) {
-        return Response.json(status, Links.absolutize(node.deepCopy(), request.origin()));
+    /** A JSON response of the row, its stored paths made absolute for this request. */
+    static Response json(int status, Request request, Row row) {
+        return Response.json(status, Links.absolutize(row.render(), request.origin()));
     }
 
     static boolean actsFor(User user, JsonRow row, String customerField) {

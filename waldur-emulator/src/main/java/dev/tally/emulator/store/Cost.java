@@ -4,16 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 
 /**
- * Order cost per CONTRACT §8 (Waldur Plan.get_estimate and Order.init_cost): the plan's unit price plus, for every
+ * Order cost (docs/emulator.md, "Cost") (Waldur Plan.get_estimate and Order.init_cost): the plan's unit price plus, for every
  * offering component billed by {@code limit}, plan price × limit / factor; Create adds the plan's init price
  * (Σ {@code one} components), Update its switch price (Σ {@code few} components). Plan unit does not enter.
  */
-public final class Cost {
+final class Cost {
     private Cost() {
     }
 
     /** The estimate without init or switch price, which is also the resource's cost. */
-    public static BigDecimal estimate(JsonNode offering, JsonNode plan, JsonNode limits) {
+    static BigDecimal estimate(JsonNode offering, JsonNode plan, JsonNode limits) {
         BigDecimal total = new BigDecimal(plan.path("unit_price").asText("0"));
         for (JsonNode component : offering.path("components")) {
             if (!"limit".equals(component.path("billing_type").asText())) {
@@ -34,14 +34,14 @@ public final class Cost {
     }
 
     /** The order's cost: estimate plus init price (Create) or switch price (Update); null without a plan. */
-    public static BigDecimal orderCost(String orderType, JsonNode offering, JsonNode plan, JsonNode limits) {
-        if (plan == null || "Terminate".equals(orderType)) {
+    static BigDecimal orderCost(OrderType orderType, JsonNode offering, JsonNode plan, JsonNode limits) {
+        if (plan == null || orderType == OrderType.TERMINATE) {
             return null;
         }
         BigDecimal cost = estimate(offering, plan, limits);
         String extraBillingType = switch (orderType) {
-            case "Create" -> "one";
-            case "Update" -> "few";
+            case CREATE -> "one";
+            case UPDATE -> "few";
             default -> null;
         };
         if (extraBillingType != null) {

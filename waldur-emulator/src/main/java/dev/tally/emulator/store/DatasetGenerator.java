@@ -227,7 +227,7 @@ public final class DatasetGenerator {
     private ObjectNode component(Catalog.Component component) {
         ObjectNode node = Json.NODES.objectNode();
         node.put("uuid", Ids.uuid(random));
-        // limit, not usage: current Waldur only prices and accepts limits for limit components (CONTRACT §8).
+        // limit, not usage: current Waldur only prices and accepts limits for limit components (docs/emulator.md, "Cost").
         node.put("billing_type", "limit");
         node.put("type", component.type());
         node.put("name", component.name());
@@ -371,12 +371,13 @@ public final class DatasetGenerator {
         User reviewer = offering.text("customer_uuid").equals(provider.uuid()) ? providerUser
                 : allocatorUsers.get(offering.text("customer_uuid"));
 
-        String createState = pick(new String[] {"done", "pending-consumer", "pending-provider", "executing", "erred",
-            "rejected", "canceled"}, new int[] {930, 10, 15, 10, 15, 15, 5});
+        OrderState createState = pick(new OrderState[] {OrderState.DONE, OrderState.PENDING_CONSUMER,
+            OrderState.PENDING_PROVIDER, OrderState.EXECUTING, OrderState.ERRED, OrderState.REJECTED,
+            OrderState.CANCELED}, new int[] {930, 10, 15, 10, 15, 15, 5});
         Instant projectCreated = Instant.parse(project.text("created"));
         Instant created;
-        if ("done".equals(createState) || "rejected".equals(createState) || "canceled".equals(createState)
-                || "erred".equals(createState)) {
+        // Finished Creates happened any time after the project began; open ones are recent.
+        if (!createState.open()) {
             long room = Duration.between(projectCreated, asOf.minus(Duration.ofDays(8))).toSeconds();
             created = projectCreated.plusSeconds(random.nextLong(Math.max(1, Math.min(room, 200L * 86400))));
         } else {
@@ -394,13 +395,13 @@ public final class DatasetGenerator {
         }
         String resourceUuid = Ids.uuid(random);
         User creator = random.nextInt(10) == 0 ? staff : consumer;
-        ObjectNode create = Records.order(new Records.OrderSpec(Ids.uuid(random), "Create", project, offering, plan,
+        ObjectNode create = Records.order(new Records.OrderSpec(Ids.uuid(random), OrderType.CREATE, project, offering, plan,
                 limits, attributes, Ids.timestamp(created), resourceUuid, name, creator, null));
         JsonRow createRow = new JsonRow(create);
         shareOfferingParts(create, offering);
         orders.add(createRow);
         Instant resourceCreated = created.plusNanos((20 + random.nextLong(180)) * 1_000_000);
-        String backendId = "done".equals(createState) ? "project_" + (465000000 + index) : "";
+        String backendId = createState == OrderState.DONE ? "project_" + (465000000 + index) : "";
         ObjectNode resource = Records.resource(new Records.ResourceSpec(resourceUuid, name, project, offering, plan,
                 limits, attributes, options, Ids.timestamp(resourceCreated), backendId));
         JsonRow resourceRow = new JsonRow(resource);
@@ -408,16 +409,11 @@ public final class DatasetGenerator {
         resources.add(resourceRow);
 
         Instant createDone = advance(create, createState, created, consumer, reviewer, creator.staff());
-        switch (createState) {
-            case "done" -> setResourceState(resource, "OK", createDone);
-            case "erred" -> {
-                setResourceState(resource, "Erred", createDone);
-                resource.put("error_message", "Slurm account creation failed");
-            }
-            case "rejected", "canceled" -> setResourceState(resource, "Terminated", createDone);
-            default -> setResourceState(resource, "Creating", created);
+        // A Create still pending or executing leaves the resource Creating, as Records made it.
+        if (follow(create, resource, createDone) == ResourceState.ERRED) {
+            resource.put("error_message", "Slurm account creation failed");
         }
-        if (!"done".equals(createState)) {
+        if (createState != OrderState.DONE) {
             return;
         }
         history(project, offering, plan, resourceRow, createRow, createDone, consumer, reviewer, orders, usages,
@@ -430,12 +426,13 @@ public final class DatasetGenerator {
         ObjectNode resource = resourceRow.node();
         Instant latest = asOf.minus(Duration.ofDays(1));
         Instant terminateAt = null;
-        String terminateState = null;
+        OrderState terminateState = null;
         if (random.nextInt(100) < 30 && Duration.between(createDone, latest).toDays() > 40) {
-            terminateState = pick(new String[] {"done", "executing", "pending-consumer", "pending-provider", "erred",
-                "rejected", "canceled"}, new int[] {880, 30, 30, 30, 15, 10, 5});
-            if ("done".equals(terminateState) || "rejected".equals(terminateState)
-                    || "canceled".equals(terminateState)) {
+            terminateState = pick(new OrderState[] {OrderState.DONE, OrderState.EXECUTING, OrderState.PENDING_CONSUMER,
+                OrderState.PENDING_PROVIDER, OrderState.ERRED, OrderState.REJECTED, OrderState.CANCELED},
+                    new int[] {880, 30, 30, 30, 15, 10, 5});
+            if (terminateState == OrderState.DONE || terminateState == OrderState.REJECTED
+                    || terminateState == OrderState.CANCELED) {
                 long span = Duration.between(createDone, latest.minus(Duration.ofDays(6))).toSeconds();
                 terminateAt = createDone.plusSeconds(span / 4 + random.nextLong(Math.max(1, span * 3 / 4)));
             } else {
@@ -463,12 +460,13 @@ public final class DatasetGenerator {
             ObjectNode newLimits = limits(offering);
             ObjectNode updateAttributes = Json.NODES.objectNode();
             updateAttributes.set("old_limits", currentLimits.deepCopy());
-            ObjectNode update = Records.order(new Records.OrderSpec(Ids.uuid(random), "Update", project, offering, plan,
+            ObjectNode update = Records.order(new Records.OrderSpec(Ids.uuid(random), OrderType.UPDATE, project, offering, plan,
                     newLimits, updateAttributes, Ids.timestamp(at), resourceRow.uuid(), resourceRow.text("name"),
                     consumer, currentCost));
             orders.add(new JsonRow(update));
             shareOfferingParts(update, offering);
-            t = advance(update, "done", at, consumer, reviewer, false);
+            t = advance(update, OrderState.DONE, at, consumer, reviewer, false);
+            follow(update, resource, t);
             currentLimits = newLimits;
             currentCost = Cost.estimate(offering.node(), plan.node(), currentLimits);
             limitChanges.add(t);
@@ -482,49 +480,39 @@ public final class DatasetGenerator {
             drifted.put(drifted.fieldNames().next(), drifted.elements().next().asLong() + 1);
         }
 
-        String finalState = "OK";
         Instant usageEnd = latest;
         if (terminateState != null) {
-            ObjectNode terminate = Records.order(new Records.OrderSpec(Ids.uuid(random), "Terminate", project,
+            ObjectNode terminate = Records.order(new Records.OrderSpec(Ids.uuid(random), OrderType.TERMINATE, project,
                     offering, null, null, Json.NODES.objectNode(), Ids.timestamp(terminateAt), resourceRow.uuid(),
                     resourceRow.text("name"), consumer, currentCost));
             orders.add(new JsonRow(terminate));
             shareOfferingParts(terminate, offering);
             Instant done = advance(terminate, terminateState, terminateAt, consumer, reviewer, false);
-            switch (terminateState) {
-                case "done" -> {
-                    finalState = "Terminated";
-                    usageEnd = done;
-                    resource.put("end_date", LocalDate.ofInstant(done, ZoneOffset.UTC).toString());
-                }
-                case "executing" -> finalState = "Terminating";
-                case "erred" -> finalState = "Erred";
-                default -> finalState = "OK";
+            if (terminateState == OrderState.DONE) {
+                usageEnd = done;
             }
-            setResourceState(resource, finalState, done);
+            if (follow(terminate, resource, done) == null) {
+                // A termination not under way leaves the resource OK; the generator stamps the order's last step.
+                OrderLifecycle.setResourceState(resource, ResourceState.OK, done);
+            }
         } else if (random.nextInt(100) < 8) {
             // A trailing Update that is still in flight or failed: the resource keeps its previous limits.
-            String state = pick(new String[] {"pending-consumer", "pending-provider", "executing", "erred", "rejected",
-                "canceled"}, new int[] {25, 25, 20, 10, 15, 5});
+            OrderState state = pick(new OrderState[] {OrderState.PENDING_CONSUMER, OrderState.PENDING_PROVIDER,
+                OrderState.EXECUTING, OrderState.ERRED, OrderState.REJECTED, OrderState.CANCELED},
+                    new int[] {25, 25, 20, 10, 15, 5});
             Instant at = recent();
             if (at.isAfter(t)) {
                 ObjectNode updateAttributes = Json.NODES.objectNode();
                 updateAttributes.set("old_limits", currentLimits.deepCopy());
-                ObjectNode update = Records.order(new Records.OrderSpec(Ids.uuid(random), "Update", project, offering,
+                ObjectNode update = Records.order(new Records.OrderSpec(Ids.uuid(random), OrderType.UPDATE, project, offering,
                         plan, limits(offering), updateAttributes, Ids.timestamp(at), resourceRow.uuid(),
                         resourceRow.text("name"), consumer, currentCost));
                 orders.add(new JsonRow(update));
                 shareOfferingParts(update, offering);
-                Instant done = advance(update, state, at, consumer, reviewer, false);
-                if ("executing".equals(state)) {
-                    setResourceState(resource, "Updating", done);
-                } else if ("erred".equals(state)) {
-                    setResourceState(resource, "Erred", done);
-                }
+                follow(update, resource, advance(update, state, at, consumer, reviewer, false));
             }
         }
-        resource.put("can_terminate", "OK".equals(resource.get("state").asText())
-                || "Erred".equals(resource.get("state").asText()));
+        resource.put("can_terminate", ResourceState.OK.is(resourceRow) || ResourceState.ERRED.is(resourceRow));
         usages(resourceRow, createDone, usageEnd, limitChanges, limitValues, usages);
     }
 
@@ -672,69 +660,60 @@ public final class DatasetGenerator {
     }
 
     /**
-     * Walks an order from pending-consumer to {@code state}, filling review and completion fields as Waldur does,
+     * Walks an order from pending-consumer to {@code state} through {@link OrderLifecycle}'s steps, at drawn times,
      * and returns when it got there.
      */
-    private Instant advance(ObjectNode order, String state, Instant created, User consumer, User provider,
+    private Instant advance(ObjectNode order, OrderState state, Instant created, User consumer, User provider,
                             boolean createdByStaff) {
         Instant t = created;
-        if ("pending-consumer".equals(state)) {
+        if (state == OrderState.PENDING_CONSUMER) {
             return t;
         }
         t = t.plusSeconds(createdByStaff ? 0 : 60 + random.nextLong(2L * 86400)).plusNanos(1000L * (1 + random.nextInt(999)));
-        if (!"canceled".equals(state) || random.nextBoolean()) {
-            order.put("consumer_reviewed_by", consumer.username());
-            order.put("consumer_reviewed_by_full_name", consumer.fullName());
-            order.put("consumer_reviewed_by_username", consumer.username());
-            order.put("consumer_reviewed_at", Ids.timestamp(t));
+        if (state != OrderState.CANCELED || random.nextBoolean()) {
+            OrderLifecycle.reviewByConsumer(order, consumer, t);
         }
-        if ("rejected".equals(state) && random.nextBoolean()) {
-            order.put("consumer_rejection_comment", "Not eligible for this call");
-            return finish(order, "rejected", t);
+        if (state == OrderState.REJECTED && random.nextBoolean()) {
+            OrderLifecycle.rejectByConsumer(order, "Not eligible for this call", t);
+            return t;
         }
-        if ("pending-provider".equals(state)) {
-            order.put("state", "pending-provider");
-            order.put("modified", Ids.timestamp(t));
+        if (state == OrderState.PENDING_PROVIDER) {
+            OrderLifecycle.moveTo(order, state, t);
             return t;
         }
         t = t.plusSeconds(60 + random.nextLong(3L * 86400)).plusNanos(1000L * (1 + random.nextInt(999)));
-        if ("canceled".equals(state)) {
-            return finish(order, "canceled", t);
+        if (state == OrderState.CANCELED) {
+            OrderLifecycle.finish(order, state, t);
+            return t;
         }
-        order.put("provider_reviewed_by", provider.username());
-        order.put("provider_reviewed_by_full_name", provider.fullName());
-        order.put("provider_reviewed_by_username", provider.username());
-        order.put("provider_reviewed_at", Ids.timestamp(t));
-        if ("rejected".equals(state)) {
-            order.put("provider_rejection_comment", "Insufficient capacity in this period");
-            return finish(order, "rejected", t);
+        OrderLifecycle.reviewByProvider(order, provider, t);
+        if (state == OrderState.REJECTED) {
+            OrderLifecycle.rejectByProvider(order, "Insufficient capacity in this period", t);
+            return t;
         }
-        if ("executing".equals(state)) {
-            order.put("state", "executing");
-            order.put("modified", Ids.timestamp(t));
+        if (state == OrderState.EXECUTING) {
+            OrderLifecycle.moveTo(order, state, t);
             return t;
         }
         t = t.plusSeconds(1 + random.nextLong(600)).plusNanos(1000L * (1 + random.nextInt(999)));
-        if ("erred".equals(state)) {
-            order.put("error_message", "Backend request failed: timeout");
-            return finish(order, "erred", t);
+        if (state == OrderState.ERRED) {
+            OrderLifecycle.fail(order, "Backend request failed: timeout", t);
+            return t;
         }
-        return finish(order, "done", t);
+        OrderLifecycle.finish(order, OrderState.DONE, t);
+        return t;
     }
 
-    private static Instant finish(ObjectNode order, String state, Instant at) {
-        order.put("state", state);
-        order.put("modified", Ids.timestamp(at));
-        order.put("completed_at", Ids.timestamp(at));
-        return at;
-    }
-
-    private static void setResourceState(ObjectNode resource, String state, Instant at) {
-        resource.put("state", state);
-        String stamp = Ids.timestamp(at);
-        if (stamp.compareTo(resource.get("modified").asText()) > 0) {
-            resource.put("modified", stamp);
+    /** The resource follows its order's state as in {@link OrderLifecycle}; returns the state it is in afterwards. */
+    private ResourceState follow(ObjectNode order, ObjectNode resource, Instant at) {
+        OrderState state = OrderState.of(order.get("state").asText());
+        ResourceState next = OrderLifecycle.resourceStateAfter(OrderType.ofWire(order.get("type").asText()), state);
+        if (state == OrderState.DONE) {
+            OrderLifecycle.applyDone(order, resource, store, at);
+        } else if (next != null) {
+            OrderLifecycle.setResourceState(resource, next, at);
         }
+        return next;
     }
 
     // Orders still in flight at asOf: created in the last two weeks, late enough that reviews stay before asOf.
@@ -742,7 +721,7 @@ public final class DatasetGenerator {
         return asOf.minus(Duration.ofDays(6)).minusSeconds(random.nextLong(8L * 86400));
     }
 
-    private String pick(String[] values, int[] weights) {
+    private <T> T pick(T[] values, int[] weights) {
         int total = 0;
         for (int w : weights) {
             total += w;
@@ -768,7 +747,7 @@ public final class DatasetGenerator {
         Map<String, Integer> activePerProject = new HashMap<>();
         Map<String, Integer> perPlan = new HashMap<>();
         for (JsonRow resource : store.resources().rows()) {
-            if (!"Terminated".equals(resource.text("state"))) {
+            if (!ResourceState.TERMINATED.is(resource)) {
                 activePerProject.merge(resource.text("project_uuid"), 1, Integer::sum);
                 perPlan.merge(resource.text("plan_uuid"), 1, Integer::sum);
             }

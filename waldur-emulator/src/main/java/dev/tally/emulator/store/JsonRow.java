@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class JsonRow implements Row {
     private final ObjectNode node;
 
-    public JsonRow(ObjectNode node) {
+    JsonRow(ObjectNode node) {
         this.node = node;
     }
 
-    public ObjectNode node() {
+    ObjectNode node() {
         return node;
     }
 

@@ -11,12 +11,12 @@ public final class Records {
     }
 
     /** The parts of an order that the caller decides. */
-    public record OrderSpec(String uuid, String type, JsonRow project, JsonRow offering, JsonRow plan,
+    record OrderSpec(String uuid, OrderType type, JsonRow project, JsonRow offering, JsonRow plan,
                             JsonNode limits, ObjectNode attributes, String created, String resourceUuid,
                             String resourceName, User createdBy, BigDecimal oldCost) {
     }
 
-    public static ObjectNode order(OrderSpec spec) {
+    static ObjectNode order(OrderSpec spec) {
         JsonRow offering = spec.offering();
         JsonRow plan = spec.plan();
         JsonRow project = spec.project();
@@ -61,7 +61,7 @@ public final class Records {
         } else {
             node.put("cost", Ids.decimal10(cost));
         }
-        node.put("state", "pending-consumer");
+        node.put("state", OrderState.PENDING_CONSUMER.wire());
         node.put("output", "");
         node.put("marketplace_resource_uuid", spec.resourceUuid());
         node.put("error_message", "");
@@ -70,7 +70,7 @@ public final class Records {
         node.putNull("completed_at");
         node.put("request_comment", "");
         node.putNull("attachment");
-        node.put("type", spec.type());
+        node.put("type", spec.type().wire());
         node.putNull("start_date");
         node.put("url", "/api/marketplace-orders/" + spec.uuid() + "/");
         node.putNull("consumer_reviewed_by");
@@ -114,12 +114,12 @@ public final class Records {
     }
 
     /** The parts of a resource that the caller decides. */
-    public record ResourceSpec(String uuid, String name, JsonRow project, JsonRow offering, JsonRow plan,
+    record ResourceSpec(String uuid, String name, JsonRow project, JsonRow offering, JsonRow plan,
                                JsonNode limits, ObjectNode attributes, JsonNode options, String created,
                                String backendId) {
     }
 
-    public static ObjectNode resource(ResourceSpec spec) {
+    static ObjectNode resource(ResourceSpec spec) {
         JsonRow offering = spec.offering();
         JsonRow plan = spec.plan();
         JsonRow project = spec.project();
@@ -149,7 +149,7 @@ public final class Records {
         node.put("modified", spec.created());
         node.put("url", "/api/marketplace-resources/" + spec.uuid() + "/");
         node.put("description", "");
-        node.put("state", "Creating");
+        node.put("state", ResourceState.CREATING.wire());
         node.putNull("resource_uuid");
         node.put("backend_id", spec.backendId());
         node.put("effective_id", "");
@@ -198,7 +198,7 @@ public final class Records {
      *
      * @param serviceProviderUuid the customer's service provider, or null if it is not one
      */
-    public static ObjectNode customer(String uuid, String created, String name, String abbreviation, String slug,
+    static ObjectNode customer(String uuid, String created, String name, String abbreviation, String slug,
                                       String country, String countryName, String email, String homepage,
                                       String serviceProviderUuid) {
         ObjectNode node = Json.NODES.objectNode();
@@ -266,13 +266,13 @@ public final class Records {
      * @param endDate         {@code YYYY-MM-DD} or null
      * @param oecdFos2007Code a code such as {@code "1.1"}, {@code ""} or null
      */
-    public record ProjectSpec(String uuid, String name, JsonRow customer, String description, String created,
+    record ProjectSpec(String uuid, String name, JsonRow customer, String description, String created,
                               String backendId, String startDate, String endDate, String oecdFos2007Code,
                               boolean industry, String kind) {
     }
 
     /** The 8.0.5 {@code Project} shape. */
-    public static ObjectNode project(ProjectSpec spec) {
+    static ObjectNode project(ProjectSpec spec) {
         JsonRow customer = spec.customer();
         ObjectNode node = sized(64);
         node.put("url", "/api/projects/" + spec.uuid() + "/");
@@ -310,7 +310,7 @@ public final class Records {
     }
 
     /** Sets {@code oecd_fos_2007_code} (null, blank or a code) and its label in place. */
-    public static void setOecd(ObjectNode node, String code) {
+    static void setOecd(ObjectNode node, String code) {
         if (code == null) {
             node.putNull("oecd_fos_2007_code");
         } else {
@@ -342,7 +342,7 @@ public final class Records {
     }
 
     /** A slug as Waldur derives it: ASCII letters, digits and hyphens, at most 50 characters. */
-    public static String slug(String name, String uuid) {
+    static String slug(String name, String uuid) {
         String base = hyphenate(java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKD)).toLowerCase();
         if (base.isEmpty()) {
             base = "item";

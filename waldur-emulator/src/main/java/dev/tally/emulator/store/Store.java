@@ -85,7 +85,7 @@ public final class Store {
         offeringOfPlan.put(plan.uuid(), offering);
     }
 
-    public Map<String, JsonRow> dryRuns() {
+    Map<String, JsonRow> dryRuns() {
         return dryRuns;
     }
 
@@ -112,7 +112,7 @@ public final class Store {
     }
 
     /** Adds a reported usage; callers hold the write lock. */
-    public void addUsage(UsageRow usage) {
+    void addUsage(UsageRow usage) {
         usages.add(usage);
         usageIndex().put(usageKey(usage.resource().uuid(), usage.type(), usage.billingPeriod()), usage);
     }
@@ -134,7 +134,7 @@ public final class Store {
     }
 
     /** Advances the logical clock by one millisecond and returns it; callers hold the write lock. */
-    public Instant tick() {
+    Instant tick() {
         clock = clock.plus(Duration.ofMillis(1));
         return clock;
     }
@@ -144,7 +144,7 @@ public final class Store {
     }
 
     /** A new UUID from the runtime stream; callers hold the write lock. */
-    public String newUuid() {
+    String newUuid() {
         return Ids.uuid(runtimeRandom);
     }
 }

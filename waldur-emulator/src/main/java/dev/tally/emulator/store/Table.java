@@ -33,19 +33,26 @@ public final class Table<R extends Row> {
         this.sortField = sortField;
     }
 
+    /** A table of derived rows (e.g. a provider view over stored ones), sorted once; it is no part of the store. */
+    static <R extends Row> Table<R> sorted(String name, Comparator<? super R> order, List<R> rows) {
+        Table<R> table = new Table<>(name, order);
+        table.addAll(rows);
+        return table;
+    }
+
     public String name() {
         return name;
     }
 
     /** Inserts one row at its place in the default ordering; callers hold the write lock. */
-    public void add(R row) {
+    void add(R row) {
         int at = Collections.binarySearch(rows, row, defaultOrder);
         rows.add(at < 0 ? -at - 1 : at + 1, row);
         index().put(row.uuid(), row);
     }
 
     /** Removes one row (a hard delete); callers hold the write lock. */
-    public void remove(R row) {
+    void remove(R row) {
         rows.remove(row);
         index().remove(row.uuid());
     }
@@ -54,7 +61,7 @@ public final class Table<R extends Row> {
      * Adds many rows and sorts once, for dataset generation; the UUID index follows on the next lookup. Synchronized
      * like {@link #index()}, so a reader never sees the dropped index half-way.
      */
-    public synchronized void addAll(List<R> more) {
+    synchronized void addAll(List<R> more) {
         rows.addAll(more);
         if (sortField == null) {
             rows.sort(defaultOrder);
@@ -83,7 +90,7 @@ public final class Table<R extends Row> {
     }
 
     /** Restores the default ordering after a row's sort key changed in place; callers hold the write lock. */
-    public void resort() {
+    void resort() {
         rows.sort(defaultOrder);
     }
 

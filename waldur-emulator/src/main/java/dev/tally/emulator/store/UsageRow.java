@@ -133,7 +133,7 @@ public final class UsageRow implements Row {
      * @param created a timestamp as {@link Ids#timestamp} formats it
      * @param date    a timestamp as {@link Ids#timestamp} formats it
      */
-    public UsageRow(String uuid, String created, JsonRow resource, String type, String name, String measuredUnit,
+    UsageRow(String uuid, String created, JsonRow resource, String type, String name, String measuredUnit,
                     LocalDate billingPeriod, BigDecimal usage, String date, String description, boolean recurring) {
         this(Ids.hexHalf(uuid, 0), Ids.hexHalf(uuid, 1), parseMicros(created), resource, type, name, measuredUnit,
                 billingPeriod, 0, parseMicros(date), description, recurring);
@@ -187,7 +187,7 @@ public final class UsageRow implements Row {
     }
 
     /** Replaces the reported value: set_usage upserts per resource, component and month. */
-    public void overwrite(BigDecimal newUsage, String newDate, String newDescription, boolean newRecurring) {
+    void overwrite(BigDecimal newUsage, String newDate, String newDescription, boolean newRecurring) {
         long newDateMicros = parseMicros(newDate);
         setUsage(newUsage);
         this.dateMicros = newDateMicros;

@@ -1,12 +1,15 @@
 package dev.tally.emulator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tally.emulator.store.Ids;
+import dev.tally.emulator.store.JsonRow;
 import dev.tally.emulator.store.Row;
 import dev.tally.emulator.store.Store;
 import dev.tally.emulator.store.Table;
 import dev.tally.emulator.store.User;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +24,8 @@ import java.util.function.Predicate;
  *
  * @param model the Django model name used in 404 messages ("No Order matches the given query.")
  */
-record Collection(String name, String model, boolean anonymousAllowed, Function<Store, Table<? extends Row>> table,
-                  BiPredicate<User, Row> visible, Map<String, Filter> filters, Set<String> orderings) {
+record Endpoint(String name, String model, boolean anonymousAllowed, Function<Store, Table<? extends Row>> table,
+                BiPredicate<User, Row> visible, Map<String, Filter> filters, Set<String> orderings) {
 
     /** Visible rows that pass every filter in the request, in the requested or default order. */
     List<Row> select(Store store, Request request) {
@@ -41,7 +44,7 @@ record Collection(String name, String model, boolean anonymousAllowed, Function<
         if (predicates.isEmpty() && order == null && user != null && user.staff() && !"projects".equals(name)) {
             // A staff harvest pages through whole collections: the table is already in default order, so
             // a page costs O(page), not a scan of millions of rows. Callers hold the read lock while paging.
-            return java.util.Collections.unmodifiableList(table.apply(store).rows());
+            return Collections.unmodifiableList(table.apply(store).rows());
         }
         List<Row> result = new ArrayList<>();
         for (Row row : table.apply(store).rows()) {
@@ -64,6 +67,24 @@ record Collection(String name, String model, boolean anonymousAllowed, Function<
             result.sort(order);
         }
         return result;
+    }
+
+    /** Looks a row up as Waldur's get_object does: malformed UUID "Not found.", invisible or absent "No X matches". */
+    Row find(Store store, Request request, String rawUuid) {
+        String uuid = Ids.normalizeUuid(rawUuid);
+        if (uuid == null) {
+            throw ApiException.detail(404, "Not found.");
+        }
+        Row row = table.apply(store).find(uuid).orElse(null);
+        if (row == null || !available(request, row)) {
+            throw ApiException.notFound(model);
+        }
+        return row;
+    }
+
+    /** {@link #find} for the collections stored as JSON trees (customers, projects, orders, resources). */
+    JsonRow findStored(Store store, Request request, String rawUuid) {
+        return (JsonRow) find(store, request, rawUuid);
     }
 
     /**

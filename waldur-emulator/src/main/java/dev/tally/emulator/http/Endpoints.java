@@ -1,5 +1,8 @@
 package dev.tally.emulator.http;
 
+import dev.tally.emulator.store.OrderState;
+import dev.tally.emulator.store.OrderType;
+import dev.tally.emulator.store.ResourceState;
 import dev.tally.emulator.store.Row;
 import dev.tally.emulator.store.Store;
 import dev.tally.emulator.store.User;
@@ -9,16 +12,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
 
-/** The read side of every collection, with the filters and orderings of CONTRACT §7. */
-final class Collections {
-    static final Set<String> ORDER_STATES = Set.of("pending-consumer", "pending-provider", "pending-project",
-            "pending-start-date", "executing", "done", "erred", "canceled", "rejected");
-    static final Set<String> ORDER_TYPES = Set.of("Create", "Update", "Terminate", "Restore");
-    static final Set<String> RESOURCE_STATES = Set.of("Creating", "OK", "Erred", "Updating", "Terminating",
-            "Terminated");
+/** The read endpoint of every collection, with its filters and orderings (module README, "Endpoints"). */
+final class Endpoints {
     static final Set<String> OFFERING_STATES = Set.of("Draft", "Active", "Paused", "Archived", "Unavailable");
 
-    private Collections() {
+    private Endpoints() {
     }
 
     // Non-staff users see their own organisation's things, and as providers, things ordered from their offerings.
@@ -38,16 +36,16 @@ final class Collections {
         return false;
     }
 
-    static Map<String, Collection> all() {
-        Map<String, Collection> all = new LinkedHashMap<>();
-        for (Collection c : List.of(customers(), projects(), offerings(), orders(), resources(), usages(),
+    static Map<String, Endpoint> all() {
+        Map<String, Endpoint> all = new LinkedHashMap<>();
+        for (Endpoint c : List.of(customers(), projects(), offerings(), orders(), resources(), usages(),
                 ProviderViews.offerings(), ProviderViews.plans(), ProviderViews.resources())) {
             all.put(c.name(), c);
         }
         return all;
     }
 
-    static Collection customers() {
+    static Endpoint customers() {
         Map<String, Filter> f = new LinkedHashMap<>();
         f.put("name", Filter.icontains("name"));
         f.put("name_exact", Filter.exact("name"));
@@ -62,12 +60,12 @@ final class Collections {
         f.put("query", Filter.query("name", "native_name", "abbreviation", "domain", "registration_code"));
         BiPredicate<User, Row> visible = (user, row) -> user != null
                 && (user.staff() || row.uuid().equals(user.customerUuid()));
-        return new Collection("customers", "Customer", false, Store::customers, visible, f,
+        return new Endpoint("customers", "Customer", false, Store::customers, visible, f,
                 Set.of("name", "abbreviation", "created", "native_name", "accounting_start_date",
                         "registration_code", "agreement_number"));
     }
 
-    static Collection projects() {
+    static Endpoint projects() {
         Map<String, Filter> f = new LinkedHashMap<>();
         f.put("name", Filter.icontains("name"));
         f.put("name_exact", Filter.exact("name"));
@@ -81,13 +79,13 @@ final class Collections {
         f.put("created", Filter.since("created"));
         f.put("query", Filter.query("name", "backend_id"));
         f.put("is_removed", Filter.bool("is_removed"));
-        return new Collection("projects", "Project", false, Store::projects,
+        return new Endpoint("projects", "Project", false, Store::projects,
                 (user, row) -> mine(user, row, "customer_uuid"), f,
                 Set.of("name", "created", "customer_name", "customer_native_name", "customer_abbreviation",
                         "end_date", "start_date"));
     }
 
-    static Collection offerings() {
+    static Endpoint offerings() {
         Map<String, Filter> f = new LinkedHashMap<>();
         f.put("name", Filter.icontains("name"));
         f.put("name_exact", Filter.exact("name"));
@@ -108,12 +106,12 @@ final class Collections {
         f.put("description", Filter.icontains("description"));
         f.put("keyword", Filter.query("name", "description", "customer_name"));
         f.put("type", Filter.exact("type"));
-        return new Collection("marketplace-public-offerings", "Offering", true, Store::offerings,
+        return new Endpoint("marketplace-public-offerings", "Offering", true, Store::offerings,
                 (user, row) -> true, f,
                 Set.of("name", "created", "type", "state", "total_customers", "total_cost", "total_cost_estimated"));
     }
 
-    static Collection orders() {
+    static Endpoint orders() {
         Map<String, Filter> f = new LinkedHashMap<>();
         f.put("project_uuid", Filter.uuid("project_uuid"));
         f.put("customer_uuid", Filter.uuid("customer_uuid"));
@@ -126,22 +124,22 @@ final class Collections {
         f.put("resource", Filter.urlToUuid("/api/marketplace-resources/", "marketplace_resource_uuid"));
         f.put("resource_uuid", Filter.uuid("marketplace_resource_uuid"));
         f.put("resource_name", Filter.icontains("resource_name"));
-        f.put("state", Filter.choice("state", ORDER_STATES));
-        f.put("type", Filter.choice("type", ORDER_TYPES));
+        f.put("state", Filter.choice("state", OrderState.WIRE_NAMES));
+        f.put("type", Filter.choice("type", OrderType.WIRE_NAMES));
         f.put("created", Filter.since("created"));
         f.put("modified", Filter.since("modified"));
         f.put("query", Filter.query("project_name", "resource_name"));
-        f.put("can_approve_as_consumer", Filter.canApprove("pending-consumer", "customer_uuid"));
-        f.put("can_approve_as_provider", Filter.canApprove("pending-provider", "provider_uuid"));
+        f.put("can_approve_as_consumer", Filter.canApprove(OrderState.PENDING_CONSUMER, "customer_uuid"));
+        f.put("can_approve_as_provider", Filter.canApprove(OrderState.PENDING_PROVIDER, "provider_uuid"));
         f.put("offering_slug", Filter.offeringSlug());
         // No emulated offering has a parent offering: the UUID is validated, then nothing matches.
         f.put("parent_offering_uuid", Filter.uuidMatchingNothing());
-        return new Collection("marketplace-orders", "Order", false, Store::orders,
+        return new Endpoint("marketplace-orders", "Order", false, Store::orders,
                 (user, row) -> mine(user, row, "customer_uuid", "provider_uuid"), f,
                 Set.of("created", "consumer_reviewed_at", "cost", "state"));
     }
 
-    static Collection resources() {
+    static Endpoint resources() {
         Map<String, Filter> f = new LinkedHashMap<>();
         f.put("name", Filter.icontains("name"));
         f.put("name_exact", Filter.exact("name"));
@@ -160,18 +158,18 @@ final class Collections {
         f.put("service_manager_uuid", Filter.uuidMatchingNothing());
         f.put("plan_uuid", Filter.uuid("plan_uuid"));
         f.put("backend_id", Filter.exact("backend_id"));
-        f.put("state", Filter.choice("state", RESOURCE_STATES));
+        f.put("state", Filter.choice("state", ResourceState.WIRE_NAMES));
         f.put("downscaled", Filter.bool("downscaled"));
         f.put("paused", Filter.bool("paused"));
         f.put("restrict_member_access", Filter.bool("restrict_member_access"));
         f.put("created", Filter.since("created"));
         f.put("modified", Filter.since("modified"));
-        return new Collection("marketplace-resources", "Resource", false, Store::resources,
+        return new Endpoint("marketplace-resources", "Resource", false, Store::resources,
                 (user, row) -> mine(user, row, "customer_uuid", "provider_uuid"), f,
                 Set.of("name", "created", "end_date", "project_name", "state"));
     }
 
-    static Collection usages() {
+    static Endpoint usages() {
         Map<String, Filter> f = new LinkedHashMap<>();
         f.put("resource", Filter.urlToUuid("/api/marketplace-resources/", "resource_uuid"));
         f.put("resource_uuid", Filter.uuid("resource_uuid"));
@@ -184,7 +182,7 @@ final class Collections {
         f.put("billing_period", Filter.date("billing_period"));
         f.put("billing_period_year", Filter.prefix("billing_period", "\\d{4}", 0, 4));
         f.put("billing_period_month", Filter.prefix("billing_period", "\\d{1,2}", 5, 7));
-        return new Collection("marketplace-component-usages", "ComponentUsage", false, Store::usages,
+        return new Endpoint("marketplace-component-usages", "ComponentUsage", false, Store::usages,
                 (user, row) -> mine(user, row, "customer_uuid", "provider_uuid"), f,
                 Set.of("billing_period", "usage"));
     }

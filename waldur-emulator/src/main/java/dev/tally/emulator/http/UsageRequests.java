@@ -4,25 +4,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tally.emulator.store.Ids;
 import dev.tally.emulator.store.JsonRow;
+import dev.tally.emulator.store.PlanPeriods;
 import dev.tally.emulator.store.Store;
-import dev.tally.emulator.store.UsageRow;
+import dev.tally.emulator.store.UsageLedger;
 import dev.tally.emulator.store.User;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code POST /api/marketplace-component-usages/set_usage/} (CONTRACT §7.8): an upsert per resource, component and
- * month, so a second report in a month replaces the first. Callers hold the write lock.
+ * {@code POST /api/marketplace-component-usages/set_usage/}: checks the report, which the store's
+ * {@link UsageLedger} records. Callers hold the write lock.
  */
-final class UsageReports {
+final class UsageRequests {
     private final Store store;
+    private final UsageLedger ledger;
 
-    UsageReports(Store store) {
+    UsageRequests(Store store) {
         this.store = store;
+        this.ledger = new UsageLedger(store);
     }
 
     Response setUsage(Request request) {
@@ -55,8 +56,7 @@ final class UsageReports {
         if (!user.staff() && !user.customerUuid().equals(resource.text("provider_uuid"))) {
             throw ApiException.forbidden();
         }
-        String state = resource.text("state");
-        if (!state.equals("OK") && !state.equals("Updating") && !state.equals("Terminating")) {
+        if (!UsageLedger.accepts(resource)) {
             throw ApiException.field("resource", "Resource is not in valid state.");
         }
         JsonNode usages = body.get("usages");
@@ -64,57 +64,26 @@ final class UsageReports {
             throw ApiException.field("usages", "Expected a list of items but got type \""
                     + usages.getNodeType().name().toLowerCase() + "\".");
         }
-        Instant date = body.hasNonNull("date") ? Filter.parseDateTime("date", body.get("date").asText()) : store.tick();
-        LocalDate billingPeriod = LocalDate.ofInstant(date, ZoneOffset.UTC).withDayOfMonth(1);
+        // A given date is parsed (and may fail) before the lines are checked, as Waldur's serializer does.
+        Instant date = body.hasNonNull("date") ? Filter.parseDateTime("date", body.get("date").asText()) : null;
         List<String> invalid = new ArrayList<>();
-        List<Object[]> accepted = new ArrayList<>();
+        List<UsageLedger.Report> accepted = new ArrayList<>();
         for (JsonNode usage : usages) {
             String type = usage.path("type").asText();
-            JsonNode component = component(resource, type);
+            JsonNode component = UsageLedger.component(resource, type);
             if (component == null) {
                 invalid.add(type);
                 continue;
             }
             BigDecimal amount = amount(usage.get("amount"));
-            accepted.add(new Object[] {component, amount, usage.path("description").asText(""),
-                usage.path("recurring").asBoolean(false)});
+            accepted.add(new UsageLedger.Report(component, amount, usage.path("description").asText(""),
+                    usage.path("recurring").asBoolean(false)));
         }
         if (!invalid.isEmpty()) {
             throw ApiException.bare("These components are invalid: " + String.join(", ", invalid) + ".");
         }
-        String stamp = Ids.timestamp(date);
-        ObjectNode current = resource.get("current_usages") instanceof ObjectNode o ? o : resource.node()
-                .putObject("current_usages");
-        boolean resort = false;
-        for (Object[] item : accepted) {
-            JsonNode component = (JsonNode) item[0];
-            String type = component.get("type").asText();
-            BigDecimal amount = (BigDecimal) item[1];
-            var existing = store.usageFor(resource.uuid(), type, billingPeriod);
-            if (existing.isPresent()) {
-                existing.get().overwrite(amount, stamp, (String) item[2], (Boolean) item[3]);
-                resort = true;
-            } else {
-                store.addUsage(new UsageRow(store.newUuid(), Ids.timestamp(store.tick()), resource, type,
-                        component.get("name").asText(), component.get("measured_unit").asText(), billingPeriod,
-                        amount, stamp, (String) item[2], (Boolean) item[3]));
-            }
-            current.put(type, amount);
-        }
-        if (resort) {
-            store.usages().resort();
-        }
+        ledger.report(resource, date, accepted);
         return Response.empty(201);
-    }
-
-    private static JsonNode component(JsonRow resource, String type) {
-        for (JsonNode component : resource.get("offering_components")) {
-            String billing = component.path("billing_type").asText();
-            if (component.get("type").asText().equals(type) && (billing.equals("usage") || billing.equals("limit"))) {
-                return component;
-            }
-        }
-        return null;
     }
 
     // Decimal(20,2): at most two decimal places, never negative.

@@ -2,26 +2,37 @@ package dev.tally.emulator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tally.emulator.store.Ids;
 import dev.tally.emulator.store.Json;
 import dev.tally.emulator.store.JsonRow;
+import dev.tally.emulator.store.OrderLifecycle;
+import dev.tally.emulator.store.OrderType;
+import dev.tally.emulator.store.PlanPeriods;
+import dev.tally.emulator.store.ResourceEdits;
+import dev.tally.emulator.store.ResourceState;
 import dev.tally.emulator.store.Store;
 import dev.tally.emulator.store.User;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
 
-/** Resource writes (CONTRACT §7.7): PUT/PATCH, update_options, update_limits and terminate. Callers hold the write lock. */
-final class ResourceActions {
+/**
+ * The resource write endpoints: PUT/PATCH, update_options, and the actions that submit an order (update_limits,
+ * switch_plan, terminate), checked here and carried out by the store's {@link ResourceEdits} and
+ * {@link OrderLifecycle}. Callers hold the write lock.
+ */
+final class ResourceRequests {
     private final Store store;
-    private final OrderWorkflow orders;
-    private final Collection resources = Collections.resources();
+    private final OrderLifecycle orders;
+    private final ResourceEdits edits;
+    private final Endpoint resources = Endpoints.resources();
 
-    ResourceActions(Store store, OrderWorkflow orders) {
+    ResourceRequests(Store store, OrderLifecycle orders) {
         this.store = store;
         this.orders = orders;
+        this.edits = new ResourceEdits(store);
     }
 
     Response action(Request request, String rawUuid, String action) {
@@ -31,45 +42,45 @@ final class ResourceActions {
         return switch (action) {
             case "terminate" -> {
                 requireActor(user, resource);
-                requireState(resource, "OK", "Erred");
-                if (orders.hasPendingOrder(resource.uuid())) {
+                requireState(resource, ResourceState.OK, ResourceState.ERRED);
+                if (orders.hasOpenOrder(resource.uuid())) {
                     throw ApiException.bare("Pending order for resource already exists.");
                 }
                 ObjectNode attributes = body.get("attributes") instanceof ObjectNode a ? a.deepCopy()
                         : Json.NODES.objectNode();
-                JsonRow order = orders.submit("Terminate", resource, null, attributes, user);
+                JsonRow order = orders.submit(OrderType.TERMINATE, resource, null, null, attributes, null, user);
                 yield orderUuid(order);
             }
             case "update_limits" -> {
                 requireActor(user, resource);
-                requireState(resource, "OK");
+                requireState(resource, ResourceState.OK);
                 if (!body.has("limits")) {
                     throw ApiException.field("limits", "This field is required.");
                 }
                 JsonRow offering = store.offerings().find(resource.text("offering_uuid")).orElseThrow();
-                ObjectNode limits = OrderWorkflow.limits(body.get("limits"), offering);
+                ObjectNode limits = OrderRequests.limits(body.get("limits"), offering);
                 if (limits.equals(resource.get("limits"))) {
                     throw ApiException.bare("Limits are the same as the current ones.");
                 }
-                if (orders.hasPendingOrder(resource.uuid())) {
+                if (orders.hasOpenOrder(resource.uuid())) {
                     throw ApiException.bare("Pending order for resource already exists.");
                 }
                 ObjectNode attributes = Json.NODES.objectNode();
                 attributes.set("old_limits", resource.get("limits").deepCopy());
-                JsonRow order = orders.submit("Update", resource, limits, attributes, user);
-                order.node().put("request_comment", body.path("request_comment").asText(""));
+                JsonRow order = orders.submit(OrderType.UPDATE, resource, currentPlan(resource), limits, attributes,
+                        body.path("request_comment").asText(""), user);
                 yield orderUuid(order);
             }
             case "switch_plan" -> {
                 // ResourceViewSet: permission, then validators (state OK, no pending order), then the serializer.
                 requireActor(user, resource);
-                requireState(resource, "OK");
-                if (orders.hasPendingOrder(resource.uuid())) {
+                requireState(resource, ResourceState.OK);
+                if (orders.hasOpenOrder(resource.uuid())) {
                     throw ApiException.bare("Pending order for resource already exists.");
                 }
                 JsonRow plan = switchPlan(resource, body.get("plan"));
-                JsonRow order = orders.submit("Update", resource, plan, resource.get("limits").deepCopy(),
-                        Json.NODES.objectNode(), user);
+                JsonRow order = orders.submit(OrderType.UPDATE, resource, plan, resource.get("limits").deepCopy(),
+                        Json.NODES.objectNode(), null, user);
                 yield orderUuid(order);
             }
             case "update_options" -> {
@@ -88,7 +99,7 @@ final class ResourceActions {
         if (value == null || value.isNull() || value.asText().isEmpty()) {
             throw ApiException.field("plan", "This field is required.");
         }
-        java.util.regex.Matcher m = OrderWorkflow.PLAN_URL.matcher(value.asText());
+        java.util.regex.Matcher m = OrderRequests.PLAN_URL.matcher(value.asText());
         if (!m.matches()) {
             throw ApiException.field("plan", "Invalid hyperlink - Incorrect URL match.");
         }
@@ -99,6 +110,10 @@ final class ResourceActions {
             throw ApiException.field("plan", "Plan is not available for this offering.");
         }
         return plan;
+    }
+
+    private JsonRow currentPlan(JsonRow resource) {
+        return store.plan(resource.text("plan_uuid")).orElseThrow();
     }
 
     /** {@code GET /{uuid}/plan_periods/}: a bare array, not paginated (the view returns serializer.data). */
@@ -127,11 +142,7 @@ final class ResourceActions {
             }
             validateOption(field.getKey(), field.getValue(), spec);
         }
-        JsonNode current = resource.get("options");
-        ObjectNode merged = current instanceof ObjectNode o ? o.deepCopy() : Json.NODES.objectNode();
-        merged.setAll((ObjectNode) options);
-        resource.node().set("options", merged);
-        resource.node().put("modified", Ids.timestamp(store.tick()));
+        edits.mergeOptions(resource, (ObjectNode) options);
         ObjectNode status = Json.NODES.objectNode();
         status.put("status", "Resource options are submitted");
         return Response.json(200, status);
@@ -167,7 +178,6 @@ final class ResourceActions {
             throw ApiException.forbidden();
         }
         ObjectNode body = request.jsonObject();
-        ObjectNode node = resource.node();
         if (!partial && !body.hasNonNull("name")) {
             throw ApiException.field("name", "This field is required.");
         }
@@ -193,34 +203,17 @@ final class ResourceActions {
                         "Date has wrong format. Use one of these formats instead: YYYY-MM-DD.");
             }
         }
-        if (body.has("name")) {
-            node.put("name", body.get("name").asText());
-        }
-        if (body.has("description")) {
-            node.put("description", body.get("description").asText(""));
-        }
-        if (body.has("end_date")) {
-            if (endDate == null) {
-                node.putNull("end_date");
-            } else {
-                node.put("end_date", endDate);
-            }
-        }
-        node.put("modified", Ids.timestamp(store.tick()));
+        edits.edit(resource, new ResourceEdits.Edit(body.has("name") ? body.get("name").asText() : null,
+                body.has("description") ? body.get("description").asText("") : null, body.has("end_date"), endDate));
         ObjectNode out = Json.NODES.objectNode();
-        out.set("name", node.get("name"));
-        out.set("description", node.get("description"));
-        out.set("end_date", node.get("end_date"));
+        out.set("name", resource.get("name").deepCopy());
+        out.set("description", resource.get("description").deepCopy());
+        out.set("end_date", resource.get("end_date").deepCopy());
         return Response.json(200, out);
     }
 
     private JsonRow find(Request request, String rawUuid) {
-        String uuid = Ids.normalizeUuid(rawUuid);
-        if (uuid == null) {
-            throw ApiException.detail(404, "Not found.");
-        }
-        return store.resources().find(uuid).filter(r -> resources.visible().test(request.user(), r))
-                .orElseThrow(() -> ApiException.notFound("Resource"));
+        return resources.findStored(store, request, rawUuid);
     }
 
     // Consumers (the project's organisation), the provider and staff may act on a resource.
@@ -230,19 +223,19 @@ final class ResourceActions {
         }
     }
 
-    private static void requireState(JsonRow resource, String... states) {
-        for (String state : states) {
-            if (state.equals(resource.text("state"))) {
+    private static void requireState(JsonRow resource, ResourceState... states) {
+        for (ResourceState state : states) {
+            if (state.is(resource)) {
                 return;
             }
         }
-        throw ApiException.wrongState(states);
+        throw ApiException.wrongState(Arrays.stream(states).map(ResourceState::wire).toArray(String[]::new));
     }
 
     private static Response orderUuid(JsonRow order) {
         ObjectNode body = Json.NODES.objectNode();
         body.put("order_uuid", order.uuid());
-        // 200, not 201 or 202 (CONTRACT §10.5).
+        // 200, not 201 or 202 (docs/emulator.md, "Resources").
         return Response.json(200, body);
     }
 }

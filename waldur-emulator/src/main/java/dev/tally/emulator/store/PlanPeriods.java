@@ -1,12 +1,8 @@
-package dev.tally.emulator.http;
+package dev.tally.emulator.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tally.emulator.store.Json;
-import dev.tally.emulator.store.JsonRow;
-import dev.tally.emulator.store.Store;
-import dev.tally.emulator.store.UsageRow;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -20,18 +16,18 @@ import java.util.UUID;
  * created and ends when it was terminated. Its UUID is derived from the resource UUID, so no state is stored and the
  * generated dataset is untouched.
  */
-final class PlanPeriods {
+public final class PlanPeriods {
     private PlanPeriods() {
     }
 
     /** The resource's plan period UUID: a name-based UUID of the resource UUID, rendered as 32 hex characters. */
-    static String uuidOf(JsonRow resource) {
+    public static String uuidOf(JsonRow resource) {
         return UUID.nameUUIDFromBytes(("plan-period:" + resource.uuid()).getBytes(StandardCharsets.UTF_8)).toString()
                 .replace("-", "");
     }
 
     /** The resource whose plan period has this UUID, if any. */
-    static Optional<JsonRow> resourceOf(Store store, String periodUuid) {
+    public static Optional<JsonRow> resourceOf(Store store, String periodUuid) {
         for (JsonRow resource : store.resources().rows()) {
             if (uuidOf(resource).equals(periodUuid)) {
                 return Optional.of(resource);
@@ -45,10 +41,10 @@ final class PlanPeriods {
      * ({@code end = None or end ≥ month_start(now)}), each with the usages reported for the current month
      * ({@code current_components}).
      */
-    static ArrayNode list(Store store, JsonRow resource) {
+    public static ArrayNode list(Store store, JsonRow resource) {
         ArrayNode periods = Json.NODES.arrayNode();
         LocalDate monthStart = LocalDate.ofInstant(store.now(), ZoneOffset.UTC).withDayOfMonth(1);
-        String end = "Terminated".equals(resource.text("state")) ? resource.text("modified") : null;
+        String end = ResourceState.TERMINATED.is(resource) ? resource.text("modified") : null;
         if (end != null && end.substring(0, 10).compareTo(monthStart.toString()) < 0) {
             return periods;
         }

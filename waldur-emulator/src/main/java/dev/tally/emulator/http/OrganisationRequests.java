@@ -2,9 +2,9 @@ package dev.tally.emulator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tally.emulator.store.Ids;
 import dev.tally.emulator.store.Json;
 import dev.tally.emulator.store.JsonRow;
+import dev.tally.emulator.store.Organisations;
 import dev.tally.emulator.store.Records;
 import dev.tally.emulator.store.Store;
 import dev.tally.emulator.store.User;
@@ -16,30 +16,24 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Customer and project writes (CONTRACT §7.1, §7.2): create, PUT/PATCH and DELETE. Checks run lookup (404),
- * permission (403), state (409), then the body (400), which reports every bad field at once as DRF does.
- * Callers hold the write lock.
+ * The customer and project write endpoints: create, PUT/PATCH and DELETE. Checks run lookup (404), permission
+ * (403), state (409), then the body (400), which reports every bad field at once as DRF does; the store's
+ * {@link Organisations} makes the change. Callers hold the write lock.
  */
-final class OrganisationWrites {
-    // CustomerRequest / ProjectRequest max lengths in 8.0.5.
-    private static final Map<String, Integer> CUSTOMER_TEXT = Map.ofEntries(Map.entry("name", 150),
-            Map.entry("native_name", 160), Map.entry("abbreviation", 12), Map.entry("description", 4096),
-            Map.entry("contact_details", 500), Map.entry("agreement_number", 160),
-            Map.entry("registration_code", 160), Map.entry("backend_id", 255), Map.entry("domain", 255),
-            Map.entry("phone_number", 255), Map.entry("vat_code", 20), Map.entry("postal", 20),
-            Map.entry("address", 300), Map.entry("bank_name", 150), Map.entry("bank_account", 50),
-            Map.entry("notification_emails", 640), Map.entry("access_subnets", 100_000));
-    private static final Map<String, Integer> PROJECT_TEXT = Map.of("name", 500, "description", 100_000,
-            "backend_id", 255, "staff_notes", 100_000);
+final class OrganisationRequests {
+    private static final Map<String, Integer> CUSTOMER_TEXT = Organisations.CUSTOMER_TEXT;
+    private static final Map<String, Integer> PROJECT_TEXT = Organisations.PROJECT_TEXT;
     private static final Set<String> KINDS = Set.of("default", "course", "public");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private final Store store;
-    private final Collection customers = Collections.customers();
-    private final Collection projects = Collections.projects();
+    private final Organisations organisations;
+    private final Endpoint customers = Endpoints.customers();
+    private final Endpoint projects = Endpoints.projects();
 
-    OrganisationWrites(Store store) {
+    OrganisationRequests(Store store, Organisations organisations) {
         this.store = store;
+        this.organisations = organisations;
     }
 
     /** {@code POST /api/customers/}: staff only. */
@@ -49,16 +43,8 @@ final class OrganisationWrites {
         }
         ObjectNode body = request.jsonObject();
         validateCustomer(body, false);
-        String uuid = store.newUuid();
-        String name = body.get("name").asText();
-        String created = Ids.timestamp(store.tick());
-        String country = body.path("country").asText("");
-        ObjectNode node = Records.customer(uuid, created, name, body.path("abbreviation").asText(""),
-                Records.slug(name, uuid), country, countryName(country), null, null, null);
-        JsonRow customer = new JsonRow(node);
-        applyCustomer(customer, body);
-        store.customers().add(customer);
-        return Writes.json(201, request, node).header("Location", request.origin() + customer.text("url"));
+        JsonRow customer = organisations.createCustomer(body);
+        return Writes.json(201, request, customer).header("Location", request.origin() + customer.text("url"));
     }
 
     /** {@code PUT/PATCH /api/customers/{uuid}/}: staff, or the customer's own (owner) users. */
@@ -67,21 +53,8 @@ final class OrganisationWrites {
         requireOwner(request.user(), customer.uuid());
         ObjectNode body = request.jsonObject();
         validateCustomer(body, partial);
-        String oldName = customer.text("name");
-        applyCustomer(customer, body);
-        customer.node().put("display_name", customer.text("name"));
-        if (!oldName.equals(customer.text("name"))) {
-            store.customers().resort();
-        }
-        // Waldur serialises customer_name and friends from the relation, so projects follow at once.
-        for (JsonRow project : store.projects().rows()) {
-            if (customer.uuid().equals(project.text("customer_uuid"))) {
-                project.node().put("customer_name", customer.text("name"));
-                project.node().put("customer_native_name", customer.text("native_name"));
-                project.node().put("customer_abbreviation", customer.text("abbreviation"));
-            }
-        }
-        return Writes.json(200, request, customer.node());
+        organisations.updateCustomer(customer, body);
+        return Writes.json(200, request, customer);
     }
 
     /** {@code DELETE /api/customers/{uuid}/}: staff only; 409 while the customer has projects. */
@@ -90,11 +63,11 @@ final class OrganisationWrites {
         if (!request.staff()) {
             throw ApiException.forbidden();
         }
-        if (activeProjects(customer.uuid()) > 0) {
+        if (organisations.activeProjects(customer.uuid()) > 0) {
             // Project.customer is on_delete=PROTECT; Waldur turns the ProtectedError into a 409 {"detail"}.
             throw ApiException.detail(409, "Cannot delete organization with existing projects.");
         }
-        store.customers().remove(customer);
+        organisations.deleteCustomer(customer);
         return Response.empty(204);
     }
 
@@ -119,13 +92,8 @@ final class OrganisationWrites {
             throw new ApiException(400, errors, Map.of());
         }
         requireOwner(user, customer.uuid());
-        String uuid = store.newUuid();
-        JsonRow project = new JsonRow(Records.project(new Records.ProjectSpec(uuid, body.get("name").asText(),
-                customer, "", Ids.timestamp(store.tick()), "", null, null, "", false, "default")));
-        applyProject(project, body);
-        store.projects().add(project);
-        customer.node().put("projects_count", activeProjects(customer.uuid()));
-        return Writes.json(201, request, project.node()).header("Location", request.origin() + project.text("url"));
+        JsonRow project = organisations.createProject(customer, body);
+        return Writes.json(201, request, project).header("Location", request.origin() + project.text("url"));
     }
 
     /** {@code PUT/PATCH /api/projects/{uuid}/}: staff or the customer's users; {@code customer} cannot change. */
@@ -138,36 +106,23 @@ final class OrganisationWrites {
         if (!errors.isEmpty()) {
             throw new ApiException(400, errors, Map.of());
         }
-        String oldName = project.text("name");
-        applyProject(project, body);
-        if (!oldName.equals(project.text("name"))) {
-            store.projects().resort();
-        }
-        return Writes.json(200, request, project.node());
+        organisations.updateProject(project, body);
+        return Writes.json(200, request, project);
     }
 
     /** {@code DELETE /api/projects/{uuid}/}: a soft delete; 409 while the project has resources not Terminated. */
     Response deleteProject(Request request, String rawUuid) {
         JsonRow project = find(projects, request, rawUuid);
         requireOwner(request.user(), project.text("customer_uuid"));
-        for (JsonRow resource : store.resources().rows()) {
-            if (project.uuid().equals(resource.text("project_uuid")) && !"Terminated".equals(resource.text("state"))) {
-                throw ApiException.detail(409, "Project has active resources.");
-            }
+        if (organisations.hasActiveResources(project)) {
+            throw ApiException.detail(409, "Project has active resources.");
         }
-        project.node().put("is_removed", true);
-        store.customers().find(project.text("customer_uuid"))
-                .ifPresent(c -> c.node().put("projects_count", activeProjects(c.uuid())));
+        organisations.deleteProject(project);
         return Response.empty(204);
     }
 
-    private JsonRow find(Collection collection, Request request, String rawUuid) {
-        String uuid = Ids.normalizeUuid(rawUuid);
-        if (uuid == null) {
-            throw ApiException.detail(404, "Not found.");
-        }
-        return collection.table().apply(store).find(uuid).filter(r -> collection.available(request, r))
-                .map(JsonRow.class::cast).orElseThrow(() -> ApiException.notFound(collection.model()));
+    private JsonRow find(Endpoint endpoint, Request request, String rawUuid) {
+        return endpoint.findStored(store, request, rawUuid);
     }
 
     // Allocator and provider users stand for their organisation's owners.
@@ -175,16 +130,6 @@ final class OrganisationWrites {
         if (!user.staff() && !customerUuid.equals(user.customerUuid())) {
             throw ApiException.forbidden();
         }
-    }
-
-    private int activeProjects(String customerUuid) {
-        int count = 0;
-        for (JsonRow project : store.projects().rows()) {
-            if (customerUuid.equals(project.text("customer_uuid")) && !project.get("is_removed").asBoolean()) {
-                count++;
-            }
-        }
-        return count;
     }
 
     private static void validateCustomer(ObjectNode body, boolean partial) {
@@ -204,25 +149,6 @@ final class OrganisationWrites {
         }
         if (!errors.isEmpty()) {
             throw new ApiException(400, errors, Map.of());
-        }
-    }
-
-    private static void applyCustomer(JsonRow customer, ObjectNode body) {
-        ObjectNode node = customer.node();
-        for (String field : CUSTOMER_TEXT.keySet()) {
-            if (body.has(field)) {
-                node.put(field, body.get(field).asText(""));
-            }
-        }
-        for (String field : new String[] {"email", "homepage"}) {
-            if (body.hasNonNull(field)) {
-                node.put(field, body.get(field).asText());
-            }
-        }
-        if (body.has("country")) {
-            String country = body.get("country").asText("");
-            node.put("country", country);
-            node.put("country_name", countryName(country));
         }
     }
 
@@ -252,31 +178,6 @@ final class OrganisationWrites {
         }
     }
 
-    private static void applyProject(JsonRow project, ObjectNode body) {
-        ObjectNode node = project.node();
-        for (String field : PROJECT_TEXT.keySet()) {
-            if (body.has(field)) {
-                node.put(field, body.get(field).asText(""));
-            }
-        }
-        for (String field : new String[] {"start_date", "end_date"}) {
-            if (body.has(field)) {
-                node.set(field, body.hasNonNull(field) ? Json.NODES.textNode(body.get(field).asText())
-                        : Json.NODES.nullNode());
-            }
-        }
-        if (body.has("kind")) {
-            node.put("kind", body.get("kind").asText());
-        }
-        if (body.has("oecd_fos_2007_code")) {
-            Records.setOecd(node, body.hasNonNull("oecd_fos_2007_code") ? body.get("oecd_fos_2007_code").asText()
-                    : null);
-        }
-        if (body.has("is_industry")) {
-            node.put("is_industry", body.get("is_industry").asBoolean());
-        }
-    }
-
     // CharField rules: name required on create and PUT, never blank; others may be blank; max lengths.
     private static void text(ObjectNode body, Map<String, Integer> limits, boolean partial, ObjectNode errors) {
         if (!partial && !body.hasNonNull("name")) {
@@ -296,9 +197,5 @@ final class OrganisationWrites {
                         .add("Ensure this field has no more than " + limit.getValue() + " characters.");
             }
         }
-    }
-
-    private static String countryName(String code) {
-        return code.isEmpty() ? "" : new Locale("", code).getDisplayCountry(Locale.ENGLISH);
     }
 }
