@@ -103,9 +103,8 @@ class ModuleBoundariesTest {
 
     /**
      * The core never reads Waldur's strings: its enums have no {@code parse(String)}; the client's
-     * enums read the wire and report-cli maps them. (Reading the core's own report labels in a query
-     * is {@code ofLabel}; the deprecated {@code parse} forwarding to it stays until the query compiler
-     * calls {@code ofLabel}.)
+     * enums read the wire and report-cli maps them. (A query reads the core's own report labels with
+     * {@code ofLabel}.)
      */
     @Test
     void coreEnumsParseNoWireStrings() {
@@ -113,8 +112,6 @@ class ModuleBoundariesTest {
                 .and().areDeclaredInClassesThat().areEnums()
                 .and().haveRawParameterTypes(String.class)
                 .and().haveName("parse")
-                .and(DescribedPredicate.describe("are not deprecated",
-                        m -> !m.isAnnotatedWith(Deprecated.class)))
                 .should().beStatic()
                 .because("Waldur's strings are typed once, in api-client's enums")
                 .allowEmptyShould(true)

@@ -2,6 +2,7 @@ package dev.tally.cli.command;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tally.cli.render.OutputFormat;
 import dev.tally.waldur.Received;
 import dev.tally.waldur.model.WireValue;
 import java.io.PrintWriter;
@@ -11,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -24,15 +26,20 @@ public final class Output {
     private static final DateTimeFormatter WALDUR_TIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
-    /** The two formats. */
-    public enum Format { TABLE, JSON }
+    /** The formats a management command prints: a table, or the API's JSON as received. */
+    static final class Formats extends FormatChoice {
+        Formats() {
+            super(EnumSet.of(OutputFormat.TABLE, OutputFormat.JSON));
+        }
+    }
 
     @Option(names = {"-O", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+            converter = Formats.class, completionCandidates = Formats.class,
             description = "Output format: table or json (the API's objects as received). Default: ${DEFAULT-VALUE}.")
-    Format format = Format.TABLE;
+    OutputFormat format = OutputFormat.TABLE;
 
     boolean json() {
-        return format == Format.JSON;
+        return format == OutputFormat.JSON;
     }
 
     static void printJson(PrintWriter out, ObjectMapper mapper, Object value) {

@@ -90,7 +90,8 @@ public final class QueryCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         XlsxRenderer.DocumentProperties workbook = new XlsxRenderer.DocumentProperties("Tally query: " + table.title(),
-                p.label(), null, "tally query", Map.of("Snapshot", snapshot.dir().toAbsolutePath().normalize().toString()));
+                p.label(), null, "tally query", Map.of("Snapshot", snapshot.dir().toAbsolutePath().normalize().toString()),
+                input.snapshot().manifest().startedAt());
         output.write(table, output.renderer(workbook), top.files(), spec.commandLine().getOut());
         if (output.out != null && !top.quiet()) {
             spec.commandLine().getOut().println("wrote " + output.out.toAbsolutePath().normalize());

@@ -8,7 +8,11 @@ import dev.tally.core.table.RowKind;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Date;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -61,11 +65,17 @@ public final class XlsxRenderer {
         }
     }
 
-    /** Document properties: title, subject, description, keywords and custom name/value pairs. */
+    /**
+     * Document properties: title, subject, description, keywords, custom name/value pairs, and the
+     * workbook's "created" time. That is the data's time (the snapshot's harvest start), not the
+     * moment of writing, which POI would otherwise take from the wall clock: the same snapshot and
+     * options then give the same workbook bytes (docs/architecture.md, "Time").
+     */
     public record DocumentProperties(String title, String subject, String description, String keywords,
-            Map<String, String> custom) {
+            Map<String, String> custom, Instant created) {
         public DocumentProperties {
             custom = custom == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(custom));
+            Objects.requireNonNull(created, "created");
         }
     }
 
@@ -95,6 +105,7 @@ public final class XlsxRenderer {
         POIXMLProperties props = wb.getProperties();
         var core = props.getCoreProperties();
         core.setCreator("tally");
+        core.setCreated(Optional.of(Date.from(p.created())));
         core.setTitle(p.title());
         core.setSubjectProperty(p.subject());
         core.setDescription(p.description());

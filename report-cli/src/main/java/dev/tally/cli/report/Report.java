@@ -2,15 +2,21 @@ package dev.tally.cli.report;
 
 import dev.tally.cli.template.ReportTemplate;
 import dev.tally.core.query.Period;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** A template run over one period: the sections in order and the provenance fields. */
-public record Report(ReportTemplate template, Period period, List<SectionResult> sections, Map<String, String> provenance) {
+/**
+ * A template run over one period: the sections in order, the provenance fields, and the time the
+ * data is as of (the snapshot's harvest start), which stamps the files that carry a date.
+ */
+public record Report(ReportTemplate template, Period period, List<SectionResult> sections, Map<String, String> provenance,
+        Instant dataAsOf) {
     public Report {
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(dataAsOf, "dataAsOf");
         sections = List.copyOf(sections);
         provenance = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(provenance));
     }

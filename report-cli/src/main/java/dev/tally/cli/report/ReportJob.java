@@ -35,7 +35,8 @@ public record ReportJob(ReportTemplate template, Period period, Set<OutputFormat
             provenance.put("Entitlements", entitlementsSource);
         }
         provenance.put("Data-quality findings", Integer.toString(input.findings().size()));
-        return new ReportRunner(input.dataset(), input.findings(), entitlements).run(template, period, provenance);
+        return new ReportRunner(input.dataset(), input.findings(), entitlements).run(template, period, provenance,
+                input.snapshot().manifest().startedAt());
     }
 
     /** Computes and writes the report into {@code dir} through {@code files}; returns the files written. */

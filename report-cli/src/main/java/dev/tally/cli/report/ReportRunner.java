@@ -15,6 +15,7 @@ import dev.tally.core.table.ColumnType;
 import dev.tally.core.table.ResultTable;
 import dev.tally.core.table.RowKind;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,13 +39,13 @@ final class ReportRunner {
         this.entitlements = Objects.requireNonNull(entitlements, "entitlements");
     }
 
-    /** Runs every section of {@code template} over {@code period}. */
-    public Report run(ReportTemplate template, Period period, Map<String, String> provenance) {
+    /** Runs every section of {@code template} over {@code period}, on data as of {@code dataAsOf}. */
+    public Report run(ReportTemplate template, Period period, Map<String, String> provenance, Instant dataAsOf) {
         List<SectionResult> out = new ArrayList<>();
         for (SectionSpec s : template.sections()) {
             out.add(section(s, period, provenance));
         }
-        return new Report(template, period, out, provenance);
+        return new Report(template, period, out, provenance, dataAsOf);
     }
 
     SectionResult section(SectionSpec s, Period report, Map<String, String> provenance) {

@@ -49,7 +49,7 @@ public final class ReportWriter {
             Path xlsx = dir.resolve(base + ".xlsx");
             XlsxRenderer.DocumentProperties properties = new XlsxRenderer.DocumentProperties(report.template().title() + ", "
                     + report.period().label(), report.period().label(), report.template().description(),
-                    "tally " + report.template().name(), p);
+                    "tally " + report.template().name(), p, report.dataAsOf());
             files.write(xlsx, out -> new XlsxRenderer().write(sheets, properties, out));
             done(written, xlsx);
         }

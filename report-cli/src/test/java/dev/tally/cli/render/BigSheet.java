@@ -33,7 +33,7 @@ public final class BigSheet {
         }
         ResultTable t = new ResultTable("projects", "Projects", cols, rows, null, List.of());
         AtomicFiles.DIRECT.write(Path.of(args[0]), out -> new XlsxRenderer().write(List.of(new XlsxRenderer.SheetSpec(t, List.of())),
-                new XlsxRenderer.DocumentProperties("big", "", null, null, Map.of()), out));
+                new XlsxRenderer.DocumentProperties("big", "", null, null, Map.of(), java.time.Instant.parse("2026-11-01T00:00:00Z")), out));
         System.out.println("max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB, used "
                 + (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1 << 20) + " MB");
     }

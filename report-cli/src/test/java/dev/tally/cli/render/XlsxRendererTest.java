@@ -29,7 +29,7 @@ class XlsxRendererTest {
     private XSSFSheet write(ResultTable t) throws Exception {
         Path file = dir.resolve("t.xlsx");
         AtomicFiles.DIRECT.write(file, out -> new XlsxRenderer().write(List.of(new XlsxRenderer.SheetSpec(t, List.of())),
-                new XlsxRenderer.DocumentProperties("T", "2026-10", null, null, Map.of()), out));
+                new XlsxRenderer.DocumentProperties("T", "2026-10", null, null, Map.of(), java.time.Instant.parse("2026-11-01T00:00:00Z")), out));
         InputStream in = Files.newInputStream(file);
         return new XSSFWorkbook(in).getSheetAt(0);
     }

@@ -23,11 +23,6 @@ public enum OrderState {
         }
     }
 
-    /** @deprecated a query label is read with {@link #ofLabel}; kept until the query compiler calls it. */
-    @Deprecated(forRemoval = true)
-    public static OrderState parse(String text) {
-        return ofLabel(text);
-    }
 
     /** The label used in reports, Waldur's display name: {@code pending-consumer}, {@code done}, … */
     public String label() {

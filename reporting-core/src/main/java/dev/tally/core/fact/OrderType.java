@@ -22,11 +22,6 @@ public enum OrderType {
         }
     }
 
-    /** @deprecated a query label is read with {@link #ofLabel}; kept until the query compiler calls it. */
-    @Deprecated(forRemoval = true)
-    public static OrderType parse(String text) {
-        return ofLabel(text);
-    }
 
     /** The label used in reports, Waldur's display name: {@code Create}, {@code Update}, … */
     public String label() {

@@ -109,10 +109,10 @@ final class FilterCompiler {
             }
             throw new QueryException("dimension '" + dim.key() + "' is true, false or unknown, not '" + t + "'", l.position());
         }
-        if (dim == Dimension.ORDER_TYPE && OrderType.parse(t) == OrderType.UNKNOWN) {
+        if (dim == Dimension.ORDER_TYPE && OrderType.ofLabel(t) == OrderType.UNKNOWN) {
             throw new QueryException("unknown order type '" + t + "'; use Create, Update, Terminate or Restore", l.position());
         }
-        if (dim == Dimension.ORDER_STATE && OrderState.parse(t) == OrderState.UNKNOWN) {
+        if (dim == Dimension.ORDER_STATE && OrderState.ofLabel(t) == OrderState.UNKNOWN) {
             throw new QueryException("unknown order state '" + t + "'", l.position());
         }
         return t;
