@@ -16,11 +16,8 @@ public final class Records {
                             String resourceName, User createdBy, BigDecimal oldCost) {
     }
 
-    static ObjectNode order(OrderSpec spec) {
-        JsonRow offering = spec.offering();
-        JsonRow plan = spec.plan();
-        JsonRow project = spec.project();
-        ObjectNode node = sized(128);
+    /** The offering and provider fields that orders and resources both carry, in Waldur's field order. */
+    private static void putOffering(ObjectNode node, JsonRow offering) {
         node.put("offering", offering.text("url"));
         node.put("offering_name", offering.text("name"));
         node.put("offering_uuid", offering.uuid());
@@ -34,6 +31,14 @@ public final class Records {
         node.put("provider_slug", offering.text("customer_slug"));
         node.put("category_title", offering.text("category_title"));
         node.put("category_uuid", offering.text("category_uuid"));
+    }
+
+    static ObjectNode order(OrderSpec spec) {
+        JsonRow offering = spec.offering();
+        JsonRow plan = spec.plan();
+        JsonRow project = spec.project();
+        ObjectNode node = sized(128);
+        putOffering(node, offering);
         if (plan != null) {
             node.put("plan", plan.text("url"));
             node.put("plan_unit", plan.text("unit"));
@@ -124,19 +129,7 @@ public final class Records {
         JsonRow plan = spec.plan();
         JsonRow project = spec.project();
         ObjectNode node = sized(128);
-        node.put("offering", offering.text("url"));
-        node.put("offering_name", offering.text("name"));
-        node.put("offering_uuid", offering.uuid());
-        node.put("offering_description", offering.text("description"));
-        node.put("offering_type", offering.text("type"));
-        node.put("offering_shared", offering.get("shared").asBoolean());
-        node.put("offering_billable", offering.get("billable").asBoolean());
-        node.set("offering_plugin_options", offering.get("plugin_options").deepCopy());
-        node.put("provider_name", offering.text("customer_name"));
-        node.put("provider_uuid", offering.text("customer_uuid"));
-        node.put("provider_slug", offering.text("customer_slug"));
-        node.put("category_title", offering.text("category_title"));
-        node.put("category_uuid", offering.text("category_uuid"));
+        putOffering(node, offering);
         node.put("plan", plan.text("url"));
         node.put("plan_unit", plan.text("unit"));
         node.put("plan_name", plan.text("name"));
