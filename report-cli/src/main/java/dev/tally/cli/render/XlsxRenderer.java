@@ -91,7 +91,9 @@ public final class XlsxRenderer {
             Styles styles = new Styles(wb);
             Set<String> names = new HashSet<>();
             for (SheetSpec s : sheets) {
-                writeSheet(wb, styles, s, uniqueSheetName(s.table().name(), names));
+                String name = uniqueSheetName(s.table().name(), names);
+                writeSheet(wb, styles, s, name);
+                PrintLayout.apply(wb.getXSSFWorkbook().getSheet(name), properties);
             }
             setProperties(wb.getXSSFWorkbook(), properties);
             wb.write(out);
