@@ -39,13 +39,17 @@ final class ReportRunner {
         this.entitlements = Objects.requireNonNull(entitlements, "entitlements");
     }
 
-    /** Runs every section of {@code template} over {@code period}, on data as of {@code dataAsOf}. */
-    public Report run(ReportTemplate template, Period period, Map<String, String> provenance, Instant dataAsOf) {
+    /**
+     * Runs every section of {@code template} over {@code period}, on data as of {@code dataAsOf};
+     * {@code notes} (about the period) go on the report's cover.
+     */
+    public Report run(ReportTemplate template, Period period, Map<String, String> provenance, Instant dataAsOf,
+            List<String> notes) {
         List<SectionResult> out = new ArrayList<>();
         for (SectionSpec s : template.sections()) {
             out.add(section(s, period, provenance));
         }
-        return new Report(template, period, out, provenance, dataAsOf);
+        return new Report(template, period, out, provenance, dataAsOf, notes);
     }
 
     SectionResult section(SectionSpec s, Period report, Map<String, String> provenance) {

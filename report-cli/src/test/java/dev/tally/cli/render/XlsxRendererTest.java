@@ -75,7 +75,8 @@ class XlsxRendererTest {
         assertThat(sheet.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
         assertThat(sheet.getPrintSetup().getFitHeight()).isEqualTo((short) 0);
         assertThat(sheet.getWorkbook().getName("_xlnm.Print_Titles").getRefersToFormula()).isEqualTo("s!$1:$1");
-        assertThat(sheet.getHeader().getCenter()).isEqualTo("T");
+        assertThat(sheet.getHeader().getLeft()).isEqualTo("S");
+        assertThat(sheet.getHeader().getRight()).isEqualTo("T");
         assertThat(sheet.getFooter().getLeft()).isEqualTo("Data as of 2026-11-01 00:00 UTC");
         assertThat(sheet.getFooter().getRight()).isEqualTo("Page &P of &N");
     }
