@@ -1,7 +1,5 @@
 package dev.tally.cli.render;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 
@@ -14,7 +12,6 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 final class PrintLayout {
     /** Excel's footer code for "Page 3 of 7". */
     static final String PAGE_OF = "Page &P of &N";
-    private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private PrintLayout() {
     }
@@ -39,6 +36,6 @@ final class PrintLayout {
 
     /** The data's time as people read it: {@code 2026-11-01 00:00 UTC}. */
     static String asOf(XlsxRenderer.DocumentProperties properties) {
-        return AS_OF.format(properties.created());
+        return Wording.asOf(properties.created());
     }
 }

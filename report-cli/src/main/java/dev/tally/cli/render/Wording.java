@@ -4,6 +4,9 @@ import dev.tally.core.query.Dimension;
 import dev.tally.core.table.Column;
 import dev.tally.core.table.ColumnType;
 import dev.tally.core.table.ResultTable;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +33,8 @@ public final class Wording {
             "gpu_k_hours", "GPU k-hours: thousands of GPU-hours.",
             "gb_k_hours", "GB k-hours: thousands of GB-hours, that is TB-hours.");
 
+    private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
     private final String currency;
 
     public Wording(String currency) {
@@ -38,6 +43,11 @@ public final class Wording {
             throw new IllegalArgumentException("currency '" + currency + "' is not a three-letter code such as EUR");
         }
         this.currency = currency.strip().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** A time as people read it, {@code 2026-11-01 00:00 UTC}: how "data as of" is shown. */
+    public static String asOf(Instant time) {
+        return AS_OF.format(time);
     }
 
     /** The currency code costs are shown in. */
