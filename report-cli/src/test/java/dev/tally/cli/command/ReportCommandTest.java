@@ -389,4 +389,12 @@ class ReportCommandTest {
             assertThat(row(wb.getSheetAt(1), 0)).contains("Cost (CHF)");
         }
     }
+
+    @Test
+    void pngAndSvgChartsUseWordsInLegendsAndCategories() throws Exception {
+        String svg = Files.readString(out.resolve("monthly-consortium-2026-10-gpu-by-country-industry.svg"));
+
+        assertThat(svg).contains("GPU k-hours used, Industry: Yes").contains("GPU k-hours used, Industry: Not set")
+                .doesNotContain("usage.gpu_k_hours").doesNotContain("Usage gpu_k_hours");
+    }
 }
