@@ -46,7 +46,9 @@ import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTTableStyleInfo;
  * totals row below the table whose additive cells are {@code SUBTOTAL(109, …)} formulas, so
  * filtering keeps them right (subtotal rows are {@code SUBTOTAL} too, which the grand total skips).
  * Cells from data are always values, never formulas. Charts are native Excel charts
- * ({@link XlsxCharts}) over the sheet's cells.
+ * ({@link XlsxCharts}) over the sheet's cells. A report's workbook opens on a cover sheet
+ * ({@link XlsxCover}); every sheet gets the same print setup ({@link PrintLayout}). Headers are the
+ * columns' titles as given: callers put them in words first ({@link Wording}).
  *
  * <p>Sheets with more than {@link #STREAM_THRESHOLD} rows and no chart are streamed with SXSSF, so a
  * 100,000-row sheet needs little heap; smaller ones are built in memory.

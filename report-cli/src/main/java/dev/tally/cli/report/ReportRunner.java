@@ -6,6 +6,7 @@ import dev.tally.cli.template.QuerySpec;
 import dev.tally.cli.template.ReportTemplate;
 import dev.tally.cli.template.SectionSpec;
 import dev.tally.core.dataset.Dataset;
+import dev.tally.core.query.Dimension;
 import dev.tally.core.query.Period;
 import dev.tally.core.query.Query;
 import dev.tally.core.query.QueryEngine;
@@ -149,7 +150,8 @@ final class ReportRunner {
             }
         }
         List<String> notes = new ArrayList<>(longTable.notes());
-        notes.add("Columns are split by " + pivot + "; the totals row is computed per " + pivot + " value by the core.");
+        String by = Dimension.byKey(pivot).map(Dimension::title).orElse(pivot);
+        notes.add("Columns are split by " + by + "; the totals row is computed per " + by + " value by the core.");
         return new Editable(columns, new ArrayList<>(rows.values()), totals, notes,
                 new ArrayList<>(java.util.Collections.nCopies(rows.size(), RowKind.DETAIL)));
     }

@@ -66,9 +66,21 @@ class ReportCommandTest {
     }
 
     private static XSSFWorkbook workbook() throws Exception {
-        try (InputStream in = Files.newInputStream(out.resolve("monthly-consortium-2026-10.xlsx"))) {
+        return open(out.resolve("monthly-consortium-2026-10.xlsx"));
+    }
+
+    private static XSSFWorkbook open(Path file) throws Exception {
+        try (InputStream in = Files.newInputStream(file)) {
             return new XSSFWorkbook(in);
         }
+    }
+
+    /** {@code tally report} of the ai-tech-breakdown template as xlsx into {@code dir}, with {@code options}. */
+    private static CliRun aiTechWorkbook(Path dir, String... options) {
+        List<String> args = new ArrayList<>(List.of("report", "--snapshot", DemoSnapshot.get().toString(), "--template",
+                "ai-tech-breakdown", "--format", "xlsx", "--out", dir.toString()));
+        args.addAll(List.of(options));
+        return CliRun.of(args.toArray(String[]::new));
     }
 
     private static int totalRow(XSSFSheet sheet) {
@@ -353,12 +365,10 @@ class ReportCommandTest {
 
     @Test
     void aMonthPastTheSnapshotIsCutAtItsDateAndTheCoverSaysSo(@TempDir Path dir) throws Exception {
-
-        CliRun run = CliRun.of("report", "--snapshot", DemoSnapshot.get().toString(), "--template", "ai-tech-breakdown",
-                "--month", "2026-11", "--format", "xlsx", "--out", dir.toString());
+        CliRun run = aiTechWorkbook(dir, "--month", "2026-11");
 
         assertThat(run.code()).as(run.err()).isZero();
-        try (InputStream in = Files.newInputStream(dir.resolve("ai-tech-breakdown-2026-11.xlsx")); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+        try (XSSFWorkbook wb = open(dir.resolve("ai-tech-breakdown-2026-11.xlsx"))) {
             XSSFSheet cover = wb.getSheetAt(0);
             assertThat(row(cover, 1)).containsExactly("Period", "2026-11 (2026-11-01 to 2026-11-01)");
             assertThat(row(cover, 3)).containsExactly("Note",
@@ -368,9 +378,7 @@ class ReportCommandTest {
 
     @Test
     void aMonthWhollyAfterTheSnapshotIsRefusedWithExitTwo(@TempDir Path dir) {
-
-        CliRun run = CliRun.of("report", "--snapshot", DemoSnapshot.get().toString(), "--template", "ai-tech-breakdown",
-                "--month", "2026-12", "--format", "xlsx", "--out", dir.toString());
+        CliRun run = aiTechWorkbook(dir, "--month", "2026-12");
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err().lines().findFirst().orElseThrow()).isEqualTo("period 2026-12 starts after the "
@@ -380,12 +388,10 @@ class ReportCommandTest {
 
     @Test
     void currencyOptionNamesTheCurrencyInHeaders(@TempDir Path dir) throws Exception {
-
-        CliRun run = CliRun.of("report", "--snapshot", DemoSnapshot.get().toString(), "--template", "ai-tech-breakdown",
-                "--currency", "chf", "--format", "xlsx", "--out", dir.toString());
+        CliRun run = aiTechWorkbook(dir, "--currency", "chf");
 
         assertThat(run.code()).as(run.err()).isZero();
-        try (InputStream in = Files.newInputStream(dir.resolve("ai-tech-breakdown-2026-10.xlsx")); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+        try (XSSFWorkbook wb = open(dir.resolve("ai-tech-breakdown-2026-10.xlsx"))) {
             assertThat(row(wb.getSheetAt(1), 0)).contains("Cost (CHF)");
         }
     }
