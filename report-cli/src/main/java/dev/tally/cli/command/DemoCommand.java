@@ -4,6 +4,7 @@ import dev.tally.cli.TallyCommand;
 import dev.tally.cli.ToolVersion;
 import dev.tally.cli.render.OutputFormat;
 import dev.tally.cli.render.TextTable;
+import dev.tally.cli.report.AsOfPeriod;
 import dev.tally.cli.report.Entitlements;
 import dev.tally.cli.report.Report;
 import dev.tally.cli.report.ReportInput;
@@ -22,7 +23,6 @@ import dev.tally.waldur.snapshot.Harvester;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -91,8 +91,6 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         boolean quiet = top.quiet();
         EmulatorConfig emulatorConfig = EmulatorConfig.defaults().withScale(scale).withSeed(seed);
-        YearMonth reportMonth = month != null ? month
-                : YearMonth.from(emulatorConfig.asOf().atOffset(ZoneOffset.UTC)).minusMonths(1);
         Path snapshotDir = out.resolve("snapshot");
         Path reportsDir = out.resolve("reports");
         try (Emulator emulator = start(emulatorConfig)) {
@@ -110,6 +108,13 @@ public final class DemoCommand implements Callable<Integer> {
                     .harvest(snapshotDir, EnumSet.allOf(WaldurCollection.class), new ProgressLine(spec.commandLine().getErr(), quiet));
         }
         ReportInput input = ReportInput.load(snapshotDir);
+        // the same default as report and query: the last full month before the snapshot's date
+        YearMonth reportMonth = month != null ? month : input.lastFullMonth();
+        try {
+            AsOfPeriod.of(Period.month(reportMonth), input.dataset().asOf());
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--month: " + e.getMessage());
+        }
         ReportJob job = new ReportJob(TemplateLoader.builtIn("monthly-consortium"), Period.month(reportMonth),
                 OutputFormat.REPORT, Entitlements.NONE, null, false);
         Report report = job.compute(input);

@@ -1,15 +1,20 @@
 package dev.tally.cli.command;
 
 import dev.tally.cli.TallyCommand;
+import dev.tally.cli.option.CurrencyOption;
 import dev.tally.cli.option.PeriodOptions;
 import dev.tally.cli.option.SnapshotOption;
+import dev.tally.cli.render.Wording;
 import dev.tally.cli.render.XlsxRenderer;
+import dev.tally.cli.report.AsOfPeriod;
 import dev.tally.cli.report.ReportInput;
 import dev.tally.core.query.Period;
 import dev.tally.core.query.Query;
 import dev.tally.core.query.QueryEngine;
 import dev.tally.core.query.QueryException;
 import dev.tally.core.table.ResultTable;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,7 +37,10 @@ import picocli.CommandLine.Model.CommandSpec;
             "  gb_k_hours, ...), orders, order_cost.",
             "Filter: country in ('Finland','Sweden') and is_industry = true and month >= 2026-01 (and, or, not, =, !=, <, <=,",
             "  >, >=, in).",
-            "The CSV header is the dimensions, then the measures, in the order given."},
+            "The CSV header is the dimensions, then the measures, in the order given. Every other format says what was",
+            "asked (period, filter, grouping, measures, data as of); CSV does so with --header-comment.",
+            "Without a period option: the last full month before the harvest. A period past the snapshot's date is cut",
+            "there (a note says so); one that starts after it is refused."},
         footer = {"", "Example (after ./tally demo):",
             "  ./tally query --snapshot tally-demo/snapshot --year 2026 --group-by country --measure cost,usage.gpu_k_hours \\",
             "      --where \"is_industry = true\" --top 5"})
@@ -76,11 +84,16 @@ public final class QueryCommand implements Callable<Integer> {
     @Mixin
     QueryOutput output;
 
+    @Mixin
+    CurrencyOption currency;
+
     @Override
     public Integer call() throws Exception {
         output.validate();
+        Wording wording = currency.wording();
         ReportInput input = ReportInput.load(snapshot.dir());
-        Period p = period.resolve(input.lastFullMonth());
+        AsOfPeriod asOf = AsOfPeriod.of(period.resolveAt(input), input.dataset().asOf());
+        Period p = asOf.period();
         ResultTable table;
         try {
             Query q = Query.builder(p).dimensions(groupBy).measures(measures).filter(where == null ? "" : where)
@@ -89,10 +102,14 @@ public final class QueryCommand implements Callable<Integer> {
         } catch (QueryException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        XlsxRenderer.DocumentProperties workbook = new XlsxRenderer.DocumentProperties("Tally query: " + table.title(),
-                p.label(), null, "tally query", Map.of("Snapshot", snapshot.dir().toAbsolutePath().normalize().toString()),
-                input.snapshot().manifest().startedAt());
-        output.write(table, output.renderer(workbook), top.files(), spec.commandLine().getOut());
+        Instant dataAsOf = input.snapshot().manifest().startedAt();
+        QueryQuestion question = new QueryQuestion(p, where, QueryQuestion.names(groupBy), QueryQuestion.names(measures), sort,
+                topN, dataAsOf, asOf.notes());
+        Map<String, String> custom = new LinkedHashMap<>(question.fields());
+        custom.put("Snapshot", snapshot.dir().toAbsolutePath().normalize().toString());
+        XlsxRenderer.DocumentProperties workbook = new XlsxRenderer.DocumentProperties("Tally query, " + p.label(),
+                p.label(), String.join("\n", question.lines()), "tally query", custom, dataAsOf);
+        output.write(table, output.renderer(workbook, question, wording), top.files(), spec.commandLine().getOut());
         if (output.out != null && !top.quiet()) {
             spec.commandLine().getOut().println("wrote " + output.out.toAbsolutePath().normalize());
         }

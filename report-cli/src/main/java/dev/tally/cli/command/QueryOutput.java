@@ -6,6 +6,7 @@ import dev.tally.cli.render.JsonRenderer;
 import dev.tally.cli.render.OutputFormat;
 import dev.tally.cli.render.TableRenderer;
 import dev.tally.cli.render.TextTable;
+import dev.tally.cli.render.Wording;
 import dev.tally.cli.render.XlsxRenderer;
 import dev.tally.core.table.ResultTable;
 import java.io.ByteArrayOutputStream;
@@ -13,6 +14,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -34,21 +37,52 @@ final class QueryOutput {
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
     Path out;
 
+    @Option(names = "--header-comment",
+            description = "With --format csv: start with '# ' lines saying what was asked (period, filter, grouping, measures, data as of).")
+    boolean headerComment;
+
     /** A usage error when the options cannot be used together: a workbook cannot go to a terminal. */
     void validate() {
         if (format == OutputFormat.XLSX && out == null) {
             throw new ParameterException(mixee.commandLine(), "--format xlsx needs --out FILE");
         }
+        if (headerComment && format != OutputFormat.CSV) {
+            throw new ParameterException(mixee.commandLine(), "--header-comment needs --format csv (the other formats always say what was asked)");
+        }
     }
 
-    /** The renderer for --format; {@code workbook} describes the file when it is xlsx. */
-    TableRenderer renderer(XlsxRenderer.DocumentProperties workbook) {
+    /**
+     * The renderer for --format. Every answer carries {@code question}: the table and the workbook
+     * as note lines under the table (with headers in {@code wording}), JSON as a {@code query}
+     * object, CSV only with --header-comment, so plain CSV stays as scripts read it. {@code workbook}
+     * describes the file when it is xlsx.
+     */
+    TableRenderer renderer(XlsxRenderer.DocumentProperties workbook, QueryQuestion question, Wording wording) {
         return switch (format) {
-            case TABLE -> new TextTable();
-            case CSV -> new CsvRenderer(false);
-            case JSON -> new JsonRenderer();
-            case XLSX -> XlsxRenderer.oneSheet(workbook);
+            case TABLE -> (t, o) -> new TextTable().render(withNotes(wording.forPeople(t, null), question.lines(), List.of()), o);
+            case CSV -> headerComment ? commented(question) : new CsvRenderer(false);
+            case JSON -> new JsonRenderer(question.json());
+            case XLSX -> (t, o) -> XlsxRenderer.oneSheet(workbook)
+                    .render(withNotes(wording.forPeople(t, null), question.lines(), wording.units(t.columns())), o);
             case PNG, SVG -> throw new IllegalStateException(format + " is not a query format");
+        };
+    }
+
+    /** The question's lines first, then the table's own notes, then {@code after}. */
+    private static ResultTable withNotes(ResultTable t, List<String> first, List<String> after) {
+        List<String> notes = new ArrayList<>(first);
+        notes.addAll(t.notes());
+        notes.addAll(after);
+        return new ResultTable(t.name(), t.title(), t.columns(), t.rows(), t.totals(), notes, t.rowKinds());
+    }
+
+    /** CSV after one {@code # Label: value} line per field of the question (CRLF, as the CSV itself). */
+    private static TableRenderer commented(QueryQuestion question) {
+        return (t, o) -> {
+            StringBuilder head = new StringBuilder();
+            question.lines().forEach(l -> head.append("# ").append(l).append("\r\n"));
+            o.write(head.toString().getBytes(StandardCharsets.UTF_8));
+            new CsvRenderer(false).render(t, o);
         };
     }
 

@@ -1,9 +1,11 @@
 package dev.tally.cli.command;
 
 import dev.tally.cli.TallyCommand;
+import dev.tally.cli.option.CurrencyOption;
 import dev.tally.cli.option.PeriodOptions;
 import dev.tally.cli.option.SnapshotOption;
 import dev.tally.cli.render.OutputFormat;
+import dev.tally.cli.render.Wording;
 import dev.tally.cli.report.Entitlements;
 import dev.tally.cli.report.ReportInput;
 import dev.tally.cli.report.ReportJob;
@@ -31,7 +33,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "Render a report template over a snapshot: one Excel workbook (a sheet per section, Excel tables,",
             "SUBTOTAL totals rows, native charts, a provenance sheet), one CSV per section and one PNG/SVG per chart.",
             "Built-in templates: monthly-consortium, funder-country-share, ai-tech-breakdown; or pass a YAML file.",
-            "Without a period option the report covers the last full month before the harvest."},
+            "Without a period option the report covers the last full month before the harvest. A period that runs past",
+            "the snapshot's date is cut there (the cover sheet says so); one that starts after it is refused."},
         footer = {"", "Example (after ./tally demo):",
             "  ./tally report --snapshot tally-demo/snapshot --template monthly-consortium --month 2026-10 --out reports"})
 public final class ReportCommand implements Callable<Integer> {
@@ -54,6 +57,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Mixin
     ReportOutput output;
 
+    @Mixin
+    CurrencyOption currency;
+
     @Option(names = "--entitlements", paramLabel = "FILE",
             description = "YAML file with each country share's fraction of LUMI per component (funder-country-share).")
     Path entitlements;
@@ -65,6 +71,7 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ReportTemplate t = loadTemplate(spec, template);
         Set<OutputFormat> fmts = output.formats();
+        Wording wording = currency.wording();
         Entitlements ent = Entitlements.NONE;
         if (entitlements != null) {
             if (!Files.isRegularFile(entitlements)) {
@@ -77,10 +84,10 @@ public final class ReportCommand implements Callable<Integer> {
         ProgressLine progress = new ProgressLine(err, quiet);
         progress.step("reading snapshot " + snapshot.dir());
         ReportInput input = ReportInput.load(snapshot.dir());
-        Period p = period.resolve(input.lastFullMonth());
+        Period p = period.resolveAt(input);
         progress.step("rendering " + t.name() + " for " + p.label());
-        List<Path> files = new ReportJob(t, p, fmts, ent, entitlements == null ? null : entitlements.toString(), excelBom)
-                .write(input, top.files(), output.dir, f -> progress.step("wrote " + f.getFileName()));
+        List<Path> files = new ReportJob(t, p, fmts, ent, entitlements == null ? null : entitlements.toString(), excelBom,
+                wording).write(input, top.files(), output.dir, f -> progress.step("wrote " + f.getFileName()));
         progress.done();
         if (!quiet) {
             PrintWriter w = spec.commandLine().getOut();

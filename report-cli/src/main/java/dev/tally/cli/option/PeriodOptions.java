@@ -1,5 +1,7 @@
 package dev.tally.cli.option;
 
+import dev.tally.cli.report.AsOfPeriod;
+import dev.tally.cli.report.ReportInput;
 import dev.tally.core.query.Period;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -54,6 +56,22 @@ public final class PeriodOptions {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(mixee.commandLine(), e.getMessage());
         }
+    }
+
+    /**
+     * The chosen period as the snapshot of {@code input} can answer it, by default its last full
+     * month ({@link ReportInput#lastFullMonth()}); a period that starts after the snapshot's date is
+     * a usage error. A period running past that date is returned whole: the report or query cuts it
+     * and says so ({@link AsOfPeriod}).
+     */
+    public Period resolveAt(ReportInput input) {
+        Period p = resolve(input.lastFullMonth());
+        try {
+            AsOfPeriod.of(p, input.dataset().asOf());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(mixee.commandLine(), e.getMessage());
+        }
+        return p;
     }
 
     private Period choose(YearMonth dflt) {

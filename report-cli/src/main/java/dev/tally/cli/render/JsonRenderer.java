@@ -12,16 +12,34 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
- * A result table as one pretty-printed JSON object: {@code {title, columns, rows: [{key: value}],
- * totals, notes}}. Numbers are written as in CSV ({@link CellText#exact}), ratios as fractions to six
+ * A result table as one pretty-printed JSON object: {@code {title, query, columns, rows: [{key: value}],
+ * totals, notes}}, {@code query} only when given. Numbers are written as in CSV ({@link CellText#exact}), ratios as fractions to six
  * significant digits; a row that is not a detail row says so in {@code _row}.
  */
 public final class JsonRenderer implements TableRenderer {
     private static final MathContext RATIO_DIGITS = new MathContext(6);
+
+    private final Map<String, Object> query;
+
+    /** A renderer of the table alone. */
+    public JsonRenderer() {
+        this(null);
+    }
+
+    /**
+     * A renderer that writes {@code query} (what was asked: strings, numbers and lists of strings)
+     * as a {@code query} object after the title, so the answer says what it answers.
+     */
+    public JsonRenderer(Map<String, Object> query) {
+        this.query = query == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(query));
+    }
 
     @Override
     public void render(ResultTable t, OutputStream out) throws IOException {
@@ -30,6 +48,9 @@ public final class JsonRenderer implements TableRenderer {
         g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         g.writeStartObject();
         g.writeStringField("title", t.title());
+        if (query != null) {
+            g.writeObjectField("query", query);
+        }
         g.writeArrayFieldStart("columns");
         for (Column c : t.columns()) {
             g.writeStartObject();

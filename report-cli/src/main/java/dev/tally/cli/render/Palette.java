@@ -22,9 +22,10 @@ final class Palette {
             return ShareColours.of(label);
         }
         return switch (label) {
-            case "true" -> new Color(0xD5, 0x5E, 0x00);
-            case "false" -> new Color(0x00, 0x72, 0xB2);
-            case "unknown" -> new Color(0xBB, 0xBB, 0xBB);
+            // the keys (CSV, pivot columns) and the words workbooks show (Wording.value)
+            case "true", "Yes" -> new Color(0xD5, 0x5E, 0x00);
+            case "false", "No" -> new Color(0x00, 0x72, 0xB2);
+            case "unknown", "Not set" -> new Color(0xBB, 0xBB, 0xBB);
             default -> CYCLE[Math.floorMod(position, CYCLE.length)];
         };
     }

@@ -46,7 +46,9 @@ import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTTableStyleInfo;
  * totals row below the table whose additive cells are {@code SUBTOTAL(109, …)} formulas, so
  * filtering keeps them right (subtotal rows are {@code SUBTOTAL} too, which the grand total skips).
  * Cells from data are always values, never formulas. Charts are native Excel charts
- * ({@link XlsxCharts}) over the sheet's cells.
+ * ({@link XlsxCharts}) over the sheet's cells. A report's workbook opens on a cover sheet
+ * ({@link XlsxCover}); every sheet gets the same print setup ({@link PrintLayout}). Headers are the
+ * columns' titles as given: callers put them in words first ({@link Wording}).
  *
  * <p>Sheets with more than {@link #STREAM_THRESHOLD} rows and no chart are streamed with SXSSF, so a
  * 100,000-row sheet needs little heap; smaller ones are built in memory.
@@ -56,12 +58,36 @@ public final class XlsxRenderer {
     public static final int STREAM_THRESHOLD = 2_000;
     private static final int ROW_WINDOW = 200;
     private static final int MAX_WIDTH_CHARS = 60;
+    private static final int MAX_SHEET_NAME = 31;
 
-    /** One sheet: its table and the charts drawn from it. */
-    public record SheetSpec(ResultTable table, List<ChartSpec> charts) {
+    /**
+     * One sheet: its table, the charts drawn from it, and the title people know it by, which names
+     * the sheet (cut to Excel's 31 characters, forbidden characters replaced) and heads its pages.
+     */
+    public record SheetSpec(ResultTable table, List<ChartSpec> charts, String title) {
         public SheetSpec {
             Objects.requireNonNull(table, "table");
             charts = List.copyOf(charts);
+            title = title == null || title.isBlank() ? table.name() : title;
+        }
+
+        /** A sheet named after its table. */
+        public SheetSpec(ResultTable table, List<ChartSpec> charts) {
+            this(table, charts, null);
+        }
+    }
+
+    /**
+     * The cover sheet a report opens on: its title, period, the data's time, notes about the period
+     * (a month cut at the snapshot's time, say) and the units the sheets use; the contents list is
+     * made from the sheets.
+     */
+    public record Cover(String title, String period, List<String> notes, List<String> units) {
+        public Cover {
+            Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(period, "period");
+            notes = List.copyOf(notes);
+            units = List.copyOf(units);
         }
     }
 
@@ -86,12 +112,28 @@ public final class XlsxRenderer {
 
     /** Writes the workbook, a sheet per spec, to {@code out}. */
     public void write(List<SheetSpec> sheets, DocumentProperties properties, OutputStream out) throws IOException {
+        write(sheets, properties, null, out);
+    }
+
+    /** Writes the workbook: the cover sheet first when {@code cover} is not null, then a sheet per spec. */
+    public void write(List<SheetSpec> sheets, DocumentProperties properties, Cover cover, OutputStream out) throws IOException {
         SXSSFWorkbook wb = new SXSSFWorkbook(ROW_WINDOW);
         try {
             Styles styles = new Styles(wb);
-            Set<String> names = new HashSet<>();
-            for (SheetSpec s : sheets) {
-                writeSheet(wb, styles, s, uniqueSheetName(s.table().name(), names));
+            Set<String> used = new HashSet<>();
+            if (cover != null) {
+                used.add(XlsxCover.SHEET_NAME.toLowerCase(java.util.Locale.ROOT));
+            }
+            List<String> names = new ArrayList<>();
+            sheets.forEach(s -> names.add(uniqueSheetName(s.title(), used)));
+            if (cover != null) {
+                XSSFSheet sheet = XlsxCover.write(wb.getXSSFWorkbook(), cover, PrintLayout.asOf(properties), sheets, names,
+                        styles.header, styles.note);
+                PrintLayout.apply(sheet, properties, cover.title());
+            }
+            for (int i = 0; i < sheets.size(); i++) {
+                writeSheet(wb, styles, sheets.get(i), names.get(i));
+                PrintLayout.apply(wb.getXSSFWorkbook().getSheet(names.get(i)), properties, sheets.get(i).table().title());
             }
             setProperties(wb.getXSSFWorkbook(), properties);
             wb.write(out);
@@ -280,13 +322,24 @@ public final class XlsxRenderer {
         return text.length();
     }
 
-    private static String uniqueSheetName(String name, Set<String> used) {
-        String s = name.replaceAll("[\\\\/?*\\[\\]:]", "_");
-        s = s.length() > 31 ? s.substring(0, 31) : s;
+    /**
+     * A sheet name Excel accepts: forbidden characters become '-', no apostrophe at either end, at
+     * most 31 characters (cut at a word where one is near, without a dangling "and"), unique ignoring
+     * case (a repeat gets " (2)").
+     */
+    static String uniqueSheetName(String name, Set<String> used) {
+        String s = name.replaceAll("[\\\\/?*\\[\\]:]", "-").strip().replaceAll("^'+|'+$", "");
+        if (s.length() > MAX_SHEET_NAME) {
+            int space = s.lastIndexOf(' ', MAX_SHEET_NAME);
+            s = space >= MAX_SHEET_NAME - 12 ? s.substring(0, space) : s.substring(0, MAX_SHEET_NAME);
+            // a cut title should not end in a dangling "and" or comma: "Orders of the month by type"
+            s = s.replaceAll("(?i)([\\s,;.-]+(and|or|of|by|per|the|to|in))*[\\s,;.-]*$", "");
+        }
+        s = s.isEmpty() ? "Sheet" : s;
         String candidate = s;
         for (int n = 2; !used.add(candidate.toLowerCase(java.util.Locale.ROOT)); n++) {
-            String suffix = "_" + n;
-            candidate = (s.length() + suffix.length() > 31 ? s.substring(0, 31 - suffix.length()) : s) + suffix;
+            String suffix = " (" + n + ")";
+            candidate = (s.length() + suffix.length() > MAX_SHEET_NAME ? s.substring(0, MAX_SHEET_NAME - suffix.length()) : s) + suffix;
         }
         return candidate;
     }

@@ -10,10 +10,13 @@ import java.util.Objects;
 /**
  * A template run over one period: the sections in order, the provenance fields, and the time the
  * data is as of (the snapshot's harvest start), which stamps the files that carry a date.
+ *
+ * @param notes what a reader must know about the period, such as a month cut at the data's time; on the cover sheet
  */
 public record Report(ReportTemplate template, Period period, List<SectionResult> sections, Map<String, String> provenance,
-        Instant dataAsOf) {
+        Instant dataAsOf, List<String> notes) {
     public Report {
+        notes = notes == null ? List.of() : List.copyOf(notes);
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(dataAsOf, "dataAsOf");

@@ -2,6 +2,7 @@ package dev.tally.cli.report;
 
 import dev.tally.cli.render.AtomicFiles;
 import dev.tally.cli.render.OutputFormat;
+import dev.tally.cli.render.Wording;
 import dev.tally.cli.template.ReportTemplate;
 import dev.tally.core.query.Period;
 import java.io.IOException;
@@ -12,35 +13,47 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * One report to produce: a template over a period in some formats. Shared by {@code tally report},
- * {@code tally export} and the demo, so all three write the same files.
+ * One report to produce: a template over a period in some formats, costs shown in {@code currency}.
+ * Shared by {@code tally report}, {@code tally export} and the demo, so all three write the same files.
  *
  * @param entitlementsSource where the entitlements came from (for provenance), or null
  */
 public record ReportJob(ReportTemplate template, Period period, Set<OutputFormat> formats, Entitlements entitlements,
-        String entitlementsSource, boolean excelBom) {
+        String entitlementsSource, boolean excelBom, Wording wording) {
     public ReportJob {
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(period, "period");
         formats = Set.copyOf(formats);
         entitlements = entitlements == null ? Entitlements.NONE : entitlements;
+        wording = wording == null ? Wording.DEFAULT : wording;
     }
 
-    /** Runs every section on the input's dataset. */
+    /** A job whose costs are in {@link Wording#DEFAULT_CURRENCY}. */
+    public ReportJob(ReportTemplate template, Period period, Set<OutputFormat> formats, Entitlements entitlements,
+            String entitlementsSource, boolean excelBom) {
+        this(template, period, formats, entitlements, entitlementsSource, excelBom, Wording.DEFAULT);
+    }
+
+    /**
+     * Runs every section on the input's dataset. A period past the data's date is cut there, with a
+     * note on the cover; one that starts after it is an {@code IllegalArgumentException} ({@link AsOfPeriod}).
+     */
     public Report compute(ReportInput input) {
-        Map<String, String> provenance = Provenance.of(input.snapshot(), template.name(), period.label());
-        provenance.put("Period days", period.from() + " to " + period.to() + " (UTC, both included)");
+        AsOfPeriod asOf = AsOfPeriod.of(period, input.dataset().asOf());
+        Period p = asOf.period();
+        Map<String, String> provenance = Provenance.of(input.snapshot(), template.name(), p.label());
+        provenance.put("Period days", p.from() + " to " + p.to() + " (UTC, both included)");
         provenance.put("Template source", template.source());
         if (entitlementsSource != null) {
             provenance.put("Entitlements", entitlementsSource);
         }
         provenance.put("Data-quality findings", Integer.toString(input.findings().size()));
-        return new ReportRunner(input.dataset(), input.findings(), entitlements).run(template, period, provenance,
-                input.snapshot().manifest().startedAt());
+        return new ReportRunner(input.dataset(), input.findings(), entitlements).run(template, p, provenance,
+                input.snapshot().manifest().startedAt(), asOf.notes());
     }
 
     /** Computes and writes the report into {@code dir} through {@code files}; returns the files written. */
     public List<Path> write(ReportInput input, AtomicFiles files, Path dir, ReportWriter.Listener listener) throws IOException {
-        return new ReportWriter(files, excelBom, listener).write(compute(input), formats, dir);
+        return new ReportWriter(files, excelBom, listener, wording).write(compute(input), formats, dir);
     }
 }

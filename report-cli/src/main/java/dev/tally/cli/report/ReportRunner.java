@@ -6,6 +6,7 @@ import dev.tally.cli.template.QuerySpec;
 import dev.tally.cli.template.ReportTemplate;
 import dev.tally.cli.template.SectionSpec;
 import dev.tally.core.dataset.Dataset;
+import dev.tally.core.query.Dimension;
 import dev.tally.core.query.Period;
 import dev.tally.core.query.Query;
 import dev.tally.core.query.QueryEngine;
@@ -39,13 +40,17 @@ final class ReportRunner {
         this.entitlements = Objects.requireNonNull(entitlements, "entitlements");
     }
 
-    /** Runs every section of {@code template} over {@code period}, on data as of {@code dataAsOf}. */
-    public Report run(ReportTemplate template, Period period, Map<String, String> provenance, Instant dataAsOf) {
+    /**
+     * Runs every section of {@code template} over {@code period}, on data as of {@code dataAsOf};
+     * {@code notes} (about the period) go on the report's cover.
+     */
+    public Report run(ReportTemplate template, Period period, Map<String, String> provenance, Instant dataAsOf,
+            List<String> notes) {
         List<SectionResult> out = new ArrayList<>();
         for (SectionSpec s : template.sections()) {
             out.add(section(s, period, provenance));
         }
-        return new Report(template, period, out, provenance, dataAsOf);
+        return new Report(template, period, out, provenance, dataAsOf, notes);
     }
 
     SectionResult section(SectionSpec s, Period report, Map<String, String> provenance) {
@@ -145,7 +150,8 @@ final class ReportRunner {
             }
         }
         List<String> notes = new ArrayList<>(longTable.notes());
-        notes.add("Columns are split by " + pivot + "; the totals row is computed per " + pivot + " value by the core.");
+        String by = Dimension.byKey(pivot).map(Dimension::title).orElse(pivot);
+        notes.add("Columns are split by " + by + "; the totals row is computed per " + by + " value by the core.");
         return new Editable(columns, new ArrayList<>(rows.values()), totals, notes,
                 new ArrayList<>(java.util.Collections.nCopies(rows.size(), RowKind.DETAIL)));
     }

@@ -4,8 +4,11 @@ import dev.tally.cli.render.AtomicFiles;
 import dev.tally.cli.render.ChartRenderer;
 import dev.tally.cli.render.CsvRenderer;
 import dev.tally.cli.render.OutputFormat;
+import dev.tally.cli.render.Wording;
 import dev.tally.cli.render.XlsxRenderer;
 import dev.tally.cli.template.ChartSpec;
+import dev.tally.core.table.Column;
+import dev.tally.core.table.ResultTable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,11 +34,18 @@ public final class ReportWriter {
     private final AtomicFiles files;
     private final boolean excelBom;
     private final Listener listener;
+    private final Wording wording;
 
     public ReportWriter(AtomicFiles files, boolean excelBom, Listener listener) {
+        this(files, excelBom, listener, Wording.DEFAULT);
+    }
+
+    /** A writer whose workbooks and charts use {@code wording} (the currency) for their headers. */
+    public ReportWriter(AtomicFiles files, boolean excelBom, Listener listener, Wording wording) {
         this.files = files;
         this.excelBom = excelBom;
         this.listener = listener == null ? f -> { } : listener;
+        this.wording = java.util.Objects.requireNonNull(wording, "wording");
     }
 
     /** Writes the files and returns them in a stable order: xlsx, csv per section, png and svg per chart. */
@@ -44,13 +54,19 @@ public final class ReportWriter {
         List<Path> written = new ArrayList<>();
         if (formats.contains(OutputFormat.XLSX)) {
             List<XlsxRenderer.SheetSpec> sheets = new ArrayList<>();
-            report.sections().forEach(s -> sheets.add(new XlsxRenderer.SheetSpec(s.table(), s.charts())));
+            List<Column> columns = new ArrayList<>();
+            for (SectionResult s : report.sections()) {
+                sheets.add(new XlsxRenderer.SheetSpec(forPeople(s), s.charts(), s.spec().title()));
+                columns.addAll(s.table().columns());
+            }
             Map<String, String> p = report.provenance();
             Path xlsx = dir.resolve(base + ".xlsx");
             XlsxRenderer.DocumentProperties properties = new XlsxRenderer.DocumentProperties(report.template().title() + ", "
                     + report.period().label(), report.period().label(), report.template().description(),
                     "tally " + report.template().name(), p, report.dataAsOf());
-            files.write(xlsx, out -> new XlsxRenderer().write(sheets, properties, out));
+            XlsxRenderer.Cover cover = new XlsxRenderer.Cover(report.template().title(), periodText(report), report.notes(),
+                    wording.units(columns));
+            files.write(xlsx, out -> new XlsxRenderer().write(sheets, properties, cover, out));
             done(written, xlsx);
         }
         if (formats.contains(OutputFormat.CSV)) {
@@ -65,7 +81,7 @@ public final class ReportWriter {
             ChartRenderer charts = new ChartRenderer();
             for (SectionResult s : report.sections()) {
                 for (ChartSpec c : s.charts()) {
-                    JFreeChart chart = charts.chart(s.table(), c);
+                    JFreeChart chart = charts.chart(forPeople(s), c);
                     if (formats.contains(OutputFormat.PNG)) {
                         Path png = dir.resolve(base + "-" + c.name() + ".png");
                         files.write(png, out -> charts.writePng(chart, out));
@@ -80,6 +96,16 @@ public final class ReportWriter {
             }
         }
         return written;
+    }
+
+    /** The section's table with headers and option values for people; CSV keeps the keys and values. */
+    private ResultTable forPeople(SectionResult s) {
+        return wording.forPeople(s.table(), s.spec().pivot());
+    }
+
+    /** "2026-10 (2026-10-01 to 2026-10-31)": the label and the days it covers. */
+    private static String periodText(Report report) {
+        return report.period().label() + " (" + report.period().from() + " to " + report.period().to() + ")";
     }
 
     private void done(List<Path> written, Path file) {

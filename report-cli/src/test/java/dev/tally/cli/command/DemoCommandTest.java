@@ -57,7 +57,7 @@ class DemoCommandTest {
         List<String> csvShares = Files.readAllLines(report("-summary.csv")).stream().skip(1)
                 .map(l -> l.split(",")[0]).toList();
         try (InputStream in = Files.newInputStream(report(".xlsx")); XSSFWorkbook wb = new XSSFWorkbook(in)) {
-            Sheet summary = wb.getSheet("summary");
+            Sheet summary = wb.getSheet("Summary per country share");
             assertThat(summary.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Country share");
             List<String> shares = new ArrayList<>();
             int r = 1;
@@ -67,7 +67,7 @@ class DemoCommandTest {
             assertThat(shares).isEqualTo(csvShares).contains("Denmark", "Finland", "Czech Republic");
             Row total = summary.getRow(r);
             assertThat(total.getCell(1).getCellFormula()).isEqualTo("SUBTOTAL(109,B2:B" + r + ")");
-            Sheet provenance = wb.getSheet("provenance");
+            Sheet provenance = wb.getSheet("Provenance");
             assertThat(provenance.getRow(4).getCell(0).getStringCellValue()).isEqualTo("API URL");
             assertThat(provenance.getRow(4).getCell(1).getStringCellValue()).matches("http://127\\.0\\.0\\.1:\\d+/api/");
         }

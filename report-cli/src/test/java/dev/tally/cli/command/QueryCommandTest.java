@@ -89,4 +89,94 @@ class QueryCommandTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--to 2026-10-01 is before --from 2026-10-31");
     }
+
+    @Test
+    void tableNotesSayWhatWasAsked() {
+        Result r = run("--group-by", "country", "--measure", "allocations", "--where", "country = 'Finland'");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().lines().filter(l -> l.startsWith("note: ")).limit(5)).containsExactly(
+                "note: Period: 2026-10 (2026-10-01 to 2026-10-31)", "note: Filter: country = 'Finland'",
+                "note: Grouped by: country", "note: Measures: allocations", "note: Data as of: 2026-11-01 00:00 UTC");
+    }
+
+    @Test
+    void jsonCarriesAQueryObject() throws Exception {
+        Result r = run("--month", "2026-10", "--group-by", "country,is_industry", "--measure", "cost,usage.gpu_k_hours",
+                "--where", "is_industry = true", "--top", "3", "--sort", "-cost", "--format", "json");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        var query = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out()).get("query");
+        assertThat(query.toString()).isEqualTo("{\"period\":\"2026-10\",\"from\":\"2026-10-01\",\"to\":\"2026-10-31\","
+                + "\"filter\":\"is_industry = true\",\"group_by\":[\"country\",\"is_industry\"],"
+                + "\"measures\":[\"cost\",\"usage.gpu_k_hours\"],\"sort\":\"-cost\",\"top\":3,"
+                + "\"data_as_of\":\"2026-11-01T00:00:00Z\",\"notes\":[]}");
+    }
+
+    @Test
+    void plainCsvIsUnchangedAndHeaderCommentAddsHashLinesBeforeIt() {
+        Result plain = run("--month", "2026-10", "--group-by", "country", "--measure", "cost", "--format", "csv");
+        Result commented = run("--month", "2026-10", "--group-by", "country", "--measure", "cost", "--format", "csv",
+                "--header-comment");
+
+        assertThat(plain.out()).startsWith("country,cost\r\n");
+        assertThat(commented.out()).startsWith("# Period: 2026-10 (2026-10-01 to 2026-10-31)\r\n# Filter: none\r\n"
+                + "# Grouped by: country\r\n# Measures: cost\r\n# Data as of: 2026-11-01 00:00 UTC\r\ncountry,cost\r\n");
+        assertThat(commented.out().substring(commented.out().indexOf("country,cost"))).isEqualTo(plain.out());
+    }
+
+    @Test
+    void headerCommentWithAnotherFormatIsAUsageError() {
+        Result r = run("--measure", "cost", "--header-comment");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("--header-comment needs --format csv");
+    }
+
+    @Test
+    void workbookHasWordsForHeadersTheQuestionUnderTheTableAndInItsProperties(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("q.xlsx");
+
+        Result r = run("--month", "2026-10", "--group-by", "is_industry", "--measure", "cost,usage.gpu_k_hours", "--format", "xlsx",
+                "--out", file.toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        try (var in = java.nio.file.Files.newInputStream(file); var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            var sheet = wb.getSheetAt(0);
+            List<String> header = new java.util.ArrayList<>();
+            sheet.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
+            assertThat(header).containsExactly("Industry", "Cost (EUR)", "GPU k-hours used");
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("Yes");
+            // three flag rows, the totals row, a blank row, then the notes
+            assertThat(sheet.getRow(6).getCell(0).getStringCellValue()).isEqualTo("Period: 2026-10 (2026-10-01 to 2026-10-31)");
+            assertThat(sheet.getRow(7).getCell(0).getStringCellValue()).isEqualTo("Filter: none");
+            assertThat(sheet.getRow(8).getCell(0).getStringCellValue()).isEqualTo("Grouped by: is_industry");
+            assertThat(sheet.getRow(9).getCell(0).getStringCellValue()).isEqualTo("Measures: cost, usage.gpu_k_hours");
+            assertThat(sheet.getRow(10).getCell(0).getStringCellValue()).isEqualTo("Data as of: 2026-11-01 00:00 UTC");
+            var props = wb.getProperties();
+            assertThat(props.getCoreProperties().getTitle()).isEqualTo("Tally query, 2026-10");
+            assertThat(props.getCustomProperties().getProperty("Filter").getLpwstr()).isEqualTo("none");
+            assertThat(props.getCustomProperties().getProperty("Measures").getLpwstr()).isEqualTo("cost, usage.gpu_k_hours");
+            assertThat(props.getCustomProperties().getProperty("Data as of").getLpwstr()).isEqualTo("2026-11-01 00:00 UTC");
+        }
+    }
+
+    @Test
+    void aMonthAfterTheSnapshotIsRefusedWithExitTwo() {
+        Result r = run("--month", "2027-01", "--measure", "cost");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().lines().findFirst().orElseThrow()).isEqualTo("period 2027-01 starts after the snapshot's data date "
+                + "2026-11-01: nothing to report yet (harvest again later, or choose a period up to 2026-11-01)");
+    }
+
+    @Test
+    void aQuarterPastTheSnapshotIsCutAndTheAnswerSaysSo() {
+        Result r = run("--quarter", "2026-Q4", "--measure", "allocations");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("note: Period: 2026-Q4 (2026-10-01 to 2026-11-01)\n").contains("note: Period 2026-Q4 is cut at "
+                + "the snapshot's data date: it covers 2026-10-01 to 2026-11-01, not to 2026-12-31.\n");
+    }
 }

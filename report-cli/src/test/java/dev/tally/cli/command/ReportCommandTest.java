@@ -50,6 +50,7 @@ class ReportCommandTest {
     static String stdout;
     static String stderr;
     static Report core;
+    static final String SUMMARY = "Summary per country share";
 
     @BeforeAll
     static void render() {
@@ -65,9 +66,21 @@ class ReportCommandTest {
     }
 
     private static XSSFWorkbook workbook() throws Exception {
-        try (InputStream in = Files.newInputStream(out.resolve("monthly-consortium-2026-10.xlsx"))) {
+        return open(out.resolve("monthly-consortium-2026-10.xlsx"));
+    }
+
+    private static XSSFWorkbook open(Path file) throws Exception {
+        try (InputStream in = Files.newInputStream(file)) {
             return new XSSFWorkbook(in);
         }
+    }
+
+    /** {@code tally report} of the ai-tech-breakdown template as xlsx into {@code dir}, with {@code options}. */
+    private static CliRun aiTechWorkbook(Path dir, String... options) {
+        List<String> args = new ArrayList<>(List.of("report", "--snapshot", DemoSnapshot.get().toString(), "--template",
+                "ai-tech-breakdown", "--format", "xlsx", "--out", dir.toString()));
+        args.addAll(List.of(options));
+        return CliRun.of(args.toArray(String[]::new));
     }
 
     private static int totalRow(XSSFSheet sheet) {
@@ -100,9 +113,10 @@ class ReportCommandTest {
         try (XSSFWorkbook wb = workbook()) {
             List<String> sheets = new ArrayList<>();
             wb.forEach(s -> sheets.add(s.getSheetName()));
-            assertThat(sheets).containsExactly("summary", "industry", "lumi-options", "ai-tech", "cost-trend", "projects",
-                    "orders", "data-quality", "provenance");
-            XSSFSheet summary = wb.getSheet("summary");
+            assertThat(sheets).containsExactly("Cover", "Summary per country share", "GPU and CPU k-hours by country",
+                    "Industry, commercial", "AI technologies", "Monthly cost per country share", "Projects",
+                    "Orders of the month by type", "Data-quality findings", "Provenance");
+            XSSFSheet summary = wb.getSheet(SUMMARY);
             assertThat(summary.getTables()).hasSize(1);
             var table = summary.getTables().get(0);
             assertThat(table.getName()).isEqualTo("T_summary");
@@ -119,7 +133,7 @@ class ReportCommandTest {
     void totalsFormulasEvaluateToTheCoreTotals() throws Exception {
         ResultTable t = core.section("summary").table();
         try (XSSFWorkbook wb = workbook()) {
-            XSSFSheet summary = wb.getSheet("summary");
+            XSSFSheet summary = wb.getSheet(SUMMARY);
             FormulaEvaluator eval = wb.getCreationHelper().createFormulaEvaluator();
             Row total = summary.getRow(totalRow(summary));
             int allocations = t.columnIndex("allocations");
@@ -140,7 +154,7 @@ class ReportCommandTest {
         ResultTable t = core.section("projects").table();
         List<Object> known = t.rows().get(0);
         try (XSSFWorkbook wb = workbook()) {
-            Row row = wb.getSheet("projects").getRow(1);
+            Row row = wb.getSheet("Projects").getRow(1);
             for (int c = 0; c < known.size(); c++) {
                 Cell cell = row.getCell(c);
                 Object v = known.get(c);
@@ -156,7 +170,7 @@ class ReportCommandTest {
     @Test
     void provenanceSheetNamesSourceTemplateAndPeriod() throws Exception {
         try (XSSFWorkbook wb = workbook()) {
-            XSSFSheet p = wb.getSheet("provenance");
+            XSSFSheet p = wb.getSheet("Provenance");
             java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
             for (int r = 1; r <= p.getLastRowNum(); r++) {
                 Row row = p.getRow(r);
@@ -178,23 +192,23 @@ class ReportCommandTest {
     @Test
     void chartsAreNativeExcelChartsWithTheirSeries() throws Exception {
         try (XSSFWorkbook wb = workbook()) {
-            List<XSSFChart> summary = wb.getSheet("summary").getDrawingPatriarch().getCharts();
+            List<XSSFChart> summary = wb.getSheet(SUMMARY).getDrawingPatriarch().getCharts();
             assertThat(summary).hasSize(1);
             assertThat(summary.get(0).getTitleText().getString()).isEqualTo("Cost by country share");
             assertThat(summary.get(0).getChartSeries().get(0).getSeriesCount()).isEqualTo(1);
             assertThat(summary.get(0).getChartSeries().get(0).getSeries(0).getValuesData().getDataRangeReference())
-                    .isEqualTo("summary!$" + col(core.section("summary").table(), "cost") + "$2:$"
+                    .isEqualTo("'" + SUMMARY + "'!$" + col(core.section("summary").table(), "cost") + "$2:$"
                             + col(core.section("summary").table(), "cost") + "$" + (core.section("summary").table().rows().size() + 1));
 
-            List<XSSFChart> industry = wb.getSheet("industry").getDrawingPatriarch().getCharts();
+            List<XSSFChart> industry = wb.getSheet("GPU and CPU k-hours by country").getDrawingPatriarch().getCharts();
             assertThat(industry).hasSize(2);
             long flags = core.section("industry").table().columns().stream().filter(c -> c.key().startsWith("usage.gpu_k_hours@")).count();
             assertThat(industry.get(0).getChartSeries().get(0).getSeriesCount()).isEqualTo((int) flags);
 
-            List<XSSFChart> trend = wb.getSheet("cost-trend").getDrawingPatriarch().getCharts();
+            List<XSSFChart> trend = wb.getSheet("Monthly cost per country share").getDrawingPatriarch().getCharts();
             long countries = core.section("cost-trend").table().columns().stream().filter(c -> c.key().startsWith("cost@")).count();
             assertThat(trend.get(0).getChartSeries().get(0).getSeriesCount()).isEqualTo((int) countries).isGreaterThan(5);
-            assertThat(wb.getSheet("ai-tech").getDrawingPatriarch().getCharts()).hasSize(1);
+            assertThat(wb.getSheet("AI technologies").getDrawingPatriarch().getCharts()).hasSize(1);
         }
     }
 
@@ -260,5 +274,133 @@ class ReportCommandTest {
         assertThat(header).containsSubsequence("limit.cpu_k_hours", "limit.cpu_k_hours.share", "entitlement.cpu_k_hours");
         String finland = lines.stream().filter(l -> l.startsWith("Finland,")).findFirst().orElseThrow();
         assertThat(CsvLine.split(finland).get(header.indexOf("entitlement.gpu_k_hours"))).isEqualTo("50.0");
+    }
+
+    private static List<String> row(XSSFSheet sheet, int r) {
+        List<String> out = new ArrayList<>();
+        sheet.getRow(r).forEach(c -> out.add(c.getCellType() == CellType.STRING ? c.getStringCellValue() : "#" + c.getNumericCellValue()));
+        return out;
+    }
+
+    @Test
+    void headersAreWordsForPeopleWithTheCurrency() throws Exception {
+        try (XSSFWorkbook wb = workbook()) {
+            assertThat(row(wb.getSheet(SUMMARY), 0)).containsExactly("Country share", "Allocations", "Projects",
+                    "CPU k-hours allocated", "GPU k-hours allocated", "GB k-hours allocated", "CPU k-hours used",
+                    "GPU k-hours used", "GB k-hours used", "CPU k-hours utilisation", "GPU k-hours utilisation",
+                    "GB k-hours utilisation", "Cost (EUR)", "Cost year to date (EUR)", "Change in cost from previous month (EUR)");
+            assertThat(row(wb.getSheet("GPU and CPU k-hours by country"), 0)).containsExactly("Country share",
+                    "GPU k-hours used, Industry: Yes", "GPU k-hours used, Industry: No", "GPU k-hours used, Industry: Not set",
+                    "CPU k-hours used, Industry: Yes", "CPU k-hours used, Industry: No", "CPU k-hours used, Industry: Not set");
+            assertThat(row(wb.getSheet("Monthly cost per country share"), 0)).startsWith("Month", "Cost (EUR), Belgium",
+                    "Cost (EUR), Czech Republic");
+        }
+    }
+
+    @Test
+    void optionValuesReadYesNoNotSetInTheWorkbookOnly() throws Exception {
+        try (XSSFWorkbook wb = workbook()) {
+            XSSFSheet options = wb.getSheet("Industry, commercial");
+
+            assertThat(row(options, 0).subList(0, 3)).containsExactly("Industry", "Commercial", "Training");
+            assertThat(row(options, 1).subList(0, 3)).containsExactly("Yes", "Yes", "Yes");
+        }
+        assertThat(Files.readAllLines(out.resolve("monthly-consortium-2026-10-lumi-options.csv")).get(1)).startsWith("true,true,true,");
+    }
+
+    @Test
+    void chartLegendsAndAxesUseWordsNotKeys() throws Exception {
+        try (XSSFWorkbook wb = workbook()) {
+            XSSFChart gpu = wb.getSheet("GPU and CPU k-hours by country").getDrawingPatriarch().getCharts().get(0);
+            var bars = gpu.getCTChart().getPlotArea().getBarChartArray(0);
+
+            assertThat(bars.getSerArray(0).getTx().getStrRef().getStrCache().getPtArray(0).getV())
+                    .isEqualTo("GPU k-hours used, Industry: Yes");
+            assertThat(bars.getSerArray(2).getTx().getStrRef().getStrCache().getPtArray(0).getV())
+                    .isEqualTo("GPU k-hours used, Industry: Not set");
+        }
+    }
+
+    @Test
+    void coverSheetComesFirstWithTitlePeriodDataTimeContentsAndUnits() throws Exception {
+        try (XSSFWorkbook wb = workbook()) {
+            XSSFSheet cover = wb.getSheetAt(0);
+
+            assertThat(cover.getSheetName()).isEqualTo("Cover");
+            assertThat(row(cover, 0)).containsExactly("LUMI monthly consortium report");
+            assertThat(row(cover, 1)).containsExactly("Period", "2026-10 (2026-10-01 to 2026-10-31)");
+            assertThat(row(cover, 2)).containsExactly("Data as of", "2026-11-01 00:00 UTC");
+            assertThat(row(cover, 4)).containsExactly("Contents", "");
+            assertThat(row(cover, 5)).containsExactly(SUMMARY, "Summary per country share, 2026-10");
+            assertThat(cover.getRow(5).getCell(0).getHyperlink().getAddress()).isEqualTo("'" + SUMMARY + "'!A1");
+            assertThat(row(cover, 13)).containsExactly("Provenance", "Provenance");
+            assertThat(row(cover, 15)).containsExactly("Units", "");
+            assertThat(row(cover, 16)).containsExactly("", "CPU k-hours: thousands of CPU core-hours.");
+            assertThat(row(cover, 17)).containsExactly("", "GPU k-hours: thousands of GPU-hours.");
+            assertThat(row(cover, 18)).containsExactly("", "GB k-hours: thousands of GB-hours, that is TB-hours.");
+            assertThat(row(cover, 19)).containsExactly("", "Costs in EUR.");
+            assertThat(cover.getLastRowNum()).isEqualTo(19);
+        }
+    }
+
+    @Test
+    void everySheetHasThePrintSetup() throws Exception {
+        try (XSSFWorkbook wb = workbook()) {
+            for (org.apache.poi.ss.usermodel.Sheet sheet : wb) {
+                String quoted = "'" + sheet.getSheetName() + "'";
+                String name = sheet.getSheetName().matches("\\w+") ? sheet.getSheetName() : quoted;
+                assertThat(sheet.getPrintSetup().getLandscape()).as(sheet.getSheetName()).isTrue();
+                assertThat(sheet.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+                assertThat(sheet.getPrintSetup().getFitHeight()).isEqualTo((short) 0);
+                assertThat(wb.getNames(org.apache.poi.xssf.usermodel.XSSFName.BUILTIN_PRINT_TITLE).stream()
+                        .filter(n -> n.getSheetIndex() == wb.getSheetIndex(sheet)).map(n -> n.getRefersToFormula()))
+                        .containsExactly(name + "!$1:$1");
+                assertThat(sheet.getHeader().getRight()).isEqualTo("LUMI monthly consortium report, 2026-10");
+                assertThat(sheet.getFooter().getLeft()).isEqualTo("Data as of 2026-11-01 00:00 UTC");
+                assertThat(sheet.getFooter().getRight()).isEqualTo("Page &P of &N");
+            }
+            assertThat(wb.getSheet(SUMMARY).getHeader().getLeft()).isEqualTo("Summary per country share, 2026-10");
+        }
+    }
+
+    @Test
+    void aMonthPastTheSnapshotIsCutAtItsDateAndTheCoverSaysSo(@TempDir Path dir) throws Exception {
+        CliRun run = aiTechWorkbook(dir, "--month", "2026-11");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        try (XSSFWorkbook wb = open(dir.resolve("ai-tech-breakdown-2026-11.xlsx"))) {
+            XSSFSheet cover = wb.getSheetAt(0);
+            assertThat(row(cover, 1)).containsExactly("Period", "2026-11 (2026-11-01 to 2026-11-01)");
+            assertThat(row(cover, 3)).containsExactly("Note",
+                    "Period 2026-11 is cut at the snapshot's data date: it covers 2026-11-01 to 2026-11-01, not to 2026-11-30.");
+        }
+    }
+
+    @Test
+    void aMonthWhollyAfterTheSnapshotIsRefusedWithExitTwo(@TempDir Path dir) {
+        CliRun run = aiTechWorkbook(dir, "--month", "2026-12");
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err().lines().findFirst().orElseThrow()).isEqualTo("period 2026-12 starts after the "
+                + "snapshot's data date 2026-11-01: nothing to report yet (harvest again later, or choose a period up to 2026-11-01)");
+        assertThat(Files.exists(dir.resolve("ai-tech-breakdown-2026-12.xlsx"))).isFalse();
+    }
+
+    @Test
+    void currencyOptionNamesTheCurrencyInHeaders(@TempDir Path dir) throws Exception {
+        CliRun run = aiTechWorkbook(dir, "--currency", "chf");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        try (XSSFWorkbook wb = open(dir.resolve("ai-tech-breakdown-2026-10.xlsx"))) {
+            assertThat(row(wb.getSheetAt(1), 0)).contains("Cost (CHF)");
+        }
+    }
+
+    @Test
+    void pngAndSvgChartsUseWordsInLegendsAndCategories() throws Exception {
+        String svg = Files.readString(out.resolve("monthly-consortium-2026-10-gpu-by-country-industry.svg"));
+
+        assertThat(svg).contains("GPU k-hours used, Industry: Yes").contains("GPU k-hours used, Industry: Not set")
+                .doesNotContain("usage.gpu_k_hours").doesNotContain("Usage gpu_k_hours");
     }
 }

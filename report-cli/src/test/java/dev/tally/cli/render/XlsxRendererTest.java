@@ -63,4 +63,21 @@ class XlsxRendererTest {
         assertThat(eval.evaluate(sheet.getRow(6).getCell(2)).getNumberValue()).isEqualTo(7.25);
         assertThat(eval.evaluate(sheet.getRow(3).getCell(2)).getNumberValue()).isEqualTo(3.25);
     }
+
+    @Test
+    void everySheetPrintsLandscapeOnePageWideWithTheHeaderRowRepeated() throws Exception {
+        ResultTable t = new ResultTable("s", "S", COLS, List.of(List.of("Finland", "a", new BigDecimal("1.5"))), null, List.of());
+
+        XSSFSheet sheet = write(t);
+
+        assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
+        assertThat(sheet.getFitToPage()).isTrue();
+        assertThat(sheet.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+        assertThat(sheet.getPrintSetup().getFitHeight()).isEqualTo((short) 0);
+        assertThat(sheet.getWorkbook().getName("_xlnm.Print_Titles").getRefersToFormula()).isEqualTo("s!$1:$1");
+        assertThat(sheet.getHeader().getLeft()).isEqualTo("S");
+        assertThat(sheet.getHeader().getRight()).isEqualTo("T");
+        assertThat(sheet.getFooter().getLeft()).isEqualTo("Data as of 2026-11-01 00:00 UTC");
+        assertThat(sheet.getFooter().getRight()).isEqualTo("Page &P of &N");
+    }
 }
