@@ -32,35 +32,35 @@ final class SnapshotDirectories {
     }
 
     /**
-     * Why a snapshot may not be written to {@code target}, or {@code null} when it may: only a
+     * Why a snapshot may not be written to {@code target} ("it is ..."), or {@code null} when it may: only a
      * directory that does not exist, is empty, or already holds a Tally snapshot (a {@code manifest.json}
      * of format {@value Manifest#FORMAT}) is replaced. Anything else might be someone's work.
      */
     static String refusal(Path target) {
         Path t = target.toAbsolutePath().normalize();
         if (t.getParent() == null) {
-            return t + " is the root of the file system";
+            return "it is the root of the file system";
         }
         if (Files.isSymbolicLink(t)) {
-            return t + " is a symbolic link; give the directory itself";
+            return "it is a symbolic link; give the directory itself";
         }
         if (!Files.exists(t, LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }
         if (!Files.isDirectory(t, LinkOption.NOFOLLOW_LINKS)) {
-            return t + " is a file, not a snapshot directory";
+            return "it is a file, not a snapshot directory";
         }
         try (Stream<Path> entries = Files.list(t)) {
             if (entries.findAny().isEmpty()) {
                 return null;
             }
         } catch (IOException e) {
-            return t + " cannot be read (" + e.getMessage() + ")";
+            return "it cannot be listed (" + e.getMessage() + ")";
         }
         if (isSnapshot(t)) {
             return null;
         }
-        return t + " is not empty and is not a Tally snapshot (no " + Manifest.FILE_NAME + " of format "
+        return "it is not empty and is not a Tally snapshot (no " + Manifest.FILE_NAME + " of format "
                 + Manifest.FORMAT + "); choose a new or empty directory";
     }
 
@@ -80,7 +80,7 @@ final class SnapshotDirectories {
     static void checkReplaceable(Path target) {
         String why = refusal(target);
         if (why != null) {
-            throw new SnapshotTargetException("refusing to write a snapshot to " + why);
+            throw new SnapshotTargetException("refusing to write a snapshot to " + target.toAbsolutePath().normalize() + ": " + why);
         }
     }
 

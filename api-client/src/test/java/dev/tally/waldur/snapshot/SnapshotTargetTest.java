@@ -57,7 +57,7 @@ class SnapshotTargetTest {
 
         assertThatThrownBy(() -> harvest(work))
                 .isInstanceOf(SnapshotTargetException.class)
-                .hasMessage("refusing to write a snapshot to " + work + " is not empty and is not a Tally snapshot"
+                .hasMessage("refusing to write a snapshot to " + work + ": it is not empty and is not a Tally snapshot"
                         + " (no manifest.json of format tally-snapshot/1); choose a new or empty directory");
         assertThat(names(work)).containsExactly("thesis.tex");
         assertThat(Files.readString(work.resolve("thesis.tex"))).isEqualTo("chapter 1");
@@ -79,7 +79,7 @@ class SnapshotTargetTest {
 
         assertThatThrownBy(() -> harvest(file))
                 .isInstanceOf(SnapshotTargetException.class)
-                .hasMessage("refusing to write a snapshot to " + file + " is a file, not a snapshot directory");
+                .hasMessage("refusing to write a snapshot to " + file + ": it is a file, not a snapshot directory");
         assertThat(Files.readString(file)).isEqualTo("keep me");
     }
 
@@ -87,7 +87,7 @@ class SnapshotTargetTest {
     void refusesTheFileSystemRoot() {
         assertThatThrownBy(() -> Harvester.checkTarget(Path.of("/")))
                 .isInstanceOf(SnapshotTargetException.class)
-                .hasMessage("refusing to write a snapshot to / is the root of the file system");
+                .hasMessage("refusing to write a snapshot to /: it is the root of the file system");
     }
 
     @Test

@@ -60,6 +60,10 @@ public final class ConnectionOptions {
             description = "Allow plain http:// to a host other than loopback (the token would travel unencrypted).")
     public boolean allowInsecureHttp;
 
+    @Option(names = "--strict-permissions",
+            description = "Refuse a token file that group or others can read (default: a warning on stderr).")
+    public boolean strictPermissions;
+
     @Option(names = "--retries", paramLabel = "N", defaultValue = "7",
             description = "Retries of a failed read (429, 5xx, lost connection), with exponential backoff; "
                     + "429 waits as long as Retry-After says. Default: ${DEFAULT-VALUE}.")
@@ -132,13 +136,10 @@ public final class ConnectionOptions {
     }
 
     private ApiToken readToken(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw usage("token file " + file + " does not exist");
-        }
         try {
-            return wrap(Files.readString(file), "token file " + file);
-        } catch (IOException e) {
-            throw usage("cannot read token file " + file + ": " + e.getMessage());
+            return TokenFile.read(file, strictPermissions, mixee.commandLine().getErr());
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
         }
     }
 
@@ -154,7 +155,8 @@ public final class ConnectionOptions {
         try {
             return URI.create(text);
         } catch (IllegalArgumentException e) {
-            throw usage("invalid URL in " + source + ": " + text);
+            // the text may hold user:password@ (docs/security.md); show it without them
+            throw usage("invalid URL in " + source + ": " + text.replaceFirst("//[^/@]*@", "//***@"));
         }
     }
 
