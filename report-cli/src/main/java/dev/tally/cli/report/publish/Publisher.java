@@ -139,7 +139,9 @@ public final class Publisher {
                     staged.put(destination, s.filter(Files::isRegularFile).sorted().toList());
                 }
                 for (Path f : staged.get(destination)) {
-                    checkReplaceable(destination.resolve(f.getFileName().toString()));
+                    Path target = destination.resolve(f.getFileName().toString());
+                    checkReplaceable(target);
+                    removeStaleTemporaries(target);
                 }
             }
             List<Path> published = new ArrayList<>();
@@ -152,6 +154,23 @@ public final class Publisher {
                 syncDirectory(e.getKey());
             }
             return published;
+        }
+
+        /**
+         * Removes {@code .NAME.*.tmp} beside {@code target}: the temporary file of a copy into place
+         * ({@link AtomicFiles#moveIntoPlace} across file systems) that a killed run left. With the lock
+         * held no other export is writing one.
+         */
+        private static void removeStaleTemporaries(Path target) throws IOException {
+            String prefix = "." + target.getFileName() + ".";
+            try (DirectoryStream<Path> tmp = Files.newDirectoryStream(target.getParent(),
+                    p -> p.getFileName().toString().startsWith(prefix) && p.getFileName().toString().endsWith(".tmp"))) {
+                for (Path p : tmp) {
+                    if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                        Files.delete(p);
+                    }
+                }
+            }
         }
 
         /** A report file may replace a regular file of its name (an earlier run's), nothing else. */

@@ -41,6 +41,21 @@ class PublisherTest {
     }
 
     @Test
+    void removesTheTemporaryCopyAKilledRunLeftBesideATarget(@TempDir Path root) throws Exception {
+        Path month = Files.createDirectories(root.resolve("2026/10"));
+        Files.writeString(month.resolve(".report.csv.8812345.tmp"), "half a copy");
+        Files.writeString(month.resolve(".notes.txt.1.tmp"), "not ours to judge");
+        Publisher publisher = new Publisher(root, AtomicFiles.DIRECT);
+
+        try (Publisher.Lock lock = publisher.lock(); Publisher.Staging staging = publisher.stage()) {
+            Files.writeString(staging.folderFor(month).resolve("report.csv"), "new");
+            staging.publish();
+        }
+
+        assertThat(names(month)).containsExactly(".notes.txt.1.tmp", "report.csv");
+    }
+
+    @Test
     void aFolderInTheWayOfAReportFilePublishesNothing(@TempDir Path root) throws Exception {
         Path month = Files.createDirectories(root.resolve("2026/10"));
         Files.createDirectories(month.resolve("b.csv"));
