@@ -87,7 +87,7 @@ public record WaldurClientConfig(
         String scheme = url.getScheme();
         if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
             // An authority Java could not parse may still hold credentials: show the URL without them.
-            throw new IllegalArgumentException("not an http(s) URL: " + url.toString().replaceFirst("//[^/@]*@", "//***@"));
+            throw new IllegalArgumentException("not an http(s) URL: " + withoutCredentials(url.toString()));
         }
         String path = url.getPath() == null || url.getPath().isEmpty() ? "/" : url.getPath();
         if (!path.endsWith("/")) {
@@ -97,6 +97,11 @@ public record WaldurClientConfig(
             path = path + "api/";
         }
         return URI.create(scheme + "://" + url.getRawAuthority() + path);
+    }
+
+    /** {@code url} with any {@code user:password@} shown as {@code ***@}, for messages about text that may not parse. */
+    public static String withoutCredentials(String url) {
+        return url.replaceFirst("//[^/@]*@", "//***@");
     }
 
     private static boolean isLoopback(String host) {

@@ -42,7 +42,8 @@ public final class ConnectionOptions {
     @Option(names = "--url", paramLabel = "URL",
             description = "Waldur API root, e.g. https://puhuri-core.neic.no/api/ (the /api/ suffix is added if missing). "
                     + "Default: the profile's url, else WALDUR_URL.")
-    public URI url;
+    // Text, not URI: picocli's own conversion error would echo a user:password@ it cannot parse.
+    public String url;
 
     @Option(names = "--token-file", paramLabel = "FILE",
             description = "File holding the API token. Default: the profile's token_file, else the WALDUR_TOKEN environment variable.")
@@ -76,7 +77,7 @@ public final class ConnectionOptions {
     /** The URL from --url, the profile or WALDUR_URL; a usage error when none is given. */
     public URI url() {
         if (url != null) {
-            return url;
+            return parseUrl(url.strip(), "--url");
         }
         Map<String, String> p = profileSettings();
         if (p.containsKey("url")) {
@@ -156,7 +157,7 @@ public final class ConnectionOptions {
             return URI.create(text);
         } catch (IllegalArgumentException e) {
             // the text may hold user:password@ (docs/security.md); show it without them
-            throw usage("invalid URL in " + source + ": " + text.replaceFirst("//[^/@]*@", "//***@"));
+            throw usage("invalid URL in " + source + ": " + WaldurClientConfig.withoutCredentials(text));
         }
     }
 

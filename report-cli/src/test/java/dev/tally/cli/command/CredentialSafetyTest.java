@@ -92,6 +92,15 @@ class CredentialSafetyTest {
     }
 
     @Test
+    void aUrlThatDoesNotParseIsShownWithoutItsCredentials(@TempDir Path dir) {
+        CliRun run = CliRun.of("harvest", "--url", "http://alice:s3cret@bad host/", "--out", dir.resolve("snap").toString());
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err().lines().findFirst().orElse("")).isEqualTo("invalid URL in --url: http://***@bad host/");
+        assertThat(run.err()).doesNotContain("s3cret").doesNotContain("alice").doesNotContain("Exception");
+    }
+
+    @Test
     void anExportWithCredentialsInItsUrlStoresAndPrintsNothingOfThem(@TempDir Path dir) throws Exception {
         Path token = worldReadableToken(dir);
         Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("rw-------"));
