@@ -34,7 +34,7 @@ final class SnapshotDirectories {
     /**
      * Why a snapshot may not be written to {@code target} ("it is ..."), or {@code null} when it may: only a
      * directory that does not exist, is empty, or already holds a Tally snapshot (a {@code manifest.json}
-     * of format {@value Manifest#FORMAT}) is replaced. Anything else might be someone's work.
+     * of format {@value Manifest#FORMAT}) and nothing but snapshot files is replaced. Anything else might be someone's work.
      */
     static String refusal(Path target) {
         Path t = target.toAbsolutePath().normalize();
@@ -58,7 +58,9 @@ final class SnapshotDirectories {
             return "it cannot be listed (" + e.getMessage() + ")";
         }
         if (isSnapshot(t)) {
-            return null;
+            String foreign = firstForeignEntry(t);
+            return foreign == null ? null : "it is a Tally snapshot but also holds " + foreign
+                    + ", which a harvest did not write; move it away or choose another directory";
         }
         return "it is not empty and is not a Tally snapshot (no " + Manifest.FILE_NAME + " of format "
                 + Manifest.FORMAT + "); choose a new or empty directory";
@@ -125,10 +127,21 @@ final class SnapshotDirectories {
         return removed;
     }
 
-    private static boolean holdsOnlySnapshotFiles(Path dir) throws IOException {
+    private static boolean holdsOnlySnapshotFiles(Path dir) {
+        return firstForeignEntry(dir) == null;
+    }
+
+    /**
+     * The name of the first entry of {@code dir} (in name order) that a harvest does not write (a
+     * sub-folder, a link, anything but {@code *.jsonl.gz} and {@code manifest.json}), or {@code null}.
+     */
+    private static String firstForeignEntry(Path dir) {
         try (Stream<Path> entries = Files.list(dir)) {
-            return entries.allMatch(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
-                    && (p.getFileName().toString().endsWith(".jsonl.gz") || p.getFileName().toString().equals(Manifest.FILE_NAME)));
+            return entries.filter(p -> !(Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+                            && (p.getFileName().toString().endsWith(".jsonl.gz") || p.getFileName().toString().equals(Manifest.FILE_NAME))))
+                    .map(p -> p.getFileName().toString()).sorted().findFirst().orElse(null);
+        } catch (IOException e) {
+            return dir.toString();
         }
     }
 

@@ -74,6 +74,20 @@ class SnapshotTargetTest {
     }
 
     @Test
+    void refusesASnapshotThatAlsoHoldsSomeoneElsesFiles(@TempDir Path dir) throws Exception {
+        Path snap = dir.resolve("snap");
+        harvest(snap);
+        Files.writeString(snap.resolve("notes.txt"), "my notes");
+
+        assertThatThrownBy(() -> harvest(snap))
+                .isInstanceOf(SnapshotTargetException.class)
+                .hasMessage("refusing to write a snapshot to " + snap + ": it is a Tally snapshot but also holds notes.txt,"
+                        + " which a harvest did not write; move it away or choose another directory");
+        assertThat(names(snap)).containsExactly("customers.jsonl.gz", "manifest.json", "notes.txt");
+        assertThat(Files.readString(snap.resolve("notes.txt"))).isEqualTo("my notes");
+    }
+
+    @Test
     void refusesAFile(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("notes.txt"), "keep me");
 
