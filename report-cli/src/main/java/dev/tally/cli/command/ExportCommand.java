@@ -163,7 +163,11 @@ public final class ExportCommand implements Callable<Integer> {
     private void harvest(ExportConfig cfg, Path dir, ProgressLine progress) throws Exception {
         ApiToken token;
         if (cfg.tokenFile() != null) {
-            token = TokenFile.read(cfg.tokenFile(), strictPermissions, spec.commandLine().getErr());
+            try {
+                token = TokenFile.read(cfg.tokenFile(), strictPermissions, spec.commandLine().getErr());
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
         } else {
             String env = System.getenv("WALDUR_TOKEN");
             if (env == null || env.isBlank()) {

@@ -65,6 +65,26 @@ class CredentialSafetyTest {
     }
 
     @Test
+    void anExportWithStrictPermissionsRefusesSuchATokenFileAndWritesNothing(@TempDir Path dir) throws Exception {
+        Path token = worldReadableToken(dir);
+        Path config = dir.resolve("export.yaml");
+        Files.writeString(config, String.join("\n",
+                "url: " + emulator.baseUrl(),
+                "token_file: " + token,
+                "snapshots: snaps/{yyyy}-{MM}",
+                "templates: [ai-tech-breakdown]",
+                "destination: share/{yyyy}/{MM}/", ""));
+
+        CliRun run = CliRun.of("export", "--config", config.toString(), "--strict-permissions");
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err().lines().findFirst().orElse("")).isEqualTo("token file " + token
+                + " is readable by group and others (rw-r--r--); run chmod 600 " + token + " (refused because of --strict-permissions)");
+        assertThat(dir.resolve("snaps")).doesNotExist();
+        assertThat(dir.resolve("share")).doesNotExist();
+    }
+
+    @Test
     void aTokenFileOnlyTheOwnerCanReadIsSilent(@TempDir Path dir) throws Exception {
         Path token = worldReadableToken(dir);
         Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("r--------"));
