@@ -78,9 +78,16 @@ public record WaldurClientConfig(
     }
 
     private static URI normalise(URI url) {
+        // Credentials in the URL would be stored in every manifest and printed in messages; the token
+        // has its own channels (docs/security.md). The message must not echo them, so it names the host only.
+        if (url.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("the API URL for " + url.getHost() + " carries a user name or password"
+                    + " (user:password@host); remove it and give the token with --token-file or WALDUR_TOKEN");
+        }
         String scheme = url.getScheme();
         if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
-            throw new IllegalArgumentException("not an http(s) URL: " + url);
+            // An authority Java could not parse may still hold credentials: show the URL without them.
+            throw new IllegalArgumentException("not an http(s) URL: " + withoutCredentials(url.toString()));
         }
         String path = url.getPath() == null || url.getPath().isEmpty() ? "/" : url.getPath();
         if (!path.endsWith("/")) {
@@ -90,6 +97,11 @@ public record WaldurClientConfig(
             path = path + "api/";
         }
         return URI.create(scheme + "://" + url.getRawAuthority() + path);
+    }
+
+    /** {@code url} with any {@code user:password@} shown as {@code ***@}, for messages about text that may not parse. */
+    public static String withoutCredentials(String url) {
+        return url.replaceFirst("//[^/@]*@", "//***@");
     }
 
     private static boolean isLoopback(String host) {

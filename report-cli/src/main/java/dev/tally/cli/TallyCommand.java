@@ -12,8 +12,10 @@ import dev.tally.cli.command.QueryCommand;
 import dev.tally.cli.command.ReportCommand;
 import dev.tally.cli.command.ResourcesCommand;
 import dev.tally.cli.render.AtomicFiles;
+import dev.tally.cli.render.InertText;
+import dev.tally.cli.render.UnsafePathException;
 import dev.tally.waldur.WaldurApiException;
-import dev.tally.waldur.snapshot.SnapshotException;
+import dev.tally.waldur.snapshot.SnapshotTargetException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Objects;
@@ -101,24 +103,18 @@ public final class TallyCommand {
             if (verbose) {
                 ex.printStackTrace(commandLine.getErr());
             }
-            return CommandLine.ExitCode.SOFTWARE;
+            // A refused output location is the user's choice of path, not a failure of the run.
+            boolean usage = ex instanceof SnapshotTargetException || ex instanceof UnsafePathException;
+            return usage ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.SOFTWARE;
         });
         return cmd;
     }
 
-    /** One line naming the cause, without stack noise. */
+    /**
+     * One line naming the cause, without stack noise or Java class names, and inert: control and bidi
+     * characters (from a server's error body, say) are escaped by {@link InertText}. See {@link ErrorText}.
+     */
     static String describe(Throwable ex) {
-        if (ex instanceof WaldurApiException || ex instanceof SnapshotException || ex instanceof IllegalArgumentException
-                || ex instanceof IllegalStateException || ex instanceof java.io.UncheckedIOException) {
-            return ex.getMessage();
-        }
-        if (ex instanceof java.nio.file.NoSuchFileException n) {
-            return "no such file: " + n.getFile();
-        }
-        if (ex instanceof java.nio.file.AccessDeniedException a) {
-            return "permission denied: " + a.getFile();
-        }
-        String msg = ex.getMessage();
-        return ex.getClass().getSimpleName() + (msg == null ? "" : ": " + msg.lines().findFirst().orElse(""));
+        return InertText.escape(ErrorText.of(ex));
     }
 }

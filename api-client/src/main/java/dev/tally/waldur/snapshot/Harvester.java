@@ -18,7 +18,9 @@ import java.util.Set;
 /**
  * Harvests Waldur collections into a snapshot directory. Everything is written into a hidden
  * sibling directory first and renamed into place only when every collection is complete and its
- * count matches {@code X-Result-Count}; a failed harvest leaves no output directory behind.
+ * count matches {@code X-Result-Count}; a failed harvest leaves no output directory behind. Only a
+ * new or empty directory or an existing snapshot is replaced ({@link #checkTarget}); the hidden
+ * siblings a killed harvest left are removed by the next harvest into the same place.
  */
 public final class Harvester {
     private final WaldurClient client;
@@ -46,14 +48,29 @@ public final class Harvester {
         void onProgress(WaldurCollection collection, long fetched, long total);
     }
 
-    /** Harvests {@code collections} (in {@link WaldurCollection} order) into {@code outDir}, replacing it. */
+    /**
+     * Throws a {@link SnapshotTargetException} unless {@code outDir} is a directory a harvest may
+     * replace: one that does not exist, is empty, or holds a Tally snapshot. Callers check before
+     * they connect, so a wrong {@code --out} fails at once; {@link #harvest} checks again.
+     */
+    public static void checkTarget(Path outDir) {
+        SnapshotDirectories.checkReplaceable(outDir);
+    }
+
+    /**
+     * Harvests {@code collections} (in {@link WaldurCollection} order) into {@code outDir}, replacing
+     * it when {@link #checkTarget} allows. Staging siblings of {@code outDir} older than this run, left
+     * by a killed harvest, are removed first; the old snapshot's sibling is removed once the new one is in place.
+     */
     public Manifest harvest(Path outDir, Set<WaldurCollection> collections, Progress progress) throws IOException {
         Path target = outDir.toAbsolutePath().normalize();
+        checkTarget(target);
+        Instant started = clock.instant();
         Path parent = target.getParent();
         Files.createDirectories(parent);
-        Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
+        SnapshotDirectories.removeLeftovers(target, SnapshotDirectories.PARTIAL, started);
+        Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + SnapshotDirectories.PARTIAL);
         try {
-            Instant started = clock.instant();
             Map<String, Manifest.Entry> entries = new LinkedHashMap<>();
             for (WaldurCollection c : WaldurCollection.values()) {
                 if (collections.contains(c)) {
@@ -64,6 +81,7 @@ public final class Harvester {
                     clock.instant(), toolVersion, entries);
             writeManifest(client.mapper(), staging, manifest);
             SnapshotDirectories.publish(staging, target);
+            SnapshotDirectories.removeLeftovers(target, SnapshotDirectories.OLD, started);
             return manifest;
         } catch (IOException | RuntimeException e) {
             SnapshotDirectories.deleteRecursively(staging);

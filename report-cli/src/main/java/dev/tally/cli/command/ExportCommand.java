@@ -2,6 +2,7 @@ package dev.tally.cli.command;
 
 import dev.tally.cli.TallyCommand;
 import dev.tally.cli.ToolVersion;
+import dev.tally.cli.option.TokenFile;
 import dev.tally.cli.report.Entitlements;
 import dev.tally.cli.report.ReportInput;
 import dev.tally.cli.report.ReportJob;
@@ -68,6 +69,10 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Exit with 3 when the data has data-quality errors (the files are still published).")
     boolean strict;
 
+    @Option(names = "--strict-permissions",
+            description = "Refuse a token file that group or others can read (default: a warning on stderr).")
+    boolean strictPermissions;
+
     @Override
     public Integer call() throws Exception {
         ExportConfig cfg;
@@ -78,7 +83,9 @@ public final class ExportCommand implements Callable<Integer> {
             }
             cfg = ExportConfig.read(config);
             for (String t : cfg.templates()) {
-                templates.add(resolveTemplate(t, config));
+                ReportTemplate template = resolveTemplate(t, config);
+                DestinationPattern.checkFor(cfg.destination(), template.name());
+                templates.add(template);
             }
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -88,18 +95,20 @@ public final class ExportCommand implements Callable<Integer> {
         ProgressLine progress = new ProgressLine(err, quiet);
         Path snapshotDir = cfg.snapshot();
         Path temporary = null;
-        if (snapshotDir == null) {
+        if (snapshotDir == null && cfg.snapshots() != null) {
             // the month the harvest runs in names its snapshot folder; the clock is the run's (TallyCommand.clock)
-            YearMonth now = YearMonth.now(top.clock());
-            if (cfg.snapshots() != null) {
-                snapshotDir = DestinationPattern.resolve(cfg.snapshots(), now, "snapshot");
-            } else {
-                temporary = Files.createTempDirectory("tally-export-");
-                snapshotDir = temporary.resolve("snapshot");
-            }
-            harvest(cfg, snapshotDir, progress);
+            snapshotDir = DestinationPattern.resolve(cfg.snapshots(), YearMonth.now(top.clock()), "snapshot");
+            // a 'snapshots:' pattern that names the config folder or a source tree is refused before connecting
+            Harvester.checkTarget(snapshotDir);
         }
         try {
+            if (cfg.snapshot() == null) {
+                if (snapshotDir == null) {
+                    temporary = Files.createTempDirectory("tally-export-");
+                    snapshotDir = temporary.resolve("snapshot");
+                }
+                harvest(cfg, snapshotDir, progress);
+            }
             progress.step("reading snapshot " + snapshotDir);
             ReportInput input = ReportInput.load(snapshotDir);
             YearMonth m = month != null ? month : cfg.month() != null ? cfg.month() : input.lastFullMonth();
@@ -154,10 +163,11 @@ public final class ExportCommand implements Callable<Integer> {
     private void harvest(ExportConfig cfg, Path dir, ProgressLine progress) throws Exception {
         ApiToken token;
         if (cfg.tokenFile() != null) {
-            if (!Files.isRegularFile(cfg.tokenFile())) {
-                throw new IllegalArgumentException("token file " + cfg.tokenFile() + " does not exist");
+            try {
+                token = TokenFile.read(cfg.tokenFile(), strictPermissions, spec.commandLine().getErr());
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
             }
-            token = ApiToken.of(Files.readString(cfg.tokenFile()));
         } else {
             String env = System.getenv("WALDUR_TOKEN");
             if (env == null || env.isBlank()) {

@@ -32,6 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "",
             "The snapshot is written beside DIR and renamed into place only when every collection is complete",
             "and its count matches the server's X-Result-Count; a failed harvest leaves no DIR behind.",
+            "DIR must be new, empty or an earlier snapshot (it has a Tally manifest.json); anything else is refused.",
             "Progress goes to stderr when it is a terminal.",
             "",
             "Reads are retried on 429 (after Retry-After), 5xx and lost connections, with exponential backoff.",
@@ -41,7 +42,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "  tally harvest --profile puhuri --out snap --collections offerings,resources --page-size 100"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:Snapshot written.", "1:Harvest failed; no DIR was written (the message names the cause).",
-            "2:Invalid usage (unknown option, bad value, no URL or token)."})
+            "2:Invalid usage (unknown option, bad value, no URL or token, DIR holds something that is not a snapshot)."})
 public final class HarvestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -50,7 +51,8 @@ public final class HarvestCommand implements Callable<Integer> {
     ConnectionOptions connection;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR",
-            description = "Snapshot directory to create (an existing one is replaced only after a complete harvest).")
+            description = "Snapshot directory to create: new, empty or an earlier snapshot, which is replaced only after "
+                    + "a complete harvest.")
     Path out;
 
     @Option(names = "--page-size", paramLabel = "N", defaultValue = "300",
@@ -71,6 +73,8 @@ public final class HarvestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // Before connecting: a wrong --out ('', '.', a source tree) must fail at once, with nothing touched.
+        Harvester.checkTarget(out);
         Set<WaldurCollection> wanted = EnumSet.allOf(WaldurCollection.class);
         if (collections != null && !collections.isEmpty()) {
             wanted = EnumSet.noneOf(WaldurCollection.class);

@@ -42,7 +42,8 @@ public final class ConnectionOptions {
     @Option(names = "--url", paramLabel = "URL",
             description = "Waldur API root, e.g. https://puhuri-core.neic.no/api/ (the /api/ suffix is added if missing). "
                     + "Default: the profile's url, else WALDUR_URL.")
-    public URI url;
+    // Text, not URI: picocli's own conversion error would echo a user:password@ it cannot parse.
+    public String url;
 
     @Option(names = "--token-file", paramLabel = "FILE",
             description = "File holding the API token. Default: the profile's token_file, else the WALDUR_TOKEN environment variable.")
@@ -60,6 +61,10 @@ public final class ConnectionOptions {
             description = "Allow plain http:// to a host other than loopback (the token would travel unencrypted).")
     public boolean allowInsecureHttp;
 
+    @Option(names = "--strict-permissions",
+            description = "Refuse a token file that group or others can read (default: a warning on stderr).")
+    public boolean strictPermissions;
+
     @Option(names = "--retries", paramLabel = "N", defaultValue = "7",
             description = "Retries of a failed read (429, 5xx, lost connection), with exponential backoff; "
                     + "429 waits as long as Retry-After says. Default: ${DEFAULT-VALUE}.")
@@ -72,7 +77,7 @@ public final class ConnectionOptions {
     /** The URL from --url, the profile or WALDUR_URL; a usage error when none is given. */
     public URI url() {
         if (url != null) {
-            return url;
+            return parseUrl(url.strip(), "--url");
         }
         Map<String, String> p = profileSettings();
         if (p.containsKey("url")) {
@@ -132,13 +137,10 @@ public final class ConnectionOptions {
     }
 
     private ApiToken readToken(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw usage("token file " + file + " does not exist");
-        }
         try {
-            return wrap(Files.readString(file), "token file " + file);
-        } catch (IOException e) {
-            throw usage("cannot read token file " + file + ": " + e.getMessage());
+            return TokenFile.read(file, strictPermissions, mixee.commandLine().getErr());
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
         }
     }
 
@@ -154,7 +156,8 @@ public final class ConnectionOptions {
         try {
             return URI.create(text);
         } catch (IllegalArgumentException e) {
-            throw usage("invalid URL in " + source + ": " + text);
+            // the text may hold user:password@ (docs/security.md); show it without them
+            throw usage("invalid URL in " + source + ": " + WaldurClientConfig.withoutCredentials(text));
         }
     }
 

@@ -15,7 +15,8 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * RFC 4180 CSV in UTF-8: a header of column keys, then the rows (no totals row, so the file sums
  * cleanly in any tool). Numbers use '.' and keep enough decimals ({@link CellText#exact}) that the
- * rows add up to the report's totals to the cent. Text that a spreadsheet would run as a formula is neutralised with a leading '.
+ * rows add up to the report's totals to the cent. Text that a spreadsheet would run as a formula is neutralised with a leading ',
+ * and control and bidi characters are escaped ({@link InertText}), so every value stays visible text (docs/security.md).
  */
 public final class CsvRenderer implements TableRenderer {
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
@@ -33,7 +34,7 @@ public final class CsvRenderer implements TableRenderer {
         }
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         CSVPrinter printer = new CSVPrinter(w, FORMAT);
-        printer.printRecord(table.columns().stream().map(Column::key).toList());
+        printer.printRecord(table.columns().stream().map(c -> neutralise(c.key())).toList());
         for (List<Object> row : table.rows()) {
             List<String> cells = new ArrayList<>(row.size());
             for (int i = 0; i < row.size(); i++) {
@@ -44,11 +45,15 @@ public final class CsvRenderer implements TableRenderer {
         printer.flush();
     }
 
-    /** Values starting with = + - @ tab or CR are prefixed with ' (OWASP CSV injection); plain negative numbers stay. */
-    static String neutralise(String text) {
-        if (text.isEmpty()) {
-            return text;
+    /**
+     * Control and bidi characters are escaped; then values starting with = + - @ tab or CR are prefixed
+     * with ' (OWASP CSV injection); plain negative numbers stay.
+     */
+    static String neutralise(String raw) {
+        if (raw.isEmpty()) {
+            return raw;
         }
+        String text = InertText.escape(raw);
         char c = text.charAt(0);
         boolean risky = c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
         if (risky && !(c == '-' && text.matches("-\\d+(\\.\\d+)?"))) {

@@ -14,13 +14,15 @@ import java.util.List;
 /**
  * A result table aligned for the terminal: text left, numbers right, totals under a rule. As the
  * {@link OutputFormat#TABLE} renderer, the table's notes follow it, one {@code note:} line each.
+ * Titles, cells and notes come from data, so control and bidi characters in them are escaped
+ * ({@link InertText}): a project name cannot move the cursor, clear the screen or reorder a line.
  */
 public final class TextTable implements TableRenderer {
     @Override
     public void render(ResultTable table, OutputStream out) throws IOException {
         PrintWriter pw = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         print(table, pw);
-        table.notes().forEach(n -> pw.println("note: " + n));
+        table.notes().forEach(n -> pw.println("note: " + InertText.escape(n)));
         pw.flush();
     }
 
@@ -28,7 +30,7 @@ public final class TextTable implements TableRenderer {
     public static void print(ResultTable table, PrintWriter out) {
         List<Column> cols = table.columns();
         List<List<String>> lines = new ArrayList<>();
-        lines.add(cols.stream().map(Column::title).toList());
+        lines.add(cols.stream().map(c -> InertText.escape(c.title())).toList());
         for (List<Object> row : table.rows()) {
             lines.add(cells(row, cols));
         }
@@ -58,7 +60,7 @@ public final class TextTable implements TableRenderer {
     private static List<String> cells(List<Object> row, List<Column> cols) {
         List<String> cells = new ArrayList<>();
         for (int i = 0; i < cols.size(); i++) {
-            cells.add(CellText.format(row.get(i), cols.get(i).type()));
+            cells.add(InertText.escape(CellText.format(row.get(i), cols.get(i).type())));
         }
         return cells;
     }

@@ -111,7 +111,7 @@ class ExportCommandTest {
         Result r = export(new AtomicFiles(new FaultPlan(FaultPlan.Action.ENOSPC, 4)));
 
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).isEqualTo("tally: IOException: No space left on device" + System.lineSeparator());
+        assertThat(r.err()).isEqualTo("tally: I/O error: No space left on device" + System.lineSeparator());
         assertThat(contents(month)).containsExactlyInAnyOrderEntriesOf(before);
         assertThat(leftovers()).isEmpty();
     }

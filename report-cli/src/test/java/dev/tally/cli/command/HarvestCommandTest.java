@@ -26,6 +26,7 @@ class HarvestCommandTest {
         emulator = Emulator.start(EmulatorConfig.defaults());
         tokenFile = dir.resolve("token");
         Files.writeString(tokenFile, emulator.staffToken() + "\n");
+        OwnerOnly.restrict(tokenFile);
     }
 
     @AfterAll
@@ -97,6 +98,7 @@ class HarvestCommandTest {
     void badTokenIsOneLineWithTheServersMessage(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad-token");
         Files.writeString(bad, "0".repeat(40));
+        OwnerOnly.restrict(bad);
 
         CliRun run = CliRun.of("harvest", "--url", emulator.baseUrl().toString(), "--token-file", bad.toString(),
                 "--out", dir.resolve("snap").toString());

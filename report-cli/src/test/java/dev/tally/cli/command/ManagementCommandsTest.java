@@ -27,8 +27,10 @@ class ManagementCommandsTest {
         emulator = Emulator.start(EmulatorConfig.defaults());
         deicToken = dir.resolve("deic");
         Files.writeString(deicToken, emulator.allocatorTokens().get("Danish e-Infrastructure Cooperation"));
+        OwnerOnly.restrict(deicToken);
         staffToken = dir.resolve("staff");
         Files.writeString(staffToken, emulator.staffToken());
+        OwnerOnly.restrict(staffToken);
     }
 
     @AfterAll

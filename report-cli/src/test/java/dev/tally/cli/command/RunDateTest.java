@@ -122,6 +122,7 @@ class RunDateTest {
         Path token = dir.resolve("token");
         try (Emulator emulator = Emulator.start(EmulatorConfig.defaults())) {
             Files.writeString(token, emulator.staffToken());
+            OwnerOnly.restrict(token);
             for (String date : DATES) {
                 Clock clock = TestClock.at(date);
                 Path snapshot = dir.resolve("snapshot-" + date.substring(0, 10));

@@ -1,5 +1,6 @@
 package dev.tally.cli.report.publish;
 
+import dev.tally.cli.render.SafePaths;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.regex.Matcher;
@@ -27,10 +28,27 @@ public final class DestinationPattern {
         }
     }
 
-    /** The folder for one template and month. */
+    /**
+     * The folder for one template and month. It must stay inside {@link #root}, where the lock is
+     * taken: the template name must be one plain folder name, and a {@code ..} after a placeholder
+     * must not climb out of the root; otherwise an {@link IllegalArgumentException} (docs/export.md).
+     */
     public static Path resolve(String pattern, YearMonth month, String template) {
-        return Path.of(pattern.replace("{yyyy}", String.format("%04d", month.getYear()))
+        if (pattern.contains("{template}")) {
+            SafePaths.child(Path.of("."), template);
+        }
+        Path folder = Path.of(pattern.replace("{yyyy}", String.format("%04d", month.getYear()))
                 .replace("{MM}", String.format("%02d", month.getMonthValue())).replace("{template}", template));
+        SafePaths.requireInside(root(pattern), folder, "destination '" + pattern + "' gives");
+        return folder;
+    }
+
+    /**
+     * Checks before any work that {@link #resolve} will accept {@code template} for every month: months
+     * only put digits into the path, so one month stands for all of them.
+     */
+    public static void checkFor(String pattern, String template) {
+        resolve(pattern, YearMonth.of(2000, 1), template);
     }
 
     /** The fixed folder above every placeholder. */

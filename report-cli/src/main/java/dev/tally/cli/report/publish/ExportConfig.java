@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tally.cli.render.OutputFormat;
 import dev.tally.cli.template.TemplateException;
 import dev.tally.cli.template.YamlTree;
+import dev.tally.waldur.WaldurClientConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -95,11 +96,20 @@ public record ExportConfig(URI url, Path tokenFile, boolean allowInsecureHttp, P
         }
         String token = text(root, "token_file");
         String ent = text(root, "entitlements");
-        return new ExportConfig(url == null ? null : URI.create(url), token == null ? null : base.resolve(token),
+        return new ExportConfig(url == null ? null : parseUrl(url, name + ":" + tree.line("url")), token == null ? null : base.resolve(token),
                 bool(root, "allow_insecure_http"), snapshot == null ? null : base.resolve(snapshot),
                 text(root, "snapshots") == null ? null : resolvePattern(base, text(root, "snapshots")), templates, formats,
                 resolvePattern(base, destination), month, ent == null ? null : base.resolve(ent), bool(root, "excel_bom"),
                 bool(root, "strict"));
+    }
+
+    /** The URL, or an error that shows it without a {@code user:password@} (docs/security.md). */
+    private static URI parseUrl(String url, String where) {
+        try {
+            return URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new TemplateException(where + ": 'url' is not a valid URL: " + WaldurClientConfig.withoutCredentials(url));
+        }
     }
 
     private static String resolvePattern(Path base, String pattern) {

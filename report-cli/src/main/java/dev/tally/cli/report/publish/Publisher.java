@@ -1,12 +1,14 @@
 package dev.tally.cli.report.publish;
 
 import dev.tally.cli.render.AtomicFiles;
+import dev.tally.cli.render.SafePaths;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -26,7 +28,9 @@ import java.util.stream.Stream;
  *       (same file system, so each rename is atomic) and syncs the folder.</li>
  * </ol>
  * A run that fails while rendering removes its staging folder and leaves the previous files as they
- * were; re-running a month replaces its files in place (docs/export.md).
+ * were; re-running a month replaces its files in place (docs/export.md). Publishing only ever
+ * replaces regular files of the names it rendered, never a folder or a link, and only inside the
+ * root, also when a folder on the way is a symbolic link (docs/security.md).
  */
 public final class Publisher {
     public static final String LOCK_FILE = ".tally-export.lock";
@@ -80,30 +84,37 @@ public final class Publisher {
         return new Lock(ch, l);
     }
 
-    /** A fresh staging folder; stale ones from killed runs are removed first (call with the lock held). */
+    /**
+     * A fresh staging folder; stale ones from killed runs are removed first (call with the lock held,
+     * so none of them belongs to a running export). Only real folders are removed, not links.
+     */
     public Staging stage() throws IOException {
         try (DirectoryStream<Path> old = Files.newDirectoryStream(root, STAGING_PREFIX + "*")) {
             for (Path p : old) {
-                deleteTree(p);
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    deleteTree(p);
+                }
             }
         }
-        return new Staging(Files.createTempDirectory(root, STAGING_PREFIX), files);
+        return new Staging(root, Files.createTempDirectory(root, STAGING_PREFIX), files);
     }
 
     /** Files rendered for publishing: one staging sub-folder per destination folder. */
     public static final class Staging implements AutoCloseable {
+        private final Path root;
         private final Path dir;
         private final AtomicFiles files;
         private final Map<Path, Path> targets = new LinkedHashMap<>();
 
-        private Staging(Path dir, AtomicFiles files) {
+        private Staging(Path root, Path dir, AtomicFiles files) {
+            this.root = root;
             this.dir = dir;
             this.files = files;
         }
 
-        /** The staging folder to render into for files that go to {@code destination}. */
+        /** The staging folder to render into for files that go to {@code destination}, which must lie inside the root. */
         public Path folderFor(Path destination) throws IOException {
-            Path d = destination.toAbsolutePath().normalize();
+            Path d = SafePaths.requireInside(root, destination, "destination");
             Path existing = targets.get(d);
             if (existing != null) {
                 return existing;
@@ -113,24 +124,62 @@ public final class Publisher {
             return s;
         }
 
-        /** Renames every staged file over its target and returns the targets, in order. */
+        /**
+         * Renames every staged file over its target and returns the targets, in order. Every target is
+         * checked first, so a refused one (a folder or link in the way, or a folder that leads out of the
+         * root) publishes nothing.
+         */
         public List<Path> publish() throws IOException {
-            List<Path> published = new ArrayList<>();
+            Map<Path, List<Path>> staged = new LinkedHashMap<>();
             for (Map.Entry<Path, Path> e : targets.entrySet()) {
                 Path destination = e.getKey();
                 Files.createDirectories(destination);
-                List<Path> staged;
+                SafePaths.requireInside(root.toRealPath(), destination.toRealPath(), "destination " + destination + " resolves to");
                 try (Stream<Path> s = Files.list(e.getValue())) {
-                    staged = s.filter(Files::isRegularFile).sorted().toList();
+                    staged.put(destination, s.filter(Files::isRegularFile).sorted().toList());
                 }
-                for (Path f : staged) {
+                for (Path f : staged.get(destination)) {
                     Path target = destination.resolve(f.getFileName().toString());
+                    checkReplaceable(target);
+                    removeStaleTemporaries(target);
+                }
+            }
+            List<Path> published = new ArrayList<>();
+            for (Map.Entry<Path, List<Path>> e : staged.entrySet()) {
+                for (Path f : e.getValue()) {
+                    Path target = e.getKey().resolve(f.getFileName().toString());
                     files.moveIntoPlace(f, target);
                     published.add(target);
                 }
-                syncDirectory(destination);
+                syncDirectory(e.getKey());
             }
             return published;
+        }
+
+        /**
+         * Removes {@code .NAME.*.tmp} beside {@code target}: the temporary file of a copy into place
+         * ({@link AtomicFiles#moveIntoPlace} across file systems) that a killed run left. With the lock
+         * held no other export is writing one.
+         */
+        private static void removeStaleTemporaries(Path target) throws IOException {
+            String prefix = "." + target.getFileName() + ".";
+            try (DirectoryStream<Path> tmp = Files.newDirectoryStream(target.getParent(),
+                    p -> p.getFileName().toString().startsWith(prefix) && p.getFileName().toString().endsWith(".tmp"))) {
+                for (Path p : tmp) {
+                    if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                        Files.delete(p);
+                    }
+                }
+            }
+        }
+
+        /** A report file may replace a regular file of its name (an earlier run's), nothing else. */
+        private static void checkReplaceable(Path target) {
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IllegalStateException("refusing to publish over " + target + ": it is "
+                        + (Files.isSymbolicLink(target) ? "a symbolic link" : "a folder") + ", not a file an export wrote;"
+                        + " move it away and run again");
+            }
         }
 
         /** Removes the staging folder and whatever is left in it. */
