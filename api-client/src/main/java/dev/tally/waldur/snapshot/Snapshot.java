@@ -73,6 +73,11 @@ public final class Snapshot {
     }
 
     private static void verifyChecksum(Path dir, String name, Manifest.Entry entry) {
+        // names come from manifest.json: only a plain data-file name may become a path, never ../x or /etc/x
+        if (entry.file() == null || !entry.file().matches("[a-z0-9-]+\\.jsonl\\.gz")) {
+            throw new SnapshotException("snapshot " + dir + " is damaged: " + Manifest.FILE_NAME + " names the file '"
+                    + entry.file() + "' for " + name + ", which is not a snapshot data file");
+        }
         Path file = dir.resolve(entry.file());
         if (!Files.isRegularFile(file)) {
             throw new SnapshotException("snapshot " + dir + " is incomplete: " + entry.file() + " is missing");

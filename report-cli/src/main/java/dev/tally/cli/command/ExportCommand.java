@@ -3,6 +3,7 @@ package dev.tally.cli.command;
 import dev.tally.cli.TallyCommand;
 import dev.tally.cli.ToolVersion;
 import dev.tally.cli.option.TokenFile;
+import dev.tally.cli.report.AsOfPeriod;
 import dev.tally.cli.report.Entitlements;
 import dev.tally.cli.report.ReportInput;
 import dev.tally.cli.report.ReportJob;
@@ -112,6 +113,12 @@ public final class ExportCommand implements Callable<Integer> {
             progress.step("reading snapshot " + snapshotDir);
             ReportInput input = ReportInput.load(snapshotDir);
             YearMonth m = month != null ? month : cfg.month() != null ? cfg.month() : input.lastFullMonth();
+            try {
+                // a month that starts after the data's date is a usage error, as in tally report (docs/reports.md)
+                AsOfPeriod.of(Period.month(m), input.dataset().asOf());
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
             Entitlements ent = cfg.entitlements() == null ? Entitlements.NONE : Entitlements.read(cfg.entitlements());
             Publisher publisher = new Publisher(DestinationPattern.root(cfg.destination()), top.files());
             List<Path> published;

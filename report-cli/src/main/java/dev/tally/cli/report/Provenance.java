@@ -1,6 +1,7 @@
 package dev.tally.cli.report;
 
 import dev.tally.cli.ToolVersion;
+import dev.tally.waldur.WaldurClientConfig;
 import dev.tally.waldur.snapshot.Manifest;
 import dev.tally.waldur.snapshot.Snapshot;
 import java.util.LinkedHashMap;
@@ -20,7 +21,8 @@ public final class Provenance {
         p.put("Report", "Tally " + template + " report");
         p.put("Template", template);
         p.put("Period", period);
-        p.put("API URL", m.apiUrl());
+        // an older snapshot may hold user:password@ in its URL; it never reaches a report
+        p.put("API URL", m.apiUrl() == null ? "unknown" : WaldurClientConfig.withoutCredentials(m.apiUrl()));
         p.put("Harvest started", String.valueOf(m.startedAt()));
         p.put("Harvest finished", String.valueOf(m.finishedAt()));
         p.put("Harvested by", "tally " + m.toolVersion());
