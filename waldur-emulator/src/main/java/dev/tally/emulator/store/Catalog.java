@@ -47,6 +47,27 @@ final class Catalog {
             new Allocator("University of Iceland", "UoI", "uoi", "IS", "Iceland",
                     "LUMI Iceland", "", 4, false));
 
+    /**
+     * A "LUMI &lt;Country&gt; / &lt;access type&gt;" offering beside a country's share offering (which keeps its
+     * old name, without an access type), and the share's allocations it takes instead: those whose
+     * generation index modulo 10 is one of {@code residues}, so no random draw decides it.
+     */
+    record AccessOffering(String shareOffering, String accessType, List<Integer> residues) {
+        String name() {
+            return shareOffering + " / " + accessType;
+        }
+    }
+
+    // LUMI's access modes (lumi-supercomputer.eu, "Get started"); each residue belongs to one offering per share.
+    static final List<AccessOffering> ACCESS_OFFERINGS = List.of(
+            new AccessOffering("LUMI Finland", "Regular", List.of(0, 1, 2, 3)),
+            new AccessOffering("LUMI Finland", "Extreme Scale", List.of(4)),
+            new AccessOffering("LUMI Finland", "Benchmark", List.of(5)),
+            new AccessOffering("LUMI Sweden", "Regular", List.of(0, 1, 2)),
+            new AccessOffering("LUMI Sweden", "Development", List.of(3)),
+            new AccessOffering("LUMI Czech Republic", "Fast Track Academia", List.of(6)),
+            new AccessOffering("LUMI Norway", "Fast Track Industry", List.of(7)));
+
     static final String PROVIDER_NAME = "Large Unified Modern Infrastructure";
 
     /** The seed's "LUMI Common" prices (puhuri-web resource-allocation-management.md). */
