@@ -90,7 +90,7 @@ class ReportCommandTest {
                     "monthly-consortium-2026-10-projects.csv", "monthly-consortium-2026-10-cost-by-country.png",
                     "monthly-consortium-2026-10-monthly-cost-trend.svg", "monthly-consortium-2026-10-ai-technologies.png")
                     .noneMatch(n -> n.endsWith(".tmp"));
-            assertThat(names).hasSize(1 + 9 + 2 * 5);
+            assertThat(names).hasSize(1 + 10 + 2 * 5);
         }
         assertThat(stdout).contains("Report monthly-consortium for 2026-10");
     }
@@ -100,7 +100,7 @@ class ReportCommandTest {
         try (XSSFWorkbook wb = workbook()) {
             List<String> sheets = new ArrayList<>();
             wb.forEach(s -> sheets.add(s.getSheetName()));
-            assertThat(sheets).containsExactly("summary", "industry", "lumi-options", "ai-tech", "cost-trend", "projects",
+            assertThat(sheets).containsExactly("summary", "access-type", "industry", "lumi-options", "ai-tech", "cost-trend", "projects",
                     "orders", "data-quality", "provenance");
             XSSFSheet summary = wb.getSheet("summary");
             assertThat(summary.getTables()).hasSize(1);
@@ -203,7 +203,7 @@ class ReportCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"summary", "industry", "lumi-options", "ai-tech", "cost-trend", "projects", "orders", "data-quality"})
+    @ValueSource(strings = {"summary", "access-type", "industry", "lumi-options", "ai-tech", "cost-trend", "projects", "orders", "data-quality"})
     void csvMatchesGoldenFile(String section) throws Exception {
         Golden.assertMatches(out.resolve("monthly-consortium-2026-10-" + section + ".csv"), "monthly-consortium-2026-10-" + section + ".csv");
     }
