@@ -51,7 +51,7 @@ class HarvestCommandTest {
 
         assertThat(run.code()).isZero();
         assertThat(run.out()).contains("customers                 11  customers.jsonl.gz")
-                .contains("offerings                 13  offerings.jsonl.gz");
+                .contains("offerings                 20  offerings.jsonl.gz");
         assertThat(dir.resolve("snap/manifest.json")).exists();
         assertNoToken(run);
     }
@@ -176,6 +176,6 @@ class HarvestCommandTest {
                 "--out", dir.resolve("snap").toString(), "--collections", "offerings");
 
         assertThat(run.code()).isZero();
-        assertThat(run.out()).contains("offerings                 13  offerings.jsonl.gz");
+        assertThat(run.out()).contains("offerings                 20  offerings.jsonl.gz");
     }
 }
