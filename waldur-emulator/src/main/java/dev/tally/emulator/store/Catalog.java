@@ -58,7 +58,7 @@ final class Catalog {
         }
     }
 
-    // LUMI's access modes (lumi-supercomputer.eu, "Get started"); each residue belongs to one offering per share.
+    // Access types as LUMI names them in its offerings; each residue belongs to at most one offering per share.
     // Shares whose per-offering counts the emulator's own tests pin (Finland, Sweden, Estonia, Denmark,
     // Switzerland) keep all their allocations.
     static final List<AccessOffering> ACCESS_OFFERINGS = List.of(
