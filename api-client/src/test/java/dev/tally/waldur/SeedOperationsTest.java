@@ -101,7 +101,8 @@ class SeedOperationsTest {
     void listsActiveSharedOfferingsWithPlansAndComponents() {
         List<Offering> offerings = staff.offerings(OfferingFilter.builder().state("Active").shared(true).build());
 
-        assertThat(offerings).hasSize(12);
+        // 12 active shared offerings before the emulator's seven "LUMI <Country> / <access type>" ones
+        assertThat(offerings).hasSize(12 + 7);
         Offering denmark = offerings.stream().filter(o -> o.name().equals("LUMI Denmark")).findFirst().orElseThrow();
         assertThat(denmark.customerName()).isEqualTo("Danish e-Infrastructure Cooperation");
         assertThat(denmark.description()).isEqualTo("LUMI share of Denmark");
@@ -131,14 +132,14 @@ class SeedOperationsTest {
         assertThat(names(staff.offerings(OfferingFilter.builder().nameExact("LUMI Norway").build()))).containsExactly("LUMI Norway");
         assertThat(names(staff.offerings(OfferingFilter.builder().customer(deicUrl).build()))).containsExactly("LUMI Denmark");
         assertThat(names(staff.offerings(OfferingFilter.builder().customerUuid(deicUuid).build()))).containsExactly("LUMI Denmark");
-        assertThat(staff.offerings(OfferingFilter.builder().allowedCustomerUuid(cscUuid).build())).hasSize(13);
+        assertThat(staff.offerings(OfferingFilter.builder().allowedCustomerUuid(cscUuid).build())).hasSize(13 + 7);
         assertThat(staff.offerings(OfferingFilter.builder().serviceManagerUuid(cscUuid).build())).isEmpty();
         assertThat(staff.offerings(OfferingFilter.builder().attribute("vendor", List.of("x", "y")).build())).isEmpty();
         assertThat(names(staff.offerings(OfferingFilter.builder().state("Paused").build()))).containsExactly("Training sandbox");
-        assertThat(staff.offerings(OfferingFilter.builder().state("Active").state("Paused").build())).hasSize(13);
-        assertThat(staff.offerings(OfferingFilter.builder().categoryUuid(categoryUuid).build())).hasSize(13);
+        assertThat(staff.offerings(OfferingFilter.builder().state("Active").state("Paused").build())).hasSize(13 + 7);
+        assertThat(staff.offerings(OfferingFilter.builder().categoryUuid(categoryUuid).build())).hasSize(13 + 7);
         assertThat(names(staff.offerings(OfferingFilter.builder().billable(false).build()))).containsExactly("Training sandbox");
-        assertThat(staff.offerings(OfferingFilter.builder().shared(true).build())).hasSize(13);
+        assertThat(staff.offerings(OfferingFilter.builder().shared(true).build())).hasSize(13 + 7);
         assertThat(names(staff.offerings(OfferingFilter.builder().type("Marketplace.Script").build())))
                 .containsExactly("LUMI custom script");
     }

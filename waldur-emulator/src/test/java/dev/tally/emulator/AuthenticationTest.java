@@ -49,7 +49,7 @@ class AuthenticationTest {
         HttpResponse<String> response = anonymous.get("/api/marketplace-public-offerings/");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("X-Result-Count")).hasValue("13");
+        assertThat(response.headers().firstValue("X-Result-Count")).hasValue("20");
     }
 
     @Test

@@ -18,7 +18,8 @@ class FilterTest {
         JsonNode shares = api.getJson("/api/marketplace-public-offerings/?state=Active&shared=true&billable=true"
                 + "&type=Marketplace.Basic&name=LUMI&page_size=100");
 
-        assertThat(shares.size()).isEqualTo(11);
+        // the ten share offerings, LUMI custom script and the seven access-type offerings
+        assertThat(shares.size()).isEqualTo(18);
         assertThat(shares.get(0).get("name").asText()).isEqualTo("LUMI Belgium");
     }
 

@@ -21,9 +21,12 @@ class ProviderViewsTest {
     private static final String PLANS = "/api/marketplace-plans/";
     private static final String RESOURCES = "/api/marketplace-provider-resources/";
     private static final String LUMI_NAME = "Large Unified Modern Infrastructure";
-    private static final List<String> NAMES_IN_ORDER = List.of("LUMI Belgium", "LUMI Czech Republic", "LUMI Denmark",
-            "LUMI Estonia", "LUMI Finland", "LUMI Iceland", "LUMI Norway", "LUMI Poland", "LUMI Sweden",
-            "LUMI Switzerland", "LUMI custom script", "LUMI-O object storage", "Training sandbox");
+    private static final List<String> NAMES_IN_ORDER = List.of("LUMI Belgium",
+            "LUMI Belgium / Fast Track Industry", "LUMI Czech Republic", "LUMI Czech Republic / Benchmark",
+            "LUMI Czech Republic / Extreme Scale", "LUMI Czech Republic / Regular", "LUMI Denmark", "LUMI Estonia",
+            "LUMI Finland", "LUMI Iceland", "LUMI Norway", "LUMI Norway / Development", "LUMI Norway / Regular",
+            "LUMI Poland", "LUMI Poland / Fast Track Academia", "LUMI Sweden", "LUMI Switzerland",
+            "LUMI custom script", "LUMI-O object storage", "Training sandbox");
 
     private final Emulator emulator = SharedEmulator.get();
     private final Api staff = new Api(emulator, emulator.staffToken());
@@ -53,7 +56,7 @@ class ProviderViewsTest {
     @Test
     void eachCallerSeesTheOfferingsOfItsOwnOrganisation() {
         JsonNode ofLumi = lumi.getJson(OFFERINGS + "?page_size=300");
-        assertThat(ofLumi).hasSize(12);
+        assertThat(ofLumi).hasSize(12 + 7);
         assertThat(ofLumi.findValuesAsText("customer_name")).containsOnly(LUMI_NAME);
         assertThat(top(ofLumi, "name")).doesNotContain("LUMI Denmark");
 
@@ -95,11 +98,11 @@ class ProviderViewsTest {
         assertThat(ordered.get(0).get("total_customers").asInt()).isEqualTo(10);
         assertThat(ordered.get(1).get("name").asText()).isEqualTo("Training sandbox");
         assertThat(ordered.get(1).get("total_customers").asInt()).isEqualTo(10);
-        assertThat(ordered.get(12).get("name").asText()).isEqualTo("LUMI custom script");
-        assertThat(ordered.get(12).get("total_customers").asInt()).isZero();
+        assertThat(ordered.get(19).get("name").asText()).isEqualTo("LUMI custom script");
+        assertThat(ordered.get(19).get("total_customers").asInt()).isZero();
         List<Integer> totals = new ArrayList<>();
         ordered.forEach(o -> totals.add(o.get("total_customers").asInt()));
-        assertThat(totals).containsExactly(10, 10, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0);
+        assertThat(totals).containsExactly(10, 10, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0);
 
         JsonNode detail = staff.getJson(OFFERINGS + offering("LUMI-O object storage") + "/");
         assertThat(detail.get("total_customers").asInt()).isEqualTo(10);
@@ -129,17 +132,17 @@ class ProviderViewsTest {
     @Test
     void offeringFiltersNarrowTheProvidersOwnOfferings() {
         assertThat(names(staff, OFFERINGS + "?state=Paused")).containsExactly("Training sandbox");
-        assertThat(count(staff, OFFERINGS + "?state=Active&state=Paused")).isEqualTo(13);
-        assertThat(count(lumi, OFFERINGS + "?state=Active")).isEqualTo(11);
+        assertThat(count(staff, OFFERINGS + "?state=Active&state=Paused")).isEqualTo(13 + 7);
+        assertThat(count(lumi, OFFERINGS + "?state=Active")).isEqualTo(11 + 7);
         assertThat(names(staff, OFFERINGS + "?type=Marketplace.Script")).containsExactly("LUMI custom script");
-        assertThat(count(staff, OFFERINGS + "?type=Marketplace.Script&type=Marketplace.Basic")).isEqualTo(13);
+        assertThat(count(staff, OFFERINGS + "?type=Marketplace.Script&type=Marketplace.Basic")).isEqualTo(13 + 7);
         assertThat(names(lumi, OFFERINGS + "?billable=false")).containsExactly("Training sandbox");
         assertThat(names(staff, OFFERINGS + "?customer_uuid=" + customer("DeiC"))).containsExactly("LUMI Denmark");
         assertThat(names(staff, OFFERINGS + "?keyword=danish")).containsExactly("LUMI Denmark");
         assertThat(count(lumi, OFFERINGS + "?keyword=denmark")).isZero();
         assertThat(names(staff, OFFERINGS + "?query=lumi-o")).containsExactly("LUMI-O object storage");
         assertThat(names(staff, OFFERINGS + "?query=" + offering("LUMI Poland"))).containsExactly("LUMI Poland");
-        assertThat(count(lumi, OFFERINGS + "?name=LUMI")).isEqualTo(11);
+        assertThat(count(lumi, OFFERINGS + "?name=LUMI")).isEqualTo(11 + 7);
         // No emulated offering type can import resources; the parameter's mere presence filters.
         assertThat(count(staff, OFFERINGS + "?importable=true")).isZero();
         assertThat(count(staff, OFFERINGS + "?importable=")).isZero();
@@ -175,7 +178,7 @@ class ProviderViewsTest {
         assertThat(names(staff, OFFERINGS + "?uuid_list=" + list)).containsExactly("LUMI Denmark", "LUMI Finland");
         assertThat(names(deic, OFFERINGS + "?uuid_list=" + list)).containsExactly("LUMI Denmark");
         assertThat(count(staff, OFFERINGS + "?uuid_list=,")).isZero();
-        assertThat(count(staff, OFFERINGS + "?uuid_list=")).isEqualTo(13);
+        assertThat(count(staff, OFFERINGS + "?uuid_list=")).isEqualTo(13 + 7);
     }
 
     @ParameterizedTest
@@ -198,17 +201,18 @@ class ProviderViewsTest {
         HttpResponse<String> head = lumi.head(OFFERINGS + "?page_size=5&page=2");
         assertThat(head.statusCode()).isEqualTo(200);
         assertThat(head.body()).isEmpty();
-        assertThat(head.headers().firstValue("X-Result-Count")).hasValue("12");
+        assertThat(head.headers().firstValue("X-Result-Count")).hasValue("19");
         String base = emulator.baseUrl() + "api/marketplace-provider-offerings/";
         assertThat(head.headers().firstValue("Link")).hasValue("<" + base + "?page_size=5>; rel=\"first\", <" + base
                 + "?page_size=5>; rel=\"prev\", <" + base + "?page=3&page_size=5>; rel=\"next\", <" + base
-                + "?page=3&page_size=5>; rel=\"last\"");
+                + "?page=4&page_size=5>; rel=\"last\"");
 
-        JsonNode page = lumi.getJson(OFFERINGS + "?page_size=5&page=3&field=name&field=url");
-        assertThat(page).hasSize(2);
+        JsonNode page = lumi.getJson(OFFERINGS + "?page_size=5&page=4&field=name&field=url");
+        assertThat(page).hasSize(4);
         assertThat(page.get(0).fieldNames()).toIterable().containsExactly("url", "name");
-        assertThat(top(page, "name")).containsExactly("LUMI-O object storage", "Training sandbox");
-        assertThat(lumi.get(OFFERINGS + "?page=4&page_size=5").statusCode()).isEqualTo(404);
+        assertThat(top(page, "name")).containsExactly("LUMI Switzerland", "LUMI custom script", "LUMI-O object storage",
+                "Training sandbox");
+        assertThat(lumi.get(OFFERINGS + "?page=5&page_size=5").statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -229,19 +233,23 @@ class ProviderViewsTest {
         JsonNode plans = staff.getJson(PLANS + "?page_size=300");
         assertThat(top(plans, "name")).containsExactly("LUMI Common", "LUMI Common", "LUMI Common",
                 "LUMI Common", "LUMI Common", "LUMI Common", "LUMI Common", "LUMI Common", "LUMI Common",
-                "LUMI Common", "LUMI-O Standard", "Training", "Script plan");
+                "LUMI Common", "LUMI-O Standard", "Training", "Script plan", "LUMI Common", "LUMI Common",
+                "LUMI Common", "LUMI Common", "LUMI Common", "LUMI Common", "LUMI Common");
         List<String> offeringNames = new ArrayList<>();
         for (JsonNode plan : plans) {
             offeringNames.add(staff.getJson(path(plan.get("offering").asText())).get("name").asText());
         }
         assertThat(offeringNames).containsExactly("LUMI Denmark", "LUMI Estonia", "LUMI Finland", "LUMI Sweden",
                 "LUMI Switzerland", "LUMI Czech Republic", "LUMI Poland", "LUMI Norway", "LUMI Belgium",
-                "LUMI Iceland", "LUMI-O object storage", "Training sandbox", "LUMI custom script");
+                "LUMI Iceland", "LUMI-O object storage", "Training sandbox", "LUMI custom script",
+                "LUMI Czech Republic / Regular", "LUMI Czech Republic / Extreme Scale", "LUMI Czech Republic / Benchmark",
+                "LUMI Norway / Regular", "LUMI Norway / Development", "LUMI Poland / Fast Track Academia",
+                "LUMI Belgium / Fast Track Industry");
         // No OrderingFilter on ProviderPlanViewSet: ?o= is ignored, not a 400.
         assertThat(top(staff.getJson(PLANS + "?page_size=300&o=-name"), "uuid"))
                 .containsExactlyElementsOf(top(plans, "uuid"));
 
-        assertThat(count(lumi, PLANS)).isEqualTo(12);
+        assertThat(count(lumi, PLANS)).isEqualTo(12 + 7);
         assertThat(count(csc, PLANS)).isZero();
         JsonNode ofDeic = deic.getJson(PLANS);
         assertThat(ofDeic).hasSize(1);

@@ -11,6 +11,7 @@ import dev.tally.core.input.FactAssembler;
 import dev.tally.core.input.OfferingInput;
 import dev.tally.core.input.OrderInput;
 import dev.tally.core.input.PlanInput;
+import dev.tally.core.input.ProjectInput;
 import dev.tally.core.input.ResourceInput;
 import dev.tally.core.input.SourceData;
 import dev.tally.core.input.UsageInput;
@@ -21,6 +22,7 @@ import dev.tally.waldur.model.OfferingComponent;
 import dev.tally.waldur.model.Order;
 import dev.tally.waldur.model.Plan;
 import dev.tally.waldur.model.PlanComponent;
+import dev.tally.waldur.model.Project;
 import dev.tally.waldur.model.Resource;
 import dev.tally.waldur.model.ResourceOptions;
 import dev.tally.waldur.WaldurCollection;
@@ -98,8 +100,13 @@ public final class FactBuilder {
         List<OfferingInput> offerings = new ArrayList<>();
         List<OrderInput> orders = new ArrayList<>((int) Math.min(snapshot.count(WaldurCollection.ORDERS), 1 << 24));
         List<ResourceInput> resources = new ArrayList<>((int) Math.min(snapshot.count(WaldurCollection.RESOURCES), 1 << 24));
+        List<ProjectInput> projects = new ArrayList<>();
         try {
             snapshot.forEach(WaldurCollection.OFFERINGS, Offering.class, x -> offerings.add(offering(x)));
+            // the field of science is the project's; a snapshot without projects leaves it unknown
+            if (snapshot.has(WaldurCollection.PROJECTS)) {
+                snapshot.forEach(WaldurCollection.PROJECTS, Project.class, x -> addProject(projects, x));
+            }
             snapshot.forEachOrderSummary(x -> orders.add(order(x)));
             snapshot.forEachResourceSummary(x -> resources.add(resource(x)));
         } catch (RuntimeException e) {
@@ -107,7 +114,7 @@ public final class FactBuilder {
             throw e;
         }
         try {
-            return new SourceData(offerings, resources, orders, usages.join());
+            return new SourceData(offerings, resources, orders, usages.join(), projects);
         } catch (CompletionException e) {
             // the reader's own exception (a SnapshotException naming the file and line), not the wrapper
             throw e.getCause() instanceof RuntimeException r ? r : e;
@@ -158,6 +165,12 @@ public final class FactBuilder {
         }
         return new OfferingInput(o.uuid(), o.name() == null ? "" : o.name(), o.country(), o.customerUuid(),
                 o.customerName(), components, plans);
+    }
+
+    private static void addProject(List<ProjectInput> projects, Project p) {
+        if (p.uuid() != null) {
+            projects.add(new ProjectInput(p.uuid(), p.oecdFos2007Code()));
+        }
     }
 
     static ResourceInput resource(Resource r) {

@@ -52,7 +52,7 @@ class HarvestCommandTest {
 
         assertThat(run.code()).isZero();
         assertThat(run.out()).contains("customers                 11  customers.jsonl.gz")
-                .contains("offerings                 13  offerings.jsonl.gz");
+                .contains("offerings                 20  offerings.jsonl.gz");
         assertThat(dir.resolve("snap/manifest.json")).exists();
         assertNoToken(run);
     }
@@ -178,6 +178,6 @@ class HarvestCommandTest {
                 "--out", dir.resolve("snap").toString(), "--collections", "offerings");
 
         assertThat(run.code()).isZero();
-        assertThat(run.out()).contains("offerings                 13  offerings.jsonl.gz");
+        assertThat(run.out()).contains("offerings                 20  offerings.jsonl.gz");
     }
 }

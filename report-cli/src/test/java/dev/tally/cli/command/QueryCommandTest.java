@@ -179,4 +179,124 @@ class QueryCommandTest {
         assertThat(r.out()).contains("note: Period: 2026-Q4 (2026-10-01 to 2026-11-01)\n").contains("note: Period 2026-Q4 is cut at "
                 + "the snapshot's data date: it covers 2026-10-01 to 2026-11-01, not to 2026-12-31.\n");
     }
+
+    @Test
+    void accessTypeByCountry() {
+        Result r = run("--month", "2026-10", "--group-by", "access_type,country", "--measure", "allocations,cost",
+                "--format", "csv");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        // each country's rows add up to its summary row (golden summary CSV): Czech Republic 17 + 18 + 97 + 101 = 233,
+        // Norway 20 + 75 + 157 = 252, Poland 24 + 223 = 247, Belgium 24 + 185 = 209
+        assertThat(r.out().lines()).containsExactlyElementsOf(lines("""
+                access_type,country,allocations,cost
+                Benchmark,Czech Republic,17,9566.4064516129
+                Development,Norway,20,14261.6774193548
+                Extreme Scale,Czech Republic,18,11530.70
+                Fast Track Academia,Poland,24,18625.6903225806
+                Fast Track Industry,Belgium,24,8005.3935483871
+                Regular,Czech Republic,97,58103.7548387097
+                Regular,Norway,75,34653.4258064516
+                (none),Belgium,185,79687.6516129032
+                (none),Czech Republic,101,50001.1548387097
+                (none),Denmark,270,126213.8870967742
+                (none),Estonia,137,66093.4580645161
+                (none),Finland,768,270477.7864516129
+                (none),Iceland,106,52831.9483870968
+                (none),Norway,157,77604.7193548387
+                (none),Poland,223,110599.8870967742
+                (none),Sweden,368,160038.0548387097
+                (none),Switzerland,207,125642.3467741935
+                (none),Training sandbox,87,0.00
+                """));
+    }
+
+    @Test
+    void accessTypeFilter() {
+        Result r = run("--month", "2026-10", "--group-by", "country", "--measure", "allocations,cost", "--where",
+                "access_type = 'Regular'", "--format", "csv");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().lines()).containsExactlyElementsOf(lines("""
+                country,allocations,cost
+                Czech Republic,97,58103.7548387097
+                Norway,75,34653.4258064516
+                """));
+    }
+
+    @Test
+    void fieldOfScienceFromTheProjects() {
+        Result r = run("--month", "2026-10", "--group-by", "field_of_science", "--measure", "allocations,projects,cost",
+                "--format", "csv");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        // the emulator's projects carry 29 of the codes; 1 in 10 has none (null or blank)
+        assertThat(r.out().lines()).containsExactlyElementsOf(lines("""
+                field_of_science,allocations,projects,cost
+                1.1 Mathematics,82,50,29793.4509677419
+                1.2 Computer and information sciences,83,53,38790.6858064516
+                1.3 Physical sciences,93,48,41727.6251612903
+                1.4 Chemical sciences,66,43,22659.4606451613
+                1.5 Earth and related environmental sciences,104,61,44922.3951612903
+                1.6 Biological sciences,115,65,49635.8461290323
+                1.7 Other natural sciences,100,62,43866.9896774194
+                2.1 Civil engineering,112,60,52377.0306451613
+                "2.2 Electrical, electronic and information engineering",72,50,33848.0219354839
+                2.3 Mechanical engineering,83,54,33164.7580645161
+                2.4 Chemical engineering,78,47,40204.0090322581
+                2.5 Materials engineering,77,52,32501.9438709677
+                2.6 Medical engineering,95,60,34114.0825806452
+                2.7 Environmental engineering,109,64,50745.7161290323
+                2.8 Environmental biotechnology,91,57,45384.9832258065
+                2.9 Industrial biotechnology,84,47,34410.2177419355
+                2.10 Nano-technology,72,43,23496.4390322581
+                2.11 Other engineering and technologies,72,46,37516.4209677419
+                3.1 Basic medicine,93,56,55056.4532258065
+                3.2 Clinical medicine,100,59,44367.6687096774
+                3.3 Health sciences,106,61,53947.7306451613
+                "4.1 Agriculture, forestry and fisheries",81,52,30977.0970967742
+                4.2 Animal and dairy science,96,60,51246.4209677419
+                5.1 Psychology,78,45,27763.2241935484
+                5.2 Economics and business,95,63,43503.3709677419
+                5.4 Sociology,89,52,38672.8532258065
+                6.1 History and archaeology,88,51,39428.8890322581
+                6.2 Languages and literature,87,49,41245.6212903226
+                6.5 Other humanities,121,67,49676.0170967742
+                (none),262,157,108892.5196774194
+                """));
+    }
+
+    @Test
+    void topFiveAllocations() {
+        Result r = run("--month", "2026-10", "--group-by", "allocation", "--measure", "cost", "--top", "5",
+                "--format", "csv");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().lines()).containsExactlyElementsOf(lines("""
+                allocation,cost
+                Fusion plasma pilot 1484 / 2023 (f78a311ea2694812a0f4e5c1b24abfed),4215.00
+                Materials discovery study 3126 / 2025 (60dcf713852b4ac2a9c5ce752e6ee7c6),3675.00
+                Epidemiology training 6173 (2e31d7c8f524486289f45f70c353834e),3550.00
+                Protein folding pilot 4752 / 2026 (da0116ac3b9b4fcb9e945f197083118a),3550.00
+                Ocean circulation consortium 5358 (03fd26f1da4b4f9c8978c1abd7cc4a20),3505.00
+                Other,1255442.9429032258
+                """));
+    }
+
+    @Test
+    void anAllocationByItsUuid() {
+        Result r = run("--month", "2026-10", "--group-by", "allocation", "--measure", "cost,limit.cpu_k_hours", "--where",
+                "allocation = 'f78a311ea2694812a0f4e5c1b24abfed'", "--format", "csv");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().lines()).containsExactlyElementsOf(lines("""
+                allocation,cost,limit.cpu_k_hours
+                Fusion plasma pilot 1484 / 2023 (f78a311ea2694812a0f4e5c1b24abfed),4215.00,25000
+                """));
+    }
+
+    /** The CSV renderer ends records with CRLF, the text blocks with LF: compare line by line. */
+    private static java.util.List<String> lines(String text) {
+        return text.lines().toList();
+    }
 }

@@ -103,7 +103,7 @@ class ReportCommandTest {
                     "monthly-consortium-2026-10-projects.csv", "monthly-consortium-2026-10-cost-by-country.png",
                     "monthly-consortium-2026-10-monthly-cost-trend.svg", "monthly-consortium-2026-10-ai-technologies.png")
                     .noneMatch(n -> n.endsWith(".tmp"));
-            assertThat(names).hasSize(1 + 9 + 2 * 5);
+            assertThat(names).hasSize(1 + 10 + 2 * 5);
         }
         assertThat(stdout).contains("Report monthly-consortium for 2026-10");
     }
@@ -113,7 +113,7 @@ class ReportCommandTest {
         try (XSSFWorkbook wb = workbook()) {
             List<String> sheets = new ArrayList<>();
             wb.forEach(s -> sheets.add(s.getSheetName()));
-            assertThat(sheets).containsExactly("Cover", "Summary per country share", "GPU and CPU k-hours by country",
+            assertThat(sheets).containsExactly("Cover", "Summary per country share", "Allocations by access type", "GPU and CPU k-hours by country",
                     "Industry, commercial", "AI technologies", "Monthly cost per country share", "Projects",
                     "Orders of the month by type", "Data-quality findings", "Provenance");
             XSSFSheet summary = wb.getSheet(SUMMARY);
@@ -217,7 +217,7 @@ class ReportCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"summary", "industry", "lumi-options", "ai-tech", "cost-trend", "projects", "orders", "data-quality"})
+    @ValueSource(strings = {"summary", "access-type", "industry", "lumi-options", "ai-tech", "cost-trend", "projects", "orders", "data-quality"})
     void csvMatchesGoldenFile(String section) throws Exception {
         Golden.assertMatches(out.resolve("monthly-consortium-2026-10-" + section + ".csv"), "monthly-consortium-2026-10-" + section + ".csv");
     }
@@ -333,11 +333,13 @@ class ReportCommandTest {
             assertThat(row(cover, 4)).containsExactly("Contents", "");
             assertThat(row(cover, 5)).containsExactly(SUMMARY, "Summary per country share, 2026-10");
             assertThat(cover.getRow(5).getCell(0).getHyperlink().getAddress()).isEqualTo("'" + SUMMARY + "'!A1");
-            assertThat(row(cover, 13)).containsExactly("Provenance", "Provenance");
-            assertThat(row(cover, 15)).containsExactly("Units", "");
-            assertThat(row(cover, 16)).containsExactly("", "CPU k-hours: thousands of CPU core-hours.");
-            assertThat(row(cover, 17)).containsExactly("", "GPU k-hours: thousands of GPU-hours.");
-            assertThat(row(cover, 18)).containsExactly("", "GB k-hours: thousands of GB-hours, that is TB-hours.");
+            // one contents row per section (ten, the access-type section second), then a blank row
+            assertThat(row(cover, 6)).containsExactly("Allocations by access type", "Allocations by access type, 2026-10");
+            assertThat(row(cover, 14)).containsExactly("Provenance", "Provenance");
+            assertThat(row(cover, 16)).containsExactly("Units", "");
+            assertThat(row(cover, 17)).containsExactly("", "CPU k-hours: thousands of CPU core-hours.");
+            assertThat(row(cover, 18)).containsExactly("", "GPU k-hours: thousands of GPU-hours.");
+            assertThat(row(cover, 19)).containsExactly("", "GB k-hours: thousands of GB-hours, that is TB-hours.");
             assertThat(row(cover, 19)).containsExactly("", "Costs in EUR.");
             assertThat(cover.getLastRowNum()).isEqualTo(19);
         }

@@ -34,7 +34,8 @@ class RunDateTest {
     private static final List<String> DATES = List.of(
             "2026-12-01T00:00:00Z", "2028-02-29T12:00:00Z", "2027-12-31T23:59:59Z", "2041-06-15T08:30:00Z");
     private static final List<String> SECTIONS = List.of(
-            "summary", "industry", "lumi-options", "ai-tech", "cost-trend", "projects", "orders", "data-quality");
+            "summary", "access-type", "industry", "lumi-options", "ai-tech", "cost-trend", "projects", "orders",
+            "data-quality");
 
     @TempDir
     Path dir;

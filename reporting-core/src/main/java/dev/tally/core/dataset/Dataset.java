@@ -5,7 +5,9 @@ import dev.tally.core.cost.PriceList;
 import dev.tally.core.country.CountryShare;
 import dev.tally.core.country.CountrySource;
 import dev.tally.core.country.ShareKind;
+import dev.tally.core.fact.AccessType;
 import dev.tally.core.fact.AllocationFact;
+import dev.tally.core.fact.FieldOfScience;
 import dev.tally.core.fact.Flag;
 import dev.tally.core.fact.LimitChange;
 import dev.tally.core.fact.OrderFact;
@@ -18,6 +20,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,6 +63,8 @@ public final class Dataset {
     final Dictionary shares;
     final ShareKind[] shareKinds;
     final Dictionary offerings;
+    final Dictionary accessTypes;
+    final Dictionary fields;
     final Dictionary planLabels;
     final PlanPrices prices;
     final int[] planLabel;
@@ -67,6 +72,7 @@ public final class Dataset {
     final Dictionary states;
     final Dictionary aiValues;
     final int[][] aiSets;
+    final List<String> fieldCodes;
 
     final String[] resourceIds;
     final String[] resourceNames;
@@ -75,6 +81,8 @@ public final class Dataset {
     final int[] share;
     final byte[] countrySource;
     final int[] offering;
+    final int[] accessType;
+    final int[] field;
     final int[] state;
     final byte[] industry;
     final byte[] commercial;
@@ -110,12 +118,15 @@ public final class Dataset {
         this.shares = b.shares;
         this.shareKinds = b.shareKinds.toArray(new ShareKind[0]);
         this.offerings = b.offerings;
+        this.accessTypes = b.accessTypes;
+        this.fields = b.fields;
         this.planLabels = b.planLabels;
         this.prices = new PlanPrices(b.planList, index);
         this.planLabel = b.planLabelOf.toArray();
         this.states = b.states;
         this.aiValues = b.aiValues;
         this.aiSets = b.aiSetList.toArray(new int[0][]);
+        this.fieldCodes = Collections.unmodifiableList(new ArrayList<>(b.fieldCodes));
         this.resourceIds = Arrays.copyOf(b.resourceIds, n);
         this.resourceNames = Arrays.copyOf(b.resourceNames, n);
         this.project = b.project.toArray();
@@ -123,6 +134,8 @@ public final class Dataset {
         this.share = b.share.toArray();
         this.countrySource = Arrays.copyOf(b.countrySource, n);
         this.offering = b.offering.toArray();
+        this.accessType = b.accessType.toArray();
+        this.field = b.field.toArray();
         this.state = b.state.toArray();
         this.industry = Arrays.copyOf(b.industry, n);
         this.commercial = Arrays.copyOf(b.commercial, n);
@@ -201,6 +214,24 @@ public final class Dataset {
         return offerings;
     }
 
+    /** Access types ({@link AccessType}), including {@link AccessType#NONE}. */
+    public Dictionary accessTypes() {
+        return accessTypes;
+    }
+
+    /**
+     * Fields of science, keyed by OECD code ({@code ""} for none), labelled as {@link FieldOfScience#label};
+     * {@link Dictionary#id} gives no code back, so {@link #fieldCode} does.
+     */
+    public Dictionary fields() {
+        return fields;
+    }
+
+    /** The OECD code of a field-of-science code, or null for {@link FieldOfScience#NONE}. */
+    public String fieldCode(int fieldCode) {
+        return fieldCodes.get(fieldCode);
+    }
+
     /** Plan names (plans with the same name in different offerings share a label). */
     public Dictionary planLabels() {
         return planLabels;
@@ -259,6 +290,16 @@ public final class Dataset {
     /** The offering code of allocation {@code i}, into {@link #offerings()}. */
     public int offering(int i) {
         return offering[i];
+    }
+
+    /** The access-type code of allocation {@code i}, into {@link #accessTypes()}. */
+    public int accessType(int i) {
+        return accessType[i];
+    }
+
+    /** The field-of-science code of allocation {@code i}, into {@link #fields()}. */
+    public int field(int i) {
+        return field[i];
     }
 
     /** The resource-state code of allocation {@code i}, into {@link #states()}. */
@@ -411,6 +452,9 @@ public final class Dataset {
         private final Dictionary shares = new Dictionary();
         private final List<ShareKind> shareKinds = new ArrayList<>();
         private final Dictionary offerings = new Dictionary();
+        private final Dictionary accessTypes = new Dictionary();
+        private final Dictionary fields = new Dictionary();
+        private final List<String> fieldCodes = new ArrayList<>();
         private final Dictionary planLabels = new Dictionary();
         private final Map<PriceList, Integer> planCodes = new HashMap<>();
         private final List<PriceList> planList = new ArrayList<>();
@@ -429,6 +473,8 @@ public final class Dataset {
         private final IntList share = new IntList();
         private byte[] countrySource = new byte[16];
         private final IntList offering = new IntList();
+        private final IntList accessType = new IntList();
+        private final IntList field = new IntList();
         private final IntList state = new IntList();
         private byte[] industry = new byte[16];
         private byte[] commercial = new byte[16];
@@ -471,6 +517,13 @@ public final class Dataset {
             share.add(shareCode);
             countrySource[i] = (byte) s.source().ordinal();
             offering.add(offerings.code(keyOf(f.offeringId(), f.offeringName()), labelOf(f.offeringName(), f.offeringId())));
+            accessType.add(accessTypes.code(f.accessType()));
+            String fos = f.fieldOfScience();
+            int fieldCode = fields.code(fos == null ? "" : fos, FieldOfScience.label(fos));
+            if (fieldCode == fieldCodes.size()) {
+                fieldCodes.add(fos);
+            }
+            field.add(fieldCode);
             state.add(states.code(f.state() == null ? "(unknown)" : f.state()));
             industry[i] = (byte) f.options().isIndustry().ordinal();
             commercial[i] = (byte) f.options().isCommercial().ordinal();

@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param activeFrom when the allocation started to exist; null if it never became active
  * @param activeUntil when it ended (its Terminate order completed); null while open-ended
  * @param changes later limit or plan changes, in time order
+ * @param fieldOfScience the project's OECD FOS 2007 code ({@code "1.1"}); null when unknown or not set
  */
 public record AllocationFact(
         String resourceId,
@@ -39,7 +40,8 @@ public record AllocationFact(
         LumiOptions options,
         Instant activeFrom,
         Instant activeUntil,
-        List<LimitChange> changes) {
+        List<LimitChange> changes,
+        String fieldOfScience) {
 
     public AllocationFact {
         Objects.requireNonNull(resourceId, "resourceId");
@@ -48,6 +50,16 @@ public record AllocationFact(
         Objects.requireNonNull(options, "options");
         limits = Map.copyOf(limits);
         changes = List.copyOf(changes);
+        fieldOfScience = FieldOfScience.code(fieldOfScience);
+    }
+
+    /** An allocation whose project's field of science is unknown. */
+    public AllocationFact(String resourceId, String resourceName, String state, String projectId, String projectName,
+            String customerId, String customerName, String offeringId, String offeringName, CountryShare share,
+            PriceList prices, Map<String, BigDecimal> limits, LumiOptions options, Instant activeFrom,
+            Instant activeUntil, List<LimitChange> changes) {
+        this(resourceId, resourceName, state, projectId, projectName, customerId, customerName, offeringId, offeringName,
+                share, prices, limits, options, activeFrom, activeUntil, changes, null);
     }
 
     /** An allocation with one plan and one set of limits over its whole life, and no known customer or offering UUID. */
@@ -56,6 +68,11 @@ public record AllocationFact(
             Map<String, BigDecimal> limits, LumiOptions options, Instant activeFrom, Instant activeUntil) {
         this(resourceId, resourceName, state, projectId, projectName, null, customerName, null, offeringName, share,
                 prices, limits, options, activeFrom, activeUntil, List.of());
+    }
+
+    /** The access type its offering's name gives ({@link AccessType#of}). */
+    public String accessType() {
+        return AccessType.of(offeringName);
     }
 
     /** True when the allocation existed on at least one day of {@code month} (UTC). */

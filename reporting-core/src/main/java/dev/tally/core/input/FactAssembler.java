@@ -39,6 +39,7 @@ import java.util.Set;
  *       when the resource's own limits differ from the last ones, a finding, and the resource's limits
  *       apply from the start of the current month (the month of the clock's date);</li>
  *   <li>usage: the latest report per resource, component and billing month;</li>
+ *   <li>field of science: the OECD code of the resource's project, joined by project UUID;</li>
  *   <li>orders: the stored cost plus the core's recomputation of it.</li>
  * </ul>
  */
@@ -132,11 +133,16 @@ public final class FactAssembler {
         Instant monthStart = YearMonth.from(today()).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         // the country rule depends on the offering only, so it runs once per offering, not per resource
         Map<String, CountryShare> shares = new HashMap<>();
+        Map<String, String> fields = new HashMap<>();
+        for (ProjectInput p : data.projects()) {
+            fields.put(p.uuid(), p.fieldOfScience());
+        }
         for (ResourceInput r : data.resources()) {
             OfferingInput offering = offerings.get(r.offeringId());
             CountryShare share = offering != null ? shares.computeIfAbsent(offering.uuid(), k -> share(offering)) : null;
             allocations.add(allocation(r, offering, share, plans,
-                    ordersByResource.getOrDefault(r.uuid(), List.of()), monthStart, findings));
+                    ordersByResource.getOrDefault(r.uuid(), List.of()), monthStart, findings,
+                    r.projectId() == null ? null : fields.get(r.projectId())));
         }
         Map<String, ResourceInput> resources = new HashMap<>();
         data.resources().forEach(r -> resources.put(r.uuid(), r));
@@ -152,7 +158,8 @@ public final class FactAssembler {
 
     /** The fact of one resource; {@code offeringShare} is its offering's country share, null when the offering is unknown. */
     private AllocationFact allocation(ResourceInput r, OfferingInput offering, CountryShare offeringShare,
-            Map<String, PriceList> plans, List<OrderInput> history, Instant monthStart, List<Finding> findings) {
+            Map<String, PriceList> plans, List<OrderInput> history, Instant monthStart, List<Finding> findings,
+            String fieldOfScience) {
         String offeringName = offering != null ? offering.name() : r.offeringName() == null ? "" : r.offeringName();
         CountryShare share = offering != null ? offeringShare : countries.resolve(r.offeringId(), offeringName, null);
         PriceList resourcePlan = plans.getOrDefault(r.planId(), PriceList.FREE);
@@ -188,7 +195,7 @@ public final class FactAssembler {
         }
         return new AllocationFact(r.uuid(), r.name(), r.state(), r.projectId(), r.projectName(), r.customerId(),
                 r.customerName(), offering != null ? offering.uuid() : r.offeringId(), offeringName, share, prices, limits,
-                r.options(), activeFrom, activeUntil, changes);
+                r.options(), activeFrom, activeUntil, changes, fieldOfScience);
     }
 
     private OrderFact orderFact(OrderInput o, Map<String, PriceList> plans, ResourceInput resource,

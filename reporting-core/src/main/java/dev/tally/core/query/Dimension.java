@@ -18,6 +18,9 @@ public enum Dimension {
     IS_COMMERCIAL("Commercial"),
     IS_TRAINING("Training"),
     USED_AI_TECH("AI technology"),
+    ACCESS_TYPE("Access type"),
+    FIELD_OF_SCIENCE("Field of science"),
+    ALLOCATION("Allocation"),
     MONTH("Month"),
     QUARTER("Quarter"),
     YEAR("Year");

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * Turns a {@link Filter} into a {@link Predicate} over row codes. Text comparisons ({@code =},
  * {@code !=}, {@code in}) are case-insensitive and are resolved once per dictionary value, so testing
  * a row is an array lookup. On a multi-valued dimension, {@code =} and {@code in} hold when any value
- * matches, {@code !=} and {@code not in} when none does.
+ * matches, {@code !=} and {@code not in} when none does. An allocation can be named by its label,
+ * resource UUID or name, a field of science by its label or OECD code ({@link DimensionValues#matches}).
  */
 final class FilterCompiler {
     private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})(?:-(\\d{2}))?");
@@ -79,7 +80,7 @@ final class FilterCompiler {
         for (Filter.Literal l : literals) {
             String text = checked(dim, l);
             for (int code = 0; code < match.length; code++) {
-                if (values.label(dim, code).equalsIgnoreCase(text)) {
+                if (values.matches(dim, code, text)) {
                     match[code] = true;
                 }
             }

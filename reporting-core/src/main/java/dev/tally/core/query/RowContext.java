@@ -18,11 +18,14 @@ final class RowContext {
     /** The code of a single-valued dimension (for {@code used_ai_tech}, use {@link #aiTech()}). */
     int code(Dimension dim) {
         return switch (dim) {
+            case ALLOCATION -> alloc;
             case PROJECT -> d.project(alloc);
+            case FIELD_OF_SCIENCE -> d.field(alloc);
             case CUSTOMER -> d.customer(alloc);
             case COUNTRY -> d.share(alloc);
             case COUNTRY_SOURCE -> d.countrySource(alloc).ordinal();
             case OFFERING -> d.offering(alloc);
+            case ACCESS_TYPE -> d.accessType(alloc);
             case PLAN -> d.planLabel(plan);
             case RESOURCE_STATE -> d.state(alloc);
             case ORDER_TYPE -> orderType;

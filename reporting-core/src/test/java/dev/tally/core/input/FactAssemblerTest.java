@@ -103,4 +103,19 @@ class FactAssemblerTest {
         assertThat(List.of(allocation("r1").options().isIndustry(), allocation("r1").options().isCommercial(),
                 allocation("r1").options().isTraining())).extracting(Enum::name).containsExactly("TRUE", "FALSE", "UNKNOWN");
     }
+
+    @Test
+    void fieldOfScienceComesFromTheResourcesProjectByUuid() {
+        SourceData ex = Snapshots.example();
+        SourceData withProjects = new SourceData(ex.offerings(), ex.resources(), ex.orders(), ex.usages(),
+                List.of(new ProjectInput("p-r1", "1.5"), new ProjectInput("p-r4", " "), new ProjectInput("p-x", "6.1")));
+        FactAssembler.Assembly joined = assembler.facts(withProjects);
+
+        Map<String, String> fields = new java.util.HashMap<>();
+        joined.allocations().forEach(a -> fields.put(a.resourceId(), a.fieldOfScience()));
+        // r4's project has a blank code; r2's project is not in the list; without projects, nothing is known
+        assertThat(fields).containsEntry("r1", "1.5").containsEntry("r4", null).containsEntry("r2", null);
+        assertThat(allocation("r1").fieldOfScience()).isNull();
+        assertThat(joined.allocations().get(0).accessType()).isEqualTo("(none)");
+    }
 }

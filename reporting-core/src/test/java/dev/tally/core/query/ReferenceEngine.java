@@ -5,6 +5,7 @@ import dev.tally.core.cost.ComponentPrice;
 import dev.tally.core.cost.LimitPeriod;
 import dev.tally.core.cost.PriceList;
 import dev.tally.core.fact.AllocationFact;
+import dev.tally.core.fact.FieldOfScience;
 import dev.tally.core.fact.LimitChange;
 import dev.tally.core.fact.OrderFact;
 import dev.tally.core.fact.OrderState;
@@ -214,6 +215,12 @@ final class ReferenceEngine {
             case IS_TRAINING -> List.of(f.options().isTraining().label());
             case USED_AI_TECH -> f.options().usedAiTech().isEmpty() ? List.of("(none)")
                     : f.options().usedAiTech().stream().distinct().toList();
+            case ACCESS_TYPE -> List.of(f.offeringName() != null && f.offeringName().contains(" / ")
+                    && !f.offeringName().substring(f.offeringName().indexOf(" / ") + 3).isBlank()
+                    ? f.offeringName().substring(f.offeringName().indexOf(" / ") + 3).strip() : "(none)");
+            case FIELD_OF_SCIENCE -> List.of(FieldOfScience.label(f.fieldOfScience()));
+            case ALLOCATION -> List.of(f.resourceName() == null || f.resourceName().isBlank() ? f.resourceId()
+                    : f.resourceName() + " (" + f.resourceId() + ")");
             case MONTH -> List.of(row.month.toString());
             case QUARTER -> List.of(row.month.getYear() + "-Q" + ((row.month.getMonthValue() - 1) / 3 + 1));
             case YEAR -> List.of(Integer.toString(row.month.getYear()));

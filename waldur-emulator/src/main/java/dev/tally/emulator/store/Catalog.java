@@ -47,6 +47,29 @@ final class Catalog {
             new Allocator("University of Iceland", "UoI", "uoi", "IS", "Iceland",
                     "LUMI Iceland", "", 4, false));
 
+    /**
+     * A "LUMI &lt;Country&gt; / &lt;access type&gt;" offering beside a country's share offering (which keeps its
+     * old name, without an access type), and the share's allocations it takes instead: those whose
+     * generation index modulo 10 is one of {@code residues}, so no random draw decides it.
+     */
+    record AccessOffering(String shareOffering, String accessType, List<Integer> residues) {
+        String name() {
+            return shareOffering + " / " + accessType;
+        }
+    }
+
+    // Access types as LUMI names them in its offerings; each residue belongs to at most one offering per share.
+    // Shares whose per-offering counts the emulator's own tests pin (Finland, Sweden, Estonia, Denmark,
+    // Switzerland) keep all their allocations.
+    static final List<AccessOffering> ACCESS_OFFERINGS = List.of(
+            new AccessOffering("LUMI Czech Republic", "Regular", List.of(0, 1, 2, 3)),
+            new AccessOffering("LUMI Czech Republic", "Extreme Scale", List.of(4)),
+            new AccessOffering("LUMI Czech Republic", "Benchmark", List.of(5)),
+            new AccessOffering("LUMI Norway", "Regular", List.of(0, 1, 2)),
+            new AccessOffering("LUMI Norway", "Development", List.of(3)),
+            new AccessOffering("LUMI Poland", "Fast Track Academia", List.of(6)),
+            new AccessOffering("LUMI Belgium", "Fast Track Industry", List.of(7)));
+
     static final String PROVIDER_NAME = "Large Unified Modern Infrastructure";
 
     /** The seed's "LUMI Common" prices (puhuri-web resource-allocation-management.md). */

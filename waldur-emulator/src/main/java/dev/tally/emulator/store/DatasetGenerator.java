@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
  * Generates a LUMI-like marketplace from a seed and a scale. Only {@link SplittableRandom} and the fixed
  * {@code asOf} instant feed it, never the wall clock, so the same inputs give byte-identical JSON.
  *
- * <p>Scale 1: 11 customers, 13 offerings, 2,500 projects, 4,000 resources, about 6,000 orders and about 100,000
+ * <p>Scale 1: 11 customers, 20 offerings, 2,500 projects, 4,000 resources, about 6,000 orders and about 100,000
  * monthly component usages over the 24 months before {@code asOf}. Scale N multiplies the last four.
  */
 public final class DatasetGenerator {
@@ -30,11 +30,15 @@ public final class DatasetGenerator {
     private static final long[] STORAGE_LIMITS = {100, 500, 1000, 5000, 10000, 50000};
 
     private final SplittableRandom random;
+    // Draws for the access-type offerings only, so adding them left every other generated value as it was.
+    private final SplittableRandom accessRandom;
     private final int scale;
     private final Instant asOf;
     private final Store store;
     private final List<JsonRow> allocatorCustomers = new ArrayList<>();
     private final List<JsonRow> shareOfferings = new ArrayList<>();
+    // allocator index → the access-type offering of each resource index modulo 10 (null: the share offering)
+    private final Map<Integer, JsonRow[]> accessOfferings = new HashMap<>();
     private final Map<String, User> allocatorUsers = new HashMap<>();
     private final Map<String, JsonRow> customersByUuid = new HashMap<>();
     private JsonRow provider;
@@ -48,6 +52,7 @@ public final class DatasetGenerator {
 
     private DatasetGenerator(long seed, int scale, Instant asOf) {
         this.random = new SplittableRandom(seed);
+        this.accessRandom = new SplittableRandom(~seed);
         this.scale = scale;
         this.asOf = asOf;
         this.store = new Store(seed, asOf);
@@ -123,41 +128,75 @@ public final class DatasetGenerator {
         List<JsonRow> all = new ArrayList<>();
         for (int i = 0; i < Catalog.ALLOCATORS.size(); i++) {
             Catalog.Allocator allocator = Catalog.ALLOCATORS.get(i);
-            JsonRow owner = allocator.ownsShare() ? allocatorCustomers.get(i) : provider;
-            List<Catalog.Price> prices = allocator.offeringName().equals(Catalog.DIFFERENT_PRICES_OFFERING)
-                    ? Catalog.SWISS_PRICES : Catalog.COMMON_PRICES;
-            JsonRow offering = offering(allocator.offeringName(), "LUMI share of " + allocator.countryName(),
-                    "Marketplace.Basic", owner, categoryUuid, allocator.offeringCountry(), true, "Active",
-                    Catalog.LUMI_COMPONENTS, "LUMI Common", "Default plan for all LUMI", prices,
+            JsonRow offering = offering(random, allocator.offeringName(), "LUMI share of " + allocator.countryName(),
+                    "Marketplace.Basic", shareOwner(i), categoryUuid, allocator.offeringCountry(), true, "Active",
+                    Catalog.LUMI_COMPONENTS, "LUMI Common", "Default plan for all LUMI", sharePrices(allocator),
                     created.plusSeconds(900L * i));
             shareOfferings.add(offering);
             all.add(offering);
         }
-        objectStorage = offering("LUMI-O object storage", "S3-compatible object storage on LUMI", "Marketplace.Basic",
+        objectStorage = offering(random, "LUMI-O object storage", "S3-compatible object storage on LUMI", "Marketplace.Basic",
                 provider, categoryUuid, "FI", true, "Active", List.of(Catalog.STORAGE), "LUMI-O Standard",
                 "Object storage per GB kH", List.of(new Catalog.Price("gb_k_hours", new BigDecimal("0.0008"))),
                 created.plus(Duration.ofDays(400)));
-        training = offering("Training sandbox", "Small free allocations for courses", "Marketplace.Basic",
+        training = offering(random, "Training sandbox", "Small free allocations for courses", "Marketplace.Basic",
                 provider, categoryUuid, "", false, "Paused", List.of(Catalog.CPU, Catalog.GPU), "Training",
                 "Free training allocation", List.of(new Catalog.Price("cpu_k_hours", BigDecimal.ZERO),
                         new Catalog.Price("gpu_k_hours", BigDecimal.ZERO)), created.plus(Duration.ofDays(500)));
-        JsonRow script = offering("LUMI custom script", "Provisioned by a provider script", "Marketplace.Script",
+        JsonRow script = offering(random, "LUMI custom script", "Provisioned by a provider script", "Marketplace.Script",
                 provider, categoryUuid, "FI", true, "Active", List.of(Catalog.CPU), "Script plan", "Scripted allocation",
                 List.of(new Catalog.Price("cpu_k_hours", new BigDecimal("0.1"))), created.plus(Duration.ofDays(600)));
         all.add(objectStorage);
         all.add(training);
         all.add(script);
+        all.addAll(accessOfferings(categoryUuid, created.plus(Duration.ofDays(650))));
         store.offerings().addAll(all);
     }
 
-    private JsonRow offering(String name, String description, String type, JsonRow owner, String categoryUuid,
+    /** The "LUMI &lt;Country&gt; / &lt;access type&gt;" offerings, each a copy of its share offering under a new name. */
+    private List<JsonRow> accessOfferings(String categoryUuid, Instant created) {
+        List<JsonRow> made = new ArrayList<>();
+        for (Catalog.AccessOffering access : Catalog.ACCESS_OFFERINGS) {
+            int i = 0;
+            while (!Catalog.ALLOCATORS.get(i).offeringName().equals(access.shareOffering())) {
+                i++;
+            }
+            Catalog.Allocator allocator = Catalog.ALLOCATORS.get(i);
+            JsonRow offering = offering(accessRandom, access.name(), "LUMI share of " + allocator.countryName() + ", "
+                    + access.accessType() + " access", "Marketplace.Basic", shareOwner(i), categoryUuid,
+                    allocator.offeringCountry(), true, "Active", Catalog.LUMI_COMPONENTS, "LUMI Common",
+                    "Default plan for all LUMI", sharePrices(allocator), created.plusSeconds(900L * made.size()));
+            JsonRow[] byResidue = accessOfferings.computeIfAbsent(i, k -> new JsonRow[10]);
+            access.residues().forEach(r -> byResidue[r] = offering);
+            made.add(offering);
+        }
+        return made;
+    }
+
+    private JsonRow shareOwner(int allocatorIndex) {
+        return Catalog.ALLOCATORS.get(allocatorIndex).ownsShare() ? allocatorCustomers.get(allocatorIndex) : provider;
+    }
+
+    private static List<Catalog.Price> sharePrices(Catalog.Allocator allocator) {
+        return allocator.offeringName().equals(Catalog.DIFFERENT_PRICES_OFFERING)
+                ? Catalog.SWISS_PRICES : Catalog.COMMON_PRICES;
+    }
+
+    /** The offering of a share allocation: its share's, unless an access-type offering takes its index. */
+    private JsonRow shareOffering(int allocatorIndex, int index) {
+        JsonRow[] byResidue = accessOfferings.get(allocatorIndex);
+        JsonRow access = byResidue == null ? null : byResidue[index % 10];
+        return access != null ? access : shareOfferings.get(allocatorIndex);
+    }
+
+    private JsonRow offering(SplittableRandom r, String name, String description, String type, JsonRow owner, String categoryUuid,
                              String country, boolean billable, String state, List<Catalog.Component> components,
                              String planName, String planDescription, List<Catalog.Price> prices, Instant created) {
-        String uuid = Ids.uuid(random);
+        String uuid = Ids.uuid(r);
         ObjectNode node = Json.NODES.objectNode();
         node.put("url", "/api/marketplace-public-offerings/" + uuid + "/");
         node.put("uuid", uuid);
-        node.put("created", Ids.timestamp(created.plusNanos(random.nextLong(1_000_000) * 1000)));
+        node.put("created", Ids.timestamp(created.plusNanos(r.nextLong(1_000_000) * 1000)));
         node.put("name", name);
         node.put("slug", Records.slug(name, uuid));
         node.put("description", description);
@@ -183,7 +222,7 @@ public final class DatasetGenerator {
         node.set("resource_options", lumiResourceOptions());
         ArrayNode componentNodes = node.putArray("components");
         for (Catalog.Component component : components) {
-            componentNodes.add(component(component));
+            componentNodes.add(component(r, component));
         }
         ObjectNode pluginOptions = Json.NODES.objectNode();
         pluginOptions.put("auto_approve_in_service_provider_projects", true);
@@ -195,7 +234,7 @@ public final class DatasetGenerator {
         node.putNull("thumbnail");
         node.put("order_count", 0);
         ArrayNode plans = node.putArray("plans");
-        JsonRow plan = plan(uuid, planName, planDescription, components, prices);
+        JsonRow plan = plan(r, uuid, planName, planDescription, components, prices);
         plans.add(plan.node());
         node.set("screenshots", Json.NODES.arrayNode());
         node.put("type", type);
@@ -224,9 +263,9 @@ public final class DatasetGenerator {
         return row;
     }
 
-    private ObjectNode component(Catalog.Component component) {
+    private static ObjectNode component(SplittableRandom r, Catalog.Component component) {
         ObjectNode node = Json.NODES.objectNode();
-        node.put("uuid", Ids.uuid(random));
+        node.put("uuid", Ids.uuid(r));
         // limit, not usage: current Waldur only prices and accepts limits for limit components (docs/emulator.md, "Cost").
         node.put("billing_type", "limit");
         node.put("type", component.type());
@@ -274,9 +313,9 @@ public final class DatasetGenerator {
         return resourceOptions;
     }
 
-    private JsonRow plan(String offeringUuid, String name, String description, List<Catalog.Component> components,
-                         List<Catalog.Price> prices) {
-        String uuid = Ids.uuid(random);
+    private static JsonRow plan(SplittableRandom r, String offeringUuid, String name, String description,
+                                List<Catalog.Component> components, List<Catalog.Price> prices) {
+        String uuid = Ids.uuid(r);
         ObjectNode node = Json.NODES.objectNode();
         node.put("url", "/api/marketplace-public-offerings/" + offeringUuid + "/plans/" + uuid + "/");
         node.put("uuid", uuid);
@@ -365,7 +404,7 @@ public final class DatasetGenerator {
         JsonRow customer = customersByUuid.get(project.text("customer_uuid"));
         int allocatorIndex = allocatorCustomers.indexOf(customer);
         int kind = random.nextInt(100);
-        JsonRow offering = kind < 90 ? shareOfferings.get(allocatorIndex) : kind < 97 ? objectStorage : training;
+        JsonRow offering = kind < 90 ? shareOffering(allocatorIndex, index) : kind < 97 ? objectStorage : training;
         JsonRow plan = store.plan(offering.get("plans").get(0).get("uuid").asText()).orElseThrow();
         User consumer = allocatorUsers.get(customer.uuid());
         User reviewer = offering.text("customer_uuid").equals(provider.uuid()) ? providerUser

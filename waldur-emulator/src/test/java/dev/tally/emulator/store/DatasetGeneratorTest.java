@@ -24,7 +24,7 @@ class DatasetGeneratorTest {
     @Test
     void scaleOneHasLumiSizedCollections() {
         assertThat(store.customers().size()).isEqualTo(11);
-        assertThat(store.offerings().size()).isEqualTo(13);
+        assertThat(store.offerings().size()).isEqualTo(13 + 7);
         assertThat(store.projects().size()).isEqualTo(2500);
         assertThat(store.resources().size()).isEqualTo(4000);
         assertThat(store.orders().size()).isEqualTo(EXPECTED_ORDERS);
