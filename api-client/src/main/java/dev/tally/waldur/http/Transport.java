@@ -176,7 +176,7 @@ public final class Transport {
             // Not an array: read it the way page() does, so bad JSON and the message are the same.
             return new LinesOrNot(null, status, parse(status, response).body().getNodeType().toString());
         }
-        return new LinesOrNot(new JsonLinesPage(lines.bytes(), lines.length(), lines.count(), links(response),
+        return new LinesOrNot(new JsonLinesPage(lines.bytes(), lines.length(), lines.count(), lines.uuids(), links(response),
                 resultCount(response)), status, null);
     }
 
