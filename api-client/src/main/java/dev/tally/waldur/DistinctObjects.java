@@ -11,7 +11,10 @@ import java.util.Set;
  * repeats and skips"); with this, a list never reaches its caller with an object twice.
  */
 final class DistinctObjects {
-    private final Set<String> seen = new HashSet<>();
+    // Waldur's UUIDs are 32 hex digits: kept as two longs, a harvest of two million usages needs tens of MB here,
+    // not the hundreds two million strings in a HashSet would take. Anything else goes into the plain set.
+    private final HexUuids hex = new HexUuids();
+    private final Set<String> other = new HashSet<>();
     private long withoutUuid;
     private long repeated;
 
@@ -19,15 +22,7 @@ final class DistinctObjects {
     <P extends ListPage<P>> P admit(P page) {
         BitSet keep = null;
         for (int i = 0; i < page.size(); i++) {
-            String uuid = page.uuid(i);
-            boolean fresh;
-            if (uuid == null) {
-                withoutUuid++;
-                fresh = true;
-            } else {
-                fresh = seen.add(uuid);
-            }
-            if (!fresh) {
+            if (!firstTime(page.uuid(i))) {
                 repeated++;
                 if (keep == null) {
                     keep = new BitSet(page.size());
@@ -39,9 +34,17 @@ final class DistinctObjects {
         return keep == null ? page : page.keep(keep);
     }
 
+    private boolean firstTime(String uuid) {
+        if (uuid == null) {
+            withoutUuid++;
+            return true;
+        }
+        return hex.isHex(uuid) ? hex.add(uuid) : other.add(uuid);
+    }
+
     /** How many distinct objects were delivered. */
     long count() {
-        return seen.size() + withoutUuid;
+        return hex.size() + other.size() + withoutUuid;
     }
 
     /** How many objects came again after being delivered once (and were left out). */
@@ -52,5 +55,77 @@ final class DistinctObjects {
     /** Whether every object delivered had a UUID, so the set can be checked against the count. */
     boolean allIdentified() {
         return withoutUuid == 0;
+    }
+
+    /** An open-addressing set of 128-bit values read from 32 lowercase hex digits. */
+    private static final class HexUuids {
+        private long[] high = new long[1 << 10];
+        private long[] low = new long[1 << 10];
+        private boolean[] used = new boolean[1 << 10];
+        private int size;
+
+        boolean isHex(String uuid) {
+            if (uuid.length() != 32) {
+                return false;
+            }
+            for (int i = 0; i < 32; i++) {
+                char c = uuid.charAt(i);
+                if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        int size() {
+            return size;
+        }
+
+        boolean add(String uuid) {
+            long h = Long.parseUnsignedLong(uuid, 0, 16, 16);
+            long l = Long.parseUnsignedLong(uuid, 16, 32, 16);
+            if (insert(h, l)) {
+                size++;
+                if (size * 2 > used.length) {
+                    grow();
+                }
+                return true;
+            }
+            return false;
+        }
+
+        private boolean insert(long h, long l) {
+            int mask = used.length - 1;
+            int at = (int) (mix(h ^ l) & mask);
+            while (used[at]) {
+                if (high[at] == h && low[at] == l) {
+                    return false;
+                }
+                at = (at + 1) & mask;
+            }
+            used[at] = true;
+            high[at] = h;
+            low[at] = l;
+            return true;
+        }
+
+        private void grow() {
+            long[] oldHigh = high;
+            long[] oldLow = low;
+            boolean[] oldUsed = used;
+            high = new long[oldUsed.length * 2];
+            low = new long[oldUsed.length * 2];
+            used = new boolean[oldUsed.length * 2];
+            for (int i = 0; i < oldUsed.length; i++) {
+                if (oldUsed[i]) {
+                    insert(oldHigh[i], oldLow[i]);
+                }
+            }
+        }
+
+        private static long mix(long z) {
+            z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+            return z ^ (z >>> 33);
+        }
     }
 }

@@ -50,10 +50,12 @@ final class Pager {
         if (distinct.repeated() == 0) {
             return distinct.count();
         }
+        int passes = 0;
         if (total >= 0 && distinct.allIdentified()) {
             URI sequential = withLargestPages(first);
-            for (int pass = 1; pass <= RECOVERY_PASSES && distinct.count() < total; pass++) {
+            while (passes < RECOVERY_PASSES && distinct.count() < total) {
                 walk(path, sequential, ListListener.NONE, fetch, once, 1);
+                passes++;
             }
             if (distinct.count() == total) {
                 return total;
@@ -61,7 +63,7 @@ final class Pager {
         }
         throw new InvalidResponseException("GET", first.getPath(), 200, "the list " + collection(path) + " gave "
                 + distinct.count() + " distinct objects of " + (total < 0 ? "an unknown total" : total)
-                + " after " + RECOVERY_PASSES + " sequential retries (" + distinct.repeated()
+                + " after " + passes + " sequential retries (" + distinct.repeated()
                 + " came twice): its ordering is not stable between pages; run again");
     }
 
