@@ -54,7 +54,10 @@ final class Pager {
         if (total >= 0 && distinct.allIdentified()) {
             URI sequential = withLargestPages(first);
             while (passes < RECOVERY_PASSES && distinct.count() < total) {
-                walk(path, sequential, ListListener.NONE, fetch, once, 1);
+                long again = walk(path, sequential, ListListener.NONE, fetch, once, 1);
+                if (again != total) {
+                    throw changed(path, total, again);
+                }
                 passes++;
             }
             if (distinct.count() == total) {
@@ -166,11 +169,15 @@ final class Pager {
         }
     }
 
+    private static InvalidResponseException changed(String path, long total, long now) {
+        return new InvalidResponseException("GET", path, 200,
+                "the list changed during the harvest (X-Result-Count went from " + total + " to " + now + "); run again");
+    }
+
     private static void checkTotal(String path, long total, ListPage<?> page) {
         long now = page.resultCount().orElse(total);
         if (now != total) {
-            throw new InvalidResponseException("GET", path, 200,
-                    "the list changed during the harvest (X-Result-Count went from " + total + " to " + now + "); run again");
+            throw changed(path, total, now);
         }
     }
 }

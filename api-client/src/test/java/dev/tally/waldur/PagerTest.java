@@ -73,6 +73,21 @@ class PagerTest {
     }
 
     @Test
+    void aRefillThatSeesAnotherTotalFailsAsAChangedList() throws Exception {
+        // The refill is whole in itself (four objects, count four) but no longer the list that was being read.
+        try (StubServer api = new StubServer((i, x) -> x.getRequestURI().getRawQuery().contains("page_size=300")
+                ? new StubServer.Reply(200, Map.of("X-Result-Count", "4"),
+                        "[{\"uuid\": \"a\"}, {\"uuid\": \"b\"}, {\"uuid\": \"c\"}, {\"uuid\": \"d\"}]")
+                : answer(x, ""))) {
+
+            assertThatThrownBy(() -> client(api).listRaw("customers/", Query.NONE))
+                    .isInstanceOf(InvalidResponseException.class)
+                    .hasMessage("GET customers/ returned HTTP 200: the list changed during the harvest"
+                            + " (X-Result-Count went from 3 to 4); run again");
+        }
+    }
+
+    @Test
     void aCallersOwnOrderingIsKept() throws Exception {
         try (StubServer api = new StubServer((i, x) -> new StubServer.Reply(200, Map.of("X-Result-Count", "1"),
                 "[{\"uuid\": \"a\"}]"))) {
