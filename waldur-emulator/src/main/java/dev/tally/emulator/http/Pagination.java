@@ -34,12 +34,8 @@ final class Pagination {
         }
     }
 
-    static Response page(Request request, List<? extends Row> matching, List<String> fields) {
-        return page(request, matching, fields, null);
-    }
-
     /**
-     * One page; with {@code ties} set, the rows that tie under its ordering are listed in that request's own order,
+     * One page; with {@code ties} set (null otherwise), the rows that tie under its ordering are listed in that request's own order,
      * as PostgreSQL may do for an ordering that is not unique (docs/emulator.md, "Unstable orderings and bare
      * throttling"). Only the tied runs that reach into the page are shuffled, so a page stays O(page + run).
      */
