@@ -19,9 +19,18 @@ import java.util.regex.Pattern;
  * or, once {@code X-Result-Count} gives the total and {@code concurrency} allows, fetches the
  * remaining pages in parallel and still delivers them in page order. A next link seen before (a
  * loop), a total that changes between pages and a final count that differs from the total all fail.
+ *
+ * <p>Objects are told apart by UUID (docs/waldur.md, "Paging that repeats and skips"): one that comes
+ * again is left out, and when that leaves fewer distinct objects than the total, the list is walked
+ * again one page after another at the largest page size, passing on only the objects still missing,
+ * up to {@value #RECOVERY_PASSES} times. A list still short after that fails; none is ever delivered
+ * with an object twice or with one missing.
  */
 final class Pager {
+    /** Sequential walks after a parallel one came out short; each sees the ties in a new order. */
+    static final int RECOVERY_PASSES = 3;
     private static final Pattern PAGE_PARAM = Pattern.compile("([?&])page=2(&|$)");
+    private static final Pattern PAGE_SIZE_PARAM = Pattern.compile("([?&])page_size=[^&]*");
 
     private final int concurrency;
 
@@ -30,19 +39,63 @@ final class Pager {
     }
 
     /**
-     * Fetches the list at {@code first} page by page, hands each page to {@code accept} in order and
-     * returns how many objects there were.
+     * Fetches the list at {@code first} page by page, hands each page (without objects it already
+     * handed over) to {@code accept} in order and returns how many objects there were.
      */
-    <P extends ListPage> long forEach(String path, URI first, ListListener listener, Function<URI, P> fetch,
+    <P extends ListPage<P>> long forEach(String path, URI first, ListListener listener, Function<URI, P> fetch,
             Consumer<P> accept) {
+        DistinctObjects distinct = new DistinctObjects();
+        Consumer<P> once = page -> accept.accept(distinct.admit(page));
+        long total = walk(path, first, listener, fetch, once, concurrency);
+        if (distinct.repeated() == 0) {
+            return distinct.count();
+        }
+        int passes = 0;
+        if (total >= 0 && distinct.allIdentified()) {
+            URI sequential = withLargestPages(first);
+            while (passes < RECOVERY_PASSES && distinct.count() < total) {
+                long again = walk(path, sequential, ListListener.NONE, fetch, once, 1);
+                if (again != total) {
+                    throw changed(path, total, again);
+                }
+                passes++;
+            }
+            if (distinct.count() == total) {
+                return total;
+            }
+        }
+        throw new InvalidResponseException("GET", first.getPath(), 200, "the list " + collection(path) + " gave "
+                + distinct.count() + " distinct objects of " + (total < 0 ? "an unknown total" : total)
+                + " after " + passes + " sequential retries (" + distinct.repeated()
+                + " came twice): its ordering is not stable between pages; run again");
+    }
+
+    private static String collection(String path) {
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    /** {@code first} asking for Waldur's largest page, so a walk crosses as few page boundaries as it can. */
+    static URI withLargestPages(URI first) {
+        String url = first.toString();
+        String size = "page_size=" + WaldurClientConfig.MAX_PAGE_SIZE;
+        if (PAGE_SIZE_PARAM.matcher(url).find()) {
+            return URI.create(PAGE_SIZE_PARAM.matcher(url).replaceFirst("$1" + size));
+        }
+        return URI.create(url + (first.getRawQuery() == null ? "?" : "&") + size);
+    }
+
+    /** One walk over every page; returns the {@code X-Result-Count} total, -1 when there was none. */
+    private <P extends ListPage<P>> long walk(String path, URI first, ListListener listener, Function<URI, P> fetch,
+            Consumer<P> accept, int concurrency) {
         P page = fetch.apply(first);
         long total = page.resultCount().orElse(-1);
-        accept.accept(page);
         long fetched = page.size();
+        accept.accept(page);
         listener.onPage(fetched, total);
         URI next = page.links().next().orElse(null);
         if (next != null && total > 0 && concurrency > 1 && PAGE_PARAM.matcher(next.toString()).find()) {
-            fetched += fetchRemainingInParallel(path, next, page.size(), total, fetched, listener, fetch, accept);
+            fetched += fetchRemainingInParallel(path, next, page.size(), total, fetched, listener, fetch, accept,
+                    concurrency);
             next = null;
         }
         Set<URI> seen = new HashSet<>();
@@ -54,8 +107,8 @@ final class Pager {
             }
             page = fetch.apply(next);
             checkTotal(path, total, page);
-            accept.accept(page);
             fetched += page.size();
+            accept.accept(page);
             listener.onPage(fetched, total);
             next = page.links().next().orElse(null);
         }
@@ -63,11 +116,12 @@ final class Pager {
             throw new InvalidResponseException("GET", first.getPath(), 200,
                     "received " + fetched + " objects but X-Result-Count said " + total + "; run again");
         }
-        return fetched;
+        return total;
     }
 
-    private <P extends ListPage> long fetchRemainingInParallel(String path, URI secondPage, int pageSize, long total,
-            long fetchedBefore, ListListener listener, Function<URI, P> fetch, Consumer<P> accept) {
+    private <P extends ListPage<P>> long fetchRemainingInParallel(String path, URI secondPage, int pageSize,
+            long total, long fetchedBefore, ListListener listener, Function<URI, P> fetch, Consumer<P> accept,
+            int concurrency) {
         if (pageSize <= 0) {
             throw new InvalidResponseException("GET", path, 200, "the first page is empty but a next page is linked");
         }
@@ -91,8 +145,8 @@ final class Pager {
                 }
                 P done = await(window.remove(0), path);
                 checkTotal(path, total, done);
-                accept.accept(done);
                 fetched += done.size();
+                accept.accept(done);
                 listener.onPage(fetchedBefore + fetched, total);
             }
         } finally {
@@ -115,11 +169,15 @@ final class Pager {
         }
     }
 
-    private static void checkTotal(String path, long total, ListPage page) {
+    private static InvalidResponseException changed(String path, long total, long now) {
+        return new InvalidResponseException("GET", path, 200,
+                "the list changed during the harvest (X-Result-Count went from " + total + " to " + now + "); run again");
+    }
+
+    private static void checkTotal(String path, long total, ListPage<?> page) {
         long now = page.resultCount().orElse(total);
         if (now != total) {
-            throw new InvalidResponseException("GET", path, 200,
-                    "the list changed during the harvest (X-Result-Count went from " + total + " to " + now + "); run again");
+            throw changed(path, total, now);
         }
     }
 }

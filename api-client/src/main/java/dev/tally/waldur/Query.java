@@ -34,6 +34,11 @@ public record Query(List<Map.Entry<String, String>> params) {
         return new Query(copy);
     }
 
+    /** Whether the parameter is present at least once. */
+    public boolean has(String name) {
+        return params.stream().anyMatch(e -> e.getKey().equals(name));
+    }
+
     /** A copy with the parameter repeated once per value. */
     public Query andAll(String name, Iterable<String> values) {
         Query q = this;

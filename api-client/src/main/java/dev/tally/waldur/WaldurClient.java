@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tally.waldur.http.Deadline;
 import dev.tally.waldur.http.JsonLinesPage;
 import dev.tally.waldur.http.ListPage;
+import dev.tally.waldur.http.StableOrdering;
 import dev.tally.waldur.http.Transport;
 import dev.tally.waldur.model.ComponentUsage;
 import dev.tally.waldur.model.Customer;
@@ -128,9 +129,12 @@ public final class WaldurClient {
         return forEachPage(path, query, listener, transport::pageLines, accept);
     }
 
-    private <P extends ListPage> long forEachPage(String path, Query query, ListListener listener,
+    private <P extends ListPage<P>> long forEachPage(String path, Query query, ListListener listener,
             Function<URI, P> fetch, Consumer<P> accept) {
-        return new Pager(config.concurrency()).forEach(path, listUrl(path, query), listener, fetch, accept);
+        // A caller's own ?o= wins; the UUID check in Pager still guards it.
+        Query ordered = query.has("o") ? query
+                : StableOrdering.forList(path).map(o -> query.and("o", o)).orElse(query);
+        return new Pager(config.concurrency()).forEach(path, listUrl(path, ordered), listener, fetch, accept);
     }
 
     /** Every object of a list as received (JSON trees, server order). */

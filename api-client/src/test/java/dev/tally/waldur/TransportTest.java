@@ -3,6 +3,7 @@ package dev.tally.waldur;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tally.waldur.http.RetryPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -91,6 +92,50 @@ class TransportTest {
             assertThat(api.seen()).hasSize(2);
             // The retry policy's cap is 50 ms; only Retry-After explains a wait of a whole second.
             assertThat(waits).containsExactly(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
+    void backsOffExponentiallyWithJitterOnA429WithoutRetryAfter() throws Exception {
+        try (StubServer api = new StubServer((i, x) -> i < 5
+                ? StubServer.Reply.json(429, "{\"detail\": \"Request was throttled.\"}")
+                : new StubServer.Reply(200, Map.of("X-Result-Count", "0"), "[]"))) {
+            List<Duration> waits = new CopyOnWriteArrayList<>();
+            RetryPolicy policy = new RetryPolicy(8, Duration.ofMillis(100), Duration.ofMillis(1000), Duration.ofMinutes(1));
+            WaldurClient client = new WaldurClient(TestClients.config(api.baseUrl(), TOKEN).retryPolicy(policy)
+                    .sleeper(waits::add).build());
+
+            assertThat(client.customers(Query.NONE)).isEmpty();
+
+            // Step min(1000, 100 × 2^(n−1)) ms, each wait uniform in [step / 2, step]: 100, 200, 400, 800, then capped.
+            assertThat(api.seen()).hasSize(6);
+            assertThat(waits).hasSize(5);
+            long[][] bounds = {{50, 100}, {100, 200}, {200, 400}, {400, 800}, {500, 1000}};
+            for (int n = 0; n < 5; n++) {
+                assertThat(waits.get(n).toMillis()).as("wait %d", n + 1).isBetween(bounds[n][0], bounds[n][1]);
+            }
+        }
+    }
+
+    @Test
+    void slowsDownAsTheProxysRemainingBudgetNearsZero() throws Exception {
+        long[] remaining = {50, 10, 9, 5, 0};
+        try (StubServer api = new StubServer((i, x) -> new StubServer.Reply(200, Map.of(
+                "X-Result-Count", "5",
+                "x-rate-limit-limit", "100",
+                "x-rate-limit-remaining", Long.toString(remaining[i]),
+                "Link", i == 4 ? "" : "<http://127.0.0.1:" + x.getLocalAddress().getPort()
+                        + "/api/customers/?page=" + (i + 2) + ">; rel=\"next\""),
+                "[{\"uuid\": \"u" + i + "\"}]"))) {
+            List<Duration> waits = new CopyOnWriteArrayList<>();
+            RetryPolicy policy = new RetryPolicy(3, Duration.ofMillis(1000), Duration.ofMillis(4000), Duration.ofMinutes(1));
+            WaldurClient client = new WaldurClient(TestClients.config(api.baseUrl(), TOKEN).retryPolicy(policy)
+                    .concurrency(1).sleeper(waits::add).build());
+
+            assertThat(client.listRaw("customers/", Query.NONE)).hasSize(5);
+
+            // Limit 100: the last tenth starts below 10 remaining; the pause is 1000 ms × (10 − remaining) / 10.
+            assertThat(waits).containsExactly(Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofMillis(1000));
         }
     }
 

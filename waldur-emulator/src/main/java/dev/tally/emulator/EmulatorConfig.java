@@ -11,7 +11,9 @@ import java.util.Objects;
  * @param seed                 seed of the generated dataset; the same seed and scale give byte-identical JSON
  * @param scale                multiplier for projects, resources, orders and usages (1 is about LUMI's size)
  * @param staffToken           40-hex DRF token of the staff user, who sees everything
- * @param faults               fault spec such as {@code 429:0.05,5xx:0.03,reset:0.02,slow:0.05,truncate:0.01}; empty for none
+ * @param faults               fault spec such as {@code 429:0.05,5xx:0.03,reset:0.02,slow:0.05,truncate:0.01}; empty for none.
+ *                             It also carries the settings {@code ratelimit:N}, {@code retry-after:none|SECONDS} and
+ *                             {@code ties:shuffle} (docs/emulator.md, "Unstable orderings and bare throttling")
  * @param orderProcessingDelay how long an approved order stays {@code executing} before it becomes {@code done}
  * @param asOf                 the emulator's "now": generated history ends here and runtime timestamps start here
  */
@@ -64,6 +66,17 @@ public record EmulatorConfig(int port, long seed, int scale, String staffToken, 
 
     public EmulatorConfig withFaults(String newFaults) {
         return new EmulatorConfig(port, seed, scale, staffToken, newFaults, orderProcessingDelay, asOf);
+    }
+
+    /** The fault spec with one more {@code kind:value} entry; a later entry of the same setting wins. */
+    public EmulatorConfig withFault(String kind, String value) {
+        String entry = kind.strip() + ":" + value.strip();
+        return withFaults(faults.isEmpty() ? entry : faults + "," + entry);
+    }
+
+    /** Lists rows that tie under the ordering in a new order per request, as PostgreSQL may (off by default). */
+    public EmulatorConfig withShuffledTies() {
+        return withFault("ties", "shuffle");
     }
 
     public EmulatorConfig withOrderProcessingDelay(Duration newDelay) {

@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Command line: {@code java -jar waldur-emulator-*-standalone.jar --port 8080 --scale 1 --seed 42
- * [--faults 429:0.05] [--staff-token HEX] [--order-delay-ms N]}. Prints the URL and tokens, runs until Ctrl-C.
+ * [--faults 429:0.05] [--ties shuffle] [--retry-after none|SECONDS] [--staff-token HEX] [--order-delay-ms N]}. Prints the URL and tokens, runs until Ctrl-C.
  */
 public final class EmulatorMain {
     private EmulatorMain() {
@@ -19,8 +19,8 @@ public final class EmulatorMain {
             config = parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("waldur-emulator: " + e.getMessage());
-            System.err.println("usage: --port N --scale N --seed N [--faults SPEC] [--staff-token HEX40] "
-                    + "[--order-delay-ms N]");
+            System.err.println("usage: --port N --scale N --seed N [--faults SPEC] [--ties shuffle|stable] "
+                    + "[--retry-after none|SECONDS] [--staff-token HEX40] [--order-delay-ms N]");
             System.exit(2);
             return;
         }
@@ -48,7 +48,10 @@ public final class EmulatorMain {
                     case "--port" -> config.withPort(Integer.parseInt(value));
                     case "--scale" -> config.withScale(Integer.parseInt(value));
                     case "--seed" -> config.withSeed(Long.parseLong(value));
-                    case "--faults" -> config.withFaults(value);
+                    case "--faults" -> config.withFaults(config.faults().isEmpty() ? value : config.faults() + "," + value);
+                    // Shorthands for two fault-spec settings; they may come before or after --faults.
+                    case "--ties" -> config.withFault("ties", value);
+                    case "--retry-after" -> config.withFault("retry-after", value);
                     case "--staff-token" -> config.withStaffToken(value);
                     case "--order-delay-ms" -> config.withOrderProcessingDelay(Duration.ofMillis(Long.parseLong(value)));
                     default -> throw new IllegalArgumentException("unknown option " + option);

@@ -22,7 +22,25 @@ class EmulatorMainTest {
     void rejectsAnUnknownFaultKind() {
         assertThatThrownBy(() -> EmulatorMain.parse("--faults", "boom:0.1"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown fault kind (boom); use 429, 5xx, reset, slow, truncate or ratelimit");
+                .hasMessage("unknown fault kind (boom); use 429, 5xx, reset, slow, truncate, ratelimit, retry-after or ties");
+    }
+
+    @Test
+    void tiesAndRetryAfterJoinTheFaultSpecInEitherOrder() {
+        EmulatorConfig config = EmulatorMain.parse("--ties", "shuffle", "--faults", "429:0.1", "--retry-after", "none");
+
+        assertThat(config.faults()).isEqualTo("ties:shuffle,429:0.1,retry-after:none");
+        assertThat(EmulatorConfig.defaults().withShuffledTies().faults()).isEqualTo("ties:shuffle");
+    }
+
+    @Test
+    void rejectsAnUnknownTiesMode() {
+        assertThatThrownBy(() -> EmulatorMain.parse("--ties", "random"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("ties (random) must be shuffle or stable");
+        assertThatThrownBy(() -> EmulatorMain.parse("--retry-after", "-3"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("retry-after (-3) must be none or a number of seconds");
     }
 
     @Test

@@ -55,6 +55,17 @@ class FaultInjectionTest {
     }
 
     @Test
+    void retryAfterNoneSendsABareThrottle() throws IOException {
+        try (Emulator emulator = Emulator.start(EmulatorConfig.defaults().withFaults("429:1.0,retry-after:none"))) {
+            HttpResponse<String> response = new Api(emulator, emulator.staffToken()).get("/api/projects/");
+
+            assertThat(response.statusCode()).isEqualTo(429);
+            assertThat(response.headers().firstValue("Retry-After")).isEmpty();
+            assertThat(response.body()).isEqualTo("{\"detail\":\"Request was throttled.\"}");
+        }
+    }
+
+    @Test
     void rateLimiterSendsProxyHeaders() throws IOException {
         try (Emulator emulator = Emulator.start(EmulatorConfig.defaults().withFaults("ratelimit:100000"))) {
             HttpResponse<String> response = new Api(emulator, emulator.staffToken()).get("/api/customers/");

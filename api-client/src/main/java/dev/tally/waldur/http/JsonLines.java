@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Re-encodes the elements of a JSON array as JSON lines with a streaming parser (and, where needed,
@@ -20,8 +22,11 @@ final class JsonLines {
     private JsonLines() {
     }
 
-    /** The lines written into {@code bytes[0, length)} and how many elements they hold. */
-    record Buffer(byte[] bytes, int length, int count) {
+    /**
+     * The lines written into {@code bytes[0, length)}, how many elements they hold, and each element's top-level
+     * {@code uuid} (null where it has none), read on the way so paging can check the list without a second parse.
+     */
+    record Buffer(byte[] bytes, int length, int count, String[] uuids) {
     }
 
     /** Exposes the buffer so the lines are not copied once more. */
@@ -51,14 +56,20 @@ final class JsonLines {
             // Compact input gives output of about the same size: one newline per element instead of a comma.
             Bytes out = new Bytes(json.length + 64);
             int count = 0;
+            List<String> uuids = new ArrayList<>();
             JsonToken t;
             while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
                 if (t == null) {
                     throw new JsonParseException(p, "Unexpected end-of-input: the list has no closing ']'");
                 }
+                String uuid = null;
                 if (t.isStructStart()) {
                     int start = (int) p.currentTokenLocation().getByteOffset();
-                    p.skipChildren();
+                    if (t == JsonToken.START_OBJECT) {
+                        uuid = skipObjectKeepingUuid(p);
+                    } else {
+                        p.skipChildren();
+                    }
                     int end = (int) p.currentLocation().getByteOffset();
                     if (isCanonical(json, start, end)) {
                         out.write(json, start, end - start);
@@ -73,10 +84,33 @@ final class JsonLines {
                     }
                 }
                 out.write('\n');
+                uuids.add(uuid);
                 count++;
             }
-            return new Buffer(out.buffer(), out.size(), count);
+            return new Buffer(out.buffer(), out.size(), count, uuids.toArray(new String[0]));
         }
+    }
+
+    /** Skips the object the parser is at (its START_OBJECT read), returning its top-level {@code uuid} string. */
+    private static String skipObjectKeepingUuid(JsonParser p) throws IOException {
+        String uuid = null;
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            boolean isUuid = uuid == null && "uuid".equals(p.currentName());
+            JsonToken value = p.nextToken();
+            if (value == null) {
+                break;
+            }
+            if (isUuid && value == JsonToken.VALUE_STRING) {
+                uuid = p.getText();
+            } else if (value.isStructStart()) {
+                p.skipChildren();
+            }
+        }
+        if (t != JsonToken.END_OBJECT) {
+            throw new JsonParseException(p, "Unexpected end-of-input within a list element");
+        }
+        return uuid;
     }
 
     /** Writes the one value in {@code json[start, end)} through a generator. */

@@ -122,9 +122,12 @@ public final class Transport {
 
     /**
      * How long to wait before retrying after {@code e}, or null if it must not be retried: 429 waits
-     * for {@code Retry-After}; 500/502/503/504, lost connections and cut bodies back off with jitter.
+     * for {@code Retry-After}, or backs off exponentially without it; 500/502/503/504, lost connections and cut bodies back off with jitter.
      */
     public Duration retryDelay(WaldurApiException e, int attempt, SplittableRandom random) {
+        if (e instanceof ThrottledWithoutRetryAfter) {
+            return retryPolicy.throttleBackoff(attempt, random);
+        }
         if (e instanceof ThrottledException t) {
             return t.retryAfter();
         }
@@ -176,7 +179,7 @@ public final class Transport {
             // Not an array: read it the way page() does, so bad JSON and the message are the same.
             return new LinesOrNot(null, status, parse(status, response).body().getNodeType().toString());
         }
-        return new LinesOrNot(new JsonLinesPage(lines.bytes(), lines.length(), lines.count(), links(response),
+        return new LinesOrNot(new JsonLinesPage(lines.bytes(), lines.length(), lines.count(), lines.uuids(), links(response),
                 resultCount(response)), status, null);
     }
 
@@ -214,6 +217,10 @@ public final class Transport {
         int status = response.statusCode();
         if (status >= 300) {
             throw failure(method, url, response);
+        }
+        Duration pause = RateLimitPacing.pause(response.headers(), retryPolicy.baseDelay());
+        if (!pause.isZero()) {
+            sleep(pause, method, url);
         }
         try {
             return reader.read(status, response);
@@ -313,7 +320,9 @@ public final class Transport {
             case 403 -> new ForbiddenException(method, path, detail);
             case 404 -> new NotFoundException(method, path, detail);
             case 409 -> new ConflictException(method, path, detail);
-            case 429 -> new ThrottledException(method, path, detail, retryAfter(response));
+            case 429 -> response.headers().firstValue("Retry-After").isEmpty()
+                    ? new ThrottledWithoutRetryAfter(method, path, detail)
+                    : new ThrottledException(method, path, detail, retryAfter(response));
             default -> status >= 500
                     ? new ServerErrorException(method, path, status, detail)
                     : new WaldurApiException(method, path, status, detail);

@@ -8,17 +8,28 @@ import java.util.SplittableRandom;
 /**
  * Parses a spec such as {@code 429:0.05,5xx:0.03,reset:0.02,slow:0.05,truncate:0.01,ratelimit:500} and draws a
  * fault per request from a seeded stream. Probabilities are cumulative in spec order, so a total of 1.0 or more
- * makes every request fail. {@code ratelimit:N} is not a probability: it allows N requests per second.
+ * makes every request fail. Three entries are settings, not probabilities: {@code ratelimit:N} allows N requests
+ * per second, {@code retry-after:none} (or {@code retry-after:SECONDS}, default 1) sets the header a 429 carries,
+ * and {@code ties:shuffle} lists rows that tie under the ordering in a new order per request (docs/emulator.md,
+ * "Unstable orderings and bare throttling").
  */
 public final class FaultPlan {
+    /** {@link #retryAfterSeconds()} when a 429 carries no {@code Retry-After} at all. */
+    public static final int NO_RETRY_AFTER = -1;
+
     private final Map<Fault, Double> probabilities;
     private final int rateLimit;
+    private final int retryAfterSeconds;
+    private final TieShuffle ties;
     private final SplittableRandom random;
     private final SplittableRandom statusRandom;
 
-    private FaultPlan(Map<Fault, Double> probabilities, int rateLimit, long seed) {
+    private FaultPlan(Map<Fault, Double> probabilities, int rateLimit, int retryAfterSeconds, boolean shuffleTies,
+                      long seed) {
         this.probabilities = probabilities;
         this.rateLimit = rateLimit;
+        this.retryAfterSeconds = retryAfterSeconds;
+        this.ties = shuffleTies ? new TieShuffle(seed) : null;
         this.random = new SplittableRandom(seed);
         this.statusRandom = new SplittableRandom(seed + 1);
     }
@@ -26,6 +37,8 @@ public final class FaultPlan {
     public static FaultPlan parse(String spec, long seed) {
         Map<Fault, Double> probabilities = new LinkedHashMap<>();
         int rateLimit = 0;
+        int retryAfter = 1;
+        boolean shuffleTies = false;
         if (spec != null && !spec.isBlank()) {
             for (String part : spec.split(",")) {
                 String[] kv = part.strip().split(":");
@@ -40,6 +53,14 @@ public final class FaultPlan {
                     }
                     continue;
                 }
+                if (kind.equals("retry-after")) {
+                    retryAfter = parseRetryAfter(kv[1].strip());
+                    continue;
+                }
+                if (kind.equals("ties")) {
+                    shuffleTies = parseTies(kv[1].strip());
+                    continue;
+                }
                 double p = Double.parseDouble(kv[1].strip());
                 if (p < 0 || p > 1) {
                     throw new IllegalArgumentException("fault probability (" + part + ") must be between 0 and 1");
@@ -51,12 +72,35 @@ public final class FaultPlan {
                     case "slow" -> Fault.SLOW;
                     case "truncate" -> Fault.TRUNCATE;
                     default -> throw new IllegalArgumentException("unknown fault kind (" + kind
-                            + "); use 429, 5xx, reset, slow, truncate or ratelimit");
+                            + "); use 429, 5xx, reset, slow, truncate, ratelimit, retry-after or ties");
                 };
                 probabilities.merge(fault, p, Double::sum);
             }
         }
-        return new FaultPlan(probabilities, rateLimit, seed);
+        return new FaultPlan(probabilities, rateLimit, retryAfter, shuffleTies, seed);
+    }
+
+    private static int parseRetryAfter(String value) {
+        if (value.equalsIgnoreCase("none")) {
+            return NO_RETRY_AFTER;
+        }
+        try {
+            int seconds = Integer.parseInt(value);
+            if (seconds >= 0) {
+                return seconds;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("retry-after (" + value + ") must be none or a number of seconds");
+    }
+
+    private static boolean parseTies(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "shuffle" -> true;
+            case "stable" -> false;
+            default -> throw new IllegalArgumentException("ties (" + value + ") must be shuffle or stable");
+        };
     }
 
     public static FaultPlan none() {
@@ -82,6 +126,16 @@ public final class FaultPlan {
     /** 500, 502 or 503, evenly. */
     public synchronized int serverErrorStatus() {
         return new int[] {500, 502, 503}[statusRandom.nextInt(3)];
+    }
+
+    /** Seconds a 429 tells the client to wait, or {@link #NO_RETRY_AFTER} to send no {@code Retry-After}. */
+    public int retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    /** The per-request order of tied rows, or null when lists keep one order (the default). */
+    public TieShuffle ties() {
+        return ties;
     }
 
     /** Requests per second allowed by the proxy-style limiter, 0 when it is off. */

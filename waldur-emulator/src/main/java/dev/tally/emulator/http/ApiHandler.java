@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.tally.emulator.fault.FaultPlan;
+import dev.tally.emulator.fault.TieShuffle;
 import dev.tally.emulator.store.Ids;
 import dev.tally.emulator.store.Json;
 import dev.tally.emulator.store.JsonRow;
@@ -13,6 +15,7 @@ import dev.tally.emulator.store.Store;
 import dev.tally.emulator.store.User;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.Lock;
@@ -48,7 +51,7 @@ public final class ApiHandler implements HttpHandler {
         try {
             if (response == null) {
                 Request request = parse(exchange);
-                response = route(method, request);
+                response = route(method, request, decision.plan());
             } else {
                 exchange.getRequestBody().readAllBytes();
             }
@@ -80,7 +83,7 @@ public final class ApiHandler implements HttpHandler {
                 user);
     }
 
-    private Response route(String method, Request request) {
+    private Response route(String method, Request request, FaultPlan plan) {
         String path = request.path();
         if (path.equals("/api-auth/password/")) {
             requireMethod(method, "POST");
@@ -96,7 +99,7 @@ public final class ApiHandler implements HttpHandler {
             return plans(request, m.group(1));
         }
         if ((m = LIST.matcher(path)).matches()) {
-            return collection(method, request, m.group(1));
+            return collection(method, request, m.group(1), plan);
         }
         if ((m = DETAIL.matcher(path)).matches()) {
             return detail(method, request, m.group(1), m.group(2));
@@ -108,7 +111,7 @@ public final class ApiHandler implements HttpHandler {
         throw ApiException.detail(404, "Not found.");
     }
 
-    private Response collection(String method, Request request, String name) {
+    private Response collection(String method, Request request, String name, FaultPlan plan) {
         Endpoint endpoint = endpoints.get(name);
         if (endpoint == null) {
             requireAuthenticated(request);
@@ -125,7 +128,10 @@ public final class ApiHandler implements HttpHandler {
         lock.lock();
         try {
             List<Row> rows = ProviderViews.listed(name, request, endpoint.select(store, request));
-            return Pagination.page(request, rows, request.params("field"));
+            TieShuffle shuffle = plan.ties();
+            Comparator<Row> ties = shuffle == null ? null : endpoint.tieOrder(request);
+            return Pagination.page(request, rows, request.params("field"),
+                    ties == null ? null : new TiedRows(ties, shuffle.nextRequest()));
         } finally {
             lock.unlock();
         }

@@ -40,6 +40,10 @@ record Endpoint(String name, String model, boolean anonymousAllowed, Function<St
             }
         }
         Comparator<Row> order = ordering(request.params("o"));
+        if (order != null && Endpoints.isTableOrder(name, request.params("o"))) {
+            // The table is sorted by that field, then UUID: a stable sort on the field alone would change nothing.
+            order = null;
+        }
         User user = request.user();
         if (predicates.isEmpty() && order == null && user != null && user.staff() && !"projects".equals(name)) {
             // A staff harvest pages through whole collections: the table is already in default order, so
@@ -98,6 +102,16 @@ record Endpoint(String name, String model, boolean anonymousAllowed, Function<St
         JsonNode removed = row.get("is_removed");
         return removed == null || !removed.asBoolean()
                 || request.params("include_terminated").stream().anyMatch(v -> v.equalsIgnoreCase("true"));
+    }
+
+    /**
+     * What decides the order of a list request, without the UUID the tables break ties with: the {@code ?o=}
+     * ordering when one is given, else Waldur's default ordering (docs/emulator.md, "Read endpoints"). Rows equal
+     * under it are the ones PostgreSQL may list in any order. Null when the view has no such ordering.
+     */
+    Comparator<Row> tieOrder(Request request) {
+        Comparator<Row> requested = ordering(request.params("o"));
+        return requested != null ? requested : Endpoints.defaultOrderWithoutUuid(name);
     }
 
     private Comparator<Row> ordering(List<String> values) {

@@ -6,6 +6,7 @@ import dev.tally.emulator.store.ResourceState;
 import dev.tally.emulator.store.Row;
 import dev.tally.emulator.store.Store;
 import dev.tally.emulator.store.User;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,42 @@ final class Endpoints {
             all.put(c.name(), c);
         }
         return all;
+    }
+
+    /**
+     * Waldur's default ordering of a collection (model {@code Meta.ordering} or the viewset's queryset), which is all
+     * PostgreSQL is asked to sort by; the emulator's tables add the UUID only to be reproducible. Null for views
+     * whose order is not emulated as Waldur's.
+     */
+    static Comparator<Row> defaultOrderWithoutUuid(String endpoint) {
+        return switch (endpoint) {
+            case "customers", "projects", "marketplace-public-offerings", ProviderViews.OFFERINGS -> byFields("name");
+            case "marketplace-orders", "marketplace-resources", ProviderViews.RESOURCES -> byFields("created");
+            case "marketplace-component-usages" -> byFields("date", "type");
+            default -> null;
+        };
+    }
+
+    /** Whether {@code ?o=} asks for exactly the field the collection's table is already sorted by. */
+    static boolean isTableOrder(String endpoint, List<String> o) {
+        String wanted = String.join(",", o).strip();
+        return switch (endpoint) {
+            case "customers", "projects", "marketplace-public-offerings" -> wanted.equals("name");
+            case "marketplace-orders", "marketplace-resources" -> wanted.equals("created");
+            default -> false;
+        };
+    }
+
+    private static Comparator<Row> byFields(String... fields) {
+        return (a, b) -> {
+            for (String field : fields) {
+                int c = Endpoint.compareValues(a.get(field), b.get(field));
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return 0;
+        };
     }
 
     static Endpoint customers() {

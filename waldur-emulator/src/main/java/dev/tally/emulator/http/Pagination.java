@@ -34,7 +34,12 @@ final class Pagination {
         }
     }
 
-    static Response page(Request request, List<? extends Row> matching, List<String> fields) {
+    /**
+     * One page; with {@code ties} set (null otherwise), the rows that tie under its ordering are listed in that request's own order,
+     * as PostgreSQL may do for an ordering that is not unique (docs/emulator.md, "Unstable orderings and bare
+     * throttling"). Only the tied runs that reach into the page are shuffled, so a page stays O(page + run).
+     */
+    static Response page(Request request, List<? extends Row> matching, List<String> fields, TiedRows ties) {
         int size = pageSize(request.query());
         int count = matching.size();
         // Django's Paginator reports one page for an empty result (allow_empty_first_page).
@@ -58,7 +63,11 @@ final class Pagination {
         ArrayNode body = Json.NODES.arrayNode();
         int from = (page - 1) * size;
         int to = Math.min(count, from + size);
-        for (Row row : matching.subList(Math.min(from, count), to)) {
+        List<? extends Row> rows = matching.subList(Math.min(from, count), to);
+        if (ties != null && !rows.isEmpty()) {
+            rows = ties.reorder(matching, from, to);
+        }
+        for (Row row : rows) {
             body.add(Links.absolutize(Links.restrict(row.render(), fields), request.origin()));
         }
         return Response.json(200, body)

@@ -49,10 +49,10 @@ public final class ResponseWriter {
     /** A response that replaces the real one, or null when the request should run. */
     Response preempt(Decision decision) {
         if (decision.remaining() == -1) {
-            return throttled();
+            return throttled(decision.plan());
         }
         return switch (decision.fault()) {
-            case THROTTLE -> throttled();
+            case THROTTLE -> throttled(decision.plan());
             case SERVER_ERROR -> {
                 int status = decision.plan().serverErrorStatus();
                 ObjectNode body = Json.NODES.objectNode();
@@ -63,10 +63,17 @@ public final class ResponseWriter {
         };
     }
 
-    private static Response throttled() {
+    /** DRF's throttled answer; {@code retry-after:none} in the fault spec leaves the header (and the hint) out. */
+    private static Response throttled(FaultPlan plan) {
+        int seconds = plan.retryAfterSeconds();
         ObjectNode body = Json.NODES.objectNode();
-        body.put("detail", "Request was throttled. Expected available in 1 second.");
-        return Response.json(429, body).header("Retry-After", "1");
+        if (seconds == FaultPlan.NO_RETRY_AFTER) {
+            body.put("detail", "Request was throttled.");
+            return Response.json(429, body);
+        }
+        body.put("detail", "Request was throttled. Expected available in " + seconds
+                + (seconds == 1 ? " second." : " seconds."));
+        return Response.json(429, body).header("Retry-After", Integer.toString(seconds));
     }
 
     void write(HttpExchange exchange, String method, Response response, Decision decision) throws IOException {
