@@ -340,8 +340,8 @@ class ReportCommandTest {
             assertThat(row(cover, 17)).containsExactly("", "CPU k-hours: thousands of CPU core-hours.");
             assertThat(row(cover, 18)).containsExactly("", "GPU k-hours: thousands of GPU-hours.");
             assertThat(row(cover, 19)).containsExactly("", "GB k-hours: thousands of GB-hours, that is TB-hours.");
-            assertThat(row(cover, 19)).containsExactly("", "Costs in EUR.");
-            assertThat(cover.getLastRowNum()).isEqualTo(19);
+            assertThat(row(cover, 20)).containsExactly("", "Costs in EUR.");
+            assertThat(cover.getLastRowNum()).isEqualTo(20);
         }
     }
 
