@@ -32,7 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "Answer an ad-hoc question from a snapshot: group allocations (or orders) by dimensions and compute measures.",
             "",
             "Dimensions: project, customer, country, offering, plan, resource_state, order_type, order_state, is_industry,",
-            "  is_commercial, is_training, used_ai_tech, month, quarter, year.",
+            "  is_commercial, is_training, used_ai_tech, access_type, field_of_science, allocation, month, quarter, year.",
             "Measures: allocations, projects, cost, limit.C, usage.C, utilisation.C (C = cpu_k_hours, gpu_k_hours,",
             "  gb_k_hours, ...), orders, order_cost.",
             "Filter: country in ('Finland','Sweden') and is_industry = true and month >= 2026-01 (and, or, not, =, !=, <, <=,",
