@@ -96,6 +96,18 @@ public final class TallyCommand {
         // Descriptions are written as lines of up to ~115 characters; at picocli's default 80 columns they
         // would be re-wrapped mid-sentence.
         cmd.setUsageHelpWidth(120);
+        // Dates in words, not java.time's parser messages: "'2026-13' is not a month (YYYY-MM, e.g. 2026-10)".
+        cmd.registerConverter(java.time.YearMonth.class, v -> parsed(v, java.time.YearMonth::parse, "a month", "YYYY-MM, e.g. 2026-10"));
+        cmd.registerConverter(java.time.LocalDate.class, v -> parsed(v, java.time.LocalDate::parse, "a date", "YYYY-MM-DD, e.g. 2026-10-31"));
+        // A usage error is one line and a pointer to the help, not the whole help after the message.
+        cmd.setParameterExceptionHandler((ex, args) -> {
+            CommandLine failed = ex.getCommandLine();
+            PrintWriter w = failed.getErr();
+            w.println(InertText.escape(ex.getMessage()));
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, w);
+            w.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
+            return failed.getCommandSpec().exitCodeOnInvalidInput();
+        });
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             boolean verbose = parseResult.hasMatchedOption("--verbose") || parseResult.subcommands().stream()
                     .anyMatch(p -> p.hasMatchedOption("--verbose"));
@@ -108,6 +120,15 @@ public final class TallyCommand {
             return usage ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.SOFTWARE;
         });
         return cmd;
+    }
+
+    /** {@code value} parsed by {@code parse}, or picocli's conversion error saying what was expected. */
+    private static <T> T parsed(String value, java.util.function.Function<String, T> parse, String what, String form) {
+        try {
+            return parse.apply(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("'" + InertText.escape(value) + "' is not " + what + " (" + form + ")");
+        }
     }
 
     /**
