@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,17 +26,31 @@ import java.util.regex.Pattern;
  * again one page after another at the largest page size, passing on only the objects still missing,
  * up to {@value #RECOVERY_PASSES} times. A list still short after that fails; none is ever delivered
  * with an object twice or with one missing.
+ *
+ * <p>A walk is bounded (docs/reliability.md): a page holding more objects than the {@code page_size}
+ * it asked for, a total above {@code maxObjects}, more than {@code maxObjects} objects received or
+ * more pages than {@code maxObjects} objects fill at the page size asked for all fail with one line
+ * naming the URL. A server that links {@code next} pages without end is so stopped, with or without
+ * {@code X-Result-Count}.
  */
 final class Pager {
     /** Sequential walks after a parallel one came out short; each sees the ties in a new order. */
     static final int RECOVERY_PASSES = 3;
     private static final Pattern PAGE_PARAM = Pattern.compile("([?&])page=2(&|$)");
     private static final Pattern PAGE_SIZE_PARAM = Pattern.compile("([?&])page_size=[^&]*");
+    private static final Pattern PAGE_SIZE_VALUE = Pattern.compile("[?&]page_size=(\\d{1,9})(?:&|$)");
 
     private final int concurrency;
+    private final long maxObjects;
 
+    /** A pager for lists of up to {@link WaldurClientConfig#DEFAULT_MAX_LIST_OBJECTS} objects. */
     Pager(int concurrency) {
+        this(concurrency, WaldurClientConfig.DEFAULT_MAX_LIST_OBJECTS);
+    }
+
+    Pager(int concurrency, long maxObjects) {
         this.concurrency = concurrency;
+        this.maxObjects = maxObjects;
     }
 
     /**
@@ -87,15 +102,17 @@ final class Pager {
     /** One walk over every page; returns the {@code X-Result-Count} total, -1 when there was none. */
     private <P extends ListPage<P>> long walk(String path, URI first, ListListener listener, Function<URI, P> fetch,
             Consumer<P> accept, int concurrency) {
+        Bounds bounds = new Bounds(first, maxObjects);
         P page = fetch.apply(first);
         long total = page.resultCount().orElse(-1);
-        long fetched = page.size();
+        bounds.checkTotal(total);
+        long fetched = bounds.admit(first, page, 0);
         accept.accept(page);
         listener.onPage(fetched, total);
         URI next = page.links().next().orElse(null);
         if (next != null && total > 0 && concurrency > 1 && PAGE_PARAM.matcher(next.toString()).find()) {
             fetched += fetchRemainingInParallel(path, next, page.size(), total, fetched, listener, fetch, accept,
-                    concurrency);
+                    concurrency, bounds);
             next = null;
         }
         Set<URI> seen = new HashSet<>();
@@ -107,7 +124,7 @@ final class Pager {
             }
             page = fetch.apply(next);
             checkTotal(path, total, page);
-            fetched += page.size();
+            fetched = bounds.admit(next, page, fetched);
             accept.accept(page);
             listener.onPage(fetched, total);
             next = page.links().next().orElse(null);
@@ -121,7 +138,7 @@ final class Pager {
 
     private <P extends ListPage<P>> long fetchRemainingInParallel(String path, URI secondPage, int pageSize,
             long total, long fetchedBefore, ListListener listener, Function<URI, P> fetch, Consumer<P> accept,
-            int concurrency) {
+            int concurrency, Bounds bounds) {
         if (pageSize <= 0) {
             throw new InvalidResponseException("GET", path, 200, "the first page is empty but a next page is linked");
         }
@@ -136,16 +153,18 @@ final class Pager {
         try {
             // A window of pages in flight; delivered strictly in page order.
             List<Future<P>> window = new ArrayList<>();
+            List<URI> urls = new ArrayList<>();
             int nextToSubmit = 2;
             while (nextToSubmit <= pages || !window.isEmpty()) {
                 while (nextToSubmit <= pages && window.size() < concurrency * 2) {
                     URI url = URI.create(PAGE_PARAM.matcher(template).replaceFirst("$1page=" + nextToSubmit + "$2"));
                     window.add(pool.submit(() -> fetch.apply(url)));
+                    urls.add(url);
                     nextToSubmit++;
                 }
                 P done = await(window.remove(0), path);
                 checkTotal(path, total, done);
-                fetched += done.size();
+                fetched = bounds.admit(urls.remove(0), done, fetchedBefore + fetched) - fetchedBefore;
                 accept.accept(done);
                 listener.onPage(fetchedBefore + fetched, total);
             }
@@ -153,6 +172,55 @@ final class Pager {
             pool.shutdownNow();
         }
         return fetched;
+    }
+
+    /**
+     * The bounds of one walk: the {@code page_size} its first URL asked for (Waldur's largest when it
+     * names none) and the most objects, and so pages, a list may have.
+     */
+    private static final class Bounds {
+        private final URI first;
+        private final long maxObjects;
+        private final int pageSize;
+        private final long maxPages;
+        private long pages;
+
+        Bounds(URI first, long maxObjects) {
+            this.first = first;
+            this.maxObjects = maxObjects;
+            Matcher m = PAGE_SIZE_VALUE.matcher(first.toString());
+            this.pageSize = m.find() ? Math.max(1, Math.min(Integer.parseInt(m.group(1)), WaldurClientConfig.MAX_PAGE_SIZE))
+                    : WaldurClientConfig.MAX_PAGE_SIZE;
+            this.maxPages = (maxObjects + pageSize - 1) / pageSize;
+        }
+
+        void checkTotal(long total) {
+            if (total > maxObjects) {
+                throw refused(first, "X-Result-Count says " + total + " objects; the limit is " + maxObjects
+                        + " objects per list");
+            }
+        }
+
+        /** Counts {@code page}, fetched from {@code url}, after {@code before} objects; returns the new count. */
+        long admit(URI url, ListPage<?> page, long before) {
+            if (page.size() > pageSize) {
+                throw refused(url, "a page of " + page.size() + " objects, more than the page_size=" + pageSize + " asked for");
+            }
+            if (++pages > maxPages) {
+                throw refused(url, "more than " + maxPages + " pages of page_size=" + pageSize
+                        + " without reaching the end; the limit is " + maxObjects + " objects per list");
+            }
+            long now = before + page.size();
+            if (now > maxObjects) {
+                throw refused(url, "more than " + maxObjects + " objects without reaching the end; the limit is "
+                        + maxObjects + " objects per list");
+            }
+            return now;
+        }
+
+        private static InvalidResponseException refused(URI url, String problem) {
+            return new InvalidResponseException("GET", url.getPath(), 200, problem + " (at " + url + ")");
+        }
     }
 
     private static <T> T await(Future<T> future, String path) {

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param concurrency how many pages a harvest fetches at once once the total is known
  * @param pollInterval how often {@code awaitOrder} and {@code awaitDryRun} look again
  * @param sleeper how retries and polls wait ({@link Sleeper#REAL}; tests record the waits instead)
+ * @param maxListObjects the most objects one list may hold before reading it fails (docs/reliability.md)
+ * @param maxResponseBytes the most bytes one response body may hold before reading it fails
  */
 public record WaldurClientConfig(
         URI apiUrl,
@@ -30,10 +32,21 @@ public record WaldurClientConfig(
         boolean allowInsecureHttp,
         String userAgent,
         Duration pollInterval,
-        Sleeper sleeper) {
+        Sleeper sleeper,
+        long maxListObjects,
+        long maxResponseBytes) {
 
     /** Waldur's {@code max_page_size}: bigger values are clamped by the server (docs/waldur.md, Paging). */
     public static final int MAX_PAGE_SIZE = 300;
+
+    /**
+     * Objects one list may hold: far above LUMI's largest list (tens of thousands), low enough that a
+     * server linking {@code next} pages without end is stopped before memory or time runs out.
+     */
+    public static final long DEFAULT_MAX_LIST_OBJECTS = 10_000_000;
+
+    /** Bytes one response body may hold (256 MiB): a full page of 300 objects is well under 10 MB. */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 256L * 1024 * 1024;
 
     public WaldurClientConfig {
         Objects.requireNonNull(apiUrl, "apiUrl");
@@ -52,6 +65,13 @@ public record WaldurClientConfig(
         }
         if (concurrency < 1 || concurrency > 64) {
             throw new IllegalArgumentException("concurrency (" + concurrency + ") must be between 1 and 64");
+        }
+        if (maxListObjects < 1) {
+            throw new IllegalArgumentException("the list limit (" + maxListObjects + " objects) must be at least 1");
+        }
+        if (maxResponseBytes < 1 || maxResponseBytes > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("the response limit (" + maxResponseBytes + " bytes) must be between 1 and "
+                    + (Integer.MAX_VALUE - 8));
         }
         if ("http".equals(apiUrl.getScheme()) && !allowInsecureHttp && !isLoopback(apiUrl.getHost())) {
             throw new IllegalArgumentException("refusing plain http:// to " + apiUrl.getHost()
@@ -74,6 +94,8 @@ public record WaldurClientConfig(
         b.userAgent = userAgent;
         b.pollInterval = pollInterval;
         b.sleeper = sleeper;
+        b.maxListObjects = maxListObjects;
+        b.maxResponseBytes = maxResponseBytes;
         return b;
     }
 
@@ -115,7 +137,10 @@ public record WaldurClientConfig(
         }
     }
 
-    /** Mutable builder with defaults: page size 300, concurrency 4, 10 s connect, 60 s request timeout, 2 s poll interval. */
+    /**
+     * Mutable builder with defaults: page size 300, concurrency 4, 10 s connect, 60 s request timeout,
+     * 2 s poll interval, 10 million objects per list, 256 MiB per response.
+     */
     public static final class Builder {
         private final URI apiUrl;
         private final ApiToken token;
@@ -128,6 +153,8 @@ public record WaldurClientConfig(
         private String userAgent = "tally";
         private Duration pollInterval = Duration.ofSeconds(2);
         private Sleeper sleeper = Sleeper.REAL;
+        private long maxListObjects = DEFAULT_MAX_LIST_OBJECTS;
+        private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
 
         private Builder(URI apiUrl, ApiToken token) {
             this.apiUrl = apiUrl;
@@ -179,9 +206,19 @@ public record WaldurClientConfig(
             return this;
         }
 
+        public Builder maxListObjects(long value) {
+            this.maxListObjects = value;
+            return this;
+        }
+
+        public Builder maxResponseBytes(long value) {
+            this.maxResponseBytes = value;
+            return this;
+        }
+
         public WaldurClientConfig build() {
             return new WaldurClientConfig(apiUrl, token, pageSize, concurrency, connectTimeout, requestTimeout,
-                    retryPolicy, allowInsecureHttp, userAgent, pollInterval, sleeper);
+                    retryPolicy, allowInsecureHttp, userAgent, pollInterval, sleeper, maxListObjects, maxResponseBytes);
         }
     }
 }

@@ -13,6 +13,7 @@ import dev.tally.waldur.ServerErrorException;
 import dev.tally.waldur.ThrottledException;
 import dev.tally.waldur.UnauthorizedException;
 import dev.tally.waldur.WaldurApiException;
+import dev.tally.waldur.WaldurClientConfig;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -22,6 +23,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,7 +36,9 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -47,6 +51,11 @@ import java.util.concurrent.TimeoutException;
  * <p>Redirects are never followed: the JDK client would otherwise resend the {@code Authorization}
  * header to wherever the {@code Location} points. URLs taken from responses ({@code Link}) must be on
  * the configured origin too.
+ *
+ * <p>Every response body is read into memory, so one is held to {@code maxResponseBytes}
+ * (docs/reliability.md): a {@code Content-Length} above it is refused before the body is read, and a
+ * body that grows past it is cut off there. Such a response fails at once, without a retry: asking
+ * again would fetch the same bytes.
  */
 public final class Transport {
     private final HttpClient http;
@@ -57,10 +66,23 @@ public final class Transport {
     private final RetryPolicy retryPolicy;
     private final String userAgent;
     private final Sleeper sleeper;
+    private final long maxResponseBytes;
     private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
 
+    /** A transport whose responses may be as large as {@link WaldurClientConfig#DEFAULT_MAX_RESPONSE_BYTES}. */
     public Transport(ObjectMapper mapper, URI apiUrl, ApiToken token, Duration connectTimeout,
             Duration requestTimeout, RetryPolicy retryPolicy, String userAgent, Sleeper sleeper) {
+        this(mapper, apiUrl, token, connectTimeout, requestTimeout, retryPolicy, userAgent, sleeper,
+                WaldurClientConfig.DEFAULT_MAX_RESPONSE_BYTES);
+    }
+
+    public Transport(ObjectMapper mapper, URI apiUrl, ApiToken token, Duration connectTimeout,
+            Duration requestTimeout, RetryPolicy retryPolicy, String userAgent, Sleeper sleeper, long maxResponseBytes) {
+        if (maxResponseBytes < 1 || maxResponseBytes > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("the response limit (" + maxResponseBytes + " bytes) must be between 1 and "
+                    + (Integer.MAX_VALUE - 8) + ", the most one byte array holds");
+        }
+        this.maxResponseBytes = maxResponseBytes;
         this.mapper = mapper;
         this.apiUrl = apiUrl;
         this.token = token;
@@ -125,6 +147,9 @@ public final class Transport {
      * for {@code Retry-After}, or backs off exponentially without it; 500/502/503/504, lost connections and cut bodies back off with jitter.
      */
     public Duration retryDelay(WaldurApiException e, int attempt, SplittableRandom random) {
+        if (e instanceof ResponseTooLarge) {
+            return null;
+        }
         if (e instanceof ThrottledWithoutRetryAfter) {
             return retryPolicy.throttleBackoff(attempt, random);
         }
@@ -200,7 +225,7 @@ public final class Transport {
         // sendAsync + a bounded get: the JDK's request timeout stops at the headers, so a body that
         // stalls half-way would otherwise block forever. Cancelling aborts the exchange.
         CompletableFuture<HttpResponse<byte[]>> pending =
-                http.sendAsync(request(method, url, body), HttpResponse.BodyHandlers.ofByteArray());
+                http.sendAsync(request(method, url, body), info -> new BoundedBody(maxResponseBytes, info));
         try {
             response = pending.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -212,6 +237,11 @@ public final class Transport {
             Thread.currentThread().interrupt();
             throw new WaldurApiException(method, url.getPath(), 0, "interrupted", e);
         } catch (ExecutionException e) {
+            BoundedBody.TooLarge tooLarge = cause(e, BoundedBody.TooLarge.class);
+            if (tooLarge != null) {
+                throw new ResponseTooLarge(method, url.getPath(), tooLarge.status(), "the response from "
+                        + redact(url.toString()) + " is larger than the limit of " + maxResponseBytes + " bytes");
+            }
             throw noResponse(method, url, e.getCause() == null ? e : e.getCause());
         }
         int status = response.statusCode();
@@ -256,12 +286,26 @@ public final class Transport {
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        return cause(e, type) != null;
+    }
+
+    /** The first of {@code e} and its causes that is a {@code type}, or null. */
+    private static <X extends Throwable> X cause(Throwable e, Class<X> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
-                return true;
+                return type.cast(t);
             }
         }
-        return false;
+        return null;
+    }
+
+    /** A body past the limit: the server's fault, and asking again would fetch the same bytes, so never retried. */
+    private static final class ResponseTooLarge extends InvalidResponseException {
+        private static final long serialVersionUID = 1L;
+
+        ResponseTooLarge(String method, String path, int status, String detail) {
+            super(method, path, status, detail);
+        }
     }
 
     private HttpRequest request(String method, URI url, JsonNode body) {
@@ -432,5 +476,98 @@ public final class Transport {
 
     public ObjectMapper mapper() {
         return mapper;
+    }
+
+    /**
+     * A response body read into one array of at most {@code limit} bytes. A declared
+     * {@code Content-Length} above the limit fails before any byte is read; a body that grows past it
+     * (chunked, or longer than declared) is cancelled as soon as it does, so memory stays bounded.
+     */
+    private static final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
+        /** The body passed the limit; {@code status} is the response's. */
+        static final class TooLarge extends IOException {
+            private static final long serialVersionUID = 1L;
+            private final int status;
+
+            TooLarge(int status) {
+                super("response body larger than the limit");
+                this.status = status;
+            }
+
+            int status() {
+                return status;
+            }
+        }
+
+        private final long limit;
+        private final int status;
+        private final long declared;
+        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private final List<ByteBuffer> parts = new ArrayList<>();
+        private long received;
+        private Flow.Subscription subscription;
+
+        BoundedBody(long limit, HttpResponse.ResponseInfo info) {
+            this.limit = limit;
+            this.status = info.statusCode();
+            this.declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            if (declared > limit) {
+                fail();
+            } else {
+                s.request(Long.MAX_VALUE);
+            }
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> items) {
+            if (result.isDone()) {
+                return;
+            }
+            for (ByteBuffer b : items) {
+                received += b.remaining();
+                if (received > limit) {
+                    fail();
+                    return;
+                }
+                parts.add(b);
+            }
+        }
+
+        private void fail() {
+            subscription.cancel();
+            parts.clear();
+            result.completeExceptionally(new TooLarge(status));
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            result.completeExceptionally(t);
+        }
+
+        @Override
+        public void onComplete() {
+            if (result.isDone()) {
+                return;
+            }
+            byte[] bytes = new byte[(int) received];
+            int at = 0;
+            for (ByteBuffer b : parts) {
+                int n = b.remaining();
+                b.get(bytes, at, n);
+                at += n;
+            }
+            parts.clear();
+            result.complete(bytes);
+        }
     }
 }

@@ -15,8 +15,24 @@ import java.util.Locale;
  * value   = 'quoted text' ('' inside for a quote) | word (true, false, unknown, 2025-01, 2025-Q1, 2025)
  * </pre>
  * Keywords are case-insensitive. Errors name the problem and its 1-based position.
+ *
+ * <p>Parsing and, later, compiling and testing a filter recurse over its tree, so every filter is
+ * held to fixed bounds (docs/reliability.md): its length, its nesting, its number of tests, the
+ * length of one value and of one {@code in} list. Input past a bound is refused with one line before
+ * it can exhaust the stack or take long to run.
  */
 final class FilterParser {
+    /** Characters in a whole filter. */
+    static final int MAX_LENGTH = 10_000;
+    /** Parentheses and {@code not}s open at once. */
+    static final int MAX_DEPTH = 50;
+    /** Comparisons and {@code in} tests in one filter, the length of an and/or chain. */
+    static final int MAX_TESTS = 500;
+    /** Characters in one value, quoted or not. */
+    static final int MAX_VALUE_LENGTH = 1_000;
+    /** Values in one {@code in (...)} list. */
+    static final int MAX_IN_VALUES = 1_000;
+
     private enum T { WORD, STRING, OP, LPAREN, RPAREN, COMMA, END }
 
     private record Token(T type, String text, int position) {
@@ -24,6 +40,8 @@ final class FilterParser {
 
     private final List<Token> tokens;
     private int next;
+    private int depth;
+    private int tests;
 
     private FilterParser(List<Token> tokens) {
         this.tokens = tokens;
@@ -32,6 +50,9 @@ final class FilterParser {
     static Filter parse(String text) {
         if (text == null || text.isBlank()) {
             return Filter.ALL;
+        }
+        if (text.length() > MAX_LENGTH) {
+            throw new QueryException("the filter is " + text.length() + " characters long; the limit is " + MAX_LENGTH);
         }
         FilterParser p = new FilterParser(tokenize(text));
         Filter f = p.or();
@@ -64,15 +85,27 @@ final class FilterParser {
         Token t = peek();
         if (keyword("not")) {
             next++;
-            return new Filter.Not(unary());
+            enter(t);
+            Filter operand = unary();
+            depth--;
+            return new Filter.Not(operand);
         }
         if (t.type == T.LPAREN) {
             next++;
+            enter(t);
             Filter inner = or();
             expect(T.RPAREN, "')'");
+            depth--;
             return inner;
         }
         return test();
+    }
+
+    /** One more parenthesis or {@code not} open at {@code t}. */
+    private void enter(Token t) {
+        if (++depth > MAX_DEPTH) {
+            throw new QueryException("the filter nests parentheses and 'not' more than " + MAX_DEPTH + " deep", t.position);
+        }
     }
 
     private Filter test() {
@@ -80,6 +113,9 @@ final class FilterParser {
         if (name.type != T.WORD) {
             throw new QueryException(name.type == T.END ? "expected a dimension but the filter ended"
                     : "expected a dimension but found '" + name.text + "'", name.position);
+        }
+        if (++tests > MAX_TESTS) {
+            throw new QueryException("the filter has more than " + MAX_TESTS + " tests", name.position);
         }
         next++;
         Dimension dim = Dimension.byKey(name.text.toLowerCase(Locale.ROOT))
@@ -100,6 +136,9 @@ final class FilterParser {
             values.add(value());
             while (peek().type == T.COMMA) {
                 next++;
+                if (values.size() == MAX_IN_VALUES) {
+                    throw new QueryException("the 'in' list has more than " + MAX_IN_VALUES + " values", peek().position);
+                }
                 values.add(value());
             }
             expect(T.RPAREN, "')' or ','");
@@ -154,6 +193,13 @@ final class FilterParser {
         return tokens.get(next);
     }
 
+    private static String checkedValue(String text, int pos) {
+        if (text.length() > MAX_VALUE_LENGTH) {
+            throw new QueryException("a value of " + text.length() + " characters (the limit is " + MAX_VALUE_LENGTH + ")", pos);
+        }
+        return text;
+    }
+
     private static List<Token> tokenize(String s) {
         List<Token> out = new ArrayList<>();
         int i = 0;
@@ -190,7 +236,7 @@ final class FilterParser {
                     b.append(d);
                     j++;
                 }
-                out.add(new Token(T.STRING, b.toString(), pos));
+                out.add(new Token(T.STRING, checkedValue(b.toString(), pos), pos));
                 i = j + 1;
             } else if ("=!<>".indexOf(c) >= 0) {
                 int j = i + 1;
@@ -208,7 +254,7 @@ final class FilterParser {
                 while (j < s.length() && (Character.isLetterOrDigit(s.charAt(j)) || "_.-".indexOf(s.charAt(j)) >= 0)) {
                     j++;
                 }
-                out.add(new Token(T.WORD, s.substring(i, j), pos));
+                out.add(new Token(T.WORD, checkedValue(s.substring(i, j), pos), pos));
                 i = j;
             } else {
                 throw new QueryException("unexpected character '" + c + "'", pos);

@@ -7,8 +7,19 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The days a query covers, both ends inclusive, with the label reports show. */
+/**
+ * The days a query covers, both ends inclusive, with the label reports show. A period lies within
+ * the four-digit years {@value #MIN_YEAR} to {@value #MAX_YEAR} and spans at most
+ * {@value #MAX_YEARS} years (docs/reliability.md): longer spans are typing mistakes, and work that
+ * walks a period's months or days stays bounded.
+ */
 public record Period(LocalDate from, LocalDate to, String label) {
+    /** The first year a period may touch. */
+    public static final int MIN_YEAR = 1000;
+    /** The last year a period may touch. */
+    public static final int MAX_YEAR = 9999;
+    /** The longest period in years: it ends before its first day plus this many years. */
+    public static final int MAX_YEARS = 100;
     private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
@@ -20,6 +31,18 @@ public record Period(LocalDate from, LocalDate to, String label) {
         Objects.requireNonNull(label, "label");
         if (to.isBefore(from)) {
             throw new QueryException("period ends (" + to + ") before it starts (" + from + ")");
+        }
+        checkYear(from.getYear(), label);
+        checkYear(to.getYear(), label);
+        if (!to.isBefore(from.plusYears(MAX_YEARS))) {
+            throw new QueryException("period " + label + " is longer than " + MAX_YEARS + " years");
+        }
+    }
+
+    /** Refuses a year outside {@value #MIN_YEAR}..{@value #MAX_YEAR} before java.time sees it (it fails past ±999,999,999). */
+    private static void checkYear(int year, String label) {
+        if (year < MIN_YEAR || year > MAX_YEAR) {
+            throw new QueryException("period " + label + " lies outside the years " + MIN_YEAR + " to " + MAX_YEAR);
         }
     }
 
@@ -33,12 +56,15 @@ public record Period(LocalDate from, LocalDate to, String label) {
         if (quarter < 1 || quarter > 4) {
             throw new QueryException("quarter must be 1 to 4, got " + quarter);
         }
+        String label = year + "-Q" + quarter;
+        checkYear(year, label);
         YearMonth first = YearMonth.of(year, quarter * 3 - 2);
-        return new Period(first.atDay(1), first.plusMonths(2).atEndOfMonth(), year + "-Q" + quarter);
+        return new Period(first.atDay(1), first.plusMonths(2).atEndOfMonth(), label);
     }
 
     /** One calendar year. */
     public static Period year(int year) {
+        checkYear(year, Integer.toString(year));
         return new Period(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), Integer.toString(year));
     }
 
