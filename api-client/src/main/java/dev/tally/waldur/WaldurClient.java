@@ -64,7 +64,7 @@ public final class WaldurClient {
         this.config = config;
         this.mapper = WaldurJson.newMapper();
         this.transport = new Transport(mapper, config.apiUrl(), config.token(), config.connectTimeout(),
-                config.requestTimeout(), config.retryPolicy(), config.userAgent(), config.sleeper());
+                config.requestTimeout(), config.retryPolicy(), config.userAgent(), config.sleeper(), config.maxResponseBytes());
     }
 
     public WaldurClientConfig config() {
@@ -134,7 +134,7 @@ public final class WaldurClient {
         // A caller's own ?o= wins; the UUID check in Pager still guards it.
         Query ordered = query.has("o") ? query
                 : StableOrdering.forList(path).map(o -> query.and("o", o)).orElse(query);
-        return new Pager(config.concurrency()).forEach(path, listUrl(path, ordered), listener, fetch, accept);
+        return new Pager(config.concurrency(), config.maxListObjects()).forEach(path, listUrl(path, ordered), listener, fetch, accept);
     }
 
     /** Every object of a list as received (JSON trees, server order). */
