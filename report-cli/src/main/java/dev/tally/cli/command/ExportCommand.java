@@ -3,6 +3,7 @@ package dev.tally.cli.command;
 import dev.tally.cli.TallyCommand;
 import dev.tally.cli.ToolVersion;
 import dev.tally.cli.option.TokenFile;
+import dev.tally.cli.render.AtomicFiles;
 import dev.tally.cli.report.AsOfPeriod;
 import dev.tally.cli.report.Entitlements;
 import dev.tally.cli.report.ReportInput;
@@ -120,7 +121,9 @@ public final class ExportCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
             Entitlements ent = cfg.entitlements() == null ? Entitlements.NONE : Entitlements.read(cfg.entitlements());
-            Publisher publisher = new Publisher(DestinationPattern.root(cfg.destination()), top.files());
+            // published files get the config's file_mode, else what the umask gives (docs/export.md)
+            AtomicFiles files = top.files().withMode(cfg.fileMode());
+            Publisher publisher = new Publisher(DestinationPattern.root(cfg.destination()), files, cfg.dirMode());
             List<Path> published;
             try (Publisher.Lock lock = publisher.lock(); Publisher.Staging staging = publisher.stage()) {
                 for (ReportTemplate t : templates) {
@@ -128,7 +131,7 @@ public final class ExportCommand implements Callable<Integer> {
                     progress.step("rendering " + t.name() + " for " + m);
                     new ReportJob(t, Period.month(m), cfg.formats(), ent,
                             cfg.entitlements() == null ? null : cfg.entitlements().toString(), cfg.excelBom())
-                            .write(input, top.files(), staging.folderFor(dest), f -> progress.step("rendered " + f.getFileName()));
+                            .write(input, files, staging.folderFor(dest), f -> progress.step("rendered " + f.getFileName()));
                 }
                 progress.step("publishing");
                 published = staging.publish();
