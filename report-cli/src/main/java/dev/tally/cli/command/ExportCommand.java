@@ -10,6 +10,8 @@ import dev.tally.cli.report.ReportInput;
 import dev.tally.cli.report.ReportJob;
 import dev.tally.cli.report.publish.DestinationPattern;
 import dev.tally.cli.report.publish.ExportConfig;
+import dev.tally.cli.report.publish.ExportLog;
+import dev.tally.cli.report.publish.LockHeldException;
 import dev.tally.cli.report.publish.Publisher;
 import dev.tally.cli.template.ReportTemplate;
 import dev.tally.cli.template.TemplateLoader;
@@ -43,17 +45,21 @@ import picocli.CommandLine.Model.CommandSpec;
             "destination, e.g. a shared drive. Files are rendered into a staging folder beside the destination and",
             "renamed into place only when all are complete: a failed or killed run leaves the previous files as they",
             "were, and re-running a month replaces its files. A lock file stops two runs from colliding.",
-            "One log line on standard output says what was written. See docs/export.md for the config format."},
+            "One log line on standard output says what was written; every line the export logs starts with the UTC time,",
+            "e.g. '2026-11-02T06:00:00Z tally export: ...'. See docs/export.md for the config format."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:Published.",
             "1:Failed; nothing was published and the previous files are untouched.",
             "2:Invalid usage or config (the message names the file and line).",
-            "3:Published, but --strict is on and the data has data-quality errors."},
+            "3:Published, but --strict is on and the data has data-quality errors.",
+            "4:Another tally export holds the lock; this run did nothing (the next timer run will try again)."},
         footer = {"", "Example (after ./tally demo):", "  ./tally export --config docs/examples/export-demo.yaml"})
 public final class ExportCommand implements Callable<Integer> {
     /** Exit code for a run that published with data-quality errors under --strict. */
     public static final int PARTIAL = 3;
+    /** Exit code for a run that found another export holding the lock and did nothing. */
+    public static final int LOCKED = 4;
 
     @Spec
     CommandSpec spec;
@@ -94,6 +100,7 @@ public final class ExportCommand implements Callable<Integer> {
         }
         boolean quiet = top.quiet();
         PrintWriter err = spec.commandLine().getErr();
+        ExportLog log = new ExportLog(top.clock());
         ProgressLine progress = new ProgressLine(err, quiet);
         Path snapshotDir = cfg.snapshot();
         Path temporary = null;
@@ -125,7 +132,14 @@ public final class ExportCommand implements Callable<Integer> {
             AtomicFiles files = top.files().withMode(cfg.fileMode());
             Publisher publisher = new Publisher(DestinationPattern.root(cfg.destination()), files, cfg.dirMode());
             List<Path> published;
-            try (Publisher.Lock lock = publisher.lock(); Publisher.Staging staging = publisher.stage()) {
+            Publisher.Lock lock;
+            try {
+                lock = publisher.lock();
+            } catch (LockHeldException e) {
+                err.println(log.line(e.getMessage() + " (exit " + LOCKED + ")"));
+                return LOCKED;
+            }
+            try (lock; Publisher.Staging staging = publisher.stage()) {
                 for (ReportTemplate t : templates) {
                     Path dest = DestinationPattern.resolve(cfg.destination(), m, t.name());
                     progress.step("rendering " + t.name() + " for " + m);
@@ -140,17 +154,17 @@ public final class ExportCommand implements Callable<Integer> {
             long errors = input.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
             if (!quiet) {
                 List<Path> dirs = published.stream().map(Path::getParent).distinct().toList();
-                spec.commandLine().getOut().println("tally export: " + m + ": wrote " + published.size() + " files to "
+                spec.commandLine().getOut().println(log.line(m + ": wrote " + published.size() + " files to "
                         + String.join(", ", dirs.stream().map(Path::toString).toList()) + " ("
                         + String.join(", ", templates.stream().map(ReportTemplate::name).toList()) + "; tally "
-                        + ToolVersion.get() + "; " + input.findings().size() + " data-quality findings, " + errors + " errors)");
+                        + ToolVersion.get() + "; " + input.findings().size() + " data-quality findings, " + errors + " errors)"));
                 if (top.verbose()) {
-                    published.forEach(p -> spec.commandLine().getOut().println("  " + p));
+                    published.forEach(p -> spec.commandLine().getOut().println(log.line("published " + p)));
                 }
             }
             if ((strict || cfg.strict()) && errors > 0) {
-                err.println("tally: " + errors + " data-quality error(s) in the data (see the data-quality sheet); exit "
-                        + PARTIAL + " because of --strict");
+                err.println(log.line(errors + " data-quality error(s) in the data (see the data-quality sheet); exit "
+                        + PARTIAL + " because of --strict"));
                 return PARTIAL;
             }
             return 0;

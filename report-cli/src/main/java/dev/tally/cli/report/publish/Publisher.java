@@ -82,7 +82,7 @@ public final class Publisher {
         }
     }
 
-    /** Takes the lock or throws an {@code IllegalStateException} naming the lock file. */
+    /** Takes the lock or throws a {@link LockHeldException} naming the lock file. */
     public Lock lock() throws IOException {
         createDirectories(root, dirMode);
         Path file = root.resolve(LOCK_FILE);
@@ -95,8 +95,7 @@ public final class Publisher {
         }
         if (l == null) {
             ch.close();
-            throw new IllegalStateException("another tally export is running (it holds the lock " + file
-                    + "); try again when it has finished");
+            throw new LockHeldException(file);
         }
         return new Lock(ch, l);
     }
