@@ -4,6 +4,7 @@ import dev.tally.cli.TallyCommand;
 import dev.tally.cli.ToolVersion;
 import dev.tally.cli.option.TokenFile;
 import dev.tally.cli.render.AtomicFiles;
+import dev.tally.cli.render.UnsafePathException;
 import dev.tally.cli.report.AsOfPeriod;
 import dev.tally.cli.report.Entitlements;
 import dev.tally.cli.report.ReportInput;
@@ -11,7 +12,9 @@ import dev.tally.cli.report.ReportJob;
 import dev.tally.cli.report.publish.DestinationPattern;
 import dev.tally.cli.report.publish.ExportConfig;
 import dev.tally.cli.report.publish.ExportLog;
+import dev.tally.cli.report.publish.LatestPointer;
 import dev.tally.cli.report.publish.LockHeldException;
+import dev.tally.cli.report.publish.RunHistory;
 import dev.tally.cli.report.publish.Publisher;
 import dev.tally.cli.template.ReportTemplate;
 import dev.tally.cli.template.TemplateLoader;
@@ -22,6 +25,7 @@ import dev.tally.waldur.WaldurClient;
 import dev.tally.waldur.WaldurClientConfig;
 import dev.tally.waldur.WaldurCollection;
 import dev.tally.waldur.snapshot.Harvester;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +34,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -131,7 +136,6 @@ public final class ExportCommand implements Callable<Integer> {
             // published files get the config's file_mode, else what the umask gives (docs/export.md)
             AtomicFiles files = top.files().withMode(cfg.fileMode());
             Publisher publisher = new Publisher(DestinationPattern.root(cfg.destination()), files, cfg.dirMode());
-            List<Path> published;
             Publisher.Lock lock;
             try {
                 lock = publisher.lock();
@@ -139,30 +143,44 @@ public final class ExportCommand implements Callable<Integer> {
                 err.println(log.line(e.getMessage() + " (exit " + LOCKED + ")"));
                 return LOCKED;
             }
-            try (lock; Publisher.Staging staging = publisher.stage()) {
-                for (ReportTemplate t : templates) {
-                    Path dest = DestinationPattern.resolve(cfg.destination(), m, t.name());
-                    progress.step("rendering " + t.name() + " for " + m);
-                    new ReportJob(t, Period.month(m), cfg.formats(), ent,
-                            cfg.entitlements() == null ? null : cfg.entitlements().toString(), cfg.excelBom())
-                            .write(input, files, staging.folderFor(dest), f -> progress.step("rendered " + f.getFileName()));
+            long errors = input.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
+            boolean partial = (strict || cfg.strict()) && errors > 0;
+            List<String> names = templates.stream().map(ReportTemplate::name).toList();
+            RunHistory history = new RunHistory(publisher.root(), files);
+            List<Path> published;
+            try (lock) {
+                List<Path> folders = new ArrayList<>();
+                try (Publisher.Staging staging = publisher.stage()) {
+                    for (ReportTemplate t : templates) {
+                        Path dest = DestinationPattern.resolve(cfg.destination(), m, t.name());
+                        folders.add(dest);
+                        progress.step("rendering " + t.name() + " for " + m);
+                        new ReportJob(t, Period.month(m), cfg.formats(), ent,
+                                cfg.entitlements() == null ? null : cfg.entitlements().toString(), cfg.excelBom())
+                                .write(input, files, staging.folderFor(dest), f -> progress.step("rendered " + f.getFileName()));
+                    }
+                    progress.step("publishing");
+                    published = staging.publish();
+                    new LatestPointer(publisher.root(), files).pointTo(folders);
+                } catch (Exception e) {
+                    recordFailure(history, new RunHistory.Entry(log.now(), m, names, 0, RunHistory.Result.FAILED, exitCodeOf(e)), e);
+                    throw e;
                 }
-                progress.step("publishing");
-                published = staging.publish();
+                history.append(new RunHistory.Entry(log.now(), m, names, published.size(),
+                        partial ? RunHistory.Result.PUBLISHED_WITH_ERRORS : RunHistory.Result.PUBLISHED, partial ? PARTIAL : 0));
             }
             progress.done();
-            long errors = input.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
             if (!quiet) {
                 List<Path> dirs = published.stream().map(Path::getParent).distinct().toList();
                 spec.commandLine().getOut().println(log.line(m + ": wrote " + published.size() + " files to "
                         + String.join(", ", dirs.stream().map(Path::toString).toList()) + " ("
-                        + String.join(", ", templates.stream().map(ReportTemplate::name).toList()) + "; tally "
+                        + String.join(", ", names) + "; tally "
                         + ToolVersion.get() + "; " + input.findings().size() + " data-quality findings, " + errors + " errors)"));
                 if (top.verbose()) {
                     published.forEach(p -> spec.commandLine().getOut().println(log.line("published " + p)));
                 }
             }
-            if ((strict || cfg.strict()) && errors > 0) {
+            if (partial) {
                 err.println(log.line(errors + " data-quality error(s) in the data (see the data-quality sheet); exit "
                         + PARTIAL + " because of --strict"));
                 return PARTIAL;
@@ -173,6 +191,23 @@ public final class ExportCommand implements Callable<Integer> {
                 deleteQuietly(temporary);
             }
         }
+    }
+
+    /**
+     * Adds a failed run's line to the history. The run's own error is what the operator must see, so a
+     * history that cannot be written either (the disk is full) is attached to it, not thrown instead.
+     */
+    private static void recordFailure(RunHistory history, RunHistory.Entry entry, Exception cause) {
+        try {
+            history.append(entry);
+        } catch (IOException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** The exit code tally's error handler gives {@code e}: a refused path is a usage error (2), the rest a failure (1). */
+    private static int exitCodeOf(Exception e) {
+        return e instanceof UnsafePathException ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.SOFTWARE;
     }
 
     /** A template name, a path, or a path relative to the config file. */

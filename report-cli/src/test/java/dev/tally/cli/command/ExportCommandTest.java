@@ -159,6 +159,66 @@ class ExportCommandTest {
                 + month.toAbsolutePath().normalize().resolve("ai-tech-breakdown-2026-10-ai-tech-cost.png"));
     }
 
+    private String history() throws Exception {
+        return Files.readString(dir.resolve("share/lumi/tally-export-history.log"));
+    }
+
+    private String latest() throws Exception {
+        return Files.readString(dir.resolve("share/lumi/latest"));
+    }
+
+    @Test
+    void eachRunAppendsItsHistoryLineAndPointsLatestAtItsMonth() throws Exception {
+        assertThat(export().code()).isZero();
+        assertThat(latest()).isEqualTo("2026/10\n");
+
+        assertThat(export("--month", "2026-09").code()).isZero();
+
+        assertThat(history()).isEqualTo(
+                "2026-11-02T06:00:00Z month=2026-10 templates=ai-tech-breakdown files=7 result=published exit=0\n"
+                + "2026-11-02T06:00:00Z month=2026-09 templates=ai-tech-breakdown files=7 result=published exit=0\n");
+        assertThat(latest()).isEqualTo("2026/09\n");
+    }
+
+    @Test
+    void aRefusedRunIsRecordedAsFailedAndLatestStillNamesThePreviousMonth() throws Exception {
+        export("--month", "2026-09");
+        Files.createDirectories(month.resolve("ai-tech-breakdown-2026-10-by-tech.csv"));
+
+        Result r = export();
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(history()).isEqualTo(
+                "2026-11-02T06:00:00Z month=2026-09 templates=ai-tech-breakdown files=7 result=published exit=0\n"
+                + "2026-11-02T06:00:00Z month=2026-10 templates=ai-tech-breakdown files=0 result=failed exit=1\n");
+        assertThat(latest()).isEqualTo("2026/09\n");
+    }
+
+    @Test
+    void aRunThatCannotWriteLeavesTheHistoryAsItWas() throws Exception {
+        export();
+
+        Result r = export(new AtomicFiles(new FaultPlan(FaultPlan.Action.ENOSPC, 4)));
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("tally: I/O error: No space left on device" + System.lineSeparator());
+        assertThat(history()).isEqualTo(
+                "2026-11-02T06:00:00Z month=2026-10 templates=ai-tech-breakdown files=7 result=published exit=0\n");
+        assertThat(latest()).isEqualTo("2026/10\n");
+        assertThat(leftovers()).isEmpty();
+    }
+
+    @Test
+    void aRunThatFindsTheLockHeldLeavesNoHistoryLine() throws Exception {
+        export();
+        try (Publisher.Lock lock = new Publisher(dir.resolve("share/lumi"), AtomicFiles.DIRECT).lock()) {
+            assertThat(export().code()).isEqualTo(4);
+        }
+
+        assertThat(history()).isEqualTo(
+                "2026-11-02T06:00:00Z month=2026-10 templates=ai-tech-breakdown files=7 result=published exit=0\n");
+    }
+
     @Test
     void helpListsTheExitCodeOfAHeldLock() {
         StringWriter out = new StringWriter();

@@ -66,7 +66,8 @@ class ExportModesTest {
         assertThat(modes).containsEntry("lumi", "rwxr-x---").containsEntry("lumi/2026", "rwxr-x---")
                 .containsEntry("lumi/2026/10", "rwxr-x---")
                 .containsEntry("lumi/2026/10/ai-tech-breakdown-2026-10-by-tech.csv", "rw-r-----")
-                .containsEntry("lumi/2026/10/ai-tech-breakdown-2026-10-provenance.csv", "rw-r-----");
+                .containsEntry("lumi/2026/10/ai-tech-breakdown-2026-10-provenance.csv", "rw-r-----")
+                .containsEntry("lumi/latest", "rw-r-----").containsEntry("lumi/tally-export-history.log", "rw-r-----");
         assertThat(modes.entrySet().stream().filter(e -> e.getKey().endsWith(".csv")).map(Map.Entry::getValue))
                 .hasSize(4).containsOnly("rw-r-----");
     }

@@ -17,7 +17,7 @@ public final class ExportLog {
     }
 
     /** The current time of the run's clock, to the second. */
-    Instant now() {
+    public Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 

@@ -191,15 +191,6 @@ public final class Publisher {
             }
         }
 
-        /** A report file may replace a regular file of its name (an earlier run's), nothing else. */
-        private static void checkReplaceable(Path target) {
-            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
-                throw new IllegalStateException("refusing to publish over " + target + ": it is "
-                        + (Files.isSymbolicLink(target) ? "a symbolic link" : "a folder") + ", not a file an export wrote;"
-                        + " move it away and run again");
-            }
-        }
-
         /** Removes the staging folder and whatever is left in it. */
         @Override
         public void close() throws IOException {
@@ -221,6 +212,15 @@ public final class Publisher {
             for (Path p : missing) {
                 PosixModes.apply(p, mode);
             }
+        }
+    }
+
+    /** A file the export writes may replace a regular file of its name (an earlier run's), nothing else. */
+    static void checkReplaceable(Path target) {
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IllegalStateException("refusing to publish over " + target + ": it is "
+                    + (Files.isSymbolicLink(target) ? "a symbolic link" : "a folder") + ", not a file an export wrote;"
+                    + " move it away and run again");
         }
     }
 
