@@ -101,34 +101,29 @@ class ExportModesTest {
                 .hasSize(4).containsOnly("rw-r-----");
     }
 
-    @Test
-    void anUnquotedModeIsRefusedWithItsLine() throws Exception {
-        writeConfig("file_mode: 0640\n");
+    /** The config with {@code extra} is a usage error whose one line is {@code message} after the file and line. */
+    private void assertRefused(String extra, String message) throws Exception {
+        writeConfig(extra);
         StringWriter err = new StringWriter();
 
         assertThat(export(err)).isEqualTo(2);
-        assertThat(err.toString()).startsWith(config + ":6: write 'file_mode' in quotes, e.g. file_mode: \"0640\""
-                + System.lineSeparator());
+        assertThat(err.toString()).startsWith(config + ":6: " + message + System.lineSeparator());
         assertThat(dir.resolve("share")).doesNotExist();
     }
 
     @Test
-    void aModeThatIsNotOctalIsRefused() throws Exception {
-        writeConfig("dir_mode: \"rwxr-x---\"\n");
-        StringWriter err = new StringWriter();
+    void anUnquotedModeIsRefusedWithItsLine() throws Exception {
+        assertRefused("file_mode: 0640\n", "write 'file_mode' in quotes, e.g. file_mode: \"0640\"");
+    }
 
-        assertThat(export(err)).isEqualTo(2);
-        assertThat(err.toString()).startsWith(config + ":6: 'dir_mode': 'rwxr-x---' is not a file mode;"
-                + " write three octal digits such as \"0640\"" + System.lineSeparator());
+    @Test
+    void aModeThatIsNotOctalIsRefused() throws Exception {
+        assertRefused("dir_mode: \"rwxr-x---\"\n", "'dir_mode': 'rwxr-x---' is not a file mode; write three octal digits such as \"0640\"");
     }
 
     @Test
     void aModeThatLocksOutTheOwnerIsRefused() throws Exception {
-        writeConfig("file_mode: \"0440\"\n");
-        StringWriter err = new StringWriter();
-
-        assertThat(export(err)).isEqualTo(2);
-        assertThat(err.toString()).startsWith(config + ":6: 'file_mode' 0440 takes from the owner what the export needs"
-                + " (6 in the first digit, e.g. \"0640\")" + System.lineSeparator());
+        assertRefused("file_mode: \"0440\"\n", "'file_mode' 0440 takes from the owner what the export needs"
+                + " (6 in the first digit, e.g. \"0640\")");
     }
 }
