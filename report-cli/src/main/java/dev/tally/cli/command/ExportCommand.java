@@ -3,12 +3,18 @@ package dev.tally.cli.command;
 import dev.tally.cli.TallyCommand;
 import dev.tally.cli.ToolVersion;
 import dev.tally.cli.option.TokenFile;
+import dev.tally.cli.render.AtomicFiles;
+import dev.tally.cli.render.UnsafePathException;
 import dev.tally.cli.report.AsOfPeriod;
 import dev.tally.cli.report.Entitlements;
 import dev.tally.cli.report.ReportInput;
 import dev.tally.cli.report.ReportJob;
 import dev.tally.cli.report.publish.DestinationPattern;
 import dev.tally.cli.report.publish.ExportConfig;
+import dev.tally.cli.report.publish.ExportLog;
+import dev.tally.cli.report.publish.LatestPointer;
+import dev.tally.cli.report.publish.LockHeldException;
+import dev.tally.cli.report.publish.RunHistory;
 import dev.tally.cli.report.publish.Publisher;
 import dev.tally.cli.template.ReportTemplate;
 import dev.tally.cli.template.TemplateLoader;
@@ -19,6 +25,7 @@ import dev.tally.waldur.WaldurClient;
 import dev.tally.waldur.WaldurClientConfig;
 import dev.tally.waldur.WaldurCollection;
 import dev.tally.waldur.snapshot.Harvester;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +34,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -42,17 +50,21 @@ import picocli.CommandLine.Model.CommandSpec;
             "destination, e.g. a shared drive. Files are rendered into a staging folder beside the destination and",
             "renamed into place only when all are complete: a failed or killed run leaves the previous files as they",
             "were, and re-running a month replaces its files. A lock file stops two runs from colliding.",
-            "One log line on standard output says what was written. See docs/export.md for the config format."},
+            "One log line on standard output says what was written; every line the export logs starts with the UTC time,",
+            "e.g. '2026-11-02T06:00:00Z tally export: ...'. See docs/export.md for the config format."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:Published.",
             "1:Failed; nothing was published and the previous files are untouched.",
             "2:Invalid usage or config (the message names the file and line).",
-            "3:Published, but --strict is on and the data has data-quality errors."},
+            "3:Published, but --strict is on and the data has data-quality errors.",
+            "4:Another tally export holds the lock; this run did nothing (the next timer run will try again)."},
         footer = {"", "Example (after ./tally demo):", "  ./tally export --config docs/examples/export-demo.yaml"})
 public final class ExportCommand implements Callable<Integer> {
     /** Exit code for a run that published with data-quality errors under --strict. */
     public static final int PARTIAL = 3;
+    /** Exit code for a run that found another export holding the lock and did nothing. */
+    public static final int LOCKED = 4;
 
     @Spec
     CommandSpec spec;
@@ -93,6 +105,7 @@ public final class ExportCommand implements Callable<Integer> {
         }
         boolean quiet = top.quiet();
         PrintWriter err = spec.commandLine().getErr();
+        ExportLog log = new ExportLog(top.clock());
         ProgressLine progress = new ProgressLine(err, quiet);
         Path snapshotDir = cfg.snapshot();
         Path temporary = null;
@@ -120,34 +133,56 @@ public final class ExportCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
             Entitlements ent = cfg.entitlements() == null ? Entitlements.NONE : Entitlements.read(cfg.entitlements());
-            Publisher publisher = new Publisher(DestinationPattern.root(cfg.destination()), top.files());
+            // published files get the config's file_mode, else what the umask gives (docs/export.md)
+            AtomicFiles files = top.files().withMode(cfg.fileMode());
+            Publisher publisher = new Publisher(DestinationPattern.root(cfg.destination()), files, cfg.dirMode());
+            Publisher.Lock lock;
+            try {
+                lock = publisher.lock();
+            } catch (LockHeldException e) {
+                err.println(log.line(e.getMessage() + " (exit " + LOCKED + ")"));
+                return LOCKED;
+            }
+            long errors = input.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
+            boolean partial = (strict || cfg.strict()) && errors > 0;
+            List<String> names = templates.stream().map(ReportTemplate::name).toList();
+            RunHistory history = new RunHistory(publisher.root(), files);
             List<Path> published;
-            try (Publisher.Lock lock = publisher.lock(); Publisher.Staging staging = publisher.stage()) {
-                for (ReportTemplate t : templates) {
-                    Path dest = DestinationPattern.resolve(cfg.destination(), m, t.name());
-                    progress.step("rendering " + t.name() + " for " + m);
-                    new ReportJob(t, Period.month(m), cfg.formats(), ent,
-                            cfg.entitlements() == null ? null : cfg.entitlements().toString(), cfg.excelBom())
-                            .write(input, top.files(), staging.folderFor(dest), f -> progress.step("rendered " + f.getFileName()));
+            try (lock) {
+                List<Path> folders = new ArrayList<>();
+                try (Publisher.Staging staging = publisher.stage()) {
+                    for (ReportTemplate t : templates) {
+                        Path dest = DestinationPattern.resolve(cfg.destination(), m, t.name());
+                        folders.add(dest);
+                        progress.step("rendering " + t.name() + " for " + m);
+                        new ReportJob(t, Period.month(m), cfg.formats(), ent,
+                                cfg.entitlements() == null ? null : cfg.entitlements().toString(), cfg.excelBom())
+                                .write(input, files, staging.folderFor(dest), f -> progress.step("rendered " + f.getFileName()));
+                    }
+                    progress.step("publishing");
+                    published = staging.publish();
+                    new LatestPointer(publisher.root(), files).pointTo(folders);
+                } catch (Exception e) {
+                    recordFailure(history, new RunHistory.Entry(log.now(), m, names, 0, RunHistory.Result.FAILED, exitCodeOf(e)), e);
+                    throw e;
                 }
-                progress.step("publishing");
-                published = staging.publish();
+                history.append(new RunHistory.Entry(log.now(), m, names, published.size(),
+                        partial ? RunHistory.Result.PUBLISHED_WITH_ERRORS : RunHistory.Result.PUBLISHED, partial ? PARTIAL : 0));
             }
             progress.done();
-            long errors = input.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
             if (!quiet) {
                 List<Path> dirs = published.stream().map(Path::getParent).distinct().toList();
-                spec.commandLine().getOut().println("tally export: " + m + ": wrote " + published.size() + " files to "
+                spec.commandLine().getOut().println(log.line(m + ": wrote " + published.size() + " files to "
                         + String.join(", ", dirs.stream().map(Path::toString).toList()) + " ("
-                        + String.join(", ", templates.stream().map(ReportTemplate::name).toList()) + "; tally "
-                        + ToolVersion.get() + "; " + input.findings().size() + " data-quality findings, " + errors + " errors)");
+                        + String.join(", ", names) + "; tally "
+                        + ToolVersion.get() + "; " + input.findings().size() + " data-quality findings, " + errors + " errors)"));
                 if (top.verbose()) {
-                    published.forEach(p -> spec.commandLine().getOut().println("  " + p));
+                    published.forEach(p -> spec.commandLine().getOut().println(log.line("published " + p)));
                 }
             }
-            if ((strict || cfg.strict()) && errors > 0) {
-                err.println("tally: " + errors + " data-quality error(s) in the data (see the data-quality sheet); exit "
-                        + PARTIAL + " because of --strict");
+            if (partial) {
+                err.println(log.line(errors + " data-quality error(s) in the data (see the data-quality sheet); exit "
+                        + PARTIAL + " because of --strict"));
                 return PARTIAL;
             }
             return 0;
@@ -156,6 +191,23 @@ public final class ExportCommand implements Callable<Integer> {
                 deleteQuietly(temporary);
             }
         }
+    }
+
+    /**
+     * Adds a failed run's line to the history. The run's own error is what the operator must see, so a
+     * history that cannot be written either (the disk is full) is attached to it, not thrown instead.
+     */
+    private static void recordFailure(RunHistory history, RunHistory.Entry entry, Exception cause) {
+        try {
+            history.append(entry);
+        } catch (IOException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** The exit code tally's error handler gives {@code e}: a refused path is a usage error (2), the rest a failure (1). */
+    private static int exitCodeOf(Exception e) {
+        return e instanceof UnsafePathException ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.SOFTWARE;
     }
 
     /** A template name, a path, or a path relative to the config file. */

@@ -9,14 +9,24 @@ import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Stage-then-rename, the one way report-cli puts a file in place, so readers only ever see the old or
  * the complete new version (docs/export.md): the bytes go to a hidden temporary file beside the
  * target, are forced to disk, and the temporary file is renamed over the target. On failure the
  * temporary file is removed and the target is untouched.
+ *
+ * <p>The temporary file is created like any other file, so the finished file has the mode the umask
+ * gives (typically {@code -rw-r--r--} or {@code -rw-r-----}), not the owner-only mode of
+ * {@code Files.createTempFile}; {@link #withMode} sets an explicit mode instead (docs/export.md).
  */
 public final class AtomicFiles {
     /** Plain writing to the file system. */
@@ -38,16 +48,32 @@ public final class AtomicFiles {
     }
 
     private final Disk disk;
+    /** The mode every written file gets, or null for what the umask gives. */
+    private final Set<PosixFilePermission> mode;
 
     public AtomicFiles(Disk disk) {
+        this(disk, null);
+    }
+
+    private AtomicFiles(Disk disk, Set<PosixFilePermission> mode) {
         this.disk = Objects.requireNonNull(disk, "disk");
+        this.mode = mode == null ? null : Set.copyOf(mode);
+    }
+
+    /**
+     * The same writer, but every file it writes gets {@code mode} (null: what the umask gives) before it
+     * is renamed into place, so no reader ever sees it with another mode. File systems without POSIX
+     * permissions (some shared drives) keep their own rules.
+     */
+    public AtomicFiles withMode(Set<PosixFilePermission> mode) {
+        return new AtomicFiles(disk, mode);
     }
 
     /** Writes {@code content} to {@code target} atomically; on any failure the target is untouched and no temporary file stays. */
     public void write(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path tmp = createTemporary(dir, target.getFileName().toString());
         try {
             try (FileOutputStream out = new FileOutputStream(tmp.toFile())) {
                 // Writers such as POI and CSVPrinter close the stream they are given; the file must
@@ -67,6 +93,7 @@ public final class AtomicFiles {
                 unclosable.flush();
                 out.getFD().sync();
             }
+            applyMode(tmp);
             rename(tmp, target);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
@@ -89,6 +116,31 @@ public final class AtomicFiles {
                 }
             });
             Files.delete(staged);
+        }
+    }
+
+    /**
+     * A new empty {@code .NAME.<random>.tmp} in {@code dir}, created without explicit permissions so the
+     * umask decides them ({@code Files.createTempFile} would make it owner-only).
+     */
+    private static Path createTemporary(Path dir, String name) throws IOException {
+        while (true) {
+            Path tmp = dir.resolve("." + name + "." + (ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".tmp");
+            try {
+                Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                return tmp;
+            } catch (FileAlreadyExistsException e) {
+                // another name is drawn
+            }
+        }
+    }
+
+    private void applyMode(Path file) throws IOException {
+        if (mode != null) {
+            // where the file system has POSIX permissions; a shared drive without them keeps its own rules
+            if (Files.getFileAttributeView(file, PosixFileAttributeView.class) != null) {
+                Files.setPosixFilePermissions(file, mode);
+            }
         }
     }
 

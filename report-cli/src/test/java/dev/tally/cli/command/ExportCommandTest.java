@@ -84,7 +84,7 @@ class ExportCommandTest {
                 "ai-tech-breakdown-2026-10-ai-tech-gpu-by-country.png", "ai-tech-breakdown-2026-10-by-country.csv",
                 "ai-tech-breakdown-2026-10-by-tech.csv", "ai-tech-breakdown-2026-10-gpu-by-country.csv",
                 "ai-tech-breakdown-2026-10-provenance.csv", "ai-tech-breakdown-2026-10.xlsx");
-        assertThat(r.out()).startsWith("tally export: 2026-10: wrote 7 files to " + month.toAbsolutePath().normalize()
+        assertThat(r.out()).startsWith("2026-11-02T06:00:00Z tally export: 2026-10: wrote 7 files to " + month.toAbsolutePath().normalize()
                 + " (ai-tech-breakdown; tally ");
         assertThat(leftovers()).isEmpty();
     }
@@ -136,14 +136,98 @@ class ExportCommandTest {
     }
 
     @Test
-    void aSecondRunWhileTheLockIsHeldFails() throws Exception {
+    void aSecondRunWhileTheLockIsHeldExitsFourAndSaysWhen() throws Exception {
         try (Publisher.Lock lock = new Publisher(dir.resolve("share/lumi"), AtomicFiles.DIRECT).lock()) {
             Result r = export();
 
-            assertThat(r.code()).isEqualTo(1);
-            assertThat(r.err()).contains("another tally export is running (it holds the lock "
-                    + dir.resolve("share/lumi").toAbsolutePath().normalize().resolve(".tally-export.lock"));
+            assertThat(r.code()).isEqualTo(4);
+            assertThat(r.err()).isEqualTo("2026-11-02T06:00:00Z tally export: another tally export is running (it holds the lock "
+                    + dir.resolve("share/lumi").toAbsolutePath().normalize().resolve(".tally-export.lock")
+                    + "); try again when it has finished (exit 4)" + System.lineSeparator());
+            assertThat(r.out()).isEmpty();
         }
+    }
+
+    @Test
+    void verboseLogsEveryPublishedFileInTheSameFormat() throws Exception {
+        Result r = export("--verbose");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines).hasSize(8).allMatch(l -> l.startsWith("2026-11-02T06:00:00Z tally export: "));
+        assertThat(lines.get(1)).isEqualTo("2026-11-02T06:00:00Z tally export: published "
+                + month.toAbsolutePath().normalize().resolve("ai-tech-breakdown-2026-10-ai-tech-cost.png"));
+    }
+
+    private String history() throws Exception {
+        return Files.readString(dir.resolve("share/lumi/tally-export-history.log"));
+    }
+
+    private String latest() throws Exception {
+        return Files.readString(dir.resolve("share/lumi/latest"));
+    }
+
+    @Test
+    void eachRunAppendsItsHistoryLineAndPointsLatestAtItsMonth() throws Exception {
+        assertThat(export().code()).isZero();
+        assertThat(latest()).isEqualTo("2026/10\n");
+
+        assertThat(export("--month", "2026-09").code()).isZero();
+
+        assertThat(history()).isEqualTo(
+                "2026-11-02T06:00:00Z month=2026-10 templates=ai-tech-breakdown files=7 result=published exit=0\n"
+                + "2026-11-02T06:00:00Z month=2026-09 templates=ai-tech-breakdown files=7 result=published exit=0\n");
+        assertThat(latest()).isEqualTo("2026/09\n");
+    }
+
+    @Test
+    void aRefusedRunIsRecordedAsFailedAndLatestStillNamesThePreviousMonth() throws Exception {
+        export("--month", "2026-09");
+        Files.createDirectories(month.resolve("ai-tech-breakdown-2026-10-by-tech.csv"));
+
+        Result r = export();
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(history()).isEqualTo(
+                "2026-11-02T06:00:00Z month=2026-09 templates=ai-tech-breakdown files=7 result=published exit=0\n"
+                + "2026-11-02T06:00:00Z month=2026-10 templates=ai-tech-breakdown files=0 result=failed exit=1\n");
+        assertThat(latest()).isEqualTo("2026/09\n");
+    }
+
+    @Test
+    void aRunThatCannotWriteLeavesTheHistoryAsItWas() throws Exception {
+        export();
+
+        Result r = export(new AtomicFiles(new FaultPlan(FaultPlan.Action.ENOSPC, 4)));
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("tally: I/O error: No space left on device" + System.lineSeparator());
+        assertThat(history()).isEqualTo(
+                "2026-11-02T06:00:00Z month=2026-10 templates=ai-tech-breakdown files=7 result=published exit=0\n");
+        assertThat(latest()).isEqualTo("2026/10\n");
+        assertThat(leftovers()).isEmpty();
+    }
+
+    @Test
+    void aRunThatFindsTheLockHeldLeavesNoHistoryLine() throws Exception {
+        export();
+        try (Publisher.Lock lock = new Publisher(dir.resolve("share/lumi"), AtomicFiles.DIRECT).lock()) {
+            assertThat(export().code()).isEqualTo(4);
+        }
+
+        assertThat(history()).isEqualTo(
+                "2026-11-02T06:00:00Z month=2026-10 templates=ai-tech-breakdown files=7 result=published exit=0\n");
+    }
+
+    @Test
+    void helpListsTheExitCodeOfAHeldLock() {
+        StringWriter out = new StringWriter();
+
+        int code = Main.run(TestClock.FIXED, new PrintWriter(out), new PrintWriter(new StringWriter()), "export", "--help");
+
+        assertThat(code).isZero();
+        assertThat(out.toString().lines()).contains(
+                "  4   Another tally export holds the lock; this run did nothing (the next timer run will try again).");
     }
 
     @Test

@@ -49,6 +49,12 @@ class ExportStrictTest {
         int code = Main.run(TestClock.FIXED, new PrintWriter(out), new PrintWriter(err), "export", "--config", config.toString(), "--strict");
 
         assertThat(code).as(err.toString()).isEqualTo(3);
+        assertThat(err.toString()).isEqualTo("2026-11-02T06:00:00Z tally export: 1 data-quality error(s) in the data"
+                + " (see the data-quality sheet); exit 3 because of --strict" + System.lineSeparator());
+        assertThat(out.toString()).startsWith("2026-11-02T06:00:00Z tally export: 2026-10: wrote ");
+        assertThat(Files.readString(dir.resolve("share/tally-export-history.log"))).isEqualTo(
+                "2026-11-02T06:00:00Z month=2026-10 templates=ai-tech-breakdown files=4 result=published-with-errors exit=3\n");
+        assertThat(Files.readString(dir.resolve("share/latest"))).isEqualTo("2026/10\n");
         try (Stream<Path> files = Files.list(dir.resolve("share/2026/10"))) {
             assertThat(files.map(p -> p.getFileName().toString())).isNotEmpty().allMatch(n -> n.endsWith(".csv"));
         }

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -28,18 +29,26 @@ import java.util.Set;
  * formats: [xlsx, csv, png, svg]
  * destination: /share/lumi/{yyyy}/{MM}/
  * month: previous                           # or YYYY-MM
+ * file_mode: "0640"                         # published files (default: what the umask gives)
+ * dir_mode: "0750"                          # folders the export creates (default: the umask)
  * </pre>
  * Relative paths are resolved against the config file's folder.
  */
 public record ExportConfig(URI url, Path tokenFile, boolean allowInsecureHttp, Path snapshot, String snapshots,
         List<String> templates, Set<OutputFormat> formats, String destination, YearMonth month, Path entitlements,
-        boolean excelBom, boolean strict) {
+        boolean excelBom, boolean strict, Set<PosixFilePermission> fileMode, Set<PosixFilePermission> dirMode) {
+    private static final Set<PosixFilePermission> OWNER_FILE = Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    private static final Set<PosixFilePermission> OWNER_DIR = Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+            PosixFilePermission.OWNER_EXECUTE);
     private static final Set<String> KEYS = Set.of("url", "token_file", "allow_insecure_http", "snapshot", "snapshots",
-            "templates", "formats", "destination", "month", "entitlements", "excel_bom", "strict");
+            "templates", "formats", "destination", "month", "entitlements", "excel_bom", "strict",
+            "file_mode", "dir_mode");
 
     public ExportConfig {
         templates = List.copyOf(templates);
         formats = Set.copyOf(formats);
+        fileMode = fileMode == null ? null : Set.copyOf(fileMode);
+        dirMode = dirMode == null ? null : Set.copyOf(dirMode);
     }
 
     /** Reads and checks a config file; messages name the file and line. */
@@ -100,7 +109,35 @@ public record ExportConfig(URI url, Path tokenFile, boolean allowInsecureHttp, P
                 bool(root, "allow_insecure_http"), snapshot == null ? null : base.resolve(snapshot),
                 text(root, "snapshots") == null ? null : resolvePattern(base, text(root, "snapshots")), templates, formats,
                 resolvePattern(base, destination), month, ent == null ? null : base.resolve(ent), bool(root, "excel_bom"),
-                bool(root, "strict"));
+                bool(root, "strict"), mode(tree, name, "file_mode", OWNER_FILE), mode(tree, name, "dir_mode", OWNER_DIR));
+    }
+
+    /**
+     * An octal mode in quotes, or null when absent. Unquoted, YAML would read {@code 0640} as a number
+     * (416 or 640, depending on the YAML version), so only a string is accepted. The owner must keep
+     * what the export itself needs: read and write on files, and full access to folders.
+     */
+    private static Set<PosixFilePermission> mode(YamlTree tree, String name, String key, Set<PosixFilePermission> owner) {
+        JsonNode v = tree.root().get(key);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        String where = name + ":" + tree.line(key) + ": ";
+        if (!v.isTextual()) {
+            throw new TemplateException(where + "write '" + key + "' in quotes, e.g. " + key + ": \"0640\"");
+        }
+        Set<PosixFilePermission> mode;
+        try {
+            mode = PosixModes.parse(v.asText().strip());
+        } catch (IllegalArgumentException e) {
+            throw new TemplateException(where + "'" + key + "': " + e.getMessage());
+        }
+        if (!mode.containsAll(owner)) {
+            throw new TemplateException(where + "'" + key + "' " + v.asText().strip() + " takes from the owner what the export needs ("
+                    + (owner.equals(OWNER_DIR) ? "7" : "6") + " in the first digit, e.g. \"0"
+                    + (owner.equals(OWNER_DIR) ? "750" : "640") + "\")");
+        }
+        return mode;
     }
 
     /** The URL, or an error that shows it without a {@code user:password@} (docs/security.md). */

@@ -11,11 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -38,11 +40,26 @@ public final class Publisher {
 
     private final Path root;
     private final AtomicFiles files;
+    private final Set<PosixFilePermission> dirMode;
 
     /** A publisher into {@code root}; the run's files are staged and moved into place through {@code files}. */
     public Publisher(Path root, AtomicFiles files) {
+        this(root, files, null);
+    }
+
+    /**
+     * As {@link #Publisher(Path, AtomicFiles)}, and every folder it creates (the root, month folders)
+     * gets {@code dirMode}; null leaves them as the umask makes them. Existing folders keep their mode.
+     */
+    public Publisher(Path root, AtomicFiles files, Set<PosixFilePermission> dirMode) {
         this.root = root.toAbsolutePath().normalize();
         this.files = files;
+        this.dirMode = dirMode == null ? null : Set.copyOf(dirMode);
+    }
+
+    /** The root this publisher writes into, absolute. */
+    public Path root() {
+        return root;
     }
 
     /** Held while a run works; closing it releases the lock. */
@@ -65,9 +82,9 @@ public final class Publisher {
         }
     }
 
-    /** Takes the lock or throws an {@code IllegalStateException} naming the lock file. */
+    /** Takes the lock or throws a {@link LockHeldException} naming the lock file. */
     public Lock lock() throws IOException {
-        Files.createDirectories(root);
+        createDirectories(root, dirMode);
         Path file = root.resolve(LOCK_FILE);
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock l;
@@ -78,8 +95,7 @@ public final class Publisher {
         }
         if (l == null) {
             ch.close();
-            throw new IllegalStateException("another tally export is running (it holds the lock " + file
-                    + "); try again when it has finished");
+            throw new LockHeldException(file);
         }
         return new Lock(ch, l);
     }
@@ -96,7 +112,7 @@ public final class Publisher {
                 }
             }
         }
-        return new Staging(root, Files.createTempDirectory(root, STAGING_PREFIX), files);
+        return new Staging(root, Files.createTempDirectory(root, STAGING_PREFIX), files, dirMode);
     }
 
     /** Files rendered for publishing: one staging sub-folder per destination folder. */
@@ -104,12 +120,14 @@ public final class Publisher {
         private final Path root;
         private final Path dir;
         private final AtomicFiles files;
+        private final Set<PosixFilePermission> dirMode;
         private final Map<Path, Path> targets = new LinkedHashMap<>();
 
-        private Staging(Path root, Path dir, AtomicFiles files) {
+        private Staging(Path root, Path dir, AtomicFiles files, Set<PosixFilePermission> dirMode) {
             this.root = root;
             this.dir = dir;
             this.files = files;
+            this.dirMode = dirMode;
         }
 
         /** The staging folder to render into for files that go to {@code destination}, which must lie inside the root. */
@@ -133,7 +151,7 @@ public final class Publisher {
             Map<Path, List<Path>> staged = new LinkedHashMap<>();
             for (Map.Entry<Path, Path> e : targets.entrySet()) {
                 Path destination = e.getKey();
-                Files.createDirectories(destination);
+                createDirectories(destination, dirMode);
                 SafePaths.requireInside(root.toRealPath(), destination.toRealPath(), "destination " + destination + " resolves to");
                 try (Stream<Path> s = Files.list(e.getValue())) {
                     staged.put(destination, s.filter(Files::isRegularFile).sorted().toList());
@@ -173,19 +191,36 @@ public final class Publisher {
             }
         }
 
-        /** A report file may replace a regular file of its name (an earlier run's), nothing else. */
-        private static void checkReplaceable(Path target) {
-            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
-                throw new IllegalStateException("refusing to publish over " + target + ": it is "
-                        + (Files.isSymbolicLink(target) ? "a symbolic link" : "a folder") + ", not a file an export wrote;"
-                        + " move it away and run again");
-            }
-        }
-
         /** Removes the staging folder and whatever is left in it. */
         @Override
         public void close() throws IOException {
             deleteTree(dir);
+        }
+    }
+
+    /**
+     * {@code Files.createDirectories}, then {@code mode} on each folder it created, top down (the umask
+     * applies at creation, so the mode is set afterwards). Folders that existed are left as they are.
+     */
+    private static void createDirectories(Path dir, Set<PosixFilePermission> mode) throws IOException {
+        List<Path> missing = new ArrayList<>();
+        for (Path p = dir.toAbsolutePath(); p != null && !Files.exists(p); p = p.getParent()) {
+            missing.add(0, p);
+        }
+        Files.createDirectories(dir);
+        if (mode != null) {
+            for (Path p : missing) {
+                PosixModes.apply(p, mode);
+            }
+        }
+    }
+
+    /** A file the export writes may replace a regular file of its name (an earlier run's), nothing else. */
+    static void checkReplaceable(Path target) {
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IllegalStateException("refusing to publish over " + target + ": it is "
+                    + (Files.isSymbolicLink(target) ? "a symbolic link" : "a folder") + ", not a file an export wrote;"
+                    + " move it away and run again");
         }
     }
 
