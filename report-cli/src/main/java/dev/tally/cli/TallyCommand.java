@@ -42,7 +42,8 @@ import picocli.CommandLine.ScopeType;
             "0:Success.",
             "1:Failure (the message says what failed and what to try).",
             "2:Invalid usage (unknown option, bad value, invalid template or query).",
-            "3:Partial: tally export --strict wrote the reports, but the data has data-quality errors."})
+            "3:Partial: tally export --strict wrote the reports, but the data has data-quality errors.",
+            "4:tally export: another export holds the lock; nothing was done."})
 public final class TallyCommand {
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Show stack traces and extra detail on errors.")
