@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,7 +40,8 @@ import java.util.Set;
  *       when the resource's own limits differ from the last ones, a finding, and the resource's limits
  *       apply from the start of the current month (the month of the clock's date);</li>
  *   <li>usage: the latest report per resource, component and billing month;</li>
- *   <li>field of science: the OECD code of the resource's project, joined by project UUID;</li>
+ *   <li>field of science: the OECD code of the resource's project, joined by project UUID; a project that
+ *       resources name but the projects list lacks is a finding, and its allocations stay;</li>
  *   <li>orders: the stored cost plus the core's recomputation of it.</li>
  * </ul>
  */
@@ -144,11 +146,32 @@ public final class FactAssembler {
                     ordersByResource.getOrDefault(r.uuid(), List.of()), monthStart, findings,
                     r.projectId() == null ? null : fields.get(r.projectId())));
         }
+        missingProjects(data, fields.keySet(), findings);
         Map<String, ResourceInput> resources = new HashMap<>();
         data.resources().forEach(r -> resources.put(r.uuid(), r));
         for (OrderInput o : data.orders()) {
             orders.add(orderFact(o, plans, resources.get(o.resourceId()), ordersByResource));
         }
+    }
+
+    /**
+     * One finding per project that resources name but {@code listed} lacks, in the order of their first resource.
+     * Without any projects (a snapshot that did not harvest them) nothing is missing: the field of science is then
+     * unknown for all.
+     */
+    private static void missingProjects(SourceData data, Set<String> listed, List<Finding> findings) {
+        if (listed.isEmpty()) {
+            return;
+        }
+        Map<String, ResourceInput> first = new LinkedHashMap<>();
+        Map<String, Integer> counts = new HashMap<>();
+        for (ResourceInput r : data.resources()) {
+            if (r.projectId() != null && !listed.contains(r.projectId())) {
+                first.putIfAbsent(r.projectId(), r);
+                counts.merge(r.projectId(), 1, Integer::sum);
+            }
+        }
+        first.forEach((id, r) -> findings.add(AssemblyFindings.projectMissing(id, r.projectName(), counts.get(id))));
     }
 
     private CountryShare share(OfferingInput offering) {

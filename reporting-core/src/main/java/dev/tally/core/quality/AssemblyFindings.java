@@ -34,4 +34,15 @@ public final class AssemblyFindings {
         return new Finding(FindingKind.DUPLICATE_USAGE, resourceId, reports + " usage reports for " + component + " in "
                 + month + " of resource " + resourceId + "; the latest (" + latest.toPlainString() + ") counts");
     }
+
+    /**
+     * A project that {@code allocations} resources name but the projects list lacks; they are counted under
+     * {@code name}, the project name the first of them carries (docs/definitions.md, "Projects the list lacks").
+     */
+    public static Finding projectMissing(String projectId, String name, int allocations) {
+        String label = name == null || name.isBlank() ? projectId : "'" + name + "' (" + projectId + ")";
+        return new Finding(FindingKind.PROJECT_MISSING, projectId, "project " + label
+                + " is not in the projects list (soft-deleted, or not visible to the harvest); its " + allocations
+                + " allocation(s) are counted under the name their resources carry, without a field of science");
+    }
 }
