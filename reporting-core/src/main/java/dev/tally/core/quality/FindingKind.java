@@ -22,7 +22,9 @@ public enum FindingKind {
      * Resources name a project the projects list lacks (soft-deleted, or not visible to the harvest's token); their
      * allocations are counted under the project name the resources carry.
      */
-    PROJECT_MISSING(Severity.WARNING);
+    PROJECT_MISSING(Severity.WARNING),
+    /** The project's {@code is_industry} and the allocation's LUMI option {@code is_industry} disagree; the option counts. */
+    INDUSTRY_MISMATCH(Severity.WARNING);
 
     private final Severity severity;
 

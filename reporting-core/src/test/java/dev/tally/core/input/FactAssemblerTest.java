@@ -152,4 +152,28 @@ class FactAssemblerTest {
     void withoutAnyProjectsNoProjectIsMissing() {
         assertThat(facts.findings()).noneMatch(f -> f.kind() == dev.tally.core.quality.FindingKind.PROJECT_MISSING);
     }
+
+    @Test
+    void anIndustryOptionThatDisagreesWithItsProjectIsAFindingAndTheOptionCounts() {
+        // r1's option says industry; its project says not. r2 has no option (unknown): no finding either way.
+        // r4's project says industry, its option is unknown; p-x names no resource.
+        Map<String, dev.tally.core.fact.Flag> projects = Map.of("p-r1", dev.tally.core.fact.Flag.FALSE,
+                "p-r2", dev.tally.core.fact.Flag.TRUE, "p-r4", dev.tally.core.fact.Flag.TRUE,
+                "p-x", dev.tally.core.fact.Flag.FALSE);
+
+        FactAssembler.Assembly checked = assembler.facts(Snapshots.example(), projects);
+
+        List<dev.tally.core.quality.Finding> mismatches = checked.findings().stream()
+                .filter(f -> f.kind() == dev.tally.core.quality.FindingKind.INDUSTRY_MISMATCH).toList();
+        assertThat(mismatches).singleElement().satisfies(f -> {
+            assertThat(f.subject()).isEqualTo("r1");
+            assertThat(f.severity()).isEqualTo(dev.tally.core.quality.Severity.WARNING);
+            assertThat(f.message()).isEqualTo("allocation 'alloc r1' (r1) has the LUMI option is_industry=true but its "
+                    + "project 'Project r1' (p-r1) has is_industry=false; reports use the option");
+        });
+        assertThat(checked.allocations().get(0).options().isIndustry()).isEqualTo(dev.tally.core.fact.Flag.TRUE);
+        assertThat(assembler.assemble(Snapshots.example(), projects).findings())
+                .filteredOn(f -> f.kind() == dev.tally.core.quality.FindingKind.INDUSTRY_MISMATCH).hasSize(1);
+        assertThat(facts.findings()).noneMatch(f -> f.kind() == dev.tally.core.quality.FindingKind.INDUSTRY_MISMATCH);
+    }
 }
