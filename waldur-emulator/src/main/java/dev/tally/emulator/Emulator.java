@@ -2,6 +2,7 @@ package dev.tally.emulator;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.tally.emulator.fault.FaultPlan;
+import dev.tally.emulator.store.Quirks;
 import dev.tally.emulator.http.ApiHandler;
 import dev.tally.emulator.http.ResponseWriter;
 import dev.tally.emulator.http.Writes;
@@ -63,6 +64,7 @@ public final class Emulator implements AutoCloseable {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
         Store store = DatasetGenerator.generate(config.seed(), config.scale(), config.asOf(), config.staffToken());
+        Quirks.apply(store, config.quirks());
         FaultPlan faults = FaultPlan.parse(config.faults(), config.seed());
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("waldur-emulator-orders"));
         Writes writes = new Writes(store, new OrderLifecycle(store, config.orderProcessingDelay(), scheduler));

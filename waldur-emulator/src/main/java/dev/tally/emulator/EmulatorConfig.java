@@ -1,8 +1,11 @@
 package dev.tally.emulator;
 
+import dev.tally.emulator.store.Quirk;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Settings for one emulator instance.
@@ -16,9 +19,10 @@ import java.util.Objects;
  *                             {@code ties:shuffle} (docs/emulator.md, "Unstable orderings and bare throttling")
  * @param orderProcessingDelay how long an approved order stays {@code executing} before it becomes {@code done}
  * @param asOf                 the emulator's "now": generated history ends here and runtime timestamps start here
+ * @param quirks               ways the dataset is made as untidy as a real Waldur's (docs/emulator.md, "Untidy data"); none by default
  */
 public record EmulatorConfig(int port, long seed, int scale, String staffToken, String faults,
-                             Duration orderProcessingDelay, Instant asOf) {
+                             Duration orderProcessingDelay, Instant asOf, Set<Quirk> quirks) {
 
     /** The staff token used when none is configured; fixed so examples and tests can hard-code it. */
     public static final String DEFAULT_STAFF_TOKEN = "5aff0000000000000000000000000000000000ff";
@@ -40,32 +44,33 @@ public record EmulatorConfig(int port, long seed, int scale, String staffToken, 
             throw new IllegalArgumentException("orderProcessingDelay (" + orderProcessingDelay + ") must not be negative");
         }
         Objects.requireNonNull(asOf, "asOf");
+        quirks = quirks.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(quirks));
     }
 
     /** Port 0, seed 42, scale 1, the default staff token, no faults, no processing delay, as of 2026-11-01. */
     public static EmulatorConfig defaults() {
         return new EmulatorConfig(0, 42L, 1, DEFAULT_STAFF_TOKEN, "", Duration.ZERO,
-                Instant.parse("2026-11-01T00:00:00Z"));
+                Instant.parse("2026-11-01T00:00:00Z"), Set.of());
     }
 
     public EmulatorConfig withPort(int newPort) {
-        return new EmulatorConfig(newPort, seed, scale, staffToken, faults, orderProcessingDelay, asOf);
+        return new EmulatorConfig(newPort, seed, scale, staffToken, faults, orderProcessingDelay, asOf, quirks);
     }
 
     public EmulatorConfig withSeed(long newSeed) {
-        return new EmulatorConfig(port, newSeed, scale, staffToken, faults, orderProcessingDelay, asOf);
+        return new EmulatorConfig(port, newSeed, scale, staffToken, faults, orderProcessingDelay, asOf, quirks);
     }
 
     public EmulatorConfig withScale(int newScale) {
-        return new EmulatorConfig(port, seed, newScale, staffToken, faults, orderProcessingDelay, asOf);
+        return new EmulatorConfig(port, seed, newScale, staffToken, faults, orderProcessingDelay, asOf, quirks);
     }
 
     public EmulatorConfig withStaffToken(String newStaffToken) {
-        return new EmulatorConfig(port, seed, scale, newStaffToken, faults, orderProcessingDelay, asOf);
+        return new EmulatorConfig(port, seed, scale, newStaffToken, faults, orderProcessingDelay, asOf, quirks);
     }
 
     public EmulatorConfig withFaults(String newFaults) {
-        return new EmulatorConfig(port, seed, scale, staffToken, newFaults, orderProcessingDelay, asOf);
+        return new EmulatorConfig(port, seed, scale, staffToken, newFaults, orderProcessingDelay, asOf, quirks);
     }
 
     /** The fault spec with one more {@code kind:value} entry; a later entry of the same setting wins. */
@@ -80,10 +85,17 @@ public record EmulatorConfig(int port, long seed, int scale, String staffToken, 
     }
 
     public EmulatorConfig withOrderProcessingDelay(Duration newDelay) {
-        return new EmulatorConfig(port, seed, scale, staffToken, faults, newDelay, asOf);
+        return new EmulatorConfig(port, seed, scale, staffToken, faults, newDelay, asOf, quirks);
     }
 
     public EmulatorConfig withAsOf(Instant newAsOf) {
-        return new EmulatorConfig(port, seed, scale, staffToken, faults, orderProcessingDelay, newAsOf);
+        return new EmulatorConfig(port, seed, scale, staffToken, faults, orderProcessingDelay, newAsOf, quirks);
+    }
+
+    /** The same, with {@code quirk} switched on as well. */
+    public EmulatorConfig withQuirk(Quirk quirk) {
+        Set<Quirk> more = EnumSet.of(quirk);
+        more.addAll(quirks);
+        return new EmulatorConfig(port, seed, scale, staffToken, faults, orderProcessingDelay, asOf, more);
     }
 }

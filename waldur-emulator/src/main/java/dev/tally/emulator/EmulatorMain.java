@@ -1,5 +1,6 @@
 package dev.tally.emulator;
 
+import dev.tally.emulator.store.Quirk;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;
@@ -7,7 +8,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Command line: {@code java -jar waldur-emulator-*-standalone.jar --port 8080 --scale 1 --seed 42
- * [--faults 429:0.05] [--ties shuffle] [--retry-after none|SECONDS] [--staff-token HEX] [--order-delay-ms N]}. Prints the URL and tokens, runs until Ctrl-C.
+ * [--faults 429:0.05] [--ties shuffle] [--retry-after none|SECONDS] [--staff-token HEX] [--order-delay-ms N]
+ * [--quirks soft-deleted-projects,archived-offering]}. Prints the URL and tokens, runs until Ctrl-C.
  */
 public final class EmulatorMain {
     private EmulatorMain() {
@@ -20,7 +22,8 @@ public final class EmulatorMain {
         } catch (IllegalArgumentException e) {
             System.err.println("waldur-emulator: " + e.getMessage());
             System.err.println("usage: --port N --scale N --seed N [--faults SPEC] [--ties shuffle|stable] "
-                    + "[--retry-after none|SECONDS] [--staff-token HEX40] [--order-delay-ms N]");
+                    + "[--retry-after none|SECONDS] [--staff-token HEX40] [--order-delay-ms N] "
+                    + "[--quirks soft-deleted-projects,archived-offering]");
             System.exit(2);
             return;
         }
@@ -53,6 +56,7 @@ public final class EmulatorMain {
                     case "--ties" -> config.withFault("ties", value);
                     case "--retry-after" -> config.withFault("retry-after", value);
                     case "--staff-token" -> config.withStaffToken(value);
+                    case "--quirks" -> withQuirks(config, value);
                     case "--order-delay-ms" -> config.withOrderProcessingDelay(Duration.ofMillis(Long.parseLong(value)));
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 };
@@ -61,6 +65,13 @@ public final class EmulatorMain {
             }
         }
         dev.tally.emulator.fault.FaultPlan.parse(config.faults(), config.seed());
+        return config;
+    }
+
+    private static EmulatorConfig withQuirks(EmulatorConfig config, String keys) {
+        for (Quirk q : Quirk.parse(keys)) {
+            config = config.withQuirk(q);
+        }
         return config;
     }
 

@@ -1,19 +1,29 @@
 package dev.tally.waldur.snapshot;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tally.waldur.ListListener;
+import dev.tally.waldur.NotFoundException;
 import dev.tally.waldur.Query;
 import dev.tally.waldur.WaldurClient;
 import dev.tally.waldur.WaldurCollection;
+import dev.tally.waldur.http.JsonLinesPage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Harvests Waldur collections into a snapshot directory. Everything is written into a hidden
@@ -23,10 +33,14 @@ import java.util.Set;
  * siblings a killed harvest left are removed by the next harvest into the same place.
  */
 public final class Harvester {
+    /** Where staff read any offering by UUID, Archived ones included. */
+    static final String PROVIDER_OFFERINGS = "marketplace-provider-offerings/";
+
     private final WaldurClient client;
     private final String toolVersion;
     private final Clock clock;
     private final int chunkSize;
+    private volatile List<String> backfilled = List.of();
 
     public Harvester(WaldurClient client, String toolVersion, Clock clock) {
         this(client, toolVersion, clock, CountingGzipWriter.DEFAULT_CHUNK_SIZE);
@@ -71,12 +85,7 @@ public final class Harvester {
         SnapshotDirectories.removeLeftovers(target, SnapshotDirectories.PARTIAL, started);
         Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + SnapshotDirectories.PARTIAL);
         try {
-            Map<String, Manifest.Entry> entries = new LinkedHashMap<>();
-            for (WaldurCollection c : WaldurCollection.values()) {
-                if (collections.contains(c)) {
-                    entries.put(c.id(), harvestOne(c, staging, progress));
-                }
-            }
+            Map<String, Manifest.Entry> entries = harvestAll(collections, staging, progress);
             Manifest manifest = new Manifest(Manifest.FORMAT, client.config().apiUrl().toString(), started,
                     clock.instant(), toolVersion, entries);
             writeManifest(client.mapper(), staging, manifest);
@@ -89,25 +98,120 @@ public final class Harvester {
         }
     }
 
-    private Manifest.Entry harvestOne(WaldurCollection c, Path dir, Progress progress) throws IOException {
-        String file = c.id() + ".jsonl.gz";
-        try (CountingGzipWriter out = new CountingGzipWriter(dir.resolve(file), chunkSize, CountingGzipWriter.defaultThreads())) {
+    /**
+     * Every collection, in {@link WaldurCollection} order in the manifest. The offerings file stays open until orders
+     * and resources are in: the offerings they name that the public list lacked (Archived ones) are then fetched one
+     * by one and appended (docs/waldur.md, "Offerings the public list omits").
+     */
+    private Map<String, Manifest.Entry> harvestAll(Set<WaldurCollection> collections, Path dir, Progress progress)
+            throws IOException {
+        Map<WaldurCollection, Manifest.Entry> done = new EnumMap<>(WaldurCollection.class);
+        backfilled = List.of();
+        Set<String> listed = ConcurrentHashMap.newKeySet();
+        OfferingReferences references = new OfferingReferences();
+        CountingGzipWriter offerings = null;
+        try {
+            for (WaldurCollection c : WaldurCollection.values()) {
+                if (!collections.contains(c)) {
+                    continue;
+                }
+                if (c == WaldurCollection.OFFERINGS) {
+                    offerings = open(c, dir);
+                    copy(c, offerings, progress, page -> {
+                        for (int i = 0; i < page.size(); i++) {
+                            listed.add(normalised(page.uuid(i)));
+                        }
+                    });
+                    continue;
+                }
+                try (CountingGzipWriter out = open(c, dir)) {
+                    boolean names = c == WaldurCollection.ORDERS || c == WaldurCollection.RESOURCES;
+                    copy(c, out, progress, names ? page -> references.scan(page.lines(), page.length()) : page -> { });
+                    done.put(c, finish(c, out));
+                }
+            }
+            if (offerings != null) {
+                backfilled = appendUnlisted(offerings, references.missingFrom(listed));
+                done.put(WaldurCollection.OFFERINGS, finish(WaldurCollection.OFFERINGS, offerings));
+            }
+        } finally {
+            if (offerings != null) {
+                offerings.close();
+            }
+        }
+        Map<String, Manifest.Entry> entries = new LinkedHashMap<>();
+        done.forEach((c, e) -> entries.put(c.id(), e));
+        return entries;
+    }
+
+    /**
+     * The UUIDs of the offerings the last harvest fetched by UUID because orders or resources named them and the
+     * public list did not; empty when there were none.
+     */
+    public List<String> offeringsFetchedByUuid() {
+        return backfilled;
+    }
+
+    /**
+     * Appends each offering of {@code missing} as its provider view has it: Waldur's public offerings are 404 at
+     * their detail URL too once Archived, but staff read every offering at {@code marketplace-provider-offerings/}.
+     * One that is not found there either (a caller without rights to it) is left out: its allocations keep the
+     * offering name their resources carry.
+     */
+    private List<String> appendUnlisted(CountingGzipWriter out, Set<String> missing) throws IOException {
+        List<String> fetched = new ArrayList<>();
+        for (String uuid : missing) {
+            JsonNode offering;
+            try {
+                offering = client.getRaw(PROVIDER_OFFERINGS, uuid);
+            } catch (NotFoundException e) {
+                continue;
+            }
+            byte[] json = client.mapper().writeValueAsBytes(offering);
+            byte[] line = Arrays.copyOf(json, json.length + 1);
+            line[json.length] = '\n';
+            out.write(line, line.length, 1);
+            fetched.add(uuid);
+        }
+        return List.copyOf(fetched);
+    }
+
+    private CountingGzipWriter open(WaldurCollection c, Path dir) throws IOException {
+        return new CountingGzipWriter(dir.resolve(fileName(c)), chunkSize, CountingGzipWriter.defaultThreads());
+    }
+
+    private static String fileName(WaldurCollection c) {
+        return c.id() + ".jsonl.gz";
+    }
+
+    private static Manifest.Entry finish(WaldurCollection c, CountingGzipWriter out) throws IOException {
+        String sha = out.finish();
+        return new Manifest.Entry(fileName(c), out.lines(), sha);
+    }
+
+    /** Copies one list into {@code out}, showing each page to {@code look} first. */
+    private void copy(WaldurCollection c, CountingGzipWriter out, Progress progress, Consumer<JsonLinesPage> look)
+            throws IOException {
+        try {
             ListListener listener = (fetched, total) -> progress.onProgress(c, fetched, total);
             // Objects are stored as received, one compact JSON line each, re-encoded by a streaming
             // copy on the fetching threads; the writer compresses chunks on its own threads, and this
             // thread only appends finished gzip members in order and hashes them.
             client.forEachPageLines(c.path(), Query.NONE, listener, page -> {
+                look.accept(page);
                 try {
                     out.write(page.lines(), page.length(), page.size());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             });
-            String sha = out.finish();
-            return new Manifest.Entry(file, out.lines(), sha);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    private static String normalised(String uuid) {
+        return uuid == null ? "" : uuid.replace("-", "").toLowerCase(Locale.ROOT);
     }
 
     static void writeManifest(ObjectMapper mapper, Path dir, Manifest manifest) throws IOException {

@@ -167,6 +167,22 @@ public final class FactBuilder {
                 o.customerName(), components, plans);
     }
 
+    /**
+     * The projects' own {@code is_industry} by project UUID, for {@link FactAssembler#assemble(SourceData, Map)}'s
+     * check against the LUMI option (docs/definitions.md, "Two is_industry flags"); empty without projects.
+     */
+    static Map<String, Flag> projectIndustry(Snapshot snapshot) {
+        Map<String, Flag> flags = new HashMap<>();
+        if (snapshot.has(WaldurCollection.PROJECTS)) {
+            snapshot.forEach(WaldurCollection.PROJECTS, Project.class, p -> {
+                if (p.uuid() != null && p.isIndustry() != null) {
+                    flags.put(p.uuid(), Flag.of(p.isIndustry()));
+                }
+            });
+        }
+        return flags;
+    }
+
     private static void addProject(List<ProjectInput> projects, Project p) {
         if (p.uuid() != null) {
             projects.add(new ProjectInput(p.uuid(), p.oecdFos2007Code()));

@@ -7,6 +7,7 @@ import dev.tally.core.country.CountryResolver;
 import dev.tally.core.country.CountryShare;
 import dev.tally.core.dataset.Dataset;
 import dev.tally.core.fact.AllocationFact;
+import dev.tally.core.fact.Flag;
 import dev.tally.core.fact.LimitChange;
 import dev.tally.core.fact.OrderFact;
 import dev.tally.core.fact.OrderState;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,8 +41,10 @@ import java.util.Set;
  *       when the resource's own limits differ from the last ones, a finding, and the resource's limits
  *       apply from the start of the current month (the month of the clock's date);</li>
  *   <li>usage: the latest report per resource, component and billing month;</li>
- *   <li>field of science: the OECD code of the resource's project, joined by project UUID;</li>
- *   <li>orders: the stored cost plus the core's recomputation of it.</li>
+ *   <li>field of science: the OECD code of the resource's project, joined by project UUID; a project that
+ *       resources name but the projects list lacks is a finding, and its allocations stay;</li>
+ *   <li>orders: the stored cost plus the core's recomputation of it;</li>
+ *   <li>industry: the LUMI option {@code is_industry}; where the project's own flag is given and differs, a finding.</li>
  * </ul>
  */
 public final class FactAssembler {
@@ -66,10 +70,18 @@ public final class FactAssembler {
 
     /** Builds the dataset queries and checks run on; usages go into it column-wise, never as one object each. */
     public Dataset assemble(SourceData data) {
+        return assemble(data, Map.of());
+    }
+
+    /**
+     * The same, checking each allocation's LUMI option {@code is_industry} against {@code projectIndustry}, the
+     * projects' own flags by project UUID (docs/definitions.md, "Two is_industry flags").
+     */
+    public Dataset assemble(SourceData data, Map<String, Flag> projectIndustry) {
         List<Finding> findings = new ArrayList<>();
         List<AllocationFact> allocations = new ArrayList<>();
         List<OrderFact> orders = new ArrayList<>();
-        facts(data, allocations, orders, findings);
+        facts(data, projectIndustry, allocations, orders, findings);
         Dataset.Builder b = Dataset.builder(today());
         allocations.forEach(b::add);
         allocations.clear();
@@ -96,10 +108,15 @@ public final class FactAssembler {
 
     /** Builds the facts without compacting them into a dataset. */
     public Assembly facts(SourceData data) {
+        return facts(data, Map.of());
+    }
+
+    /** The same, checking the LUMI option {@code is_industry} against {@code projectIndustry} as {@link #assemble(SourceData, Map)} does. */
+    public Assembly facts(SourceData data, Map<String, Flag> projectIndustry) {
         List<Finding> findings = new ArrayList<>();
         List<AllocationFact> allocations = new ArrayList<>();
         List<OrderFact> orders = new ArrayList<>();
-        facts(data, allocations, orders, findings);
+        facts(data, projectIndustry, allocations, orders, findings);
         UsageTable usages = data.usages();
         UsageTable.Latest latest = latestUsages(usages, findings);
         List<UsageFact> facts = new ArrayList<>(latest.rows().length);
@@ -111,7 +128,8 @@ public final class FactAssembler {
     }
 
     /** Adds the allocation and order facts to {@code allocations} and {@code orders}, and findings about them. */
-    private void facts(SourceData data, List<AllocationFact> allocations, List<OrderFact> orders, List<Finding> findings) {
+    private void facts(SourceData data, Map<String, Flag> projectIndustry, List<AllocationFact> allocations,
+            List<OrderFact> orders, List<Finding> findings) {
         Map<String, OfferingInput> offerings = new HashMap<>();
         Map<String, PriceList> plans = new HashMap<>();
         for (OfferingInput o : data.offerings()) {
@@ -144,10 +162,50 @@ public final class FactAssembler {
                     ordersByResource.getOrDefault(r.uuid(), List.of()), monthStart, findings,
                     r.projectId() == null ? null : fields.get(r.projectId())));
         }
+        missingProjects(data, fields.keySet(), findings);
+        industryMismatches(data, projectIndustry, findings);
         Map<String, ResourceInput> resources = new HashMap<>();
         data.resources().forEach(r -> resources.put(r.uuid(), r));
         for (OrderInput o : data.orders()) {
             orders.add(orderFact(o, plans, resources.get(o.resourceId()), ordersByResource));
+        }
+    }
+
+    /**
+     * One finding per project that resources name but {@code listed} lacks, in the order of their first resource.
+     * Without any projects (a snapshot that did not harvest them) nothing is missing: the field of science is then
+     * unknown for all.
+     */
+    private static void missingProjects(SourceData data, Set<String> listed, List<Finding> findings) {
+        if (listed.isEmpty()) {
+            return;
+        }
+        Map<String, ResourceInput> first = new LinkedHashMap<>();
+        Map<String, Integer> counts = new HashMap<>();
+        for (ResourceInput r : data.resources()) {
+            if (r.projectId() != null && !listed.contains(r.projectId())) {
+                first.putIfAbsent(r.projectId(), r);
+                counts.merge(r.projectId(), 1, Integer::sum);
+            }
+        }
+        first.forEach((id, r) -> findings.add(AssemblyFindings.projectMissing(id, r.projectName(), counts.get(id))));
+    }
+
+    /**
+     * One finding per allocation whose LUMI option {@code is_industry} and its project's flag are both known and
+     * differ. The option stays the dimension: it is what the allocator recorded for this allocation.
+     */
+    private static void industryMismatches(SourceData data, Map<String, Flag> projectIndustry, List<Finding> findings) {
+        if (projectIndustry.isEmpty()) {
+            return;
+        }
+        for (ResourceInput r : data.resources()) {
+            Flag option = r.options().isIndustry();
+            Flag project = r.projectId() == null ? Flag.UNKNOWN : projectIndustry.getOrDefault(r.projectId(), Flag.UNKNOWN);
+            if (option != Flag.UNKNOWN && project != Flag.UNKNOWN && option != project) {
+                findings.add(AssemblyFindings.industryMismatch(r.uuid(), label(r), r.projectId(), r.projectName(), option,
+                        project));
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.tally.core.quality;
 
+import dev.tally.core.fact.Flag;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -33,5 +34,29 @@ public final class AssemblyFindings {
             BigDecimal latest) {
         return new Finding(FindingKind.DUPLICATE_USAGE, resourceId, reports + " usage reports for " + component + " in "
                 + month + " of resource " + resourceId + "; the latest (" + latest.toPlainString() + ") counts");
+    }
+
+    /**
+     * A project that {@code allocations} resources name but the projects list lacks; they are counted under
+     * {@code name}, the project name the first of them carries (docs/definitions.md, "Projects the list lacks").
+     */
+    public static Finding projectMissing(String projectId, String name, int allocations) {
+        String label = name == null || name.isBlank() ? projectId : "'" + name + "' (" + projectId + ")";
+        return new Finding(FindingKind.PROJECT_MISSING, projectId, "project " + label
+                + " is not in the projects list (soft-deleted, or not visible to the harvest); its " + allocations
+                + " allocation(s) are counted under the name their resources carry, without a field of science");
+    }
+
+    /**
+     * An allocation whose LUMI option {@code is_industry} differs from its project's flag; reports use the option
+     * (docs/definitions.md, "Two is_industry flags").
+     *
+     * @param label the resource as the message names it: {@code 'name' (uuid)}, or its UUID
+     */
+    public static Finding industryMismatch(String resourceId, String label, String projectId, String projectName,
+            Flag option, Flag project) {
+        String of = projectName == null || projectName.isBlank() ? projectId : "'" + projectName + "' (" + projectId + ")";
+        return new Finding(FindingKind.INDUSTRY_MISMATCH, resourceId, "allocation " + label + " has the LUMI option is_industry="
+                + option.label() + " but its project " + of + " has is_industry=" + project.label() + "; reports use the option");
     }
 }

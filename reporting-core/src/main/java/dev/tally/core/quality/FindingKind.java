@@ -17,7 +17,14 @@ public enum FindingKind {
     /** Two or more usage reports for the same resource, component and month; the latest one counts. */
     DUPLICATE_USAGE(Severity.INFO),
     /** The resource's current limits differ from those of its last done order; the resource's limits win for the current month. */
-    LIMITS_MISMATCH(Severity.WARNING);
+    LIMITS_MISMATCH(Severity.WARNING),
+    /**
+     * Resources name a project the projects list lacks (soft-deleted, or not visible to the harvest's token); their
+     * allocations are counted under the project name the resources carry.
+     */
+    PROJECT_MISSING(Severity.WARNING),
+    /** The project's {@code is_industry} and the allocation's LUMI option {@code is_industry} disagree; the option counts. */
+    INDUSTRY_MISMATCH(Severity.WARNING);
 
     private final Severity severity;
 

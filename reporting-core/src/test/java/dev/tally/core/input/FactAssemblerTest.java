@@ -118,4 +118,62 @@ class FactAssemblerTest {
         assertThat(allocation("r1").fieldOfScience()).isNull();
         assertThat(joined.allocations().get(0).accessType()).isEqualTo("(none)");
     }
+
+    @Test
+    void aProjectTheListLacksIsOneFindingAndItsAllocationsStayUnderTheResourcesProjectName() {
+        SourceData ex = Snapshots.example();
+        List<ResourceInput> resources = new java.util.ArrayList<>(ex.resources());
+        // a second resource of the soft-deleted project p-r3, whose denormalised name changed later
+        resources.add(new ResourceInput("r6", "alloc r6", "OK", "p-r3", "Project r3 (renamed)", "c1", "DeiC", "oa",
+                "LUMI Atlantis", "pl2", Map.of(), null, Instant.parse("2025-02-01T00:00:00Z")));
+        SourceData withProjects = new SourceData(ex.offerings(), resources, ex.orders(), ex.usages(),
+                List.of(new ProjectInput("p-r1", null), new ProjectInput("p-r2", null), new ProjectInput("p-r4", null)));
+
+        List<dev.tally.core.quality.Finding> missing = assembler.facts(withProjects).findings().stream()
+                .filter(f -> f.kind() == dev.tally.core.quality.FindingKind.PROJECT_MISSING).toList();
+
+        assertThat(missing).extracting(dev.tally.core.quality.Finding::subject).containsExactly("p-r3", "p-r5");
+        assertThat(missing.get(0).message()).isEqualTo("project 'Project r3' (p-r3) is not in the projects list "
+                + "(soft-deleted, or not visible to the harvest); its 2 allocation(s) are counted under the name their "
+                + "resources carry, without a field of science");
+        assertThat(missing.get(0).severity()).isEqualTo(dev.tally.core.quality.Severity.WARNING);
+        assertThat(missing.get(1).message()).startsWith("project 'Project r5' (p-r5) is not in the projects list")
+                .contains("its 1 allocation(s)");
+        // r3 still costs its February: 1 cpu_k_hours at 0.1; r6 has no limits
+        Dataset d = assembler.assemble(withProjects);
+        ResultTable t = QueryEngine.run(d, Query.builder(Period.parse("2025-02")).dimensions("project")
+                .measures("cost").grandTotal(false).build());
+        Map<Object, Object> byProject = t.rows().stream().collect(Collectors.toMap(r -> r.get(0), r -> r.get(1)));
+        assertThat((BigDecimal) byProject.get("Project r3")).isEqualByComparingTo("0.1");
+        assertThat(d.findings()).filteredOn(f -> f.kind() == dev.tally.core.quality.FindingKind.PROJECT_MISSING).hasSize(2);
+    }
+
+    @Test
+    void withoutAnyProjectsNoProjectIsMissing() {
+        assertThat(facts.findings()).noneMatch(f -> f.kind() == dev.tally.core.quality.FindingKind.PROJECT_MISSING);
+    }
+
+    @Test
+    void anIndustryOptionThatDisagreesWithItsProjectIsAFindingAndTheOptionCounts() {
+        // r1's option says industry; its project says not. r2 has no option (unknown): no finding either way.
+        // r4's project says industry, its option is unknown; p-x names no resource.
+        Map<String, dev.tally.core.fact.Flag> projects = Map.of("p-r1", dev.tally.core.fact.Flag.FALSE,
+                "p-r2", dev.tally.core.fact.Flag.TRUE, "p-r4", dev.tally.core.fact.Flag.TRUE,
+                "p-x", dev.tally.core.fact.Flag.FALSE);
+
+        FactAssembler.Assembly checked = assembler.facts(Snapshots.example(), projects);
+
+        List<dev.tally.core.quality.Finding> mismatches = checked.findings().stream()
+                .filter(f -> f.kind() == dev.tally.core.quality.FindingKind.INDUSTRY_MISMATCH).toList();
+        assertThat(mismatches).singleElement().satisfies(f -> {
+            assertThat(f.subject()).isEqualTo("r1");
+            assertThat(f.severity()).isEqualTo(dev.tally.core.quality.Severity.WARNING);
+            assertThat(f.message()).isEqualTo("allocation 'alloc r1' (r1) has the LUMI option is_industry=true but its "
+                    + "project 'Project r1' (p-r1) has is_industry=false; reports use the option");
+        });
+        assertThat(checked.allocations().get(0).options().isIndustry()).isEqualTo(dev.tally.core.fact.Flag.TRUE);
+        assertThat(assembler.assemble(Snapshots.example(), projects).findings())
+                .filteredOn(f -> f.kind() == dev.tally.core.quality.FindingKind.INDUSTRY_MISMATCH).hasSize(1);
+        assertThat(facts.findings()).noneMatch(f -> f.kind() == dev.tally.core.quality.FindingKind.INDUSTRY_MISMATCH);
+    }
 }

@@ -27,6 +27,12 @@ import java.util.function.Predicate;
 record Endpoint(String name, String model, boolean anonymousAllowed, Function<Store, Table<? extends Row>> table,
                 BiPredicate<User, Row> visible, Map<String, Filter> filters, Set<String> orderings) {
 
+    /**
+     * The collections that hide rows from staff too: soft-deleted projects, and public offerings that are neither
+     * Active nor Paused. Staff lists of the others skip the per-row visibility check.
+     */
+    private static final Set<String> HIDES_FROM_STAFF = Set.of("projects", "marketplace-public-offerings");
+
     /** Visible rows that pass every filter in the request, in the requested or default order. */
     List<Row> select(Store store, Request request) {
         List<Predicate<Row>> predicates = new ArrayList<>();
@@ -45,7 +51,7 @@ record Endpoint(String name, String model, boolean anonymousAllowed, Function<St
             order = null;
         }
         User user = request.user();
-        if (predicates.isEmpty() && order == null && user != null && user.staff() && !"projects".equals(name)) {
+        if (predicates.isEmpty() && order == null && user != null && user.staff() && !HIDES_FROM_STAFF.contains(name)) {
             // A staff harvest pages through whole collections: the table is already in default order, so
             // a page costs O(page), not a scan of millions of rows. Callers hold the read lock while paging.
             return Collections.unmodifiableList(table.apply(store).rows());

@@ -16,6 +16,8 @@ import java.util.function.BiPredicate;
 /** The read endpoint of every collection, with its filters and orderings (module README, "Endpoints"). */
 final class Endpoints {
     static final Set<String> OFFERING_STATES = Set.of("Draft", "Active", "Paused", "Archived", "Unavailable");
+    /** The offering states the public offerings list and retrieve. */
+    static final Set<String> ORDERABLE_STATES = Set.of("Active", "Paused");
 
     private Endpoints() {
     }
@@ -143,8 +145,10 @@ final class Endpoints {
         f.put("description", Filter.icontains("description"));
         f.put("keyword", Filter.query("name", "description", "customer_name"));
         f.put("type", Filter.exact("type"));
+        // OfferingQuerySet.filter_by_ordering_availability_for_user: only Active and Paused offerings, for list and
+        // detail alike, so an Archived offering is 404 here and readable only as a provider offering.
         return new Endpoint("marketplace-public-offerings", "Offering", true, Store::offerings,
-                (user, row) -> true, f,
+                (user, row) -> ORDERABLE_STATES.contains(Filter.text(row, "state")), f,
                 Set.of("name", "created", "type", "state", "total_customers", "total_cost", "total_cost_estimated"));
     }
 

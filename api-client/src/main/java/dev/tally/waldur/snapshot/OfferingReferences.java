@@ -1,0 +1,53 @@
+package dev.tally.waldur.snapshot;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The offering UUIDs that harvested orders and resources name in their {@code offering_uuid}, read straight from the
+ * pages' compact JSON lines, so no object is parsed twice. The public offerings list omits Archived offerings whose
+ * resources remain (docs/waldur.md, "Offerings the public list omits"); these references are how a harvest finds them.
+ */
+final class OfferingReferences {
+    private static final byte[] KEY = "\"offering_uuid\":\"".getBytes(StandardCharsets.US_ASCII);
+
+    private final Set<String> named = ConcurrentHashMap.newKeySet();
+
+    /** Notes every {@code "offering_uuid":"…"} value in {@code length} bytes of JSON lines. */
+    void scan(byte[] lines, int length) {
+        for (int i = indexOf(lines, 0, length); i >= 0; i = indexOf(lines, i, length)) {
+            int end = i;
+            while (end < length && lines[end] != '"') {
+                end++;
+            }
+            if (end > i) {
+                named.add(new String(lines, i, end - i, StandardCharsets.US_ASCII).replace("-", "").toLowerCase(Locale.ROOT));
+            }
+            i = end;
+        }
+    }
+
+    /** The noted UUIDs that {@code listed} lacks, sorted, so a harvest fetches them in a repeatable order. */
+    Set<String> missingFrom(Set<String> listed) {
+        Set<String> missing = new TreeSet<>(named);
+        missing.removeAll(listed);
+        return missing;
+    }
+
+    /** The position just after the next key at or after {@code from}, or -1. */
+    private static int indexOf(byte[] bytes, int from, int length) {
+        outer:
+        for (int i = from; i <= length - KEY.length; i++) {
+            for (int k = 0; k < KEY.length; k++) {
+                if (bytes[i + k] != KEY[k]) {
+                    continue outer;
+                }
+            }
+            return i + KEY.length;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.tally.emulator.store;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Applies {@link Quirk}s to a generated dataset before the emulator serves it. Each picks its rows by the tables'
+ * default order, so the same seed, scale and quirks give the same data (docs/emulator.md, "Untidy data").
+ */
+public final class Quirks {
+    /** How many projects {@link Quirk#SOFT_DELETED_PROJECTS} removes. */
+    static final int SOFT_DELETED = 2;
+
+    private Quirks() {
+    }
+
+    /** Changes {@code store} as {@code quirks} say; callers run this before the server starts. */
+    public static void apply(Store store, Set<Quirk> quirks) {
+        if (quirks.contains(Quirk.SOFT_DELETED_PROJECTS)) {
+            softDeleteProjects(store);
+        }
+        if (quirks.contains(Quirk.ARCHIVED_OFFERING)) {
+            archiveOffering(store);
+        }
+    }
+
+    /**
+     * Soft-deletes the first projects (by name) that have resources, all of them Terminated: the ones Waldur itself
+     * removes once their end date has passed. Their resources, orders and usages stay.
+     */
+    private static void softDeleteProjects(Store store) {
+        Map<String, Boolean> allTerminated = new HashMap<>();
+        for (JsonRow resource : store.resources().rows()) {
+            allTerminated.merge(resource.text("project_uuid"), ResourceState.TERMINATED.is(resource), Boolean::logicalAnd);
+        }
+        List<JsonRow> removed = new ArrayList<>();
+        for (JsonRow project : store.projects().rows()) {
+            if (removed.size() < SOFT_DELETED && allTerminated.getOrDefault(project.uuid(), false)) {
+                removed.add(project);
+            }
+        }
+        // deleting a project touches no order, so no lifecycle is needed
+        Organisations organisations = new Organisations(store, null);
+        removed.forEach(organisations::deleteProject);
+    }
+
+    /** Archives the first national share offering (by name) that resources use; its resources stay as they are. */
+    private static void archiveOffering(Store store) {
+        Set<String> shares = new HashSet<>();
+        Catalog.ALLOCATORS.forEach(a -> shares.add(a.offeringName()));
+        Set<String> used = new HashSet<>();
+        for (JsonRow resource : store.resources().rows()) {
+            used.add(resource.text("offering_uuid"));
+        }
+        for (JsonRow offering : store.offerings().rows()) {
+            if (shares.contains(offering.text("name")) && used.contains(offering.uuid())) {
+                offering.node().put("state", "Archived");
+                return;
+            }
+        }
+    }
+}
