@@ -87,7 +87,7 @@ public final class Harvester {
         try {
             Map<String, Manifest.Entry> entries = harvestAll(collections, staging, progress);
             Manifest manifest = new Manifest(Manifest.FORMAT, client.config().apiUrl().toString(), started,
-                    clock.instant(), toolVersion, entries);
+                    clock.instant(), toolVersion, entries, backfilled);
             writeManifest(client.mapper(), staging, manifest);
             SnapshotDirectories.publish(staging, target);
             SnapshotDirectories.removeLeftovers(target, SnapshotDirectories.OLD, started);

@@ -1,15 +1,19 @@
 package dev.tally.waldur.snapshot;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * The table of contents of a snapshot, stored as {@code manifest.json}: where the data came from
  * (the API URL, never the token), when, by which tool version, and each collection's file, object
- * count and SHA-256 (of the gzipped file as stored).
+ * count and SHA-256 (of the gzipped file as stored). {@code offerings_by_uuid} names the offerings that were not in
+ * the public list but were fetched one by one because orders or resources name them (docs/waldur.md, "Offerings the
+ * public list omits"); it is left out when there were none, and a manifest without it has none.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Manifest(
@@ -18,7 +22,8 @@ public record Manifest(
         @JsonProperty("started_at") Instant startedAt,
         @JsonProperty("finished_at") Instant finishedAt,
         @JsonProperty("tool_version") String toolVersion,
-        Map<String, Entry> collections) {
+        Map<String, Entry> collections,
+        @JsonProperty("offerings_by_uuid") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> offeringsByUuid) {
 
     /** The format tag this code writes and reads. */
     public static final String FORMAT = "tally-snapshot/1";
@@ -29,6 +34,13 @@ public record Manifest(
         Objects.requireNonNull(collections, "collections");
         // Insertion order is kept so manifest.json lists collections in harvest order.
         collections = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(collections));
+        offeringsByUuid = offeringsByUuid == null ? List.of() : List.copyOf(offeringsByUuid);
+    }
+
+    /** A manifest of a harvest that fetched no offering by UUID. */
+    public Manifest(String format, String apiUrl, Instant startedAt, Instant finishedAt, String toolVersion,
+            Map<String, Entry> collections) {
+        this(format, apiUrl, startedAt, finishedAt, toolVersion, collections, List.of());
     }
 
     /** One collection's file: {@code orders.jsonl.gz}, how many objects it holds and its SHA-256 in hex. */

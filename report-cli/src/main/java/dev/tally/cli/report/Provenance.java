@@ -2,9 +2,14 @@ package dev.tally.cli.report;
 
 import dev.tally.cli.ToolVersion;
 import dev.tally.waldur.WaldurClientConfig;
+import dev.tally.waldur.WaldurCollection;
+import dev.tally.waldur.model.Offering;
 import dev.tally.waldur.snapshot.Manifest;
 import dev.tally.waldur.snapshot.Snapshot;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The provenance fields a report carries: where the data came from, when, and how it was computed. */
@@ -28,8 +33,31 @@ public final class Provenance {
         p.put("Harvested by", "tally " + m.toolVersion());
         m.collections().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
                 p.put("Snapshot " + e.getKey(), e.getValue().count() + " objects, sha256 " + e.getValue().sha256()));
+        if (!m.offeringsByUuid().isEmpty()) {
+            p.put("Offerings fetched by UUID", offeringsByUuid(snapshot, m.offeringsByUuid()));
+        }
         p.put("Tool version", ToolVersion.get());
         p.put("Definitions", DEFINITIONS_LINK);
         return p;
+    }
+
+    /**
+     * Where the offerings the public list lacked came from (docs/waldur.md, "Offerings the public list omits"): named
+     * as the snapshot stores them, in the manifest's order; every other offering is from the public list.
+     */
+    private static String offeringsByUuid(Snapshot snapshot, List<String> uuids) {
+        Map<String, String> names = new HashMap<>();
+        snapshot.forEach(WaldurCollection.OFFERINGS, Offering.class, o -> {
+            if (o.uuid() != null) {
+                names.put(o.uuid().replace("-", ""), o.name());
+            }
+        });
+        List<String> named = new ArrayList<>();
+        for (String uuid : uuids) {
+            String name = names.get(uuid);
+            named.add(name == null ? uuid : "'" + name + "' (" + uuid + ")");
+        }
+        return String.join(", ", named) + ": not in marketplace-public-offerings (Archived or not public), read from"
+                + " marketplace-provider-offerings; every other offering is from the public list";
     }
 }

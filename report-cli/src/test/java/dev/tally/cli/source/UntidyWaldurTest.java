@@ -3,6 +3,7 @@ package dev.tally.cli.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tally.cli.DemoSnapshot;
+import dev.tally.cli.report.Provenance;
 import dev.tally.core.country.CountryResolver;
 import dev.tally.core.dataset.Dataset;
 import dev.tally.core.quality.DataQuality;
@@ -41,6 +42,7 @@ class UntidyWaldurTest {
     private static Dataset tidy;
     private static Dataset untidy;
     private static List<String> fetchedByUuid;
+    private static Path untidySnapshot;
 
     @BeforeAll
     static void harvest() throws Exception {
@@ -54,6 +56,7 @@ class UntidyWaldurTest {
             fetchedByUuid = harvester.offeringsFetchedByUuid();
         }
         FactBuilder builder = new FactBuilder(CountryResolver.standard());
+        untidySnapshot = snapshot;
         untidy = builder.dataset(Snapshot.open(snapshot));
         tidy = builder.dataset(Snapshot.open(DemoSnapshot.get()));
     }
@@ -72,6 +75,18 @@ class UntidyWaldurTest {
         // priced by its plan, which only the fetched offering carries: without it the cost would be zero
         assertThat(rows(untidy, "offering")).filteredOn(r -> "LUMI Belgium".equals(r.get(0)))
                 .singleElement().satisfies(r -> assertThat((java.math.BigDecimal) r.get(1)).isPositive());
+    }
+
+    @Test
+    void theManifestAndTheReportsProvenanceSayWhichOfferingWasFetchedByUuid() {
+        Snapshot snapshot = Snapshot.open(untidySnapshot);
+        assertThat(snapshot.manifest().offeringsByUuid()).containsExactly(ARCHIVED);
+        assertThat(Provenance.of(snapshot, "monthly-consortium", "2026-10")).containsEntry("Offerings fetched by UUID",
+                "'LUMI Belgium' (" + ARCHIVED + "): not in marketplace-public-offerings (Archived or not public), read"
+                        + " from marketplace-provider-offerings; every other offering is from the public list");
+        Snapshot clean = Snapshot.open(DemoSnapshot.get());
+        assertThat(clean.manifest().offeringsByUuid()).isEmpty();
+        assertThat(Provenance.of(clean, "monthly-consortium", "2026-10")).doesNotContainKey("Offerings fetched by UUID");
     }
 
     @Test
