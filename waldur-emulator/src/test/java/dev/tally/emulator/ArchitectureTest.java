@@ -23,7 +23,7 @@ class ArchitectureTest {
     private static final Set<String> MUTATORS = Set.of(
             STORE + "Table.add", STORE + "Table.remove", STORE + "Table.addAll", STORE + "Table.resort",
             STORE + "JsonRow.<init>", STORE + "UsageRow.<init>", STORE + "UsageRow.overwrite",
-            STORE + "Store.tick", STORE + "Store.moveClock", STORE + "Store.newUuid", STORE + "Store.addUsage", STORE + "Store.dryRuns",
+            STORE + "Store.tick", STORE + "Store.moveClock", STORE + "Store.setPlanPeriods", STORE + "Store.newUuid", STORE + "Store.addUsage", STORE + "Store.dryRuns",
             STORE + "Store.addPlan", STORE + "Store.addUser");
 
     /** The mutable JSON tree of a stored row; http reads rows through {@code get}, {@code text} and {@code render}. */
@@ -34,7 +34,7 @@ class ArchitectureTest {
      * tables and rows themselves.
      */
     private static final Set<String> WRITERS = Set.of("OrderLifecycle", "Organisations", "ResourceEdits",
-            "UsageLedger", "ScriptDryRuns", "PlanPrices", "MonthStart", "DatasetGenerator", "Quirks", "Store", "Table", "JsonRow", "UsageRow");
+            "UsageLedger", "ScriptDryRuns", "PlanPrices", "MonthStart", "PlanPeriods", "DatasetGenerator", "Quirks", "Store", "Table", "JsonRow", "UsageRow");
 
     private static JavaClasses classes;
 

@@ -36,6 +36,7 @@ final class UsageRequests {
             throw ApiException.field("usages", "This field is required.");
         }
         JsonRow resource;
+        String period = null;
         if (body.hasNonNull("plan_period")) {
             // plan_period wins over resource: the usage belongs to that period's resource (ComponentUsageCreateSerializer).
             String periodUuid = Ids.normalizeUuid(body.get("plan_period").asText());
@@ -44,6 +45,7 @@ final class UsageRequests {
             }
             resource = PlanPeriods.resourceOf(store, periodUuid).orElseThrow(
                     () -> ApiException.field("plan_period", "Object with uuid=" + periodUuid + " does not exist."));
+            period = periodUuid;
         } else {
             String resourceUuid = Ids.normalizeUuid(body.path("resource").asText());
             if (resourceUuid == null) {
@@ -82,7 +84,7 @@ final class UsageRequests {
         if (!invalid.isEmpty()) {
             throw ApiException.bare("These components are invalid: " + String.join(", ", invalid) + ".");
         }
-        ledger.report(resource, date, accepted);
+        ledger.report(resource, period, date, accepted);
         return Response.empty(201);
     }
 

@@ -7,7 +7,8 @@ import java.time.ZoneOffset;
 /**
  * Moving the logical clock forward over month starts (docs/emulator.md, "Moving the clock"). Waldur's
  * {@code invoices.create_monthly_invoices} task runs on the 1st and first copies future plan prices into the prices
- * ({@code copy_future_price_to_current_price}); the emulator runs the same work at each month start the clock crosses.
+ * ({@code copy_future_price_to_current_price}), then creates the month's invoices, whose creation copies every
+ * recurring usage into the new month; the emulator runs the same work at each month start the clock crosses.
  */
 public final class MonthStart {
     private MonthStart() {
@@ -22,12 +23,17 @@ public final class MonthStart {
         for (Instant start = next.atStartOfDay(ZoneOffset.UTC).toInstant(); !start.isAfter(to);
                 next = next.plusMonths(1), start = next.atStartOfDay(ZoneOffset.UTC).toInstant()) {
             store.moveClock(start);
-            run(store);
+            run(store, next);
         }
-        store.moveClock(to);
+        // the month-start work ticks the clock; it never goes back to a time before what it wrote
+        if (to.isAfter(store.now())) {
+            store.moveClock(to);
+        }
     }
 
-    private static void run(Store store) {
+    // create_monthly_invoices: prices first, then the new invoices, whose creation copies the recurring usages
+    private static void run(Store store, LocalDate monthStart) {
         PlanPrices.copyFuturePrices(store);
+        new UsageLedger(store).copyRecurring(monthStart);
     }
 }

@@ -118,13 +118,16 @@ public final class OrderLifecycle {
             resource.set("limits", order.get("limits").deepCopy());
             JsonNode planUuid = order.get("plan_uuid");
             if (!planUuid.isNull() && !planUuid.asText().equals(resource.path("plan_uuid").asText())) {
-                // switch_plan: the resource moves to the order's plan.
+                // switch_plan: the resource moves to the order's plan, in a new plan period.
                 JsonRow plan = store.plan(planUuid.asText()).orElseThrow();
+                String oldPlanUuid = resource.path("plan_uuid").asText(null);
+                String oldPlanName = resource.path("plan_name").asText(null);
                 resource.put("plan", plan.text("url"));
                 resource.put("plan_uuid", plan.uuid());
                 resource.put("plan_name", plan.text("name"));
                 resource.put("plan_unit", plan.text("unit"));
                 resource.put("plan_description", plan.text("description"));
+                PlanPeriods.switched(store, resource, oldPlanUuid, oldPlanName, at);
             }
             resource.put("state", ResourceState.OK.wire());
             resource.put("can_terminate", true);

@@ -12,7 +12,12 @@ public enum Quirk {
     /** Two projects whose resources are all terminated are soft-deleted: gone from the projects list, resources kept. */
     SOFT_DELETED_PROJECTS,
     /** One share offering is Archived: absent from the public offerings, still readable as a provider offering. */
-    ARCHIVED_OFFERING;
+    ARCHIVED_OFFERING,
+    /**
+     * LUMI Denmark gets a second public plan at twice the prices, so {@code switch_plan} can move a resource to it
+     * and open a second plan period.
+     */
+    SECOND_PLAN;
 
     /** The name on the command line, such as {@code soft-deleted-projects}. */
     public String key() {
@@ -38,6 +43,6 @@ public enum Quirk {
             }
         }
         throw new IllegalArgumentException("unknown quirk (" + key
-                + "); use soft-deleted-projects or archived-offering");
+                + "); use soft-deleted-projects, archived-offering or second-plan");
     }
 }

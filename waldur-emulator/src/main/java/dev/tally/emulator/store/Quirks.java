@@ -1,5 +1,7 @@
 package dev.tally.emulator.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,6 +27,41 @@ public final class Quirks {
         }
         if (quirks.contains(Quirk.ARCHIVED_OFFERING)) {
             archiveOffering(store);
+        }
+        if (quirks.contains(Quirk.SECOND_PLAN)) {
+            addSecondPlan(store);
+        }
+    }
+
+    /** The offering {@link Quirk#SECOND_PLAN} gives a second plan, and that plan's name. */
+    static final String SECOND_PLAN_OFFERING = "LUMI Denmark";
+    static final String SECOND_PLAN_NAME = "LUMI Common 2027";
+
+    /**
+     * A second plan for LUMI Denmark, a copy of its first at twice each price, with a UUID derived from the offering's
+     * (so the same seed gives the same plan); no resource uses it yet.
+     */
+    private static void addSecondPlan(Store store) {
+        for (JsonRow offering : store.offerings().rows()) {
+            if (!SECOND_PLAN_OFFERING.equals(offering.text("name"))) {
+                continue;
+            }
+            ObjectNode plan = ((ObjectNode) offering.get("plans").get(0)).deepCopy();
+            String uuid = java.util.UUID.nameUUIDFromBytes(("second-plan:" + offering.uuid())
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString().replace("-", "");
+            plan.put("uuid", uuid);
+            plan.put("url", "/api/marketplace-public-offerings/" + offering.uuid() + "/plans/" + uuid + "/");
+            plan.put("name", SECOND_PLAN_NAME);
+            ObjectNode prices = (ObjectNode) plan.get("prices");
+            for (JsonNode component : plan.get("components")) {
+                java.math.BigDecimal doubled = new java.math.BigDecimal(component.get("price").asText())
+                        .multiply(java.math.BigDecimal.valueOf(2));
+                ((ObjectNode) component).put("price", Ids.decimal10(doubled));
+                prices.put(component.get("type").asText(), doubled.stripTrailingZeros());
+            }
+            ((com.fasterxml.jackson.databind.node.ArrayNode) offering.get("plans")).add(plan);
+            store.addPlan(offering, new JsonRow(plan));
+            return;
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -28,6 +29,7 @@ public final class Store {
     // Built by the first set_usage rather than at start-up, where two million keys would cost seconds of GC.
     private Map<String, UsageRow> usageIndex;
     private final Map<String, JsonRow> dryRuns = new LinkedHashMap<>();
+    private final Map<String, List<PlanPeriods.Period>> planPeriods = new HashMap<>();
     private final Map<String, User> usersByToken = new LinkedHashMap<>();
     private final Map<String, User> usersByName = new LinkedHashMap<>();
     private final SplittableRandom runtimeRandom;
@@ -106,15 +108,28 @@ public final class Store {
         return usersByName;
     }
 
-    /** The usage already reported for this resource, component and month, if any (set_usage upserts). */
-    public Optional<UsageRow> usageFor(String resourceUuid, String type, LocalDate billingPeriod) {
-        return Optional.ofNullable(usageIndex().get(usageKey(resourceUuid, type, billingPeriod)));
+    /**
+     * The usage already reported for this resource, component, plan period and month, if any (set_usage upserts on
+     * that key, ComponentUsage's unique constraint).
+     */
+    public Optional<UsageRow> usageFor(String resourceUuid, String type, String planPeriod, LocalDate billingPeriod) {
+        return Optional.ofNullable(usageIndex().get(usageKey(resourceUuid, type, planPeriod, billingPeriod)));
     }
 
     /** Adds a reported usage; callers hold the write lock. */
     void addUsage(UsageRow usage) {
         usages.add(usage);
-        usageIndex().put(usageKey(usage.resource().uuid(), usage.type(), usage.billingPeriod()), usage);
+        usageIndex().put(usageKey(usage), usage);
+    }
+
+    /** The plan periods stored for a resource whose plan changed, or null for its one derived period. */
+    List<PlanPeriods.Period> planPeriods(String resourceUuid) {
+        return planPeriods.get(resourceUuid);
+    }
+
+    /** Stores a resource's plan periods after a plan switch; callers hold the write lock. */
+    void setPlanPeriods(String resourceUuid, List<PlanPeriods.Period> periods) {
+        planPeriods.put(resourceUuid, periods);
     }
 
     // Only writers (set_usage, under the write lock) use this index, so building it needs no further locking.
@@ -122,15 +137,19 @@ public final class Store {
         if (usageIndex == null) {
             Map<String, UsageRow> index = new HashMap<>(usages.size() * 4 / 3 + 16);
             for (UsageRow usage : usages.rows()) {
-                index.put(usageKey(usage.resource().uuid(), usage.type(), usage.billingPeriod()), usage);
+                index.put(usageKey(usage), usage);
             }
             usageIndex = index;
         }
         return usageIndex;
     }
 
-    private static String usageKey(String resourceUuid, String type, LocalDate billingPeriod) {
-        return resourceUuid + '|' + type + '|' + billingPeriod;
+    private static String usageKey(UsageRow usage) {
+        return usageKey(usage.resource().uuid(), usage.type(), usage.planPeriod(), usage.billingPeriod());
+    }
+
+    private static String usageKey(String resourceUuid, String type, String planPeriod, LocalDate billingPeriod) {
+        return resourceUuid + '|' + type + '|' + planPeriod + '|' + billingPeriod;
     }
 
     /** Advances the logical clock by one millisecond and returns it; callers hold the write lock. */

@@ -9,9 +9,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * Reported component usages (docs/emulator.md, "Usage reports"): an upsert per resource, component and month, so a
- * second report in a month replaces the first, and the resource's {@code current_usages} follow. Callers hold the
- * write lock.
+ * Reported component usages (docs/emulator.md, "Usage reports"): an upsert per resource, component, plan period and
+ * month (Waldur's ComponentUsage unique constraint), so a second report in a month replaces the first unless the plan
+ * switched in between, and the resource's {@code current_usages} follow. Callers hold the write lock.
  */
 public final class UsageLedger {
     private final Store store;
@@ -41,27 +41,67 @@ public final class UsageLedger {
         return null;
     }
 
-    /** Records the reports for the month of {@code date}; null means now (the store's next tick). */
-    public void report(JsonRow resource, Instant date, List<Report> reports) {
+    /**
+     * Records the reports for the month of {@code date} (null means now, the store's next tick) in {@code planPeriod},
+     * or when that is null in the period in force then.
+     */
+    public void report(JsonRow resource, String planPeriod, Instant date, List<Report> reports) {
         Instant at = date != null ? date : store.tick();
         LocalDate billingPeriod = LocalDate.ofInstant(at, ZoneOffset.UTC).withDayOfMonth(1);
         String stamp = Ids.timestamp(at);
+        PlanPeriods.Period inForce = PlanPeriods.at(store, resource, at);
+        String period = planPeriod != null ? planPeriod : inForce != null ? inForce.uuid() : PlanPeriods.uuidOf(resource);
         ObjectNode current = resource.get("current_usages") instanceof ObjectNode o ? o : resource.node()
                 .putObject("current_usages");
         boolean resort = false;
         for (Report report : reports) {
             JsonNode component = report.component();
             String type = component.get("type").asText();
-            var existing = store.usageFor(resource.uuid(), type, billingPeriod);
-            if (existing.isPresent()) {
-                existing.get().overwrite(report.amount(), stamp, report.description(), report.recurring());
-                resort = true;
-            } else {
-                store.addUsage(new UsageRow(store.newUuid(), Ids.timestamp(store.tick()), resource, type,
-                        component.get("name").asText(), component.get("measured_unit").asText(), billingPeriod,
-                        report.amount(), stamp, report.description(), report.recurring()));
+            for (PlanPeriods.Period p : PlanPeriods.of(store, resource)) {
+                store.usageFor(resource.uuid(), type, p.uuid(), billingPeriod).ifPresent(UsageRow::stopRecurring);
             }
+            resort |= upsert(resource, type, period, billingPeriod, report.amount(), stamp, report.description(),
+                    report.recurring());
             current.put(type, report.amount());
+        }
+        if (resort) {
+            store.usages().resort();
+        }
+    }
+
+    /** Whether an existing row changed (the table must then be resorted); a new one is added in order. */
+    private boolean upsert(JsonRow resource, String type, String period, LocalDate billingPeriod, BigDecimal amount,
+            String stamp, String description, boolean recurring) {
+        var existing = store.usageFor(resource.uuid(), type, period, billingPeriod);
+        if (existing.isPresent()) {
+            existing.get().overwrite(amount, stamp, description, recurring);
+            return true;
+        }
+        JsonNode component = component(resource, type);
+        store.addUsage(new UsageRow(store.newUuid(), Ids.timestamp(store.tick()), resource, type,
+                component.get("name").asText(), component.get("measured_unit").asText(), billingPeriod, amount, stamp,
+                description, recurring, period));
+        return false;
+    }
+
+    /**
+     * The month-start copy of recurring usages (Waldur's {@code create_recurring_usage_if_invoice_has_been_created},
+     * run when the month's invoices are created): every recurring record of the previous month or later, of a resource
+     * not terminated, is upserted into the new month with the same plan period, even one that has ended.
+     */
+    void copyRecurring(LocalDate monthStart) {
+        LocalDate previous = monthStart.minusMonths(1);
+        List<UsageRow> recurring = new java.util.ArrayList<>();
+        for (UsageRow row : store.usages().rows()) {
+            if (row.recurring() && !row.billingPeriod().isBefore(previous)
+                    && !ResourceState.TERMINATED.is(row.resource())) {
+                recurring.add(row);
+            }
+        }
+        boolean resort = false;
+        for (UsageRow row : recurring) {
+            resort |= upsert(row.resource(), row.type(), row.planPeriod(), monthStart, row.usage(),
+                    Ids.timestamp(store.tick()), row.description(), true);
         }
         if (resort) {
             store.usages().resort();

@@ -125,6 +125,9 @@ public final class UsageRow implements Row {
     private BigDecimal usage;
     private String description;
     private boolean recurring;
+    // the plan period's UUID; null for a generated row, which belongs to its resource's first period. Waldur's
+    // ComponentUsage has the plan_period, but the usage list does not show it.
+    private String planPeriod;
 
     /**
      * A usage reported at run time.
@@ -134,10 +137,12 @@ public final class UsageRow implements Row {
      * @param date    a timestamp as {@link Ids#timestamp} formats it
      */
     UsageRow(String uuid, String created, JsonRow resource, String type, String name, String measuredUnit,
-                    LocalDate billingPeriod, BigDecimal usage, String date, String description, boolean recurring) {
+                    LocalDate billingPeriod, BigDecimal usage, String date, String description, boolean recurring,
+                    String planPeriod) {
         this(Ids.hexHalf(uuid, 0), Ids.hexHalf(uuid, 1), parseMicros(created), resource, type, name, measuredUnit,
                 billingPeriod, 0, parseMicros(date), description, recurring);
         setUsage(usage);
+        this.planPeriod = planPeriod;
         if (!uuid().equals(uuid)) {
             throw new IllegalArgumentException("uuid (" + uuid + ") must be 32 lowercase hex digits");
         }
@@ -184,6 +189,28 @@ public final class UsageRow implements Row {
 
     public String date() {
         return Ids.timestampMicros(dateMicros);
+    }
+
+    /** The plan period it was reported for. */
+    String planPeriod() {
+        return planPeriod != null ? planPeriod : PlanPeriods.uuidOf(resource);
+    }
+
+    boolean recurring() {
+        return recurring;
+    }
+
+    BigDecimal usage() {
+        return usage != null ? usage : BigDecimal.valueOf(usageUnits);
+    }
+
+    String description() {
+        return description;
+    }
+
+    /** Waldur's set_usage first marks every record of the resource, component and month as not recurring. */
+    void stopRecurring() {
+        recurring = false;
     }
 
     /** Replaces the reported value: set_usage upserts per resource, component and month. */

@@ -34,7 +34,7 @@ class UsageRowTest {
     void runtimeRowKeepsItsTextAndFractionalUsage() {
         UsageRow row = new UsageRow("4f1c2a9b00e84d21bfa0c3d4e5f60718", "2026-10-30T12:00:00.123456Z", null,
                 "cpu_k_hours", "CPU", "kh", LocalDate.of(2026, 10, 1), new BigDecimal("12.50"),
-                "2026-10-30T12:00:00.000001Z", "late report", true);
+                "2026-10-30T12:00:00.000001Z", "late report", true, null);
 
         assertThat(row.uuid()).isEqualTo("4f1c2a9b00e84d21bfa0c3d4e5f60718");
         assertThat(row.get("created").asText()).isEqualTo("2026-10-30T12:00:00.123456Z");
@@ -46,7 +46,7 @@ class UsageRowTest {
     void integralUsageRendersAsAnInteger() {
         UsageRow row = new UsageRow("4f1c2a9b00e84d21bfa0c3d4e5f60718", "2026-10-30T12:00:00.123456Z", null,
                 "cpu_k_hours", "CPU", "kh", LocalDate.of(2026, 10, 1), new BigDecimal("1200.00"),
-                "2026-10-30T12:00:00.000001Z", "", false);
+                "2026-10-30T12:00:00.000001Z", "", false, null);
 
         assertThat(row.get("usage").toString()).isEqualTo("1200");
     }
