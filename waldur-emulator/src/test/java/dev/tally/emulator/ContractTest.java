@@ -276,6 +276,48 @@ class ContractTest {
         assertThat(violations).isEmpty();
     }
 
+    // Its own emulator with a second plan: a switch opens a second plan period; the month start copies recurring usage.
+    @Test
+    void planPeriodsAndRecurringCopiesConform() throws IOException {
+        try (Emulator own = Emulator.start(EmulatorConfig.defaults().withQuirk(dev.tally.emulator.store.Quirk.SECOND_PLAN))) {
+            Api ownStaff = new Api(own, own.staffToken());
+            JsonNode offering = check(ownStaff, "GET", "/api/marketplace-public-offerings/?name_exact=LUMI%20Denmark", 200)
+                    .get(0);
+            String offeringPath = "/api/marketplace-public-offerings/" + offering.get("uuid").asText() + "/";
+            check(ownStaff, "GET", offeringPath + "plans/", 200);
+            check(ownStaff, "GET", offeringPath + "plans/" + offering.get("plans").get(1).get("uuid").asText() + "/", 200);
+            ObjectNode order = Api.JSON.createObjectNode();
+            order.put("project", ownStaff.getJson("/api/projects/?page_size=1").get(0).get("url").asText());
+            order.put("offering", offering.get("url").asText());
+            order.put("plan", offering.get("plans").get(0).get("url").asText());
+            order.putObject("limits").put("cpu_k_hours", 10).put("gpu_k_hours", 1).put("gb_k_hours", 100);
+            order.putObject("attributes").put("name", "two periods");
+            String orderPath = "/api/marketplace-orders/" + check(ownStaff, "POST", "/api/marketplace-orders/", order, 201)
+                    .get("uuid").asText() + "/";
+            check(ownStaff, "POST", orderPath + "approve_by_provider/", "{}", 200);
+            String resource = check(ownStaff, "GET", orderPath, 200).get("marketplace_resource_uuid").asText();
+            String resourcePath = "/api/marketplace-resources/" + resource + "/";
+            String usage = "{\"resource\": \"" + resource + "\", \"usages\": [{\"type\": \"gb_k_hours\", \"amount\": 50,"
+                    + " \"recurring\": true}]}";
+            check(ownStaff, "POST", "/api/marketplace-component-usages/set_usage/", usage, 201);
+            check(ownStaff, "POST", resourcePath + "switch_plan/", "{\"plan\": \"" + offering.get("plans").get(1)
+                    .get("url").asText() + "\"}", 200);
+            String update = check(ownStaff, "GET", "/api/marketplace-orders/?type=Update&resource_uuid=" + resource, 200)
+                    .get(0).get("uuid").asText();
+            check(ownStaff, "POST", "/api/marketplace-orders/" + update + "/approve_by_provider/", "{}", 200);
+            JsonNode periods = check(ownStaff, "GET", resourcePath + "plan_periods/", 200);
+            assertThat(periods).hasSize(2);
+            check(ownStaff, "POST", "/api/marketplace-component-usages/set_usage/", "{\"plan_period\": \""
+                    + periods.get(1).get("uuid").asText() + "\", \"usages\": [{\"type\": \"cpu_k_hours\", \"amount\": 3}]}",
+                    201);
+            check(ownStaff, "GET", resourcePath, 200);
+            own.advanceClock(java.time.Instant.parse("2026-12-01T00:00:00Z"));
+            check(ownStaff, "GET", "/api/marketplace-component-usages/?resource_uuid=" + resource, 200);
+            check(ownStaff, "GET", resourcePath + "plan_periods/", 200);
+        }
+        assertThat(violations).isEmpty();
+    }
+
     private JsonNode check(Api api, String method, String path, int expectedStatus) {
         return check(api, method, path, null, expectedStatus);
     }

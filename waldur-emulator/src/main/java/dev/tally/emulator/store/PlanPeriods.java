@@ -33,6 +33,11 @@ public final class PlanPeriods {
         return firstUuid(resource.uuid());
     }
 
+    /** Whether {@code periodUuid} is the first plan period of that resource (or null, which means the same). */
+    static boolean isFirst(String resourceUuid, String periodUuid) {
+        return periodUuid == null || periodUuid.equals(firstUuid(resourceUuid));
+    }
+
     private static String firstUuid(String resourceUuid) {
         return UUID.nameUUIDFromBytes(("plan-period:" + resourceUuid).getBytes(StandardCharsets.UTF_8)).toString()
                 .replace("-", "");

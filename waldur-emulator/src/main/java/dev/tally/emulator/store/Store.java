@@ -113,8 +113,12 @@ public final class Store {
      * that key, ComponentUsage's unique constraint).
      */
     public Optional<UsageRow> usageFor(String resourceUuid, String type, String planPeriod, LocalDate billingPeriod) {
-        return Optional.ofNullable(usageIndex().get(usageKey(resourceUuid, type, planPeriod, billingPeriod)));
+        String period = PlanPeriods.isFirst(resourceUuid, planPeriod) ? FIRST_PERIOD : planPeriod;
+        return Optional.ofNullable(usageIndex().get(usageKey(resourceUuid, type, period, billingPeriod)));
     }
+
+    // The index names a resource's first plan period (every generated row's) without computing its UUID per row.
+    private static final String FIRST_PERIOD = "";
 
     /** Adds a reported usage; callers hold the write lock. */
     void addUsage(UsageRow usage) {
@@ -145,7 +149,9 @@ public final class Store {
     }
 
     private static String usageKey(UsageRow usage) {
-        return usageKey(usage.resource().uuid(), usage.type(), usage.planPeriod(), usage.billingPeriod());
+        String period = usage.laterPlanPeriod();
+        return usageKey(usage.resource().uuid(), usage.type(), period == null ? FIRST_PERIOD : period,
+                usage.billingPeriod());
     }
 
     private static String usageKey(String resourceUuid, String type, String planPeriod, LocalDate billingPeriod) {

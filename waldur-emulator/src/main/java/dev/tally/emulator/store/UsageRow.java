@@ -142,7 +142,7 @@ public final class UsageRow implements Row {
         this(Ids.hexHalf(uuid, 0), Ids.hexHalf(uuid, 1), parseMicros(created), resource, type, name, measuredUnit,
                 billingPeriod, 0, parseMicros(date), description, recurring);
         setUsage(usage);
-        this.planPeriod = planPeriod;
+        this.planPeriod = resource != null && PlanPeriods.isFirst(resource.uuid(), planPeriod) ? null : planPeriod;
         if (!uuid().equals(uuid)) {
             throw new IllegalArgumentException("uuid (" + uuid + ") must be 32 lowercase hex digits");
         }
@@ -194,6 +194,11 @@ public final class UsageRow implements Row {
     /** The plan period it was reported for. */
     String planPeriod() {
         return planPeriod != null ? planPeriod : PlanPeriods.uuidOf(resource);
+    }
+
+    /** The plan period it was reported for when that is not its resource's first one, else null. */
+    String laterPlanPeriod() {
+        return planPeriod;
     }
 
     boolean recurring() {
