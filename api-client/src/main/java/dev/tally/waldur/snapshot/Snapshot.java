@@ -56,8 +56,7 @@ public final class Snapshot {
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             throw new SnapshotException("not a snapshot: " + dir + " has no " + Manifest.FILE_NAME);
         } catch (IOException e) {
-            throw new SnapshotException("snapshot " + dir + " has an unreadable " + Manifest.FILE_NAME + ": "
-                    + e.getMessage().lines().findFirst().orElse(""), e);
+            throw new SnapshotException("snapshot " + dir + " has an unreadable " + Manifest.FILE_NAME + ": " + problem(e), e);
         }
         if (!Manifest.FORMAT.equals(manifest.format())) {
             throw new SnapshotException("snapshot " + dir + " has format '" + manifest.format() + "', expected '" + Manifest.FORMAT + "'");
@@ -144,8 +143,9 @@ public final class Snapshot {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16);
                 MappingIterator<T> values = reader.readValues(in)) {
             while (values.hasNextValue()) {
+                T value = values.nextValue();
                 line++;
-                sink.accept(values.nextValue());
+                sink.accept(value);
             }
         } catch (IOException | RuntimeException e) {
             throw unreadable(entry, line + 1, e);
@@ -238,8 +238,53 @@ public final class Snapshot {
 
     /** The one-line error for a line of {@code entry}'s file that does not read. */
     private SnapshotException unreadable(Manifest.Entry entry, long line, Exception e) {
-        return new SnapshotException("snapshot " + dir + ": " + entry.file() + " line " + line + " is unreadable: "
-                + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+        return new SnapshotException("snapshot " + dir + ": " + entry.file() + " line " + line + " is unreadable: " + problem(e), e);
+    }
+
+    /**
+     * What is wrong, in words and without Java's type names: {@code 'cost' is not a decimal number ("abc")}.
+     * Jackson's own messages name classes such as {@code java.math.BigDecimal}, which mean nothing to a reader.
+     */
+    static String problem(Exception e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && m.getTargetType() != null) {
+            String field = m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+            String value = m instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f ? " (" + f.getValue() + ")" : "";
+            return (field.isEmpty() ? "the object" : "'" + field + "'") + " is not " + expected(m.getTargetType()) + value;
+        }
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+            return "not valid JSON: " + String.valueOf(j.getOriginalMessage()).lines().findFirst().orElse("");
+        }
+        if (e instanceof java.util.zip.ZipException || e instanceof java.io.EOFException) {
+            return "not a complete gzip file";
+        }
+        return String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+                .replaceAll("(?:[a-zA-Z_$][\\w$]*\\.)+([A-Z][\\w$]*)", "$1");
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == java.math.BigDecimal.class || Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a number";
+        }
+        if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
+            return "a date and time";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "an object";
+        }
+        return "a valid " + type.getSimpleName();
     }
 
     /** A file holding more or fewer objects than the manifest says was cut or changed after the harvest. */

@@ -216,7 +216,8 @@ public final class ExportCommand implements Callable<Integer> {
 
     /** The exit code tally's error handler gives {@code e}: a refused path is a usage error (2), the rest a failure (1). */
     private static int exitCodeOf(Exception e) {
-        return e instanceof UnsafePathException ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.SOFTWARE;
+        return e instanceof UnsafePathException || e instanceof dev.tally.cli.template.TemplateException ? CommandLine.ExitCode.USAGE
+                : CommandLine.ExitCode.SOFTWARE;
     }
 
     private static Entitlements entitlements(ExportConfig cfg) throws IOException {

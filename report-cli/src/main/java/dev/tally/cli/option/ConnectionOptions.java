@@ -175,7 +175,7 @@ public final class ConnectionOptions {
         }
         YamlTree tree;
         try {
-            tree = YamlTree.parse(Files.readString(file, java.nio.charset.StandardCharsets.UTF_8), file.toString());
+            tree = YamlTree.read(file);
         } catch (IOException e) {
             throw usage("cannot read config file " + file + ": " + e.getMessage().lines().findFirst().orElse(""));
         } catch (IllegalArgumentException e) {

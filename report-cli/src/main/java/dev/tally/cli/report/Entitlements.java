@@ -5,8 +5,6 @@ import dev.tally.cli.template.YamlSchema;
 import dev.tally.cli.template.YamlTree;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -49,7 +47,7 @@ public record Entitlements(Map<String, Map<String, BigDecimal>> byCountry) {
      * line and column of the bad entry (docs/reliability.md, "Templates and configs").
      */
     public static Entitlements read(Path file) throws IOException {
-        YamlTree tree = YamlTree.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        YamlTree tree = YamlTree.read(file);
         JsonNode root = tree.root();
         if (!root.isObject()) {
             throw tree.error("", "an entitlements file maps each country share to {component: fraction}");

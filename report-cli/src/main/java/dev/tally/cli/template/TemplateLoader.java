@@ -51,7 +51,7 @@ public final class TemplateLoader {
         }
         if (Files.isRegularFile(file)) {
             try {
-                return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+                return new Reader(YamlTree.read(file), file.toString()).template();
             } catch (IOException e) {
                 throw new TemplateException(file + ": cannot be read: " + e.getMessage());
             }

@@ -10,6 +10,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -23,7 +27,8 @@ import java.util.Map;
  * {@link YamlSchema} can say it is out of range instead of wrapping around).
  */
 public final class YamlTree {
-    private static final YAMLFactory YAML = YAMLFactory.builder().build();
+    // 'key:' with nothing after it is a null, so a schema can say it has no value, not an empty text that means "none"
+    private static final YAMLFactory YAML = YAMLFactory.builder().enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
 
     /** A place in the file, both 1-based. */
     record Mark(int line, int column) {
@@ -37,6 +42,17 @@ public final class YamlTree {
         this.file = file;
         this.root = root;
         this.marks = marks;
+    }
+
+    /** Reads and parses a file; a file that is not UTF-8 text is refused with one line. */
+    public static YamlTree read(Path path) throws IOException {
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new TemplateException(path + ": not UTF-8 text; save the file as UTF-8");
+        }
+        return parse(text, path.toString());
     }
 
     public static YamlTree parse(String text, String file) {
@@ -139,19 +155,9 @@ public final class YamlTree {
                 case VALUE_NULL -> JsonNodeFactory.instance.nullNode();
                 case VALUE_TRUE, VALUE_FALSE -> JsonNodeFactory.instance.booleanNode(p.getBooleanValue());
                 case VALUE_NUMBER_INT -> JsonNodeFactory.instance.numberNode(p.getBigIntegerValue());
-                case VALUE_NUMBER_FLOAT -> decimal(path);
+                case VALUE_NUMBER_FLOAT -> JsonNodeFactory.instance.numberNode(p.getDecimalValue());
                 default -> JsonNodeFactory.instance.textNode(p.getText());
             };
-        }
-
-        /** YAML's {@code .inf} and {@code .nan} are floats but no decimal; no setting of Tally takes them. */
-        private JsonNode decimal(String path) throws IOException {
-            try {
-                return JsonNodeFactory.instance.numberNode(p.getDecimalValue());
-            } catch (NumberFormatException e) {
-                throw new TemplateException(at(file, mark(p)) + (path.isEmpty() ? "" : "at '" + path + "': ") + "'"
-                        + p.getText() + "' is not a number Tally can use");
-            }
         }
     }
 }

@@ -66,7 +66,7 @@ public record ExportConfig(URI url, Path tokenFile, boolean allowInsecureHttp, P
     /** Reads and checks a config file; messages name the file and line. */
     public static ExportConfig read(Path file) throws IOException {
         String name = file.toString();
-        YamlTree tree = YamlTree.parse(Files.readString(file, StandardCharsets.UTF_8), name);
+        YamlTree tree = YamlTree.read(file);
         JsonNode root = tree.root();
         Path base = file.toAbsolutePath().getParent();
         if (!root.isObject()) {
