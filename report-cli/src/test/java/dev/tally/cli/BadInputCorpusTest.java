@@ -39,7 +39,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * inside single quotes; {@code {dir}} is the case's folder, {@code {snapshot}} a small valid snapshot and
  * {@code \n} a newline. The optional setup writes files first: {@code file NAME=TEXT} (several joined by
  * {@code ;;}), or damages a copy of the snapshot at {@code {dir}/snap}: {@code line COLLECTION N TEXT} (line N
- * replaced, checksum and count kept true, so the reader meets the damage), {@code append COLLECTION TEXT},
+ * replaced, checksum and count kept true, so the reader meets the damage), {@code append COLLECTION TEXT}, {@code dup COLLECTION N} (line N again at the end), {@code field COLLECTION N
+ * NAME JSON} (one field of line N set), {@code count COLLECTION N} (the manifest's count),
  * {@code bytes COLLECTION TEXT} (the whole file, not gzip), {@code drop COLLECTION} (the file and its entry
  * removed), {@code manifest TEXT} (manifest.json replaced), {@code stale COLLECTION} (the file changed, its
  * checksum not).
@@ -159,6 +160,7 @@ class BadInputCorpusTest {
         String[] rest = w.length > 1 ? w[1].split(" ", 3) : new String[0];
         switch (w[0]) {
             case "line" -> rewrite(snap, rest[0], lines -> lines.set(Integer.parseInt(rest[1]) - 1, unescape(rest[2])), true);
+            case "dup" -> rewrite(snap, rest[0], lines -> lines.add(lines.get(Integer.parseInt(rest[1]) - 1)), true);
             case "append" -> rewrite(snap, rest[0], lines -> lines.add(unescape(w[1].split(" ", 2)[1])), true);
             case "stale" -> rewrite(snap, rest[0], lines -> lines.remove(0), false);
             case "bytes" -> {

@@ -142,8 +142,10 @@ public final class Snapshot {
         // stream: files written as one member (older harvests) and as many read alike.
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16);
                 MappingIterator<T> values = reader.readValues(in)) {
+            Identities ids = new Identities(type);
             while (values.hasNextValue()) {
                 T value = values.nextValue();
+                ids.check(value);
                 line++;
                 sink.accept(value);
             }
@@ -156,7 +158,7 @@ public final class Snapshot {
     /**
      * Streams every component usage to {@code sink} as plain values: no record, tree or (for integer
      * usages) {@code BigDecimal} per usage, since a large snapshot holds millions of them. Usages
-     * without a resource, component type, amount or month are left out. The object count is checked
+     * without a resource, component type, amount or month make the file unreadable. The object count is checked
      * against the manifest at the end. Safe to call on another thread than the other readers.
      */
     public void forEachUsage(UsageSink sink) {
@@ -168,12 +170,20 @@ public final class Snapshot {
      * one string (a few thousand plans and offerings recur across a hundred thousand orders).
      */
     public void forEachOrderSummary(Consumer<? super OrderSummary> sink) {
-        forEachParsed(WaldurCollection.ORDERS, new OrderReader(sink));
+        Identities ids = new Identities(null);
+        forEachParsed(WaldurCollection.ORDERS, new OrderReader(o -> {
+            ids.check(o.uuid());
+            sink.accept(o);
+        }));
     }
 
     /** Streams every resource as a {@link ResourceSummary}, reading only its fields; equal UUIDs and names share one string. */
     public void forEachResourceSummary(Consumer<? super ResourceSummary> sink) {
-        forEachParsed(WaldurCollection.RESOURCES, new ResourceReader(sink));
+        Identities ids = new Identities(null);
+        forEachParsed(WaldurCollection.RESOURCES, new ResourceReader(r -> {
+            ids.check(r.uuid());
+            sink.accept(r);
+        }));
     }
 
     /**
@@ -234,6 +244,50 @@ public final class Snapshot {
 
     public List<ComponentUsage> componentUsages() {
         return read(WaldurCollection.COMPONENT_USAGES, ComponentUsage.class);
+    }
+
+    /**
+     * Every object of a collection has a Waldur UUID, and no two share one (docs/reliability.md, "Data
+     * invariants"): an object without one, or the same object twice, would quietly drop or double a figure,
+     * so the snapshot is refused as damaged. Usages are checked by {@link UsageReader} (their identity for
+     * the figures is resource, component and month; docs/definitions.md, "Data quality").
+     */
+    private static final class Identities {
+        private static final java.util.regex.Pattern UUID = java.util.regex.Pattern.compile("[0-9a-f]{32}");
+        private final java.lang.reflect.Method accessor;
+        private final java.util.Set<String> seen = new java.util.HashSet<>();
+
+        Identities(Class<?> type) {
+            java.lang.reflect.Method m = null;
+            if (type != null && type.isRecord()) {
+                for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
+                    if (c.getName().equals("uuid")) {
+                        m = c.getAccessor();
+                    }
+                }
+            }
+            accessor = m;
+        }
+
+        void check(Object value) {
+            if (accessor == null) {
+                return;
+            }
+            try {
+                check((String) accessor.invoke(value));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        void check(String uuid) {
+            if (uuid == null || !UUID.matcher(uuid).matches()) {
+                throw new IllegalArgumentException(uuid == null ? "the object has no 'uuid'" : "'uuid' is not a Waldur UUID (" + uuid + ")");
+            }
+            if (!seen.add(uuid)) {
+                throw new IllegalArgumentException("the object " + uuid + " is in the file twice");
+            }
+        }
     }
 
     /** The one-line error for a line of {@code entry}'s file that does not read. */
