@@ -116,8 +116,10 @@ public final class TallyCommand {
             if (verbose) {
                 ex.printStackTrace(commandLine.getErr());
             }
-            // A refused output location is the user's choice of path, not a failure of the run.
-            boolean usage = ex instanceof SnapshotTargetException || ex instanceof UnsafePathException;
+            // A refused output location is the user's choice of path, not a failure of the run; a template or
+            // config error is the user's wherever it is found (docs/reliability.md, "Templates and configs").
+            boolean usage = ex instanceof SnapshotTargetException || ex instanceof UnsafePathException
+                    || ex instanceof dev.tally.cli.template.TemplateException;
             return usage ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.SOFTWARE;
         });
         return cmd;

@@ -61,6 +61,7 @@ class ModuleBoundariesTest {
     /** The report-cli classes that read Tally's own YAML files, with Jackson's YAML parser and trees. */
     private static final Set<String> OWN_YAML = Set.of(
             "dev.tally.cli.template.YamlTree",
+            "dev.tally.cli.template.YamlSchema",
             "dev.tally.cli.template.TemplateLoader",
             "dev.tally.cli.report.Entitlements",
             "dev.tally.cli.report.publish.ExportConfig",
@@ -98,6 +99,20 @@ class ModuleBoundariesTest {
                 .check(classes);
         noClasses().that().resideInAPackage("dev.tally.cli..").and(DescribedPredicate.not(yaml.or(writers)))
                 .should().dependOnClassesThat().haveFullyQualifiedName("com.fasterxml.jackson.databind.JsonNode")
+                .check(classes);
+    }
+
+    /**
+     * Every YAML file Tally reads goes through the strict reader (duplicate keys, aliases, numbers that
+     * overflow: docs/reliability.md, "Templates and configs"); nothing else creates a YAML parser or mapper.
+     */
+    @Test
+    void onlyTheStrictReaderParsesYaml() {
+        noClasses().that().resideInAPackage("dev.tally.cli..")
+                .and().doNotHaveFullyQualifiedName("dev.tally.cli.template.YamlTree")
+                .and(DescribedPredicate.describe("are not nested in YamlTree",
+                        c -> !outermost(c).getName().equals("dev.tally.cli.template.YamlTree")))
+                .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson.dataformat.yaml..")
                 .check(classes);
     }
 

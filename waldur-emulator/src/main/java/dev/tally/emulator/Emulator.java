@@ -144,7 +144,15 @@ public final class Emulator implements AutoCloseable {
      * @throws IllegalArgumentException if the spec is malformed; the current plan then stays in force
      */
     public void setFaults(String spec) {
-        writer.setFaults(FaultPlan.parse(spec == null ? "" : spec.strip(), config.seed()));
+        setFaults(spec, config.seed());
+    }
+
+    /**
+     * The same, drawing faults from {@code faultSeed} instead of the dataset seed, so one dataset can be
+     * harvested under many different fault sequences (the fault matrix in docs/reliability.md).
+     */
+    public void setFaults(String spec, long faultSeed) {
+        writer.setFaults(FaultPlan.parse(spec == null ? "" : spec.strip(), faultSeed));
     }
 
     /**

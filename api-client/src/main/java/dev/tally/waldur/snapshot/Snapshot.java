@@ -56,8 +56,7 @@ public final class Snapshot {
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             throw new SnapshotException("not a snapshot: " + dir + " has no " + Manifest.FILE_NAME);
         } catch (IOException e) {
-            throw new SnapshotException("snapshot " + dir + " has an unreadable " + Manifest.FILE_NAME + ": "
-                    + e.getMessage().lines().findFirst().orElse(""), e);
+            throw new SnapshotException("snapshot " + dir + " has an unreadable " + Manifest.FILE_NAME + ": " + problem(e), e);
         }
         if (!Manifest.FORMAT.equals(manifest.format())) {
             throw new SnapshotException("snapshot " + dir + " has format '" + manifest.format() + "', expected '" + Manifest.FORMAT + "'");
@@ -143,9 +142,12 @@ public final class Snapshot {
         // stream: files written as one member (older harvests) and as many read alike.
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16);
                 MappingIterator<T> values = reader.readValues(in)) {
+            Identities ids = new Identities(type);
             while (values.hasNextValue()) {
+                T value = values.nextValue();
+                ids.check(value);
                 line++;
-                sink.accept(values.nextValue());
+                sink.accept(value);
             }
         } catch (IOException | RuntimeException e) {
             throw unreadable(entry, line + 1, e);
@@ -156,7 +158,7 @@ public final class Snapshot {
     /**
      * Streams every component usage to {@code sink} as plain values: no record, tree or (for integer
      * usages) {@code BigDecimal} per usage, since a large snapshot holds millions of them. Usages
-     * without a resource, component type, amount or month are left out. The object count is checked
+     * without a resource, component type, amount or month make the file unreadable. The object count is checked
      * against the manifest at the end. Safe to call on another thread than the other readers.
      */
     public void forEachUsage(UsageSink sink) {
@@ -168,12 +170,20 @@ public final class Snapshot {
      * one string (a few thousand plans and offerings recur across a hundred thousand orders).
      */
     public void forEachOrderSummary(Consumer<? super OrderSummary> sink) {
-        forEachParsed(WaldurCollection.ORDERS, new OrderReader(sink));
+        Identities ids = new Identities(null);
+        forEachParsed(WaldurCollection.ORDERS, new OrderReader(o -> {
+            ids.check(o.uuid());
+            sink.accept(o);
+        }));
     }
 
     /** Streams every resource as a {@link ResourceSummary}, reading only its fields; equal UUIDs and names share one string. */
     public void forEachResourceSummary(Consumer<? super ResourceSummary> sink) {
-        forEachParsed(WaldurCollection.RESOURCES, new ResourceReader(sink));
+        Identities ids = new Identities(null);
+        forEachParsed(WaldurCollection.RESOURCES, new ResourceReader(r -> {
+            ids.check(r.uuid());
+            sink.accept(r);
+        }));
     }
 
     /**
@@ -236,10 +246,99 @@ public final class Snapshot {
         return read(WaldurCollection.COMPONENT_USAGES, ComponentUsage.class);
     }
 
+    /**
+     * Every object of a collection has a Waldur UUID, and no two share one (docs/reliability.md, "Data
+     * invariants"): an object without one, or the same object twice, would quietly drop or double a figure,
+     * so the snapshot is refused as damaged. Usages are checked by {@link UsageReader} (their identity for
+     * the figures is resource, component and month; docs/definitions.md, "Data quality").
+     */
+    private static final class Identities {
+        private static final java.util.regex.Pattern UUID = java.util.regex.Pattern.compile("[0-9a-f]{32}");
+        private final java.lang.reflect.Method accessor;
+        private final java.util.Set<String> seen = new java.util.HashSet<>();
+
+        Identities(Class<?> type) {
+            java.lang.reflect.Method m = null;
+            if (type != null && type.isRecord()) {
+                for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
+                    if (c.getName().equals("uuid")) {
+                        m = c.getAccessor();
+                    }
+                }
+            }
+            accessor = m;
+        }
+
+        void check(Object value) {
+            if (accessor == null) {
+                return;
+            }
+            try {
+                check((String) accessor.invoke(value));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        void check(String uuid) {
+            if (uuid == null || !UUID.matcher(uuid).matches()) {
+                throw new IllegalArgumentException(uuid == null ? "the object has no 'uuid'" : "'uuid' is not a Waldur UUID (" + uuid + ")");
+            }
+            if (!seen.add(uuid)) {
+                throw new IllegalArgumentException("the object " + uuid + " is in the file twice");
+            }
+        }
+    }
+
     /** The one-line error for a line of {@code entry}'s file that does not read. */
     private SnapshotException unreadable(Manifest.Entry entry, long line, Exception e) {
-        return new SnapshotException("snapshot " + dir + ": " + entry.file() + " line " + line + " is unreadable: "
-                + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+        return new SnapshotException("snapshot " + dir + ": " + entry.file() + " line " + line + " is unreadable: " + problem(e), e);
+    }
+
+    /**
+     * What is wrong, in words and without Java's type names: {@code 'cost' is not a decimal number ("abc")}.
+     * Jackson's own messages name classes such as {@code java.math.BigDecimal}, which mean nothing to a reader.
+     */
+    static String problem(Exception e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && m.getTargetType() != null) {
+            String field = m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+            String value = m instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f ? " (" + f.getValue() + ")" : "";
+            return (field.isEmpty() ? "the object" : "'" + field + "'") + " is not " + expected(m.getTargetType()) + value;
+        }
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+            return "not valid JSON: " + String.valueOf(j.getOriginalMessage()).lines().findFirst().orElse("");
+        }
+        if (e instanceof java.util.zip.ZipException || e instanceof java.io.EOFException) {
+            return "not a complete gzip file";
+        }
+        return String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+                .replaceAll("(?:[a-zA-Z_$][\\w$]*\\.)+([A-Z][\\w$]*)", "$1");
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == java.math.BigDecimal.class || Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a number";
+        }
+        if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
+            return "a date and time";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "an object";
+        }
+        return "a valid " + type.getSimpleName();
     }
 
     /** A file holding more or fewer objects than the manifest says was cut or changed after the harvest. */

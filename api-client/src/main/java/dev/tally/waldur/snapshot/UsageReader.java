@@ -17,7 +17,7 @@ import java.time.ZoneOffset;
  * short path; anything else is read by the snapshot's mapper, exactly as the typed record reads it.
  * The result is the same as the typed record's {@code resourceUuid}, {@code type}, {@code usage},
  * {@link ComponentUsage#month()} and {@link ComponentUsage#reportedAt()}; a record missing one of the
- * first four is left out.
+ * first four makes the file unreadable (docs/reliability.md, "Data invariants").
  */
 final class UsageReader implements ObjectParser {
     private static final int NO_MONTH = JsonFields.NO_MONTH;
@@ -65,8 +65,10 @@ final class UsageReader implements ObjectParser {
         if (month == NO_MONTH && date != null) {
             month = UsageSink.epochMonth(LocalDate.ofInstant(date, ZoneOffset.UTC));
         }
+        // a usage without these cannot be counted; dropping it would quietly lower a figure (docs/reliability.md)
         if (resource == null || type == null || (!hasUsage && bigUsage == null) || month == NO_MONTH) {
-            return;
+            throw new IOException("the usage has no " + (resource == null ? "'resource_uuid'" : type == null ? "'type'"
+                    : !hasUsage && bigUsage == null ? "'usage'" : "'billing_period' or 'date'"));
         }
         Instant reportedAt = created != null ? created : date;
         if (hasUsage) {

@@ -42,9 +42,16 @@ public final class EmulatorCommand implements Callable<Integer> {
         if (scale < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--scale must be at least 1, got " + scale);
         }
-        EmulatorConfig config = EmulatorConfig.defaults().withPort(port).withScale(scale).withSeed(seed).withFaults(faults);
-        if (staffToken != null) {
-            config = config.withStaffToken(staffToken);
+        EmulatorConfig config;
+        try {
+            config = EmulatorConfig.defaults().withPort(port).withScale(scale).withSeed(seed).withFaults(faults);
+            if (staffToken != null) {
+                config = config.withStaffToken(staffToken);
+            }
+            // the fault spec is parsed when the server starts; a bad one is the user's, so it is checked here first
+            dev.tally.emulator.fault.FaultPlan.parse(config.faults(), config.seed());
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         CountDownLatch stopped = new CountDownLatch(1);
         try (Emulator emulator = Emulator.start(config)) {

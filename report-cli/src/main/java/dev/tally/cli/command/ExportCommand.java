@@ -90,6 +90,7 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ExportConfig cfg;
         List<ReportTemplate> templates = new ArrayList<>();
+        Entitlements ent;
         try {
             if (!Files.isRegularFile(config)) {
                 throw new IllegalArgumentException("--config " + config + ": no such file");
@@ -98,8 +99,17 @@ public final class ExportCommand implements Callable<Integer> {
             for (String t : cfg.templates()) {
                 ReportTemplate template = resolveTemplate(t, config);
                 DestinationPattern.checkFor(cfg.destination(), template.name());
+                for (ReportTemplate other : templates) {
+                    if (other.name().equals(template.name())) {
+                        // both would publish under one name, the second overwriting the first
+                        throw new IllegalArgumentException(config + ": templates " + other.source() + " and " + template.source()
+                                + " are both named '" + template.name() + "'");
+                    }
+                }
                 templates.add(template);
             }
+            // read before any harvest, so a bad file costs no server time
+            ent = entitlements(cfg);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -132,7 +142,6 @@ public final class ExportCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
-            Entitlements ent = cfg.entitlements() == null ? Entitlements.NONE : Entitlements.read(cfg.entitlements());
             // published files get the config's file_mode, else what the umask gives (docs/export.md)
             AtomicFiles files = top.files().withMode(cfg.fileMode());
             Publisher publisher = new Publisher(DestinationPattern.root(cfg.destination()), files, cfg.dirMode());
@@ -207,7 +216,18 @@ public final class ExportCommand implements Callable<Integer> {
 
     /** The exit code tally's error handler gives {@code e}: a refused path is a usage error (2), the rest a failure (1). */
     private static int exitCodeOf(Exception e) {
-        return e instanceof UnsafePathException ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.SOFTWARE;
+        return e instanceof UnsafePathException || e instanceof dev.tally.cli.template.TemplateException ? CommandLine.ExitCode.USAGE
+                : CommandLine.ExitCode.SOFTWARE;
+    }
+
+    private static Entitlements entitlements(ExportConfig cfg) throws IOException {
+        if (cfg.entitlements() == null) {
+            return Entitlements.NONE;
+        }
+        if (!Files.isRegularFile(cfg.entitlements())) {
+            throw new IllegalArgumentException("entitlements " + cfg.entitlements() + ": no such file");
+        }
+        return Entitlements.read(cfg.entitlements());
     }
 
     /** A template name, a path, or a path relative to the config file. */

@@ -4,17 +4,23 @@ import dev.tally.cli.TallyCommand;
 import dev.tally.cli.option.CurrencyOption;
 import dev.tally.cli.option.PeriodOptions;
 import dev.tally.cli.option.SnapshotOption;
+import dev.tally.cli.render.InertText;
 import dev.tally.cli.render.Wording;
 import dev.tally.cli.render.XlsxRenderer;
 import dev.tally.cli.report.AsOfPeriod;
 import dev.tally.cli.report.ReportInput;
+import dev.tally.core.quality.DataQuality;
+import dev.tally.core.quality.Finding;
+import dev.tally.core.quality.Severity;
 import dev.tally.core.query.Period;
 import dev.tally.core.query.Query;
 import dev.tally.core.query.QueryEngine;
 import dev.tally.core.query.QueryException;
 import dev.tally.core.table.ResultTable;
+import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -95,8 +101,9 @@ public final class QueryCommand implements Callable<Integer> {
         AsOfPeriod asOf = AsOfPeriod.of(period.resolveAt(input), input.dataset().asOf());
         Period p = asOf.period();
         ResultTable table;
+        Query q;
         try {
-            Query q = Query.builder(p).dimensions(groupBy).measures(measures).filter(where == null ? "" : where)
+            q = Query.builder(p).dimensions(groupBy).measures(measures).filter(where == null ? "" : where)
                     .sort(sort == null ? "" : sort).top(topN).subtotals(subtotals).grandTotal(!noTotal).build();
             table = QueryEngine.run(input.dataset(), q);
         } catch (QueryException e) {
@@ -113,6 +120,28 @@ public final class QueryCommand implements Callable<Integer> {
         if (output.out != null && !top.quiet()) {
             spec.commandLine().getOut().println("wrote " + output.out.toAbsolutePath().normalize());
         }
+        if (!top.quiet()) {
+            warnings(DataQuality.affecting(input.dataset(), input.findings(), QueryEngine.counted(input.dataset(), q)));
+        }
         return 0;
+    }
+
+    /** Lines printed before the rest are only counted; tally report's data-quality sheet lists them all. */
+    static final int MAX_WARNINGS = 20;
+
+    /**
+     * The data-quality findings about the allocations the answer counts, on stderr, one line each and counted, so
+     * that a figure that rests on doubtful data never looks clean (docs/reliability.md, "Data invariants").
+     */
+    private void warnings(List<Finding> affecting) {
+        PrintWriter err = spec.commandLine().getErr();
+        affecting.stream().limit(MAX_WARNINGS).forEach(f -> err.println("tally: warning: "
+                + InertText.escape(f.severity().name().toLowerCase(java.util.Locale.ROOT) + " " + f.kind().key() + ": " + f.message())));
+        if (!affecting.isEmpty()) {
+            long errors = affecting.stream().filter(f -> f.severity() == Severity.ERROR).count();
+            err.println("tally: warning: " + affecting.size() + " data-quality finding(s) (" + errors + " error(s)) affect this answer"
+                    + (affecting.size() > MAX_WARNINGS ? "; the first " + MAX_WARNINGS + " are above, " : "; ")
+                    + "tally report lists them all in its data-quality sheet");
+        }
     }
 }

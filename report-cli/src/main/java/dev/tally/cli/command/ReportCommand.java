@@ -77,7 +77,11 @@ public final class ReportCommand implements Callable<Integer> {
             if (!Files.isRegularFile(entitlements)) {
                 throw new ParameterException(spec.commandLine(), "--entitlements " + entitlements + ": no such file");
             }
-            ent = Entitlements.read(entitlements);
+            try {
+                ent = Entitlements.read(entitlements);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
         }
         boolean quiet = top.quiet();
         PrintWriter err = spec.commandLine().getErr();

@@ -1,8 +1,8 @@
 package dev.tally.cli.option;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.tally.cli.template.YamlSchema;
+import dev.tally.cli.template.YamlTree;
 import dev.tally.waldur.ApiToken;
 import dev.tally.waldur.WaldurClient;
 import dev.tally.waldur.WaldurClientConfig;
@@ -33,6 +33,10 @@ import picocli.CommandLine.Spec;
  * </pre>
  */
 public final class ConnectionOptions {
+    /** What a config file holds; adding a profile setting is one line here (YamlSchema). */
+    private static final YamlSchema PROFILES = YamlSchema.mapping()
+            .mapping("profiles", YamlSchema.anyKeys(YamlSchema.mapping().text("url").text("token_file")));
+
     /** Environment lookups; tests replace it. */
     static UnaryOperator<String> environment = System::getenv;
 
@@ -169,18 +173,25 @@ public final class ConnectionOptions {
         if (!Files.isRegularFile(file)) {
             throw usage("profile " + profile + " asked for, but config file " + file + " does not exist");
         }
-        JsonNode root;
+        YamlTree tree;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+            tree = YamlTree.read(file);
         } catch (IOException e) {
             throw usage("cannot read config file " + file + ": " + e.getMessage().lines().findFirst().orElse(""));
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
         }
-        JsonNode node = root == null ? null : root.path("profiles").get(profile);
-        if (node == null || !node.isObject()) {
-            throw usage("no profile '" + profile + "' in " + file);
-        }
-        if (node.has("token")) {
+        JsonNode node = tree.root().path("profiles").get(profile);
+        if (node != null && node.has("token")) {
             throw usage("profile " + profile + " in " + file + " holds a token; put it in a file and name it with token_file");
+        }
+        try {
+            PROFILES.check(tree);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        if (node == null) {
+            throw usage("no profile '" + profile + "' in " + file);
         }
         Map<String, String> out = new java.util.LinkedHashMap<>();
         node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));

@@ -1,11 +1,10 @@
 package dev.tally.cli.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.tally.cli.template.YamlSchema;
+import dev.tally.cli.template.YamlTree;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -40,42 +39,47 @@ public record Entitlements(Map<String, Map<String, BigDecimal>> byCountry) {
         return m == null ? null : m.get(component);
     }
 
-    /** Reads an entitlements file; the message names the file and the bad entry. */
+    /** Country shares, each mapping its components to fractions; the names are the user's, the values scalars. */
+    private static final YamlSchema SCHEMA = YamlSchema.anyKeys(YamlSchema.anyScalarKeys());
+
+    /**
+     * Reads an entitlements file; a problem is a {@link dev.tally.cli.template.TemplateException} naming the file,
+     * line and column of the bad entry (docs/reliability.md, "Templates and configs").
+     */
     public static Entitlements read(Path file) throws IOException {
-        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException(file + ": an entitlements file maps each country share to {component: fraction}");
+        YamlTree tree = YamlTree.read(file);
+        JsonNode root = tree.root();
+        if (!root.isObject()) {
+            throw tree.error("", "an entitlements file maps each country share to {component: fraction}");
         }
+        SCHEMA.check(tree);
         Map<String, Map<String, BigDecimal>> out = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> it = root.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (!e.getValue().isObject()) {
-                throw new IllegalArgumentException(file + ": '" + e.getKey() + "' must map components to fractions");
-            }
             Map<String, BigDecimal> comps = new LinkedHashMap<>();
             Iterator<Map.Entry<String, JsonNode>> c = e.getValue().fields();
             while (c.hasNext()) {
                 Map.Entry<String, JsonNode> ce = c.next();
-                comps.put(ce.getKey(), fraction(file, e.getKey(), ce.getKey(), ce.getValue().asText()));
+                String path = e.getKey() + "." + ce.getKey();
+                comps.put(ce.getKey(), fraction(tree, path, ce.getValue().asText()));
             }
             out.put(e.getKey(), comps);
         }
         return new Entitlements(out);
     }
 
-    private static BigDecimal fraction(Path file, String country, String component, String text) {
+    private static BigDecimal fraction(YamlTree tree, String path, String text) {
         String t = text.strip();
+        BigDecimal v;
         try {
-            BigDecimal v = t.endsWith("%") ? new BigDecimal(t.substring(0, t.length() - 1).strip()).movePointLeft(2)
-                    : new BigDecimal(t);
-            if (v.signum() < 0 || v.compareTo(BigDecimal.ONE) > 0) {
-                throw new IllegalArgumentException(file + ": " + country + "." + component + " = " + text
-                        + " is not a fraction between 0 and 1 (or 0% to 100%)");
-            }
-            return v;
+            v = t.endsWith("%") ? new BigDecimal(t.substring(0, t.length() - 1).strip()).movePointLeft(2) : new BigDecimal(t);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(file + ": " + country + "." + component + " = '" + text + "' is not a number");
+            throw tree.error(path, "'" + text + "' is not a number");
         }
+        if (v.signum() < 0 || v.compareTo(BigDecimal.ONE) > 0) {
+            throw tree.error(path, text + " is not a fraction between 0 and 1 (or 0% to 100%)");
+        }
+        return v;
     }
 }

@@ -4,12 +4,14 @@ import dev.tally.cli.template.ChartSpec;
 import dev.tally.cli.template.CompareSpec;
 import dev.tally.cli.template.QuerySpec;
 import dev.tally.cli.template.ReportTemplate;
+import dev.tally.cli.template.TemplateException;
 import dev.tally.cli.template.SectionSpec;
 import dev.tally.core.dataset.Dataset;
 import dev.tally.core.query.Dimension;
 import dev.tally.core.query.Period;
 import dev.tally.core.query.Query;
 import dev.tally.core.query.QueryEngine;
+import dev.tally.core.query.QueryException;
 import dev.tally.core.quality.Finding;
 import dev.tally.core.table.Column;
 import dev.tally.core.table.ColumnType;
@@ -48,7 +50,12 @@ final class ReportRunner {
             List<String> notes) {
         List<SectionResult> out = new ArrayList<>();
         for (SectionSpec s : template.sections()) {
-            out.add(section(s, period, provenance));
+            try {
+                out.add(section(s, period, provenance));
+            } catch (QueryException e) {
+                // a query only the data can refuse (a component the data lacks) is still the template's error
+                throw new TemplateException(template.source() + ": section '" + s.name() + "': " + e.getMessage());
+            }
         }
         return new Report(template, period, out, provenance, dataAsOf, notes);
     }

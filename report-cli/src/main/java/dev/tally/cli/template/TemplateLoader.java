@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -29,12 +28,17 @@ public final class TemplateLoader {
     public static final List<String> BUILT_IN = List.of("monthly-consortium", "funder-country-share", "ai-tech-breakdown");
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
-    private static final Set<String> TOP_KEYS = Set.of("name", "title", "description", "sections");
-    private static final Set<String> SECTION_KEYS = Set.of("name", "title", "kind", "query", "compare", "pivot", "shares", "charts");
-    private static final Set<String> QUERY_KEYS = Set.of("period", "dimensions", "measures", "filter", "sort", "top",
-            "subtotals", "total");
-    private static final Set<String> COMPARE_KEYS = Set.of("measure", "period", "change", "key", "title");
-    private static final Set<String> CHART_KEYS = Set.of("name", "type", "title", "category", "series", "axis");
+    // What each mapping may hold; adding a setting is one line here (YamlSchema).
+    private static final YamlSchema QUERY = YamlSchema.mapping().text("period").names("dimensions").names("measures")
+            .text("filter").text("sort").whole("top", 0, Integer.MAX_VALUE).flag("subtotals").flag("total");
+    private static final YamlSchema COMPARE = YamlSchema.mapping().text("measure").text("period").flag("change").text("key")
+            .text("title");
+    private static final YamlSchema CHART = YamlSchema.mapping().text("name").text("type").text("title").text("category")
+            .names("series").text("axis");
+    private static final YamlSchema SECTION = YamlSchema.mapping().text("name").text("title").text("kind")
+            .mapping("query", QUERY).listOf("compare", COMPARE).text("pivot").flag("shares").listOf("charts", CHART);
+    private static final YamlSchema TEMPLATE = YamlSchema.mapping().text("name").text("title").text("description")
+            .listOf("sections", SECTION);
 
     private TemplateLoader() {
     }
@@ -47,7 +51,7 @@ public final class TemplateLoader {
         }
         if (Files.isRegularFile(file)) {
             try {
-                return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+                return new Reader(YamlTree.read(file), file.toString()).template();
             } catch (IOException e) {
                 throw new TemplateException(file + ": cannot be read: " + e.getMessage());
             }
@@ -85,8 +89,7 @@ public final class TemplateLoader {
         }
 
         private TemplateException error(String path, String problem) {
-            return new TemplateException(file + ":" + tree.line(path) + ": " + (path.isEmpty() ? "" : "at '" + path + "': ")
-                    + problem);
+            return tree.error(path, problem);
         }
 
         ReportTemplate template() {
@@ -94,7 +97,7 @@ public final class TemplateLoader {
             if (!root.isObject()) {
                 throw error("", "a template is a mapping with name, title and sections");
             }
-            keys(root, "", TOP_KEYS);
+            TEMPLATE.check(tree);
             String name = requiredText(root, "", "name");
             if (!NAME.matcher(name).matches()) {
                 throw error("name", "name '" + name + "' must be lower-case letters, digits, '-', '.' or '_'");
@@ -126,7 +129,6 @@ public final class TemplateLoader {
             if (!n.isObject()) {
                 throw error(path, "a section is a mapping with name, query and optional charts");
             }
-            keys(n, path, SECTION_KEYS);
             String name = requiredText(n, path, "name");
             if (!NAME.matcher(name).matches() || name.length() > 31) {
                 throw error(path + ".name", "section name '" + name
@@ -189,7 +191,6 @@ public final class TemplateLoader {
         }
 
         private QuerySpec query(JsonNode q, String path) {
-            keys(q, path, QUERY_KEYS);
             List<String> dims = list(q, path, "dimensions");
             try {
                 Query.parseDimensions(String.join(",", dims));
@@ -221,9 +222,6 @@ public final class TemplateLoader {
                 }
             }
             int top = (int) number(q, path, "top", 0);
-            if (top < 0) {
-                throw error(path + ".top", "top must be 0 (all) or positive, got " + top);
-            }
             RelativePeriod period = period(q, path);
             return new QuerySpec(period, dims, measures, filter, sort, top, bool(q, path, "subtotals", false),
                     bool(q, path, "total", true));
@@ -244,7 +242,6 @@ public final class TemplateLoader {
             if (!n.isObject()) {
                 throw error(path, "a compare entry is a mapping {measure, period, change, key, title}");
             }
-            keys(n, path, COMPARE_KEYS);
             String measure = requiredText(n, path, "measure");
             checkMeasure(measure, path + ".measure");
             if (measure.contains("*")) {
@@ -260,7 +257,6 @@ public final class TemplateLoader {
             if (!n.isObject()) {
                 throw error(path, "a chart is a mapping {name, type, category, series}");
             }
-            keys(n, path, CHART_KEYS);
             String name = requiredText(n, path, "name");
             if (!NAME.matcher(name).matches()) {
                 throw error(path + ".name", "chart name '" + name + "' must be lower-case letters, digits, '-', '.' or '_'");
@@ -306,17 +302,6 @@ public final class TemplateLoader {
             }
         }
 
-        private void keys(JsonNode n, String path, Set<String> allowed) {
-            Iterator<String> it = n.fieldNames();
-            while (it.hasNext()) {
-                String k = it.next();
-                if (!allowed.contains(k)) {
-                    throw error(path.isEmpty() ? k : path + "." + k, "unknown key '" + k + "'; allowed here: "
-                            + allowed.stream().sorted().toList());
-                }
-            }
-        }
-
         private String requiredText(JsonNode n, String path, String key) {
             String t = text(n, key);
             if (t == null || t.isBlank()) {
@@ -330,52 +315,33 @@ public final class TemplateLoader {
             return v == null || v.isNull() ? null : v.asText();
         }
 
-        private List<String> list(JsonNode n, String path, String key) {
+        // The readers below trust the types: TEMPLATE.check has refused every other shape with its line.
+        private static List<String> list(JsonNode n, String path, String key) {
             JsonNode v = n.get(key);
             List<String> out = new ArrayList<>();
-            if (v == null || v.isNull()) {
+            if (v == null) {
                 return out;
             }
             if (v.isArray()) {
-                for (int i = 0; i < v.size(); i++) {
-                    if (!v.get(i).isValueNode()) {
-                        throw error(path + "." + key + "[" + i + "]", "expected a name, got a " + v.get(i).getNodeType());
-                    }
-                    out.add(v.get(i).asText().strip());
-                }
+                v.forEach(e -> out.add(e.asText().strip()));
                 return out;
             }
-            if (v.isValueNode()) {
-                for (String s : v.asText().split(",")) {
-                    if (!s.isBlank()) {
-                        out.add(s.strip());
-                    }
+            for (String s : v.asText().split(",")) {
+                if (!s.isBlank()) {
+                    out.add(s.strip());
                 }
-                return out;
             }
-            throw error(path + "." + key, "'" + key + "' is a list of names");
+            return out;
         }
 
-        private boolean bool(JsonNode n, String path, String key, boolean dflt) {
+        private static boolean bool(JsonNode n, String path, String key, boolean dflt) {
             JsonNode v = n.get(key);
-            if (v == null || v.isNull()) {
-                return dflt;
-            }
-            if (!v.isBoolean()) {
-                throw error(path + "." + key, "'" + key + "' must be true or false, got '" + v.asText() + "'");
-            }
-            return v.booleanValue();
+            return v == null ? dflt : v.booleanValue();
         }
 
-        private long number(JsonNode n, String path, String key, long dflt) {
+        private static long number(JsonNode n, String path, String key, long dflt) {
             JsonNode v = n.get(key);
-            if (v == null || v.isNull()) {
-                return dflt;
-            }
-            if (!v.isIntegralNumber()) {
-                throw error(path + "." + key, "'" + key + "' must be a whole number, got '" + v.asText() + "'");
-            }
-            return v.longValue();
+            return v == null ? dflt : v.longValue();
         }
 
         private static String withoutPosition(QueryException e) {

@@ -246,6 +246,6 @@ class ExportCommandTest {
         Result r = export();
 
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains(config + ":6: unknown key 'destinaton'");
+        assertThat(r.err()).contains(config + ":6:1: at 'destinaton': unknown key 'destinaton'; allowed here: [allow_insecure_http,");
     }
 }

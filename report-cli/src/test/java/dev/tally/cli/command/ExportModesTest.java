@@ -103,11 +103,12 @@ class ExportModesTest {
 
     /** The config with {@code extra} is a usage error whose one line is {@code message} after the file and line. */
     private void assertRefused(String extra, String message) throws Exception {
+        String key = extra.substring(0, extra.indexOf(':'));
         writeConfig(extra);
         StringWriter err = new StringWriter();
 
         assertThat(export(err)).isEqualTo(2);
-        assertThat(err.toString()).startsWith(config + ":6: " + message + System.lineSeparator());
+        assertThat(err.toString()).startsWith(config + ":6:1: at '" + key + "': " + message + System.lineSeparator());
         assertThat(dir.resolve("share")).doesNotExist();
     }
 
@@ -118,12 +119,12 @@ class ExportModesTest {
 
     @Test
     void aModeThatIsNotOctalIsRefused() throws Exception {
-        assertRefused("dir_mode: \"rwxr-x---\"\n", "'dir_mode': 'rwxr-x---' is not a file mode; write three octal digits such as \"0640\"");
+        assertRefused("dir_mode: \"rwxr-x---\"\n", "'rwxr-x---' is not a file mode; write three octal digits such as \"0640\"");
     }
 
     @Test
     void aModeThatLocksOutTheOwnerIsRefused() throws Exception {
-        assertRefused("file_mode: \"0440\"\n", "'file_mode' 0440 takes from the owner what the export needs"
+        assertRefused("file_mode: \"0440\"\n", "0440 takes from the owner what the export needs"
                 + " (6 in the first digit, e.g. \"0640\")");
     }
 }

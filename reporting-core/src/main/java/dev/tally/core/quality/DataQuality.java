@@ -117,6 +117,40 @@ public final class DataQuality {
         }
     }
 
+    /**
+     * What a usage report can never be (docs/definitions.md, "Data quality"): below zero, or of a component the
+     * allocation's plan does not have. Either is an error, not a correction: the figure stays as reported, so the
+     * report shows what Waldur holds, and the finding says it cannot be right.
+     */
+    private static void invariants(Dataset d, int i, int epochMonth, String component, BigDecimal value, List<Finding> out) {
+        String month = Dataset.month(epochMonth).toString();
+        if (value.signum() < 0) {
+            out.add(new Finding(FindingKind.NEGATIVE_USAGE, d.resourceId(i), "resource " + d.resourceId(i) + " reported "
+                    + value.toPlainString() + " " + component + " in " + month + ", below zero; counted as reported"));
+        }
+        int day = (int) Dataset.month(epochMonth).atDay(1).toEpochDay();
+        PriceList plan = d.plan(d.planOn(i, day));
+        if (!plan.components().isEmpty() && !plan.components().containsKey(component)) {
+            out.add(new Finding(FindingKind.USAGE_NOT_IN_OFFERING, d.resourceId(i), "resource " + d.resourceId(i) + " reported "
+                    + component + " in " + month + ", a component its plan '" + plan.planName()
+                    + "' does not have; counted as reported"));
+        }
+    }
+
+    /**
+     * The warnings and errors about what {@code counted} (the allocations an answer counts, as
+     * {@code QueryEngine.counted} gives them) holds: findings about those resources and their offerings.
+     * Information findings (a duplicate usage report, of which the latest counts) change no figure and are left out.
+     */
+    public static List<Finding> affecting(Dataset d, List<Finding> findings, java.util.BitSet counted) {
+        java.util.Set<String> subjects = new java.util.HashSet<>();
+        for (int i = counted.nextSetBit(0); i >= 0; i = counted.nextSetBit(i + 1)) {
+            subjects.add(d.resourceId(i));
+            subjects.add(d.offerings().label(d.offering(i)));
+        }
+        return findings.stream().filter(f -> f.severity() != Severity.INFO && subjects.contains(f.subject())).toList();
+    }
+
     private static void usage(Dataset d, List<Finding> out) {
         RowFigures row = new RowFigures(d.components().size());
         int minMonth = Integer.MAX_VALUE;
@@ -145,6 +179,7 @@ public final class DataQuality {
                 String component = d.componentName(d.usageComponent(u));
                 String month = Dataset.month(em).toString();
                 BigDecimal value = d.usageValue(u);
+                invariants(d, i, em, component, value, out);
                 if (!exists) {
                     out.add(new Finding(FindingKind.USAGE_WITHOUT_ALLOCATION, d.resourceId(i), "usage of " + component
                             + " in " + month + " reported for resource " + d.resourceId(i)

@@ -24,7 +24,11 @@ public enum FindingKind {
      */
     PROJECT_MISSING(Severity.WARNING),
     /** The project's {@code is_industry} and the allocation's LUMI option {@code is_industry} disagree; the option counts. */
-    INDUSTRY_MISMATCH(Severity.WARNING);
+    INDUSTRY_MISMATCH(Severity.WARNING),
+    /** A usage report below zero; Waldur never records one, so the data is damaged. Counted as reported. */
+    NEGATIVE_USAGE(Severity.ERROR),
+    /** A usage of a component the allocation's plan (its offering's components) does not have. Counted as reported. */
+    USAGE_NOT_IN_OFFERING(Severity.ERROR);
 
     private final Severity severity;
 

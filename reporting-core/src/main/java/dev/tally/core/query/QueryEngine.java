@@ -34,6 +34,24 @@ public final class QueryEngine {
     }
 
     /**
+     * The allocations (by index) the query's answer counts: each with an allocation month or an order in the
+     * period that passes the filter. For telling which data-quality findings affect an answer
+     * ({@code DataQuality.affecting}).
+     */
+    public static java.util.BitSet counted(Dataset dataset, Query query) {
+        Query byAllocation = Query.builder(query.period()).dimensions(Dimension.ALLOCATION)
+                .measures(query.measures().toArray(Measure[]::new)).filter(query.filter()).grandTotal(false).build();
+        QueryPlan plan = new QueryPlan(dataset, byAllocation);
+        java.util.BitSet out = new java.util.BitSet(dataset.size());
+        for (GroupKey k : new Scan(plan).pass(plan::allKeys).keySet()) {
+            if (k.level == GroupKey.DETAIL && k.codes.length == 1 && k.codes[0] >= 0 && k.codes[0] < dataset.size()) {
+                out.set(k.codes[0]);
+            }
+        }
+        return out;
+    }
+
+    /**
      * Without top N, one scan gives the detail groups and their rollups. With it, a first scan ranks
      * the detail groups, and a second gives the rollups of the groups kept and the "Other" bucket.
      */

@@ -3,6 +3,7 @@ package dev.tally.cli.report.publish;
 import dev.tally.cli.render.SafePaths;
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,14 +18,27 @@ public final class DestinationPattern {
     private DestinationPattern() {
     }
 
-    /** Rejects unknown placeholders. */
+    /** Rejects unknown placeholders and unmatched braces in a destination. */
     public static void check(String pattern) {
+        check(pattern, List.of("yyyy", "MM", "template"));
+    }
+
+    /** The same for the {@code snapshots:} folder, which is named by the month alone. */
+    public static void checkSnapshots(String pattern) {
+        check(pattern, List.of("yyyy", "MM"));
+    }
+
+    private static void check(String pattern, List<String> allowed) {
+        String use = "; use " + String.join(", ", allowed.stream().map(a -> "{" + a + "}").toList());
         Matcher m = PLACEHOLDER.matcher(pattern);
         while (m.find()) {
-            if (!m.group(1).equals("yyyy") && !m.group(1).equals("MM") && !m.group(1).equals("template")) {
-                throw new IllegalArgumentException("unknown placeholder {" + m.group(1) + "} in '" + pattern
-                        + "'; use {yyyy}, {MM} and {template}");
+            if (!allowed.contains(m.group(1))) {
+                throw new IllegalArgumentException("unknown placeholder {" + m.group(1) + "} in '" + pattern + "'" + use);
             }
+        }
+        String rest = PLACEHOLDER.matcher(pattern).replaceAll("");
+        if (rest.contains("{") || rest.contains("}")) {
+            throw new IllegalArgumentException("unmatched '" + (rest.contains("{") ? "{" : "}") + "' in '" + pattern + "'" + use);
         }
     }
 

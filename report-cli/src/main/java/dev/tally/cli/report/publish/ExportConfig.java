@@ -2,7 +2,7 @@ package dev.tally.cli.report.publish;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tally.cli.render.OutputFormat;
-import dev.tally.cli.template.TemplateException;
+import dev.tally.cli.template.YamlSchema;
 import dev.tally.cli.template.YamlTree;
 import dev.tally.waldur.WaldurClientConfig;
 import java.io.IOException;
@@ -14,7 +14,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
@@ -40,9 +39,22 @@ public record ExportConfig(URI url, Path tokenFile, boolean allowInsecureHttp, P
     private static final Set<PosixFilePermission> OWNER_FILE = Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     private static final Set<PosixFilePermission> OWNER_DIR = Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
             PosixFilePermission.OWNER_EXECUTE);
-    private static final Set<String> KEYS = Set.of("url", "token_file", "allow_insecure_http", "snapshot", "snapshots",
-            "templates", "formats", "destination", "month", "entitlements", "excel_bom", "strict",
-            "file_mode", "dir_mode");
+    // Every key a config may hold and its type; adding a setting is one line here (YamlSchema).
+    private static final YamlSchema SCHEMA = YamlSchema.mapping()
+            .text("url")
+            .text("token_file")
+            .flag("allow_insecure_http")
+            .text("snapshot")
+            .text("snapshots")
+            .names("templates")
+            .names("formats")
+            .text("destination")
+            .text("month")
+            .text("entitlements")
+            .flag("excel_bom")
+            .flag("strict")
+            .text("file_mode")
+            .text("dir_mode");
 
     public ExportConfig {
         templates = List.copyOf(templates);
@@ -54,45 +66,51 @@ public record ExportConfig(URI url, Path tokenFile, boolean allowInsecureHttp, P
     /** Reads and checks a config file; messages name the file and line. */
     public static ExportConfig read(Path file) throws IOException {
         String name = file.toString();
-        YamlTree tree = YamlTree.parse(Files.readString(file, StandardCharsets.UTF_8), name);
+        YamlTree tree = YamlTree.read(file);
         JsonNode root = tree.root();
         Path base = file.toAbsolutePath().getParent();
         if (!root.isObject()) {
-            throw new TemplateException(name + ":1: an export config is a mapping with templates and destination");
+            throw tree.error("", "an export config is a mapping with templates and destination");
         }
-        Iterator<String> it = root.fieldNames();
-        while (it.hasNext()) {
-            String k = it.next();
-            if (!KEYS.contains(k)) {
-                throw new TemplateException(name + ":" + tree.line(k) + ": unknown key '" + k + "'; allowed: "
-                        + KEYS.stream().sorted().toList());
-            }
-        }
+        SCHEMA.check(tree);
         String url = text(root, "url");
         String snapshot = text(root, "snapshot");
         if ((url == null) == (snapshot == null)) {
-            throw new TemplateException(name + ":1: give either 'url' (harvest) or 'snapshot' (an existing snapshot), not "
+            throw tree.error("", "give either 'url' (harvest) or 'snapshot' (an existing snapshot), not "
                     + (url == null ? "neither" : "both"));
         }
         List<String> templates = list(root, "templates");
         if (templates.isEmpty()) {
-            throw new TemplateException(name + ":" + tree.line("templates") + ": 'templates' needs at least one template");
+            throw tree.error("templates", "'templates' needs at least one template");
+        }
+        for (int i = 0; i < templates.size(); i++) {
+            if (templates.indexOf(templates.get(i)) < i) {
+                throw tree.error("templates", "template '" + templates.get(i) + "' is listed twice");
+            }
         }
         String destination = text(root, "destination");
         if (destination == null || destination.isBlank()) {
-            throw new TemplateException(name + ":1: 'destination' is required, e.g. /share/lumi/{yyyy}/{MM}/");
+            throw tree.error("", "'destination' is required, e.g. /share/lumi/{yyyy}/{MM}/");
         }
         try {
             DestinationPattern.check(destination);
         } catch (IllegalArgumentException e) {
-            throw new TemplateException(name + ":" + tree.line("destination") + ": " + e.getMessage());
+            throw tree.error("destination", e.getMessage());
+        }
+        String snapshots = text(root, "snapshots");
+        if (snapshots != null) {
+            try {
+                DestinationPattern.checkSnapshots(snapshots);
+            } catch (IllegalArgumentException e) {
+                throw tree.error("snapshots", e.getMessage());
+            }
         }
         List<String> formatNames = list(root, "formats");
         Set<OutputFormat> formats;
         try {
             formats = OutputFormat.parseReportFormats(formatNames.isEmpty() ? List.of("xlsx,csv,png") : formatNames);
         } catch (IllegalArgumentException e) {
-            throw new TemplateException(name + ":" + tree.line("formats") + ": " + e.getMessage());
+            throw tree.error("formats", e.getMessage());
         }
         YearMonth month = null;
         String m = text(root, "month");
@@ -100,16 +118,16 @@ public record ExportConfig(URI url, Path tokenFile, boolean allowInsecureHttp, P
             try {
                 month = YearMonth.parse(m);
             } catch (DateTimeParseException e) {
-                throw new TemplateException(name + ":" + tree.line("month") + ": month '" + m + "' is not 'previous' or YYYY-MM");
+                throw tree.error("month", "month '" + m + "' is not 'previous' or YYYY-MM");
             }
         }
         String token = text(root, "token_file");
         String ent = text(root, "entitlements");
-        return new ExportConfig(url == null ? null : parseUrl(url, name + ":" + tree.line("url")), token == null ? null : base.resolve(token),
+        return new ExportConfig(url == null ? null : parseUrl(url, tree), token == null ? null : base.resolve(token),
                 bool(root, "allow_insecure_http"), snapshot == null ? null : base.resolve(snapshot),
-                text(root, "snapshots") == null ? null : resolvePattern(base, text(root, "snapshots")), templates, formats,
+                snapshots == null ? null : resolvePattern(base, snapshots), templates, formats,
                 resolvePattern(base, destination), month, ent == null ? null : base.resolve(ent), bool(root, "excel_bom"),
-                bool(root, "strict"), mode(tree, name, "file_mode", OWNER_FILE), mode(tree, name, "dir_mode", OWNER_DIR));
+                bool(root, "strict"), mode(tree, "file_mode", OWNER_FILE), mode(tree, "dir_mode", OWNER_DIR));
     }
 
     /**
@@ -117,23 +135,22 @@ public record ExportConfig(URI url, Path tokenFile, boolean allowInsecureHttp, P
      * (416 or 640, depending on the YAML version), so only a string is accepted. The owner must keep
      * what the export itself needs: read and write on files, and full access to folders.
      */
-    private static Set<PosixFilePermission> mode(YamlTree tree, String name, String key, Set<PosixFilePermission> owner) {
+    private static Set<PosixFilePermission> mode(YamlTree tree, String key, Set<PosixFilePermission> owner) {
         JsonNode v = tree.root().get(key);
         if (v == null || v.isNull()) {
             return null;
         }
-        String where = name + ":" + tree.line(key) + ": ";
         if (!v.isTextual()) {
-            throw new TemplateException(where + "write '" + key + "' in quotes, e.g. " + key + ": \"0640\"");
+            throw tree.error(key, "write '" + key + "' in quotes, e.g. " + key + ": \"0640\"");
         }
         Set<PosixFilePermission> mode;
         try {
             mode = PosixModes.parse(v.asText().strip());
         } catch (IllegalArgumentException e) {
-            throw new TemplateException(where + "'" + key + "': " + e.getMessage());
+            throw tree.error(key, e.getMessage());
         }
         if (!mode.containsAll(owner)) {
-            throw new TemplateException(where + "'" + key + "' " + v.asText().strip() + " takes from the owner what the export needs ("
+            throw tree.error(key, v.asText().strip() + " takes from the owner what the export needs ("
                     + (owner.equals(OWNER_DIR) ? "7" : "6") + " in the first digit, e.g. \"0"
                     + (owner.equals(OWNER_DIR) ? "750" : "640") + "\")");
         }
@@ -141,11 +158,11 @@ public record ExportConfig(URI url, Path tokenFile, boolean allowInsecureHttp, P
     }
 
     /** The URL, or an error that shows it without a {@code user:password@} (docs/security.md). */
-    private static URI parseUrl(String url, String where) {
+    private static URI parseUrl(String url, YamlTree tree) {
         try {
             return URI.create(url);
         } catch (IllegalArgumentException e) {
-            throw new TemplateException(where + ": 'url' is not a valid URL: " + WaldurClientConfig.withoutCredentials(url));
+            throw tree.error("url", "'url' is not a valid URL: " + WaldurClientConfig.withoutCredentials(url));
         }
     }
 
@@ -160,7 +177,7 @@ public record ExportConfig(URI url, Path tokenFile, boolean allowInsecureHttp, P
 
     private static boolean bool(JsonNode n, String key) {
         JsonNode v = n.get(key);
-        return v != null && (v.isBoolean() ? v.booleanValue() : Boolean.parseBoolean(v.asText()));
+        return v != null && v.booleanValue();
     }
 
     private static List<String> list(JsonNode n, String key) {
