@@ -117,12 +117,21 @@ public final class ScriptedChanges {
         if (made == null) {
             try {
                 Path root = Files.createTempDirectory("tally-test-history-");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(root)));
                 made = new ScriptedChanges(root);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         }
         return made;
+    }
+
+    private static void delete(Path root) {
+        try (var s = Files.walk(root)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // a temporary folder; the OS cleans up
+        }
     }
 
     private static void harvest(WaldurClient client, Emulator emulator, Path dir) throws Exception {

@@ -186,26 +186,30 @@ public final class Restatements {
         return out;
     }
 
-    /** "LUMI-X (uuid): usage reported late ...; ..." for up to three changed allocations of the share. */
+    /**
+     * "A (uuid), B (uuid) and 2 more allocation(s): their causes" for the changed allocations of the share,
+     * each distinct cause once.
+     */
     private String shareCause(List<String> ids, YearMonth m, String figure) {
-        List<String> parts = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        Set<String> causes = new LinkedHashSet<>();
         for (String id : ids) {
-            if (parts.size() == CAUSES_SHOWN) {
-                parts.add("and " + (ids.size() - CAUSES_SHOWN) + " more allocation(s)");
-                break;
-            }
             int i = newer.index(id);
             int j = older.index(id);
-            String label = i >= 0 ? newer.label(i) : older.label(j);
-            parts.add(label + ": " + cause(id, i, j, m, figure));
+            if (labels.size() < CAUSES_SHOWN) {
+                labels.add(i >= 0 ? newer.label(i) : older.label(j));
+            }
+            causes.add(cause(id, i, j, m, figure));
         }
-        return String.join("; ", parts);
+        String who = String.join(", ", labels) + (ids.size() > CAUSES_SHOWN ? " and " + (ids.size() - CAUSES_SHOWN)
+                + " more allocation(s)" : "");
+        return who + ": " + String.join("; ", causes);
     }
 
     /** The diff's changes that explain {@code figure} of allocation {@code id} in {@code m}. */
     private String cause(String id, int i, int j, YearMonth m, String figure) {
-        List<String> specific = new ArrayList<>();
-        List<String> any = new ArrayList<>();
+        List<Change> specific = new ArrayList<>();
+        List<Change> any = new ArrayList<>();
         Set<String> plans = new TreeSet<>();
         if (i >= 0) {
             newer.plans(i).forEach(p -> plans.add(PlanChanges.label(p)));
@@ -216,20 +220,34 @@ public final class Restatements {
         for (Change c : diff.changes()) {
             boolean mine = id.equals(c.resourceId()) && c.kind() != ChangeKind.ORDER_COST_CHANGED;
             boolean myPlan = c.kind() == ChangeKind.PRICE_CHANGED && plans.contains(c.subject());
-            if (!mine && !myPlan) {
+            if (!mine && !myPlan || c.kind() == ChangeKind.USAGE_CHANGED && !m.equals(c.month())) {
                 continue;
             }
-            if (c.kind() == ChangeKind.USAGE_CHANGED && !m.equals(c.month())) {
-                continue;
-            }
-            String text = describe(c);
-            any.add(text);
+            any.add(c);
             if (explains(c, m, figure)) {
-                specific.add(text);
+                specific.add(c);
             }
         }
-        List<String> shown = specific.isEmpty() ? any : specific;
-        return shown.isEmpty() ? "its limit or plan history changed (its orders)" : String.join("; ", shown);
+        List<Change> shown = specific.isEmpty() ? any : specific;
+        return shown.isEmpty() ? "its limit or plan history changed (its orders)" : describe(shown);
+    }
+
+    /** The changes in words with their exact values; a plan's price changes together. */
+    static String describe(List<Change> changes) {
+        List<String> parts = new ArrayList<>();
+        Map<String, List<String>> prices = new java.util.LinkedHashMap<>();
+        for (Change c : changes) {
+            if (c.kind() == ChangeKind.PRICE_CHANGED) {
+                if (!prices.containsKey(c.subject())) {
+                    parts.add(c.subject());
+                }
+                prices.computeIfAbsent(c.subject(), x -> new ArrayList<>()).add(c.item() + " " + c.oldToNew());
+            } else {
+                parts.add(describe(c));
+            }
+        }
+        return String.join("; ", parts.stream().map(p -> prices.containsKey(p)
+                ? "prices of plan " + p + " changed: " + String.join(", ", prices.get(p)) : p).toList());
     }
 
     /** Whether {@code c} can change {@code figure} in month {@code m}: a termination only from its month on. */
@@ -252,7 +270,6 @@ public final class Restatements {
                     + (c.oldValue() == null ? " reported late" : c.newValue() == null ? " withdrawn" : " corrected")
                     + " (" + c.oldToNew() + ")";
             case LIMIT_CHANGED -> "limit " + c.item() + " changed (" + c.oldToNew() + ")";
-            case PRICE_CHANGED -> "price of plan " + c.subject() + ", " + c.item() + ", changed (" + c.oldToNew() + ")";
             case ALLOCATION_ADDED -> "allocation added";
             case ALLOCATION_TERMINATED -> "allocation terminated (" + c.item() + " " + c.oldToNew() + ")";
             default -> c.kind().title() + ": " + c.item() + " " + c.oldToNew();

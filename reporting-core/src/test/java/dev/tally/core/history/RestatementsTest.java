@@ -39,7 +39,8 @@ class RestatementsTest {
         List<Restatement> r = restated(HistoryFixtures.older(), HistoryFixtures.newer());
 
         assertThat(r.get(2).cause()).isEqualTo("A (A): usage gpu_k_hours for 2026-09 corrected (1.5 → 1.8)");
-        assertThat(r.get(1).cause()).isEqualTo("price of plan LUMI Sweden (plan-se), gpu_k_hours, changed (0.5 → 0.6)");
+        assertThat(r.get(0).cause()).isEqualTo("B (B): prices of plan LUMI Sweden (plan-se) changed: gpu_k_hours 0.5 → 0.6");
+        assertThat(r.get(1).cause()).isEqualTo("prices of plan LUMI Sweden (plan-se) changed: gpu_k_hours 0.5 → 0.6");
     }
 
     @Test
