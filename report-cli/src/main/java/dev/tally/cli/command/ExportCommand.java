@@ -54,7 +54,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "renamed into place only when all are complete: a failed or killed run leaves the previous files as they",
             "were, and re-running a month replaces its files. A lock file stops two runs from colliding.",
             "One log line on standard output says what was written; every line the export logs starts with the UTC time,",
-            "e.g. '2026-11-02T06:00:00Z tally export: ...'. See docs/export.md for the config format."},
+            "e.g. '2026-11-02T06:00:00Z tally export: ...'. With 'history' in the config each run's snapshot is kept, and",
+            "the next run's reports get a Restated section and a snapshot-diff.txt against it.",
+            "See docs/export.md for the config format."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:Published.",
