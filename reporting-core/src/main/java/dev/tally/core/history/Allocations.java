@@ -109,24 +109,20 @@ final class Allocations {
     }
 
     private static boolean sameUsages(Map<Integer, Map<String, BigDecimal>> a, Map<Integer, Map<String, BigDecimal>> b) {
-        if (!a.keySet().equals(b.keySet())) {
-            return false;
-        }
-        for (var e : a.entrySet()) {
-            if (!sameLimits(e.getValue(), b.get(e.getKey()))) {
-                return false;
-            }
-        }
-        return true;
+        return sameEntries(a, b, Allocations::sameLimits);
     }
 
     /** Equal keys and numerically equal values ({@code 1.0} equals {@code 1.00}). */
     static boolean sameLimits(Map<String, BigDecimal> a, Map<String, BigDecimal> b) {
+        return sameEntries(a, b, Allocations::sameValue);
+    }
+
+    private static <K, V> boolean sameEntries(Map<K, V> a, Map<K, V> b, java.util.function.BiPredicate<V, V> same) {
         if (!a.keySet().equals(b.keySet())) {
             return false;
         }
         for (var e : a.entrySet()) {
-            if (!sameValue(e.getValue(), b.get(e.getKey()))) {
+            if (!same.test(e.getValue(), b.get(e.getKey()))) {
                 return false;
             }
         }

@@ -40,20 +40,27 @@ public final class Restatements {
 
     private final Allocations older;
     private final Allocations newer;
-    private final SnapshotDiff diff;
     private final int lastDay;
     private final Figures before;
     private final Figures after;
+    private final Map<String, List<Change>> byAllocation = new HashMap<>();
+    private final List<Change> prices = new ArrayList<>();
 
     private Restatements(Dataset older, Dataset newer, SnapshotDiff diff, YearMonth upTo) {
         this.older = new Allocations(older);
         this.newer = new Allocations(newer);
-        this.diff = diff;
         YearMonth lastClosed = YearMonth.from(older.asOf()).minusMonths(1);
         YearMonth last = upTo != null && upTo.isBefore(lastClosed) ? upTo : lastClosed;
         this.lastDay = (int) last.atEndOfMonth().toEpochDay();
         this.before = new Figures(older, MIN_DAY, lastDay);
         this.after = new Figures(newer, MIN_DAY, lastDay);
+        for (Change c : diff.changes()) {
+            if (c.kind() == ChangeKind.PRICE_CHANGED) {
+                prices.add(c);
+            } else if (c.resourceId() != null && c.kind() != ChangeKind.ORDER_COST_CHANGED) {
+                byAllocation.computeIfAbsent(c.resourceId(), x -> new ArrayList<>()).add(c);
+            }
+        }
     }
 
     /**
@@ -217,10 +224,10 @@ public final class Restatements {
         if (j >= 0) {
             older.plans(j).forEach(p -> plans.add(PlanChanges.label(p)));
         }
-        for (Change c : diff.changes()) {
-            boolean mine = id.equals(c.resourceId()) && c.kind() != ChangeKind.ORDER_COST_CHANGED;
-            boolean myPlan = c.kind() == ChangeKind.PRICE_CHANGED && plans.contains(c.subject());
-            if (!mine && !myPlan || c.kind() == ChangeKind.USAGE_CHANGED && !m.equals(c.month())) {
+        List<Change> candidates = new ArrayList<>(byAllocation.getOrDefault(id, List.of()));
+        prices.stream().filter(c -> plans.contains(c.subject())).forEach(candidates::add);
+        for (Change c : candidates) {
+            if (c.kind() == ChangeKind.USAGE_CHANGED && !m.equals(c.month())) {
                 continue;
             }
             any.add(c);
