@@ -2,6 +2,7 @@ package dev.tally.cli;
 
 import dev.tally.cli.command.CompletionCommand;
 import dev.tally.cli.command.DemoCommand;
+import dev.tally.cli.command.DiffCommand;
 import dev.tally.cli.command.EmulatorCommand;
 import dev.tally.cli.command.DryRunCommand;
 import dev.tally.cli.command.ExportCommand;
@@ -35,6 +36,7 @@ import picocli.CommandLine.ScopeType;
             "",
             "Start with @|bold tally demo|@: it runs a local Waldur emulator and writes a sample monthly report."},
         subcommands = {DemoCommand.class, HarvestCommand.class, ReportCommand.class, QueryCommand.class, ExportCommand.class,
+            DiffCommand.class,
             OfferingsCommand.class, OrdersCommand.class, ResourcesCommand.class, DryRunCommand.class,
             EmulatorCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

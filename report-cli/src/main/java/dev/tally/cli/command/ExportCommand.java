@@ -4,6 +4,7 @@ import dev.tally.cli.TallyCommand;
 import dev.tally.cli.ToolVersion;
 import dev.tally.cli.option.TokenFile;
 import dev.tally.cli.render.AtomicFiles;
+import dev.tally.cli.render.DiffText;
 import dev.tally.cli.render.UnsafePathException;
 import dev.tally.cli.report.AsOfPeriod;
 import dev.tally.cli.report.Entitlements;
@@ -15,9 +16,11 @@ import dev.tally.cli.report.publish.ExportLog;
 import dev.tally.cli.report.publish.LatestPointer;
 import dev.tally.cli.report.publish.LockHeldException;
 import dev.tally.cli.report.publish.RunHistory;
+import dev.tally.cli.report.publish.SnapshotStore;
 import dev.tally.cli.report.publish.Publisher;
 import dev.tally.cli.template.ReportTemplate;
 import dev.tally.cli.template.TemplateLoader;
+import dev.tally.core.history.SnapshotDiff;
 import dev.tally.core.query.Period;
 import dev.tally.core.quality.Severity;
 import dev.tally.waldur.ApiToken;
@@ -51,7 +54,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "renamed into place only when all are complete: a failed or killed run leaves the previous files as they",
             "were, and re-running a month replaces its files. A lock file stops two runs from colliding.",
             "One log line on standard output says what was written; every line the export logs starts with the UTC time,",
-            "e.g. '2026-11-02T06:00:00Z tally export: ...'. See docs/export.md for the config format."},
+            "e.g. '2026-11-02T06:00:00Z tally export: ...'. With 'history' in the config each run's snapshot is kept, and",
+            "the next run's reports get a Restated section and a snapshot-diff.txt against it.",
+            "See docs/export.md for the config format."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:Published.",
@@ -65,6 +70,8 @@ public final class ExportCommand implements Callable<Integer> {
     public static final int PARTIAL = 3;
     /** Exit code for a run that found another export holding the lock and did nothing. */
     public static final int LOCKED = 4;
+    /** The file beside the reports saying what changed since the previous kept snapshot. */
+    public static final String DIFF_FILE = "snapshot-diff.txt";
 
     @Spec
     CommandSpec spec;
@@ -159,6 +166,9 @@ public final class ExportCommand implements Callable<Integer> {
             List<Path> published;
             try (lock) {
                 List<Path> folders = new ArrayList<>();
+                SnapshotStore store = cfg.history() == null ? null
+                        : new SnapshotStore(cfg.history().dirUnder(publisher.root()), cfg.history().keep());
+                ReportInput previous = previous(store, input, progress);
                 try (Publisher.Staging staging = publisher.stage()) {
                     for (ReportTemplate t : templates) {
                         Path dest = DestinationPattern.resolve(cfg.destination(), m, t.name());
@@ -166,7 +176,10 @@ public final class ExportCommand implements Callable<Integer> {
                         progress.step("rendering " + t.name() + " for " + m);
                         new ReportJob(t, Period.month(m), cfg.formats(), ent,
                                 cfg.entitlements() == null ? null : cfg.entitlements().toString(), cfg.excelBom())
-                                .write(input, files, staging.folderFor(dest), f -> progress.step("rendered " + f.getFileName()));
+                                .write(input, previous, files, staging.folderFor(dest), f -> progress.step("rendered " + f.getFileName()));
+                    }
+                    if (previous != null) {
+                        writeDiff(previous, input, folders, staging, files);
                     }
                     progress.step("publishing");
                     published = staging.publish();
@@ -177,6 +190,11 @@ public final class ExportCommand implements Callable<Integer> {
                 }
                 history.append(new RunHistory.Entry(log.now(), m, names, published.size(),
                         partial ? RunHistory.Result.PUBLISHED_WITH_ERRORS : RunHistory.Result.PUBLISHED, partial ? PARTIAL : 0));
+                if (store != null) {
+                    // kept only once its reports are out: the next run restates against what was published
+                    progress.step("keeping the snapshot in " + store.dir());
+                    store.keep(snapshotDir);
+                }
             }
             progress.done();
             if (!quiet) {
@@ -199,6 +217,30 @@ public final class ExportCommand implements Callable<Integer> {
             if (temporary != null) {
                 deleteQuietly(temporary);
             }
+        }
+    }
+
+    /** The newest kept snapshot harvested before this run's, or null without a store or a kept snapshot. */
+    private static ReportInput previous(SnapshotStore store, ReportInput input, ProgressLine progress) throws IOException {
+        if (store == null) {
+            return null;
+        }
+        Path dir = store.latestBefore(input.snapshot().manifest().startedAt()).orElse(null);
+        if (dir == null) {
+            return null;
+        }
+        progress.step("reading previous snapshot " + dir);
+        return ReportInput.load(dir);
+    }
+
+    /** {@value #DIFF_FILE} in each month folder: what changed since the previous snapshot (docs/export.md). */
+    private static void writeDiff(ReportInput previous, ReportInput input, List<Path> folders, Publisher.Staging staging,
+            AtomicFiles files) throws IOException {
+        SnapshotDiff diff = SnapshotDiff.between(previous.dataset(), input.dataset());
+        DiffText text = new DiffText(previous.snapshot().dir().getFileName().toString(),
+                input.snapshot().dir().getFileName().toString());
+        for (Path dest : new java.util.LinkedHashSet<>(folders)) {
+            files.write(staging.folderFor(dest).resolve(DIFF_FILE), out -> text.render(diff, out));
         }
     }
 

@@ -12,6 +12,7 @@ import dev.tally.cli.report.ReportJob;
 import dev.tally.cli.template.ReportTemplate;
 import dev.tally.cli.template.TemplateLoader;
 import dev.tally.core.query.Period;
+import dev.tally.waldur.snapshot.SnapshotException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "Without a period option the report covers the last full month before the harvest. A period that runs past",
             "the snapshot's date is cut there (the cover sheet says so); one that starts after it is refused."},
         footer = {"", "Example (after ./tally demo):",
-            "  ./tally report --snapshot tally-demo/snapshot --template monthly-consortium --month 2026-10 --out reports"})
+            "  ./tally report --snapshot tally-demo/snapshot --template monthly-consortium --month 2026-10 --out reports",
+            "With what changed in closed months since an earlier harvest (a Restated sheet and CSV):",
+            "  ./tally report --snapshot snapshots/2026-12 --previous snapshots/2026-11 --template monthly-consortium --out reports"})
 public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -64,6 +67,10 @@ public final class ReportCommand implements Callable<Integer> {
             description = "YAML file with each country share's fraction of LUMI per component (funder-country-share).")
     Path entitlements;
 
+    @Option(names = "--previous", paramLabel = "DIR",
+            description = "An earlier snapshot: adds a Restated section with every figure of a month closed by then that changed.")
+    Path previous;
+
     @Option(names = "--excel-bom", description = "Start CSV files with a UTF-8 byte order mark, for Excel on Windows.")
     boolean excelBom;
 
@@ -88,10 +95,15 @@ public final class ReportCommand implements Callable<Integer> {
         ProgressLine progress = new ProgressLine(err, quiet);
         progress.step("reading snapshot " + snapshot.dir());
         ReportInput input = ReportInput.load(snapshot.dir());
+        ReportInput before = null;
+        if (previous != null) {
+            progress.step("reading previous snapshot " + previous);
+            before = loadPrevious(spec, previous);
+        }
         Period p = period.resolveAt(input);
         progress.step("rendering " + t.name() + " for " + p.label());
         List<Path> files = new ReportJob(t, p, fmts, ent, entitlements == null ? null : entitlements.toString(), excelBom,
-                wording).write(input, top.files(), output.dir, f -> progress.step("wrote " + f.getFileName()));
+                wording).write(input, before, top.files(), output.dir, f -> progress.step("wrote " + f.getFileName()));
         progress.done();
         if (!quiet) {
             PrintWriter w = spec.commandLine().getOut();
@@ -100,6 +112,15 @@ public final class ReportCommand implements Callable<Integer> {
             files.forEach(f -> w.println("  " + f.toAbsolutePath().normalize()));
         }
         return 0;
+    }
+
+    /** The --previous snapshot, or a usage error when it is missing or damaged. */
+    private static ReportInput loadPrevious(CommandSpec spec, Path dir) {
+        try {
+            return ReportInput.load(dir);
+        } catch (SnapshotException e) {
+            throw new ParameterException(spec.commandLine(), "--previous: " + e.getMessage());
+        }
     }
 
     static ReportTemplate loadTemplate(CommandSpec spec, String nameOrPath) {

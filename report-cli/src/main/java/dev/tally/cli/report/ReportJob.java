@@ -52,8 +52,23 @@ public record ReportJob(ReportTemplate template, Period period, Set<OutputFormat
                 input.snapshot().manifest().startedAt(), asOf.notes());
     }
 
+    /**
+     * The same, with a "Restated" section of the figures of closed months that changed since {@code previous}
+     * (docs/reports.md, "Restated"); without a previous snapshot (null) the report is as {@link #compute(ReportInput)} gives it.
+     */
+    public Report compute(ReportInput input, ReportInput previous) {
+        Report report = compute(input);
+        return previous == null ? report : RestatedSection.addTo(report, previous, input);
+    }
+
     /** Computes and writes the report into {@code dir} through {@code files}; returns the files written. */
     public List<Path> write(ReportInput input, AtomicFiles files, Path dir, ReportWriter.Listener listener) throws IOException {
-        return new ReportWriter(files, excelBom, listener, wording).write(compute(input), formats, dir);
+        return write(input, null, files, dir, listener);
+    }
+
+    /** The same, with the Restated section when {@code previous} is not null. */
+    public List<Path> write(ReportInput input, ReportInput previous, AtomicFiles files, Path dir, ReportWriter.Listener listener)
+            throws IOException {
+        return new ReportWriter(files, excelBom, listener, wording).write(compute(input, previous), formats, dir);
     }
 }

@@ -65,6 +65,7 @@ final class ReportRunner {
             case FINDINGS -> findingsTable(s);
             case PROVENANCE -> provenanceTable(s, provenance);
             case QUERY -> queryTable(s, report);
+            case RESTATED -> throw new IllegalStateException("a restated section needs two snapshots (RestatedSection)");
         };
         return new SectionResult(s, table, charts(s, table));
     }

@@ -7,5 +7,10 @@ public enum SectionKind {
     /** The data-quality findings. */
     FINDINGS,
     /** Where the data came from and how it was computed. */
-    PROVENANCE
+    PROVENANCE,
+    /**
+     * Figures of closed months that changed since a previous snapshot (docs/reports.md, "Restated"): added to a
+     * report given a previous snapshot, never written in a template.
+     */
+    RESTATED
 }

@@ -139,6 +139,9 @@ public final class TemplateLoader {
             if (kindText != null) {
                 try {
                     kind = SectionKind.valueOf(kindText.strip().toUpperCase(Locale.ROOT));
+                    if (kind == SectionKind.RESTATED) {
+                        throw new IllegalArgumentException("added by --previous, not by templates");
+                    }
                 } catch (IllegalArgumentException e) {
                     throw error(path + ".kind", "unknown kind '" + kindText + "'; use query, findings or provenance");
                 }

@@ -30,12 +30,14 @@ import java.util.Set;
  * month: previous                           # or YYYY-MM
  * file_mode: "0640"                         # published files (default: what the umask gives)
  * dir_mode: "0750"                          # folders the export creates (default: the umask)
+ * history: {dir: /var/lib/tally/history, keep: 3}   # keep each run's snapshot (default: none kept)
  * </pre>
  * Relative paths are resolved against the config file's folder.
  */
 public record ExportConfig(URI url, Path tokenFile, boolean allowInsecureHttp, Path snapshot, String snapshots,
         List<String> templates, Set<OutputFormat> formats, String destination, YearMonth month, Path entitlements,
-        boolean excelBom, boolean strict, Set<PosixFilePermission> fileMode, Set<PosixFilePermission> dirMode) {
+        boolean excelBom, boolean strict, Set<PosixFilePermission> fileMode, Set<PosixFilePermission> dirMode,
+        HistoryConfig history) {
     private static final Set<PosixFilePermission> OWNER_FILE = Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     private static final Set<PosixFilePermission> OWNER_DIR = Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
             PosixFilePermission.OWNER_EXECUTE);
@@ -54,7 +56,8 @@ public record ExportConfig(URI url, Path tokenFile, boolean allowInsecureHttp, P
             .flag("excel_bom")
             .flag("strict")
             .text("file_mode")
-            .text("dir_mode");
+            .text("dir_mode")
+            .mapping("history", YamlSchema.mapping().text("dir").whole("keep", 1, 1000));
 
     public ExportConfig {
         templates = List.copyOf(templates);
@@ -127,7 +130,8 @@ public record ExportConfig(URI url, Path tokenFile, boolean allowInsecureHttp, P
                 bool(root, "allow_insecure_http"), snapshot == null ? null : base.resolve(snapshot),
                 snapshots == null ? null : resolvePattern(base, snapshots), templates, formats,
                 resolvePattern(base, destination), month, ent == null ? null : base.resolve(ent), bool(root, "excel_bom"),
-                bool(root, "strict"), mode(tree, "file_mode", OWNER_FILE), mode(tree, "dir_mode", OWNER_DIR));
+                bool(root, "strict"), mode(tree, "file_mode", OWNER_FILE), mode(tree, "dir_mode", OWNER_DIR),
+                HistoryConfig.read(tree, name, base));
     }
 
     /**
