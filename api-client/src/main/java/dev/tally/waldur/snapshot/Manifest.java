@@ -1,6 +1,7 @@
 package dev.tally.waldur.snapshot;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.Map;
@@ -9,7 +10,8 @@ import java.util.Objects;
 /**
  * The table of contents of a snapshot, stored as {@code manifest.json}: where the data came from
  * (the API URL, never the token), when, by which tool version, and each collection's file, object
- * count and SHA-256 (of the gzipped file as stored).
+ * count and SHA-256 (of the gzipped file as stored). {@code unavailable} names the optional collections the server
+ * refused (collection → why, such as {@code HTTP 403}); it is left out of the file when empty.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Manifest(
@@ -18,7 +20,8 @@ public record Manifest(
         @JsonProperty("started_at") Instant startedAt,
         @JsonProperty("finished_at") Instant finishedAt,
         @JsonProperty("tool_version") String toolVersion,
-        Map<String, Entry> collections) {
+        Map<String, Entry> collections,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> unavailable) {
 
     /** The format tag this code writes and reads. */
     public static final String FORMAT = "tally-snapshot/1";
@@ -29,6 +32,13 @@ public record Manifest(
         Objects.requireNonNull(collections, "collections");
         // Insertion order is kept so manifest.json lists collections in harvest order.
         collections = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(collections));
+        unavailable = unavailable == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(unavailable));
+    }
+
+    /** A manifest in which every collection asked for was available. */
+    public Manifest(String format, String apiUrl, Instant startedAt, Instant finishedAt, String toolVersion,
+            Map<String, Entry> collections) {
+        this(format, apiUrl, startedAt, finishedAt, toolVersion, collections, Map.of());
     }
 
     /** One collection's file: {@code orders.jsonl.gz}, how many objects it holds and its SHA-256 in hex. */

@@ -59,6 +59,9 @@ import picocli.CommandLine.Spec;
             "      --mapping lumi-allocations --threshold 0.5 --format csv",
             "  ./tally reconcile --snapshot tally-demo/snapshot --invoices"})
 public final class ReconcileCommand implements Callable<Integer> {
+    /** Invoice items are each rounded to cents: a few of them per allocation and month stay within five cents. */
+    static final BigDecimal INVOICE_THRESHOLD = new BigDecimal("0.05");
+
     @Spec
     CommandSpec spec;
 
@@ -87,8 +90,9 @@ public final class ReconcileCommand implements Callable<Integer> {
             description = "Which allocations to compare: the query filter language (country = 'Iceland', project = '...').")
     String where;
 
-    @Option(names = "--threshold", paramLabel = "N", defaultValue = "0",
-            description = "List only differences larger than N (k-hours, or currency for --invoices). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--threshold", paramLabel = "N",
+            description = "List only differences larger than N: k-hours (default 0), or currency for --invoices (default 0.05,"
+                    + " since each invoice item is rounded to cents).")
     BigDecimal threshold;
 
     @Option(names = "--totals", description = "With --format csv or json: the totals per country share instead of the differences.")
@@ -115,6 +119,9 @@ public final class ReconcileCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (format == OutputFormat.XLSX && out == null) {
             throw new ParameterException(spec.commandLine(), "--format xlsx needs --out FILE");
+        }
+        if (threshold == null) {
+            threshold = source.invoices ? INVOICE_THRESHOLD : BigDecimal.ZERO;
         }
         if (threshold.signum() < 0) {
             throw new ParameterException(spec.commandLine(), "--threshold " + threshold.toPlainString() + ": must not be negative");

@@ -12,7 +12,9 @@ public enum Quirk {
     /** Two projects whose resources are all terminated are soft-deleted: gone from the projects list, resources kept. */
     SOFT_DELETED_PROJECTS,
     /** One share offering is Archived: absent from the public offerings, still readable as a provider offering. */
-    ARCHIVED_OFFERING;
+    ARCHIVED_OFFERING,
+    /** One invoice item of the latest invoiced month is billed 10.00 more than the rules give (docs/emulator.md, "Invoices"). */
+    MISPRICED_INVOICE_ITEM;
 
     /** The name on the command line, such as {@code soft-deleted-projects}. */
     public String key() {
@@ -38,6 +40,6 @@ public enum Quirk {
             }
         }
         throw new IllegalArgumentException("unknown quirk (" + key
-                + "); use soft-deleted-projects or archived-offering");
+                + "); use soft-deleted-projects, archived-offering or mispriced-invoice-item");
     }
 }

@@ -26,6 +26,9 @@ public final class Quirks {
         if (quirks.contains(Quirk.ARCHIVED_OFFERING)) {
             archiveOffering(store);
         }
+        if (quirks.contains(Quirk.MISPRICED_INVOICE_ITEM)) {
+            store.invoices().misprice(new java.math.BigDecimal("10.00"));
+        }
     }
 
     /**
