@@ -52,7 +52,7 @@ public final class InvoiceBook {
 
     /** Adds {@code amount} to the price of the first item of the latest invoiced month (a mis-billed item, for tests). */
     synchronized void misprice(BigDecimal amount) {
-        YearMonth latest = YearMonth.from(store.now().minusNanos(1).atZone(ZoneOffset.UTC)).minusMonths(1);
+        YearMonth latest = YearMonth.from(store.now().atZone(ZoneOffset.UTC)).minusMonths(1);
         Table<InvoiceItemRow> all = items();
         for (InvoiceItemRow item : all.rows()) {
             if (item.get("start").asText().startsWith(latest.toString())) {
