@@ -7,5 +7,9 @@ public enum SectionKind {
     /** The data-quality findings. */
     FINDINGS,
     /** Where the data came from and how it was computed. */
-    PROVENANCE
+    PROVENANCE,
+    /** The limits ledger per country share on the data's date (docs/definitions.md, "Limits ledger"). */
+    LEDGER,
+    /** Granted vs used to date per month, all country shares together, for a chart. */
+    LEDGER_TREND
 }

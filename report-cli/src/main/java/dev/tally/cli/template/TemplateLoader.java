@@ -29,7 +29,7 @@ public final class TemplateLoader {
     public static final List<String> BUILT_IN = List.of("monthly-consortium", "funder-country-share", "ai-tech-breakdown");
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
-    private static final Set<String> TOP_KEYS = Set.of("name", "title", "description", "sections");
+    private static final Set<String> TOP_KEYS = Set.of("name", "title", "description", "sections", "data_sheet");
     private static final Set<String> SECTION_KEYS = Set.of("name", "title", "kind", "query", "compare", "pivot", "shares", "charts");
     private static final Set<String> QUERY_KEYS = Set.of("period", "dimensions", "measures", "filter", "sort", "top",
             "subtotals", "total");
@@ -119,7 +119,8 @@ public final class TemplateLoader {
                 }
                 out.add(s);
             }
-            return new ReportTemplate(name, text(root, "title"), text(root, "description"), out, file);
+            return new ReportTemplate(name, text(root, "title"), text(root, "description"), out, file,
+                    bool(root, "", "data_sheet", false));
         }
 
         private SectionSpec section(JsonNode n, String path) {
@@ -138,8 +139,12 @@ public final class TemplateLoader {
                 try {
                     kind = SectionKind.valueOf(kindText.strip().toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException e) {
-                    throw error(path + ".kind", "unknown kind '" + kindText + "'; use query, findings or provenance");
+                    throw error(path + ".kind", "unknown kind '" + kindText
+                            + "'; use query, findings, provenance, ledger or ledger_trend");
                 }
+            }
+            if (kind == SectionKind.LEDGER_TREND) {
+                return new SectionSpec(name, text(n, "title"), kind, null, List.of(), null, false, ledgerCharts(n, path));
             }
             if (kind != SectionKind.QUERY) {
                 for (String k : List.of("query", "compare", "pivot", "shares", "charts")) {
@@ -254,6 +259,55 @@ public final class TemplateLoader {
                 throw error(path, "a compare entry needs a period, e.g. 'previous month' or 'year to date'");
             }
             return new CompareSpec(measure, period(n, path), bool(n, path, "change", false), text(n, "key"), text(n, "title"));
+        }
+
+        /**
+         * The charts of a {@code ledger_trend} section: category {@code month}, series {@code granted.C} and
+         * {@code used.C} (docs/reports.md, "Limits ledger").
+         */
+        private List<ChartSpec> ledgerCharts(JsonNode n, String path) {
+            for (String k : List.of("query", "compare", "pivot", "shares")) {
+                if (n.has(k)) {
+                    throw error(path + "." + k, "a ledger_trend section takes no '" + k + "'");
+                }
+            }
+            List<ChartSpec> out = new ArrayList<>();
+            JsonNode ch = n.get("charts");
+            if (ch == null) {
+                return out;
+            }
+            if (!ch.isArray()) {
+                throw error(path + ".charts", "charts is a list of {name, type, category, series}");
+            }
+            for (int i = 0; i < ch.size(); i++) {
+                String at = path + ".charts[" + i + "]";
+                JsonNode c = ch.get(i);
+                if (!c.isObject()) {
+                    throw error(at, "a chart is a mapping {name, type, category, series}");
+                }
+                keys(c, at, CHART_KEYS);
+                String chartName = requiredText(c, at, "name");
+                ChartType type;
+                try {
+                    type = ChartType.parse(requiredText(c, at, "type"));
+                } catch (IllegalArgumentException e) {
+                    throw error(at + ".type", e.getMessage());
+                }
+                if (!"month".equals(requiredText(c, at, "category"))) {
+                    throw error(at + ".category", "a ledger_trend chart's category is month");
+                }
+                List<String> series = list(c, at, "series");
+                for (int k = 0; k < series.size(); k++) {
+                    if (!series.get(k).matches("(granted|used)\\.[a-z0-9_]+")) {
+                        throw error(at + ".series[" + k + "]", "series '" + series.get(k) + "' must be granted.C or used.C");
+                    }
+                }
+                if (series.isEmpty()) {
+                    throw error(at + ".series", "a chart needs at least one series");
+                }
+                out.add(new ChartSpec(chartName, type, text(c, "title"), "month", series, text(c, "axis")));
+            }
+            return out;
         }
 
         private ChartSpec chart(JsonNode n, String path, QuerySpec query, String pivot) {
