@@ -2,6 +2,7 @@ package dev.tally.waldur;
 
 import dev.tally.waldur.model.ComponentUsage;
 import dev.tally.waldur.model.Customer;
+import dev.tally.waldur.model.InvoiceItem;
 import dev.tally.waldur.model.Offering;
 import dev.tally.waldur.model.Order;
 import dev.tally.waldur.model.Project;
@@ -17,7 +18,12 @@ public enum WaldurCollection {
     OFFERINGS("offerings", "marketplace-public-offerings/", Offering.class),
     ORDERS("orders", "marketplace-orders/", Order.class),
     RESOURCES("resources", "marketplace-resources/", Resource.class),
-    COMPONENT_USAGES("component-usages", "marketplace-component-usages/", ComponentUsage.class);
+    COMPONENT_USAGES("component-usages", "marketplace-component-usages/", ComponentUsage.class),
+    /**
+     * Optional: only tokens with owner, staff or support rights may read invoices; a 403 or 404 is recorded in the
+     * manifest as unavailable, never a failed harvest (docs/waldur.md, "Invoice items").
+     */
+    INVOICE_ITEMS("invoice-items", "invoice-items/", InvoiceItem.class);
 
     private final String id;
     private final String path;
@@ -37,6 +43,11 @@ public enum WaldurCollection {
     /** The path below {@code /api/}, with the trailing slash Waldur requires. */
     public String path() {
         return path;
+    }
+
+    /** Whether a 403 or 404 on this list means "not available" rather than a failed harvest. */
+    public boolean optional() {
+        return this == INVOICE_ITEMS;
     }
 
     public Class<?> recordType() {

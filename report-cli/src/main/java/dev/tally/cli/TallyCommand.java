@@ -7,9 +7,11 @@ import dev.tally.cli.command.EmulatorCommand;
 import dev.tally.cli.command.DryRunCommand;
 import dev.tally.cli.command.ExportCommand;
 import dev.tally.cli.command.HarvestCommand;
+import dev.tally.cli.command.LedgerCommand;
 import dev.tally.cli.command.OfferingsCommand;
 import dev.tally.cli.command.OrdersCommand;
 import dev.tally.cli.command.QueryCommand;
+import dev.tally.cli.command.ReconcileCommand;
 import dev.tally.cli.command.ReportCommand;
 import dev.tally.cli.command.ResourcesCommand;
 import dev.tally.cli.render.AtomicFiles;
@@ -37,6 +39,8 @@ import picocli.CommandLine.ScopeType;
             "Start with @|bold tally demo|@: it runs a local Waldur emulator and writes a sample monthly report."},
         subcommands = {DemoCommand.class, HarvestCommand.class, ReportCommand.class, QueryCommand.class, ExportCommand.class,
             DiffCommand.class,
+            LedgerCommand.class,
+            ReconcileCommand.class,
             OfferingsCommand.class, OrdersCommand.class, ResourcesCommand.class, DryRunCommand.class,
             EmulatorCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

@@ -85,9 +85,10 @@ public final class Harvester {
         SnapshotDirectories.removeLeftovers(target, SnapshotDirectories.PARTIAL, started);
         Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + SnapshotDirectories.PARTIAL);
         try {
-            Map<String, Manifest.Entry> entries = harvestAll(collections, staging, progress);
+            Map<String, String> unavailable = new LinkedHashMap<>();
+            Map<String, Manifest.Entry> entries = harvestAll(collections, staging, progress, started, unavailable);
             Manifest manifest = new Manifest(Manifest.FORMAT, client.config().apiUrl().toString(), started,
-                    clock.instant(), toolVersion, entries, backfilled);
+                    clock.instant(), toolVersion, entries, backfilled, unavailable);
             writeManifest(client.mapper(), staging, manifest);
             SnapshotDirectories.publish(staging, target);
             SnapshotDirectories.removeLeftovers(target, SnapshotDirectories.OLD, started);
@@ -103,8 +104,8 @@ public final class Harvester {
      * and resources are in: the offerings they name that the public list lacked (Archived ones) are then fetched one
      * by one and appended (docs/waldur.md, "Offerings the public list omits").
      */
-    private Map<String, Manifest.Entry> harvestAll(Set<WaldurCollection> collections, Path dir, Progress progress)
-            throws IOException {
+    private Map<String, Manifest.Entry> harvestAll(Set<WaldurCollection> collections, Path dir, Progress progress,
+            Instant started, Map<String, String> unavailable) throws IOException {
         Map<WaldurCollection, Manifest.Entry> done = new EnumMap<>(WaldurCollection.class);
         backfilled = List.of();
         Set<String> listed = ConcurrentHashMap.newKeySet();
@@ -122,6 +123,10 @@ public final class Harvester {
                             listed.add(normalised(page.uuid(i)));
                         }
                     });
+                    continue;
+                }
+                if (c.optional()) {
+                    harvestOptional(c, dir, progress, started, done, unavailable);
                     continue;
                 }
                 try (CountingGzipWriter out = open(c, dir)) {
@@ -142,6 +147,23 @@ public final class Harvester {
         Map<String, Manifest.Entry> entries = new LinkedHashMap<>();
         done.forEach((c, e) -> entries.put(c.id(), e));
         return entries;
+    }
+
+    /**
+     * An optional collection: the invoice items of the last full month before the harvest (docs/waldur.md, "Invoice
+     * items"); a 403 or 404 leaves it out and names it in the manifest's {@code unavailable}.
+     */
+    private void harvestOptional(WaldurCollection c, Path dir, Progress progress, Instant started,
+            Map<WaldurCollection, Manifest.Entry> done, Map<String, String> unavailable) throws IOException {
+        java.time.YearMonth month = java.time.YearMonth.from(started.atZone(java.time.ZoneOffset.UTC)).minusMonths(1);
+        Query query = Query.of("year", Integer.toString(month.getYear())).and("month", Integer.toString(month.getMonthValue()));
+        try (CountingGzipWriter out = open(c, dir)) {
+            copy(c, query, out, progress, page -> { });
+            done.put(c, finish(c, out));
+        } catch (dev.tally.waldur.ForbiddenException | NotFoundException e) {
+            Files.deleteIfExists(dir.resolve(fileName(c)));
+            unavailable.put(c.id(), "HTTP " + e.status());
+        }
     }
 
     /**
@@ -192,12 +214,17 @@ public final class Harvester {
     /** Copies one list into {@code out}, showing each page to {@code look} first. */
     private void copy(WaldurCollection c, CountingGzipWriter out, Progress progress, Consumer<JsonLinesPage> look)
             throws IOException {
+        copy(c, Query.NONE, out, progress, look);
+    }
+
+    private void copy(WaldurCollection c, Query query, CountingGzipWriter out, Progress progress, Consumer<JsonLinesPage> look)
+            throws IOException {
         try {
             ListListener listener = (fetched, total) -> progress.onProgress(c, fetched, total);
             // Objects are stored as received, one compact JSON line each, re-encoded by a streaming
             // copy on the fetching threads; the writer compresses chunks on its own threads, and this
             // thread only appends finished gzip members in order and hashes them.
-            client.forEachPageLines(c.path(), Query.NONE, listener, page -> {
+            client.forEachPageLines(c.path(), query, listener, page -> {
                 look.accept(page);
                 try {
                     out.write(page.lines(), page.length(), page.size());

@@ -13,7 +13,8 @@ import java.util.Objects;
  * (the API URL, never the token), when, by which tool version, and each collection's file, object
  * count and SHA-256 (of the gzipped file as stored). {@code offerings_by_uuid} names the offerings that were not in
  * the public list but were fetched one by one because orders or resources name them (docs/waldur.md, "Offerings the
- * public list omits"); it is left out when there were none, and a manifest without it has none.
+ * public list omits"); it is left out when there were none, and a manifest without it has none. {@code unavailable} names the optional collections the server
+ * refused (collection → why, such as {@code HTTP 403}); it is left out of the file when empty.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Manifest(
@@ -23,7 +24,8 @@ public record Manifest(
         @JsonProperty("finished_at") Instant finishedAt,
         @JsonProperty("tool_version") String toolVersion,
         Map<String, Entry> collections,
-        @JsonProperty("offerings_by_uuid") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> offeringsByUuid) {
+        @JsonProperty("offerings_by_uuid") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> offeringsByUuid,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> unavailable) {
 
     /** The format tag this code writes and reads. */
     public static final String FORMAT = "tally-snapshot/1";
@@ -35,12 +37,13 @@ public record Manifest(
         // Insertion order is kept so manifest.json lists collections in harvest order.
         collections = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(collections));
         offeringsByUuid = offeringsByUuid == null ? List.of() : List.copyOf(offeringsByUuid);
+        unavailable = unavailable == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(unavailable));
     }
 
-    /** A manifest of a harvest that fetched no offering by UUID. */
+    /** A manifest of a harvest that fetched no offering by UUID and found every collection available. */
     public Manifest(String format, String apiUrl, Instant startedAt, Instant finishedAt, String toolVersion,
             Map<String, Entry> collections) {
-        this(format, apiUrl, startedAt, finishedAt, toolVersion, collections, List.of());
+        this(format, apiUrl, startedAt, finishedAt, toolVersion, collections, List.of(), Map.of());
     }
 
     /** One collection's file: {@code orders.jsonl.gz}, how many objects it holds and its SHA-256 in hex. */

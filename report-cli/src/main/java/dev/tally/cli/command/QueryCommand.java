@@ -90,6 +90,10 @@ public final class QueryCommand implements Callable<Integer> {
     @Mixin
     QueryOutput output;
 
+    @Option(names = "--data-sheet", description = "With --format xlsx: add a Data sheet with the facts the answer is"
+            + " computed from (one row per allocation and month, filtered as asked), as an Excel table for pivot tables.")
+    boolean dataSheet;
+
     @Mixin
     CurrencyOption currency;
 
@@ -116,7 +120,15 @@ public final class QueryCommand implements Callable<Integer> {
         custom.put("Snapshot", snapshot.dir().toAbsolutePath().normalize().toString());
         XlsxRenderer.DocumentProperties workbook = new XlsxRenderer.DocumentProperties("Tally query, " + p.label(),
                 p.label(), String.join("\n", question.lines()), "tally query", custom, dataAsOf);
-        output.write(table, output.renderer(workbook, question, wording), top.files(), spec.commandLine().getOut());
+        if (dataSheet && output.format != dev.tally.cli.render.OutputFormat.XLSX) {
+            throw new ParameterException(spec.commandLine(), "--data-sheet needs --format xlsx");
+        }
+        dev.tally.cli.render.TableRenderer renderer = output.renderer(workbook, question, wording);
+        if (dataSheet) {
+            ResultTable data = dev.tally.cli.report.DataSheet.table(input.dataset(), p, where);
+            renderer = output.withDataSheet(workbook, question, wording, data);
+        }
+        output.write(table, renderer, top.files(), spec.commandLine().getOut());
         if (output.out != null && !top.quiet()) {
             spec.commandLine().getOut().println("wrote " + output.out.toAbsolutePath().normalize());
         }

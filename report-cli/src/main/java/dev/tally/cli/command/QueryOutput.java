@@ -68,6 +68,14 @@ final class QueryOutput {
         };
     }
 
+    /** The workbook renderer with a second sheet, the Data sheet (docs/reports.md, "The Data sheet"). */
+    TableRenderer withDataSheet(XlsxRenderer.DocumentProperties workbook, QueryQuestion question, Wording wording,
+            ResultTable data) {
+        return (t, o) -> new XlsxRenderer().write(List.of(
+                new XlsxRenderer.SheetSpec(withNotes(wording.forPeople(t, null), question.lines(), wording.units(t.columns())), List.of()),
+                new XlsxRenderer.SheetSpec(wording.forPeople(data, null), List.of(), dev.tally.cli.report.DataSheet.TITLE)), workbook, o);
+    }
+
     /** The question's lines first, then the table's own notes, then {@code after}. */
     private static ResultTable withNotes(ResultTable t, List<String> first, List<String> after) {
         List<String> notes = new ArrayList<>(first);

@@ -74,6 +74,10 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--excel-bom", description = "Start CSV files with a UTF-8 byte order mark, for Excel on Windows.")
     boolean excelBom;
 
+    @Option(names = "--data-sheet", description = "End the workbook with a Data sheet: one row per allocation and month,"
+            + " typed columns, as an Excel table for pivot tables (a template can ask for it with data_sheet: true).")
+    boolean dataSheet;
+
     @Override
     public Integer call() throws Exception {
         ReportTemplate t = loadTemplate(spec, template);
@@ -103,7 +107,7 @@ public final class ReportCommand implements Callable<Integer> {
         Period p = period.resolveAt(input);
         progress.step("rendering " + t.name() + " for " + p.label());
         List<Path> files = new ReportJob(t, p, fmts, ent, entitlements == null ? null : entitlements.toString(), excelBom,
-                wording).write(input, before, top.files(), output.dir, f -> progress.step("wrote " + f.getFileName()));
+                wording, dataSheet).write(input, before, top.files(), output.dir, f -> progress.step("wrote " + f.getFileName()));
         progress.done();
         if (!quiet) {
             PrintWriter w = spec.commandLine().getOut();

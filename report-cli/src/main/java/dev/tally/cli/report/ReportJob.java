@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import dev.tally.core.table.ResultTable;
 
 /**
  * One report to produce: a template over a period in some formats, costs shown in {@code currency}.
@@ -19,13 +20,19 @@ import java.util.Set;
  * @param entitlementsSource where the entitlements came from (for provenance), or null
  */
 public record ReportJob(ReportTemplate template, Period period, Set<OutputFormat> formats, Entitlements entitlements,
-        String entitlementsSource, boolean excelBom, Wording wording) {
+        String entitlementsSource, boolean excelBom, Wording wording, boolean dataSheet) {
     public ReportJob {
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(period, "period");
         formats = Set.copyOf(formats);
         entitlements = entitlements == null ? Entitlements.NONE : entitlements;
         wording = wording == null ? Wording.DEFAULT : wording;
+    }
+
+    /** A job whose workbook has a Data sheet only when its template asks for one. */
+    public ReportJob(ReportTemplate template, Period period, Set<OutputFormat> formats, Entitlements entitlements,
+            String entitlementsSource, boolean excelBom, Wording wording) {
+        this(template, period, formats, entitlements, entitlementsSource, excelBom, wording, false);
     }
 
     /** A job whose costs are in {@link Wording#DEFAULT_CURRENCY}. */
@@ -48,7 +55,10 @@ public record ReportJob(ReportTemplate template, Period period, Set<OutputFormat
             provenance.put("Entitlements", entitlementsSource);
         }
         provenance.put("Data-quality findings", Integer.toString(input.findings().size()));
-        return new ReportRunner(input.dataset(), input.findings(), entitlements).run(template, p, provenance,
+        boolean ledger = template.sections().stream().anyMatch(s -> s.kind() == dev.tally.cli.template.SectionKind.LEDGER
+                || s.kind() == dev.tally.cli.template.SectionKind.LEDGER_TREND);
+        Map<String, java.time.LocalDate> endDates = ledger ? dev.tally.cli.source.EndDates.of(input.snapshot()) : Map.of();
+        return new ReportRunner(input.dataset(), input.findings(), entitlements, endDates).run(template, p, provenance,
                 input.snapshot().manifest().startedAt(), asOf.notes());
     }
 
@@ -69,6 +79,8 @@ public record ReportJob(ReportTemplate template, Period period, Set<OutputFormat
     /** The same, with the Restated section when {@code previous} is not null. */
     public List<Path> write(ReportInput input, ReportInput previous, AtomicFiles files, Path dir, ReportWriter.Listener listener)
             throws IOException {
-        return new ReportWriter(files, excelBom, listener, wording).write(compute(input, previous), formats, dir);
+        Report report = compute(input, previous);
+        ResultTable data = dataSheet || template.dataSheet() ? DataSheet.table(input.dataset(), report.period(), "") : null;
+        return new ReportWriter(files, excelBom, listener, wording).write(report, formats, dir, data);
     }
 }

@@ -36,10 +36,21 @@ final class ReportRunner {
     private final List<Finding> findings;
     private final Entitlements entitlements;
 
+    private final Map<String, java.time.LocalDate> endDates;
+    private Instant dataAsOf;
+    private dev.tally.core.ledger.Ledger ledger;
+
     public ReportRunner(Dataset dataset, List<Finding> findings, Entitlements entitlements) {
+        this(dataset, findings, entitlements, Map.of());
+    }
+
+    /** With the resources' scheduled end dates, which ledger sections need ({@code cli.source.EndDates}). */
+    public ReportRunner(Dataset dataset, List<Finding> findings, Entitlements entitlements,
+            Map<String, java.time.LocalDate> endDates) {
         this.dataset = Objects.requireNonNull(dataset, "dataset");
         this.findings = List.copyOf(findings);
         this.entitlements = Objects.requireNonNull(entitlements, "entitlements");
+        this.endDates = Map.copyOf(endDates);
     }
 
     /**
@@ -48,6 +59,7 @@ final class ReportRunner {
      */
     public Report run(ReportTemplate template, Period period, Map<String, String> provenance, Instant dataAsOf,
             List<String> notes) {
+        this.dataAsOf = dataAsOf;
         List<SectionResult> out = new ArrayList<>();
         for (SectionSpec s : template.sections()) {
             try {
@@ -64,10 +76,29 @@ final class ReportRunner {
         ResultTable table = switch (s.kind()) {
             case FINDINGS -> findingsTable(s);
             case PROVENANCE -> provenanceTable(s, provenance);
+            case LEDGER -> named(s, LedgerTables.balances(s.name(), ledger(), LedgerTables.Grouping.COUNTRY, entitlements));
+            case LEDGER_TREND -> LedgerTables.points(s.name(), s.title() + ", as of " + ledger().lastDay(), ledger().total(),
+                    ledger().components());
             case QUERY -> queryTable(s, report);
             case RESTATED -> throw new IllegalStateException("a restated section needs two snapshots (RestatedSection)");
         };
         return new SectionResult(s, table, charts(s, table));
+    }
+
+    /**
+     * The limits ledger on the data's date, whatever the report's period (docs/definitions.md, "Limits ledger"),
+     * computed once for all ledger sections.
+     */
+    private dev.tally.core.ledger.Ledger ledger() {
+        if (ledger == null) {
+            ledger = new dev.tally.core.ledger.LedgerBuilder(dataset, dataAsOf, endDates).build(i -> true);
+        }
+        return ledger;
+    }
+
+    private static ResultTable named(SectionSpec s, ResultTable t) {
+        return new ResultTable(s.name(), s.title() + ", as of " + t.title().substring(t.title().lastIndexOf(' ') + 1),
+                t.columns(), t.rows(), t.totals(), t.notes(), t.rowKinds());
     }
 
     private ResultTable queryTable(SectionSpec s, Period report) {

@@ -50,6 +50,14 @@ public final class ReportWriter {
 
     /** Writes the files and returns them in a stable order: xlsx, csv per section, png and svg per chart. */
     public List<Path> write(Report report, Set<OutputFormat> formats, Path dir) throws IOException {
+        return write(report, formats, dir, null);
+    }
+
+    /**
+     * The same, the workbook ending with a {@code Data} sheet of {@code data} when it is not null
+     * (docs/reports.md, "The Data sheet"); the other files are unchanged.
+     */
+    public List<Path> write(Report report, Set<OutputFormat> formats, Path dir, ResultTable data) throws IOException {
         String base = report.baseName();
         List<Path> written = new ArrayList<>();
         if (formats.contains(OutputFormat.XLSX)) {
@@ -58,6 +66,9 @@ public final class ReportWriter {
             for (SectionResult s : report.sections()) {
                 sheets.add(new XlsxRenderer.SheetSpec(forPeople(s), s.charts(), s.spec().title()));
                 columns.addAll(s.table().columns());
+            }
+            if (data != null) {
+                sheets.add(new XlsxRenderer.SheetSpec(wording.forPeople(data, null), List.of(), DataSheet.TITLE));
             }
             Map<String, String> p = report.provenance();
             Path xlsx = dir.resolve(base + ".xlsx");

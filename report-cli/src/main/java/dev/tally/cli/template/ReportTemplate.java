@@ -8,7 +8,13 @@ import java.util.Objects;
  *
  * @param source where it was loaded from ({@code templates/monthly-consortium.yaml} or a user path), for provenance
  */
-public record ReportTemplate(String name, String title, String description, List<SectionSpec> sections, String source) {
+public record ReportTemplate(String name, String title, String description, List<SectionSpec> sections, String source,
+        boolean dataSheet) {
+    /** A template whose workbooks carry no Data sheet unless asked (docs/reports.md, "The Data sheet"). */
+    public ReportTemplate(String name, String title, String description, List<SectionSpec> sections, String source) {
+        this(name, title, description, sections, source, false);
+    }
+
     public ReportTemplate {
         Objects.requireNonNull(name, "name");
         title = title == null ? name : title;

@@ -12,5 +12,9 @@ public enum SectionKind {
      * Figures of closed months that changed since a previous snapshot (docs/reports.md, "Restated"): added to a
      * report given a previous snapshot, never written in a template.
      */
-    RESTATED
+    RESTATED,
+    /** The limits ledger per country share on the data's date (docs/definitions.md, "Limits ledger"). */
+    LEDGER,
+    /** Granted vs used to date per month, all country shares together, for a chart. */
+    LEDGER_TREND
 }

@@ -38,7 +38,7 @@ public final class TemplateLoader {
     private static final YamlSchema SECTION = YamlSchema.mapping().text("name").text("title").text("kind")
             .mapping("query", QUERY).listOf("compare", COMPARE).text("pivot").flag("shares").listOf("charts", CHART);
     private static final YamlSchema TEMPLATE = YamlSchema.mapping().text("name").text("title").text("description")
-            .listOf("sections", SECTION);
+            .listOf("sections", SECTION).flag("data_sheet");
 
     private TemplateLoader() {
     }
@@ -122,7 +122,8 @@ public final class TemplateLoader {
                 }
                 out.add(s);
             }
-            return new ReportTemplate(name, text(root, "title"), text(root, "description"), out, file);
+            return new ReportTemplate(name, text(root, "title"), text(root, "description"), out, file,
+                    bool(root, "", "data_sheet", false));
         }
 
         private SectionSpec section(JsonNode n, String path) {
@@ -143,8 +144,12 @@ public final class TemplateLoader {
                         throw new IllegalArgumentException("added by --previous, not by templates");
                     }
                 } catch (IllegalArgumentException e) {
-                    throw error(path + ".kind", "unknown kind '" + kindText + "'; use query, findings or provenance");
+                    throw error(path + ".kind", "unknown kind '" + kindText
+                            + "'; use query, findings, provenance, ledger or ledger_trend");
                 }
+            }
+            if (kind == SectionKind.LEDGER_TREND) {
+                return new SectionSpec(name, text(n, "title"), kind, null, List.of(), null, false, ledgerCharts(n, path));
             }
             if (kind != SectionKind.QUERY) {
                 for (String k : List.of("query", "compare", "pivot", "shares", "charts")) {
@@ -254,6 +259,54 @@ public final class TemplateLoader {
                 throw error(path, "a compare entry needs a period, e.g. 'previous month' or 'year to date'");
             }
             return new CompareSpec(measure, period(n, path), bool(n, path, "change", false), text(n, "key"), text(n, "title"));
+        }
+
+        /**
+         * The charts of a {@code ledger_trend} section: category {@code month}, series {@code granted.C} and
+         * {@code used.C} (docs/reports.md, "Limits ledger").
+         */
+        private List<ChartSpec> ledgerCharts(JsonNode n, String path) {
+            for (String k : List.of("query", "compare", "pivot", "shares")) {
+                if (n.has(k)) {
+                    throw error(path + "." + k, "a ledger_trend section takes no '" + k + "'");
+                }
+            }
+            List<ChartSpec> out = new ArrayList<>();
+            JsonNode ch = n.get("charts");
+            if (ch == null) {
+                return out;
+            }
+            if (!ch.isArray()) {
+                throw error(path + ".charts", "charts is a list of {name, type, category, series}");
+            }
+            for (int i = 0; i < ch.size(); i++) {
+                String at = path + ".charts[" + i + "]";
+                JsonNode c = ch.get(i);
+                if (!c.isObject()) {
+                    throw error(at, "a chart is a mapping {name, type, category, series}");
+                }
+                String chartName = requiredText(c, at, "name");
+                ChartType type;
+                try {
+                    type = ChartType.parse(requiredText(c, at, "type"));
+                } catch (IllegalArgumentException e) {
+                    throw error(at + ".type", e.getMessage());
+                }
+                if (!"month".equals(requiredText(c, at, "category"))) {
+                    throw error(at + ".category", "a ledger_trend chart's category is month");
+                }
+                List<String> series = list(c, at, "series");
+                for (int k = 0; k < series.size(); k++) {
+                    if (!series.get(k).matches("(granted|used)\\.[a-z0-9_]+")) {
+                        throw error(at + ".series[" + k + "]", "series '" + series.get(k) + "' must be granted.C or used.C");
+                    }
+                }
+                if (series.isEmpty()) {
+                    throw error(at + ".series", "a chart needs at least one series");
+                }
+                out.add(new ChartSpec(chartName, type, text(c, "title"), "month", series, text(c, "axis")));
+            }
+            return out;
         }
 
         private ChartSpec chart(JsonNode n, String path, QuerySpec query, String pivot) {

@@ -127,6 +127,9 @@ public final class ApiHandler implements HttpHandler {
         Lock lock = store.readLock();
         lock.lock();
         try {
+            if (name.equals("invoice-items") && !Endpoints.mayReadInvoices(store, request.user())) {
+                throw ApiException.detail(403, "You do not have permission to perform this action.");
+            }
             List<Row> rows = ProviderViews.listed(name, request, endpoint.select(store, request));
             TieShuffle shuffle = plan.ties();
             Comparator<Row> ties = shuffle == null ? null : endpoint.tieOrder(request);

@@ -41,7 +41,7 @@ final class Endpoints {
 
     static Map<String, Endpoint> all() {
         Map<String, Endpoint> all = new LinkedHashMap<>();
-        for (Endpoint c : List.of(customers(), projects(), offerings(), orders(), resources(), usages(),
+        for (Endpoint c : List.of(customers(), projects(), offerings(), orders(), resources(), usages(), invoiceItems(),
                 ProviderViews.offerings(), ProviderViews.plans(), ProviderViews.resources())) {
             all.put(c.name(), c);
         }
@@ -226,5 +226,36 @@ final class Endpoints {
         return new Endpoint("marketplace-component-usages", "ComponentUsage", false, Store::usages,
                 (user, row) -> mine(user, row, "customer_uuid", "provider_uuid"), f,
                 Set.of("billing_period", "usage"));
+    }
+
+    /**
+     * {@code /api/invoice-items/} (docs/emulator.md, "Invoices"): staff see every item, an organisation's users its own;
+     * {@link #mayReadInvoices} decides who gets 403 instead.
+     */
+    static Endpoint invoiceItems() {
+        Map<String, Filter> f = new LinkedHashMap<>();
+        f.put("year", Filter.prefix("start", "\\d{4}", 0, 4));
+        f.put("month", Filter.prefix("start", "\\d{1,2}", 5, 7));
+        f.put("customer_uuid", Filter.uuid("customer_uuid"));
+        f.put("project_uuid", Filter.uuid("project_uuid"));
+        f.put("resource_uuid", Filter.uuid("resource_uuid"));
+        return new Endpoint("invoice-items", "InvoiceItem", false, s -> s.invoices().items(),
+                (user, row) -> mine(user, row, "customer_uuid"), f, Set.of());
+    }
+
+    /**
+     * Invoices need owner, staff or support rights in Waldur. The emulator's service-provider user acts for an
+     * organisation without projects of its own, as a service manager without owner rights: 403.
+     */
+    static boolean mayReadInvoices(Store store, User user) {
+        if (user == null || user.staff()) {
+            return true;
+        }
+        for (var project : store.projects().rows()) {
+            if (user.customerUuid().equals(project.text("customer_uuid"))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

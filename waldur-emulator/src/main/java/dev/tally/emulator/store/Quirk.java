@@ -17,7 +17,9 @@ public enum Quirk {
      * LUMI Denmark gets a second public plan at twice the prices, so {@code switch_plan} can move a resource to it
      * and open a second plan period.
      */
-    SECOND_PLAN;
+    SECOND_PLAN,
+    /** One invoice item of the latest invoiced month is billed 10.00 more than the rules give (docs/emulator.md, "Invoices"). */
+    MISPRICED_INVOICE_ITEM;
 
     /** The name on the command line, such as {@code soft-deleted-projects}. */
     public String key() {
@@ -43,6 +45,6 @@ public enum Quirk {
             }
         }
         throw new IllegalArgumentException("unknown quirk (" + key
-                + "); use soft-deleted-projects, archived-offering or second-plan");
+                + "); use soft-deleted-projects, archived-offering, second-plan or mispriced-invoice-item");
     }
 }

@@ -31,6 +31,9 @@ public final class Quirks {
         if (quirks.contains(Quirk.SECOND_PLAN)) {
             addSecondPlan(store);
         }
+        if (quirks.contains(Quirk.MISPRICED_INVOICE_ITEM)) {
+            store.invoices().misprice(new java.math.BigDecimal("10.00"));
+        }
     }
 
     /** The offering {@link Quirk#SECOND_PLAN} gives a second plan, and that plan's name. */

@@ -33,6 +33,7 @@ public final class Store {
     private final Map<String, User> usersByToken = new LinkedHashMap<>();
     private final Map<String, User> usersByName = new LinkedHashMap<>();
     private final SplittableRandom runtimeRandom;
+    private final InvoiceBook invoices = new InvoiceBook(this);
     // volatile: written under the write lock, read by Emulator.clock() from any thread without it
     private volatile Instant clock;
 
@@ -40,6 +41,11 @@ public final class Store {
         // A separate stream for runtime identifiers, so the dataset does not depend on what clients do later.
         this.runtimeRandom = new SplittableRandom(seed ^ 0x5DEECE66DL);
         this.clock = asOf;
+    }
+
+    /** The invoice items, built from the orders (docs/emulator.md, "Invoices"). */
+    public InvoiceBook invoices() {
+        return invoices;
     }
 
     public ReentrantReadWriteLock.ReadLock readLock() {
