@@ -49,6 +49,17 @@ final class Explorer {
 
     /** Raw bytes to the server's socket; the status line of the answer, or "" when it closes without one. */
     static String raw(ExplorerServer server, String request) throws IOException {
+        return rawAnswer(server, request).lines().findFirst().orElse("");
+    }
+
+    /** {@code method path} as sent, unchecked (a client library would refuse a malformed path), with a body or none. */
+    static String request(ExplorerServer server, String method, String path, String body) {
+        String head = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.address().getPort() + "\r\nConnection: close\r\n";
+        return body == null ? head + "\r\n" : head + "Content-Length: " + body.length() + "\r\n\r\n" + body;
+    }
+
+    /** The whole answer to raw bytes, headers and body, decoded as UTF-8; "" when the server closes without one. */
+    static String rawAnswer(ExplorerServer server, String request) throws IOException {
         try (Socket s = new Socket(server.address().getAddress(), server.address().getPort())) {
             s.setSoTimeout(10_000);
             OutputStream out = s.getOutputStream();
@@ -56,8 +67,7 @@ final class Explorer {
             out.flush();
             s.shutdownOutput();
             InputStream in = s.getInputStream();
-            String answer = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-            return answer.lines().findFirst().orElse("");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (java.net.SocketException e) {
             return "";
         }
