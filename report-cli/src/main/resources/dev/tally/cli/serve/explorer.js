@@ -8,6 +8,8 @@ const QUESTION_KEYS = ['group-by', 'measure', 'where', 'top', 'sort', 'subtotals
 const DRILL_ORDER = ['country', 'customer', 'project', 'allocation'];
 
 let meta = null;
+// Counts finished answers (body[data-shown]), so a test or a screenshot tool can tell when the page has settled.
+let shown = 0;
 const valueCache = new Map();
 
 const $ = (id) => document.getElementById(id);
@@ -289,7 +291,7 @@ function renderBreadcrumb(trail) {
   nav.replaceChildren();
   if (trail.length < 2) return;
   trail.forEach((step, i) => {
-    if (i > 0) nav.append(el('span', { class: 'sep' }, '›'));
+    if (i > 0) nav.append(el('span', { class: 'sep' }, ' › '));
     if (i === trail.length - 1) {
       nav.append(el('span', { class: 'here' }, step.label));
     } else {
@@ -317,6 +319,7 @@ async function show(q, trail) {
     showError(e.message);
   }
   document.body.dataset.state = 'ready';
+  document.body.dataset.shown = String(++shown);
 }
 
 function go(q, trail, push) {
