@@ -156,7 +156,10 @@ function literal(dim, value) {
   return "'" + value.replace(/'/g, "''") + "'";
 }
 
+let completing = 0;
+
 async function complete() {
+  const mine = ++completing;
   const text = $('where').value;
   const options = [];
   const valueAt = text.match(/([a-z_]+)\s*(?:=|!=|<=|>=|<|>|in\s*\((?:[^)]*,)?)\s*'?([^',()]*)$/i);
@@ -173,7 +176,8 @@ async function complete() {
     meta.dimensions.filter((d) => d.key.startsWith(nameAt[2].toLowerCase()))
       .forEach((d) => options.push(head + d.key + ' '));
   }
-  $('where-completions').replaceChildren(...options.map((o) => el('option', { value: o })));
+  // an answer for an earlier keystroke that arrives late must not replace the current one
+  if (mine === completing) $('where-completions').replaceChildren(...options.map((o) => el('option', { value: o })));
 }
 
 // ---- the answer ----
@@ -271,13 +275,13 @@ function renderChart(answer) {
   const labelOf = (r) => dims.map((d) => cellText(r[d])).join(' / ');
   const values = rows.map((r) => (r[measure.key] ? r[measure.key].value : 0));
   const max = Math.max(...values.map(Math.abs), 1e-9);
-  const labelWidth = 220, barWidth = 320, h = 20, top = 24;
-  const svg = svgEl('svg', { width: labelWidth + barWidth + 110, height: top + rows.length * h + 8, role: 'img' });
+  const labelWidth = 170, barWidth = 240, h = 20, top = 24;
+  const svg = svgEl('svg', { width: labelWidth + barWidth + 130, height: top + rows.length * h + 8, role: 'img' });
   svg.append(svgEl('text', { x: 0, y: 14, 'font-weight': 'bold' }, measure.title));
   rows.forEach((r, i) => {
     const y = top + i * h;
     const label = labelOf(r);
-    svg.append(svgEl('text', { x: labelWidth - 6, y: y + 14, 'text-anchor': 'end' }, label.length > 34 ? label.slice(0, 33) + '…' : label));
+    svg.append(svgEl('text', { x: labelWidth - 6, y: y + 14, 'text-anchor': 'end' }, label.length > 26 ? label.slice(0, 25) + '…' : label));
     const w = Math.abs(values[i]) / max * barWidth;
     svg.append(svgEl('rect', { class: 'bar', x: labelWidth, y: y + 3, width: Math.max(w, 0.5), height: h - 6 }));
     svg.append(svgEl('text', { x: labelWidth + w + 4, y: y + 14 }, cellText(r[measure.key])));

@@ -123,6 +123,21 @@ class ExplorerBrowserIT {
         assertEquals(run.err().lines().findFirst().orElseThrow(), error.getText());
     }
 
+    @Test
+    void theFilterCompletesDimensionValues() {
+        browser.get(server.url() + "?month=2026-10&group-by=country&measure=cost");
+        awaitAnswer(0);
+        WebElement where = browser.findElement(By.id("where"));
+        where.clear();
+        where.sendKeys("is_industry = true and country in ('Fin");
+        List<?> options = await(() -> {
+            Object o = ((JavascriptExecutor) browser).executeScript(
+                    "return [...document.querySelectorAll('#where-completions option')].map(o => o.value);");
+            return o instanceof List<?> l && !l.isEmpty() ? l : null;
+        }, "completions");
+        assertEquals(List.of("is_industry = true and country in ('Finland'"), options);
+    }
+
     /** The table on the page: the header, then each row as its kind and its cells' text, the total row last. */
     private static List<List<String>> pageTable() {
         List<List<String>> out = new ArrayList<>();
