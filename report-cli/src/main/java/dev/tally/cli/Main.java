@@ -1,9 +1,12 @@
 package dev.tally.cli;
 
 import dev.tally.cli.render.AtomicFiles;
+import dev.tally.cli.report.ReportInput;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.Function;
 
 /** Entry point of the {@code tally} jar. */
 public final class Main {
@@ -28,8 +31,17 @@ public final class Main {
      * {@code files}; a test passes one whose disk fails part-way, to see what a full disk leaves.
      */
     public static int run(Clock clock, AtomicFiles files, PrintWriter out, PrintWriter err, String... args) {
+        return run(clock, files, ReportInput::load, out, err, args);
+    }
+
+    /**
+     * Runs one command line whose snapshot reads go through {@code inputs}: {@code tally serve} runs
+     * {@code tally query} this way on the snapshot it loaded once, so a page's answer is the command's own.
+     */
+    public static int run(Clock clock, AtomicFiles files, Function<Path, ReportInput> inputs, PrintWriter out, PrintWriter err,
+            String... args) {
         try {
-            return TallyCommand.commandLine(clock, files, out, err).execute(args);
+            return TallyCommand.commandLine(clock, files, inputs, out, err).execute(args);
         } catch (OutOfMemoryError e) {
             // Picocli's handler sees exceptions only; an unattended run still deserves one clear line.
             err.println("tally: out of memory (max heap " + Runtime.getRuntime().maxMemory() / (1 << 20)

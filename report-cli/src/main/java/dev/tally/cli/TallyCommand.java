@@ -17,11 +17,15 @@ import dev.tally.cli.command.ResourcesCommand;
 import dev.tally.cli.render.AtomicFiles;
 import dev.tally.cli.render.InertText;
 import dev.tally.cli.render.UnsafePathException;
+import dev.tally.cli.report.ReportInput;
+import dev.tally.cli.serve.ServeCommand;
 import dev.tally.waldur.WaldurApiException;
 import dev.tally.waldur.snapshot.SnapshotTargetException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,7 +41,7 @@ import picocli.CommandLine.ScopeType;
             "then report cost, limits and usage per project, country share and LUMI option.",
             "",
             "Start with @|bold tally demo|@: it runs a local Waldur emulator and writes a sample monthly report."},
-        subcommands = {DemoCommand.class, HarvestCommand.class, ReportCommand.class, QueryCommand.class, ExportCommand.class,
+        subcommands = {DemoCommand.class, HarvestCommand.class, ReportCommand.class, QueryCommand.class, ServeCommand.class, ExportCommand.class,
             DiffCommand.class,
             LedgerCommand.class,
             ReconcileCommand.class,
@@ -61,10 +65,12 @@ public final class TallyCommand {
 
     private final Clock clock;
     private final AtomicFiles files;
+    private final Function<Path, ReportInput> inputs;
 
-    private TallyCommand(Clock clock, AtomicFiles files) {
+    private TallyCommand(Clock clock, AtomicFiles files, Function<Path, ReportInput> inputs) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.files = Objects.requireNonNull(files, "files");
+        this.inputs = Objects.requireNonNull(inputs, "inputs");
     }
 
     /**
@@ -79,6 +85,14 @@ public final class TallyCommand {
     /** How this run puts the files it writes in place (given by the composition root, like the clock). */
     public AtomicFiles files() {
         return files;
+    }
+
+    /**
+     * The report input of the snapshot in {@code dir}: normally opened and verified now
+     * ({@link ReportInput#load}); {@code tally serve} answers each request with the one it loaded at start.
+     */
+    public ReportInput input(Path dir) {
+        return inputs.apply(dir);
     }
 
     /** Whether --quiet was given (on this command or any subcommand). */
@@ -96,7 +110,13 @@ public final class TallyCommand {
      * with the one-line error handler installed.
      */
     static CommandLine commandLine(Clock clock, AtomicFiles files, PrintWriter out, PrintWriter err) {
-        CommandLine cmd = new CommandLine(new TallyCommand(clock, files));
+        return commandLine(clock, files, ReportInput::load, out, err);
+    }
+
+    /** The same, reading snapshots through {@code inputs} ({@link #input}). */
+    static CommandLine commandLine(Clock clock, AtomicFiles files, Function<Path, ReportInput> inputs, PrintWriter out,
+            PrintWriter err) {
+        CommandLine cmd = new CommandLine(new TallyCommand(clock, files, inputs));
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);

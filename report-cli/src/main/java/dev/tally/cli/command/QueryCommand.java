@@ -101,7 +101,7 @@ public final class QueryCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         output.validate();
         Wording wording = currency.wording();
-        ReportInput input = ReportInput.load(snapshot.dir());
+        ReportInput input = top.input(snapshot.dir());
         AsOfPeriod asOf = AsOfPeriod.of(period.resolveAt(input), input.dataset().asOf());
         Period p = asOf.period();
         ResultTable table;

@@ -7,9 +7,9 @@ import java.io.StringWriter;
 import java.time.Clock;
 
 /** One black-box run of {@code tally}: exit code, stdout and stderr. */
-record CliRun(int code, String out, String err) {
+public record CliRun(int code, String out, String err) {
     /** A run on the tests' fixed clock. */
-    static CliRun of(String... args) {
+    public static CliRun of(String... args) {
         return on(TestClock.FIXED, args);
     }
 

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Runs a {@link Query} on a {@link Dataset} and returns a plain result table, in three steps: a
@@ -49,6 +50,20 @@ public final class QueryEngine {
             }
         }
         return out;
+    }
+
+    /**
+     * The values a filter can name for {@code dimension} in {@code dataset}: each code's label, in the
+     * order rows appear in; none for a temporal dimension (a month, quarter or year is written as such).
+     * {@code tally serve} completes filter values from this list.
+     */
+    public static List<String> values(Dataset dataset, Dimension dimension) {
+        if (dimension.temporal()) {
+            return List.of();
+        }
+        DimensionValues v = new DimensionValues(dataset);
+        return IntStream.range(0, v.domainSize(dimension)).boxed().sorted(v.order(dimension))
+                .map(c -> v.label(dimension, c)).toList();
     }
 
     /**
