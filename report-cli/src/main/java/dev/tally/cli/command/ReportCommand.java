@@ -67,6 +67,10 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--excel-bom", description = "Start CSV files with a UTF-8 byte order mark, for Excel on Windows.")
     boolean excelBom;
 
+    @Option(names = "--exact", description = {"CSV money at full precision (Waldur's 10 decimals) instead of rounded to the cent,",
+        "so re-adding the rows gives the totals exactly."})
+    boolean exact;
+
     @Override
     public Integer call() throws Exception {
         ReportTemplate t = loadTemplate(spec, template);
@@ -87,7 +91,7 @@ public final class ReportCommand implements Callable<Integer> {
         Period p = period.resolveAt(input);
         progress.step("rendering " + t.name() + " for " + p.label());
         List<Path> files = new ReportJob(t, p, fmts, ent, entitlements == null ? null : entitlements.toString(), excelBom,
-                wording).write(input, top.files(), output.dir, f -> progress.step("wrote " + f.getFileName()));
+                wording, exact).write(input, top.files(), output.dir, f -> progress.step("wrote " + f.getFileName()));
         progress.done();
         if (!quiet) {
             PrintWriter w = spec.commandLine().getOut();

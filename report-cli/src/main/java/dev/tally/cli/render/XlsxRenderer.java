@@ -59,6 +59,8 @@ public final class XlsxRenderer {
     private static final int ROW_WINDOW = 200;
     private static final int MAX_WIDTH_CHARS = 60;
     private static final int MAX_SHEET_NAME = 31;
+    /** Tables up to this many characters wide get their charts beside them, wider ones below. */
+    static final int CHART_BESIDE_WIDTH = 100;
 
     /**
      * One sheet: its table, the charts drawn from it, and the title people know it by, which names
@@ -234,7 +236,13 @@ public final class XlsxRenderer {
             sheet.setColumnWidth(c, Math.min(MAX_WIDTH_CHARS, width[c] + 2) * 256);
         }
         if (!spec.charts().isEmpty()) {
-            XlsxCharts.draw(xsheet, t, spec.charts(), lastDataRow);
+            int tableWidth = 0;
+            for (int c = 0; c < cols.size(); c++) {
+                tableWidth += Math.min(MAX_WIDTH_CHARS, width[c] + 2);
+            }
+            // beside a narrow table; under a wide one, where a chart at column Q would be off-screen
+            boolean beside = tableWidth <= CHART_BESIDE_WIDTH;
+            XlsxCharts.draw(xsheet, t, spec.charts(), lastDataRow, beside ? cols.size() + 1 : 0, beside ? 1 : r + 1);
         }
     }
 

@@ -17,15 +17,22 @@ import java.util.Set;
  * Shared by {@code tally report}, {@code tally export} and the demo, so all three write the same files.
  *
  * @param entitlementsSource where the entitlements came from (for provenance), or null
+ * @param exactCsv CSV money at full precision rather than to the cent
  */
 public record ReportJob(ReportTemplate template, Period period, Set<OutputFormat> formats, Entitlements entitlements,
-        String entitlementsSource, boolean excelBom, Wording wording) {
+        String entitlementsSource, boolean excelBom, Wording wording, boolean exactCsv) {
     public ReportJob {
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(period, "period");
         formats = Set.copyOf(formats);
         entitlements = entitlements == null ? Entitlements.NONE : entitlements;
         wording = wording == null ? Wording.DEFAULT : wording;
+    }
+
+    /** A job whose CSV money is rounded to the cent. */
+    public ReportJob(ReportTemplate template, Period period, Set<OutputFormat> formats, Entitlements entitlements,
+            String entitlementsSource, boolean excelBom, Wording wording) {
+        this(template, period, formats, entitlements, entitlementsSource, excelBom, wording, false);
     }
 
     /** A job whose costs are in {@link Wording#DEFAULT_CURRENCY}. */
@@ -54,6 +61,6 @@ public record ReportJob(ReportTemplate template, Period period, Set<OutputFormat
 
     /** Computes and writes the report into {@code dir} through {@code files}; returns the files written. */
     public List<Path> write(ReportInput input, AtomicFiles files, Path dir, ReportWriter.Listener listener) throws IOException {
-        return new ReportWriter(files, excelBom, listener, wording).write(compute(input), formats, dir);
+        return new ReportWriter(files, excelBom, listener, wording).exactCsv(exactCsv).write(compute(input), formats, dir);
     }
 }

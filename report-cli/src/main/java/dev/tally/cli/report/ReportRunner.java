@@ -59,7 +59,9 @@ final class ReportRunner {
             case PROVENANCE -> provenanceTable(s, provenance);
             case QUERY -> queryTable(s, report);
         };
-        return new SectionResult(s, table, charts(s, table));
+        String periodLabel = s.kind() == dev.tally.cli.template.SectionKind.QUERY ? s.query().period().resolve(report).label()
+                : report.label();
+        return new SectionResult(s, table, charts(s, table, periodLabel));
     }
 
     private ResultTable queryTable(SectionSpec s, Period report) {
@@ -126,8 +128,9 @@ final class ReportRunner {
             List<Object> key = r.subList(0, nd);
             List<Object> row = rows.computeIfAbsent(key, k -> {
                 List<Object> fresh = new ArrayList<>(k);
+                // no row for a value is no data (an empty cell, a gap in a line), not zero
                 for (int c = nd; c < columns.size(); c++) {
-                    fresh.add(zero(columns.get(c).type()));
+                    fresh.add(null);
                 }
                 return fresh;
             });
@@ -136,6 +139,7 @@ final class ReportRunner {
                 row.set(nd + m * values.size() + vi, r.get(nd + 1 + m));
             }
         }
+        addRowTotals(q, rowDims, measures, period, columns, rows, values.size());
         List<Object> totals = null;
         if (q.total()) {
             totals = new ArrayList<>();
@@ -143,10 +147,12 @@ final class ReportRunner {
             while (totals.size() < nd) {
                 totals.add("");
             }
+            ResultTable all = run(q, List.of(), measures, period, 0, false, false, "");
             for (int m = 0; m < measures.size(); m++) {
                 for (List<Object> r : perValue.rows()) {
                     totals.add(r.get(1 + m));
                 }
+                totals.add(all.rows().get(0).get(m));
             }
         }
         List<String> notes = new ArrayList<>(longTable.notes());
@@ -154,6 +160,27 @@ final class ReportRunner {
         notes.add("Columns are split by " + by + "; the totals row is computed per " + by + " value by the core.");
         return new Editable(columns, new ArrayList<>(rows.values()), totals, notes,
                 new ArrayList<>(java.util.Collections.nCopies(rows.size(), RowKind.DETAIL)));
+    }
+
+    /**
+     * After each measure's pivoted columns, a {@code total.<measure>} column: the row's figure over all
+     * pivot values (a month's total over the country shares), from the core, not added up here.
+     */
+    private void addRowTotals(QuerySpec q, List<String> rowDims, List<String> measures, Period period, List<Column> columns,
+            Map<List<Object>, List<Object>> rows, int valueCount) {
+        int nd = rowDims.size();
+        ResultTable perRow = run(q, rowDims, measures, period, 0, false, false, "");
+        Map<List<Object>, List<Object>> byLabels = new HashMap<>();
+        perRow.rows().forEach(r -> byLabels.put(r.subList(0, nd), r.subList(nd, r.size())));
+        for (int m = measures.size() - 1; m >= 0; m--) {
+            int at = nd + (m + 1) * valueCount;
+            Column mc = perRow.columns().get(nd + m);
+            columns.add(at, new Column("total." + mc.key(), mc.title() + " (total)", mc.type(), mc.additive()));
+            for (Map.Entry<List<Object>, List<Object>> e : rows.entrySet()) {
+                List<Object> figures = byLabels.get(e.getKey());
+                e.getValue().add(at, figures == null ? null : figures.get(m));
+            }
+        }
     }
 
     private static Object zero(ColumnType type) {
@@ -259,8 +286,11 @@ final class ReportRunner {
         return new ResultTable(s.name(), s.title(), columns, rows, null, List.of());
     }
 
-    /** Resolves {@code measure@*} series to the pivoted columns and drops series whose column is absent. */
-    static List<ChartSpec> charts(SectionSpec s, ResultTable table) {
+    /**
+     * Resolves {@code measure@*} series to the pivoted columns and drops series whose column is absent;
+     * each title names the period the chart covers ({@code periodLabel}).
+     */
+    static List<ChartSpec> charts(SectionSpec s, ResultTable table, String periodLabel) {
         List<ChartSpec> out = new ArrayList<>();
         for (ChartSpec c : s.charts()) {
             List<String> series = new ArrayList<>();
@@ -273,7 +303,7 @@ final class ReportRunner {
                 }
             }
             if (!series.isEmpty()) {
-                out.add(new ChartSpec(c.name(), c.type(), c.title(), c.category(), series, c.axis()));
+                out.add(new ChartSpec(c.name(), c.type(), c.title() + ", " + periodLabel, c.category(), series, c.axis()));
             }
         }
         return out;

@@ -27,8 +27,10 @@ final class Layout {
     private final int[] measureComponents;
     private final boolean trackProjects;
     private final int aiPosition;
+    private final List<String> warnings;
 
     Layout(QueryPlan plan) {
+        this.warnings = plan.warnings;
         this.d = plan.d;
         this.q = plan.q;
         this.values = plan.values;
@@ -139,7 +141,7 @@ final class Layout {
         Accumulator other = rollups.get(new GroupKey(GroupKey.OTHER, new int[0]));
         if (other != null) {
             List<Object> row = new ArrayList<>();
-            row.add("Other");
+            row.add(otherLabel(detail.size() - order.size()));
             for (int p = 1; p < dims.size(); p++) {
                 row.add("");
             }
@@ -156,6 +158,14 @@ final class Layout {
             measureValues(totals, rollups.getOrDefault(new GroupKey(GroupKey.TOTAL, new int[0]), empty));
         }
         return new ResultTable("query", title(), columns, rows, totals, notes(), kinds);
+    }
+
+    /**
+     * The label of the top-N bucket, "Other (12 more)": it says how many groups it holds, and it never
+     * reads as a real value named "Other" (an AI technology is called that).
+     */
+    static String otherLabel(int groups) {
+        return "Other (" + groups + " more)";
     }
 
     /** Emits rows grouped by their first {@code depth + 1} dimensions, each group followed by its subtotal. */
@@ -210,6 +220,7 @@ final class Layout {
 
     private List<String> notes() {
         List<String> notes = new ArrayList<>();
+        warnings.forEach(w -> notes.add("Warning: " + w + "."));
         notes.add("Period " + q.period().from() + " to " + q.period().to() + " (UTC days, both included).");
         if (aiPosition >= 0) {
             notes.add("used_ai_tech is multi-valued: an allocation appears once under each of its values, and under "
