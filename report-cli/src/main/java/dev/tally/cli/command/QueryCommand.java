@@ -106,7 +106,11 @@ public final class QueryCommand implements Callable<Integer> {
         QueryQuestion question = new QueryQuestion(p, where, QueryQuestion.names(groupBy), QueryQuestion.names(measures), sort,
                 topN, dataAsOf, asOf.notes());
         Map<String, String> custom = new LinkedHashMap<>(question.fields());
-        custom.put("Snapshot", snapshot.dir().toAbsolutePath().normalize().toString());
+        // where the data came from, in words: the source API and the harvest time, never a local path
+        var manifest = input.snapshot().manifest();
+        custom.put("Source API", "Waldur marketplace API at " + (manifest.apiUrl() == null ? "an unknown address"
+                : dev.tally.waldur.WaldurClientConfig.withoutCredentials(manifest.apiUrl())));
+        custom.put("Harvest started", Wording.asOf(dataAsOf));
         XlsxRenderer.DocumentProperties workbook = new XlsxRenderer.DocumentProperties("Tally query, " + p.label(),
                 p.label(), String.join("\n", question.lines()), "tally query", custom, dataAsOf);
         output.write(table, output.renderer(workbook, question, wording), top.files(), spec.commandLine().getOut());

@@ -50,8 +50,8 @@ final class XlsxCharts {
     }
 
     /** Draws the charts one under another, the first with its top left corner at column {@code left}, row {@code top}. */
-    static void draw(XSSFSheet sheet, ResultTable t, List<ChartSpec> charts, int lastDataRow, int left, int firstTop) {
-        if (lastDataRow < 1) {
+    static void draw(XSSFSheet sheet, ResultTable t, List<ChartSpec> charts, int headerRow, int dataRows, int left, int firstTop) {
+        if (dataRows < 1) {
             return;
         }
         XSSFDrawing drawing = sheet.createDrawingPatriarch();
@@ -61,20 +61,20 @@ final class XlsxCharts {
             XSSFChart chart = drawing.createChart(anchor);
             chart.setTitleText(spec.title());
             chart.setTitleOverlay(false);
-            plot(chart, sheet, t, spec, lastDataRow);
+            plot(chart, sheet, t, spec, headerRow, dataRows);
             top += HEIGHT_ROWS + 1;
         }
     }
 
-    private static void plot(XSSFChart chart, XSSFSheet sheet, ResultTable t, ChartSpec spec, int lastDataRow) {
+    /** The chart over the table's first {@code rows} rows, which start under the header at {@code headerRow}. */
+    private static void plot(XSSFChart chart, XSSFSheet sheet, ResultTable t, ChartSpec spec, int headerRow, int rows) {
         int cat = t.columnIndex(spec.category());
-        int rows = lastDataRow;
         String[] labels = new String[rows];
         for (int i = 0; i < rows; i++) {
             Object v = t.rows().get(i).get(cat);
             labels[i] = String.valueOf(v);
         }
-        XDDFDataSource<String> categories = XDDFDataSourcesFactory.fromArray(labels, range(sheet, 1, rows, cat), cat);
+        XDDFDataSource<String> categories = XDDFDataSourcesFactory.fromArray(labels, range(sheet, headerRow + 1, headerRow + rows, cat), cat);
         XDDFChartData data;
         if (spec.type() == ChartType.PIE) {
             data = chart.createData(ChartTypes.PIE, null, null);
@@ -106,7 +106,7 @@ final class XlsxCharts {
                 Object v = t.rows().get(i).get(col);
                 values[i] = v instanceof BigDecimal d ? d.doubleValue() : v instanceof Number n ? n.doubleValue() : null;
             }
-            XDDFNumericalDataSource<Double> nums = XDDFDataSourcesFactory.fromArray(values, range(sheet, 1, rows, col), col);
+            XDDFNumericalDataSource<Double> nums = XDDFDataSourcesFactory.fromArray(values, range(sheet, headerRow + 1, headerRow + rows, col), col);
             XDDFChartData.Series series = data.addSeries(categories, nums);
             series.setTitle(ChartRenderer.legend(spec.series().get(s), t.columns().get(col).title()), null);
             added.add(series);

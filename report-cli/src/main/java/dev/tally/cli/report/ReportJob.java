@@ -50,13 +50,27 @@ public record ReportJob(ReportTemplate template, Period period, Set<OutputFormat
         Period p = asOf.period();
         Map<String, String> provenance = Provenance.of(input.snapshot(), template.name(), p.label());
         provenance.put("Period days", p.from() + " to " + p.to() + " (UTC, both included)");
-        provenance.put("Template source", template.source());
+        provenance.put("Template source", sourceName(template.source()));
         if (entitlementsSource != null) {
-            provenance.put("Entitlements", entitlementsSource);
+            provenance.put("Entitlements", "file " + fileName(entitlementsSource));
         }
         provenance.put("Data-quality findings", Integer.toString(input.findings().size()));
         return new ReportRunner(input.dataset(), input.findings(), entitlements).run(template, p, provenance,
                 input.snapshot().manifest().startedAt(), asOf.notes());
+    }
+
+    /** "built-in template monthly-consortium", or a user template's file name: never a local path. */
+    private static String sourceName(String source) {
+        if (source == null) {
+            return "unknown";
+        }
+        return source.startsWith("templates/") ? "built-in template " + source.substring("templates/".length()).replaceAll("\\.yaml$", "")
+                : "file " + fileName(source);
+    }
+
+    private static String fileName(String path) {
+        Path name = Path.of(path).getFileName();
+        return name == null ? path : name.toString();
     }
 
     /** Computes and writes the report into {@code dir} through {@code files}; returns the files written. */

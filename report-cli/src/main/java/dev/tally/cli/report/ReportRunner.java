@@ -61,7 +61,8 @@ final class ReportRunner {
         };
         String periodLabel = s.kind() == dev.tally.cli.template.SectionKind.QUERY ? s.query().period().resolve(report).label()
                 : report.label();
-        return new SectionResult(s, table, charts(s, table, periodLabel));
+        ResultTable lead = s.kind() == dev.tally.cli.template.SectionKind.FINDINGS ? FindingsTables.counts(s.name(), findings) : null;
+        return new SectionResult(s, table, charts(s, table, periodLabel), lead);
     }
 
     private ResultTable queryTable(SectionSpec s, Period report) {
@@ -268,15 +269,7 @@ final class ReportRunner {
     }
 
     private ResultTable findingsTable(SectionSpec s) {
-        List<Column> columns = List.of(new Column("severity", "Severity", ColumnType.TEXT),
-                new Column("kind", "Check", ColumnType.TEXT), new Column("subject", "Subject", ColumnType.TEXT),
-                new Column("message", "Finding", ColumnType.TEXT));
-        List<List<Object>> rows = new ArrayList<>();
-        for (Finding f : findings) {
-            rows.add(List.of(f.severity().name().toLowerCase(java.util.Locale.ROOT), f.kind().key(), f.subject(), f.message()));
-        }
-        return new ResultTable(s.name(), s.title(), columns, rows, null,
-                List.of(rows.size() + " finding(s); definitions in " + Provenance.DEFINITIONS_LINK + ", \"Data quality\"."));
+        return FindingsTables.list(s.name(), s.title(), findings, dataset);
     }
 
     private static ResultTable provenanceTable(SectionSpec s, Map<String, String> provenance) {

@@ -63,7 +63,7 @@ public final class ReportWriter {
             List<XlsxRenderer.SheetSpec> sheets = new ArrayList<>();
             List<Column> columns = new ArrayList<>();
             for (SectionResult s : report.sections()) {
-                sheets.add(new XlsxRenderer.SheetSpec(forPeople(s), s.charts(), s.spec().title()));
+                sheets.add(new XlsxRenderer.SheetSpec(forPeople(s), s.charts(), s.spec().title(), s.lead()));
                 columns.addAll(s.table().columns());
             }
             Map<String, String> p = report.provenance();

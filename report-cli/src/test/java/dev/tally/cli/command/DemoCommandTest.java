@@ -68,8 +68,9 @@ class DemoCommandTest {
             Row total = summary.getRow(r);
             assertThat(total.getCell(1).getCellFormula()).isEqualTo("SUBTOTAL(109,B2:B" + r + ")");
             Sheet provenance = wb.getSheet("Provenance");
-            assertThat(provenance.getRow(4).getCell(0).getStringCellValue()).isEqualTo("API URL");
-            assertThat(provenance.getRow(4).getCell(1).getStringCellValue()).matches("http://127\\.0\\.0\\.1:\\d+/api/");
+            assertThat(provenance.getRow(4).getCell(0).getStringCellValue()).isEqualTo("Source API");
+            assertThat(provenance.getRow(4).getCell(1).getStringCellValue())
+                    .matches("Waldur marketplace API at http://127\\.0\\.0\\.1:\\d+/api/");
         }
     }
 

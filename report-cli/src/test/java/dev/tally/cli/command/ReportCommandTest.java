@@ -103,7 +103,7 @@ class ReportCommandTest {
                     "monthly-consortium-2026-10-projects.csv", "monthly-consortium-2026-10-cost-by-country.png",
                     "monthly-consortium-2026-10-monthly-cost-trend.svg", "monthly-consortium-2026-10-ai-technologies.png")
                     .noneMatch(n -> n.endsWith(".tmp"));
-            assertThat(names).hasSize(1 + 10 + 2 * 5);
+            assertThat(names).hasSize(1 + 11 + 2 * 6);
         }
         assertThat(stdout).contains("Report monthly-consortium for 2026-10");
     }
@@ -114,7 +114,7 @@ class ReportCommandTest {
             List<String> sheets = new ArrayList<>();
             wb.forEach(s -> sheets.add(s.getSheetName()));
             assertThat(sheets).containsExactly("Cover", "Summary per country share", "Allocations by access type", "GPU and CPU k-hours by country",
-                    "Industry, commercial", "AI technologies", "Monthly cost per country share", "Projects",
+                    "Industry, commercial", "AI technologies", "Monthly cost per country share", "Monthly GPU use per country", "Projects",
                     "Orders of the month by type", "Data-quality findings", "Provenance");
             XSSFSheet summary = wb.getSheet(SUMMARY);
             assertThat(summary.getTables()).hasSize(1);
@@ -181,9 +181,15 @@ class ReportCommandTest {
             assertThat(fields.get("Template")).isEqualTo("monthly-consortium");
             assertThat(fields.get("Period")).isEqualTo("2026-10");
             assertThat(fields.get("Period days")).isEqualTo("2026-10-01 to 2026-10-31 (UTC, both included)");
-            assertThat(fields.get("API URL")).matches("http://127\\.0\\.0\\.1:\\d+/api/");
+            assertThat(fields.get("Source API")).matches("Waldur marketplace API at http://127\\.0\\.0\\.1:\\d+/api/");
+            assertThat(fields.get("Harvest started")).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC");
+            // no repository or local path anywhere in the provenance or the document properties
+            assertThat(fields.values()).noneMatch(v -> v.contains("/tmp") || v.contains(".yaml") || v.contains("docs/"));
+            assertThat(wb.getProperties().getCustomProperties().getUnderlyingProperties().getPropertyList())
+                    .noneMatch(prop -> prop.getLpwstr() != null && (prop.getLpwstr().contains(".yaml") || prop.getLpwstr().contains("docs/")));
             assertThat(fields.get("Snapshot resources")).matches("\\d+ objects, sha256 [0-9a-f]{64}");
-            assertThat(fields.get("Definitions")).isEqualTo("docs/definitions.md");
+            assertThat(fields.get("Definitions")).isEqualTo("the Definitions chapter of Tally's documentation");
+            assertThat(fields.get("Template source")).isEqualTo("built-in template monthly-consortium");
             assertThat(wb.getProperties().getCoreProperties().getTitle()).isEqualTo("LUMI monthly consortium report, 2026-10");
             assertThat(wb.getProperties().getCustomProperties().getProperty("Template").getLpwstr()).isEqualTo("monthly-consortium");
         }
@@ -217,7 +223,7 @@ class ReportCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"summary", "access-type", "industry", "lumi-options", "ai-tech", "cost-trend", "projects", "orders", "data-quality"})
+    @ValueSource(strings = {"summary", "access-type", "industry", "lumi-options", "ai-tech", "cost-trend", "usage-trend", "projects", "orders", "data-quality"})
     void csvMatchesGoldenFile(String section) throws Exception {
         Golden.assertMatches(out.resolve("monthly-consortium-2026-10-" + section + ".csv"), "monthly-consortium-2026-10-" + section + ".csv");
     }
@@ -227,12 +233,12 @@ class ReportCommandTest {
         String header = Files.readAllLines(out.resolve("monthly-consortium-2026-10-summary.csv")).get(0);
 
         assertThat(header).startsWith("country,allocations,projects,limit.cpu_k_hours,")
-                .endsWith(",cost,cost_ytd,cost_change");
+                .endsWith(",cost,share.cost,change.cost,change_pct.cost,cost_ytd");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"cost-by-country", "gpu-by-country-industry", "cpu-by-country-industry", "ai-technologies",
-        "monthly-cost-trend"})
+        "monthly-cost-trend", "monthly-gpu-usage-trend"})
     void pngAndSvgDecodeAtTheExpectedSize(String chart) throws Exception {
         var png = ImageIO.read(out.resolve("monthly-consortium-2026-10-" + chart + ".png").toFile());
         DocumentBuilderFactory xml = DocumentBuilderFactory.newInstance();
@@ -283,15 +289,58 @@ class ReportCommandTest {
     }
 
     @Test
+    void dataQualitySheetLeadsWithTheCountPerKindAndNamesEachFindingsAllocation() throws Exception {
+        try (XSSFWorkbook wb = workbook()) {
+            XSSFSheet dq = wb.getSheet("Data-quality findings");
+            assertThat(row(dq, 0)).containsExactly("Check", "Severity", "Findings", "What it means");
+            long counted = 0;
+            int r = 1;
+            for (; dq.getRow(r).getCell(2) != null && dq.getRow(r).getCell(2).getCellType() == CellType.NUMERIC; r++) {
+                counted += (long) dq.getRow(r).getCell(2).getNumericCellValue();
+            }
+            List<List<Object>> findings = core.section("data-quality").table().rows();
+            assertThat(counted).isEqualTo(findings.size()).isGreaterThan(100);
+            while (dq.getRow(r) == null || !row(dq, r).get(0).equals("Severity")) {
+                r++;
+            }
+            assertThat(row(dq, r)).containsExactly("Severity", "Check", "Allocation", "Project", "Country share", "Subject", "Finding");
+            assertThat(dq.getRepeatingRows().getFirstRow()).isEqualTo(r);
+            List<String> first = row(dq, r + 1);
+            assertThat(first.get(2)).isEqualTo(findings.get(0).get(2)).isNotBlank();
+            assertThat(first.subList(3, 5)).doesNotContain("");
+        }
+    }
+
+    @Test
+    void chartsSitWhereTheyAreSeenNotFarRight() throws Exception {
+        try (XSSFWorkbook wb = workbook()) {
+            for (XSSFSheet sheet : List.of(wb.getSheet(SUMMARY), wb.getSheet("Monthly cost per country share"))) {
+                for (var shape : sheet.getDrawingPatriarch().getShapes()) {
+                    var anchor = (org.apache.poi.xssf.usermodel.XSSFClientAnchor) shape.getAnchor();
+                    // the summary is 23 columns wide: its chart goes under the table and its notes, at column A
+                    assertThat(anchor.getCol1()).as(sheet.getSheetName()).isZero();
+                    assertThat(anchor.getRow1()).as(sheet.getSheetName()).isGreaterThan(totalRow(sheet));
+                }
+            }
+            var gaps = wb.getSheet("Monthly GPU use per country").getDrawingPatriarch().getCharts().get(0).getCTChart().getDispBlanksAs();
+            assertThat(gaps.getVal().toString()).isEqualTo("gap");
+        }
+    }
+
+    @Test
     void headersAreWordsForPeopleWithTheCurrency() throws Exception {
         try (XSSFWorkbook wb = workbook()) {
-            assertThat(row(wb.getSheet(SUMMARY), 0)).containsExactly("Country share", "Allocations", "Projects",
-                    "CPU k-hours allocated", "GPU k-hours allocated", "GB k-hours allocated", "CPU k-hours used",
-                    "GPU k-hours used", "GB k-hours used", "CPU k-hours utilisation", "GPU k-hours utilisation",
-                    "GB k-hours utilisation", "Cost (EUR)", "Cost year to date (EUR)", "Change in cost from previous month (EUR)");
+            assertThat(row(wb.getSheet(SUMMARY), 0)).containsExactly("Country share", "Allocations", "Distinct projects",
+                    "CPU k-hours allocated", "CPU k-hours allocated, share of total", "GPU k-hours allocated",
+                    "GPU k-hours allocated, share of total", "GB k-hours allocated", "GB k-hours allocated, share of total",
+                    "CPU k-hours used", "CPU k-hours used, share of total", "GPU k-hours used", "GPU k-hours used, share of total",
+                    "GB k-hours used", "GB k-hours used, share of total", "CPU k-hours utilisation", "GPU k-hours utilisation",
+                    "GB k-hours utilisation", "Cost (EUR)", "Cost (EUR), share of total", "Cost (EUR), change from previous period",
+                    "Cost (EUR), change from previous period (%)", "Cost year to date (EUR)");
             assertThat(row(wb.getSheet("GPU and CPU k-hours by country"), 0)).containsExactly("Country share",
                     "GPU k-hours used, Industry: Yes", "GPU k-hours used, Industry: No", "GPU k-hours used, Industry: Not set",
-                    "CPU k-hours used, Industry: Yes", "CPU k-hours used, Industry: No", "CPU k-hours used, Industry: Not set");
+                    "GPU k-hours used, total", "CPU k-hours used, Industry: Yes", "CPU k-hours used, Industry: No",
+                    "CPU k-hours used, Industry: Not set", "CPU k-hours used, total");
             assertThat(row(wb.getSheet("Monthly cost per country share"), 0)).startsWith("Month", "Cost (EUR), Belgium",
                     "Cost (EUR), Czech Republic");
         }
@@ -334,13 +383,13 @@ class ReportCommandTest {
             assertThat(cover.getRow(5).getCell(0).getHyperlink().getAddress()).isEqualTo("'" + SUMMARY + "'!A1");
             // one contents row per section (ten, the access-type section second), then a blank row
             assertThat(row(cover, 6)).containsExactly("Allocations by access type", "Allocations by access type, 2026-10");
-            assertThat(row(cover, 14)).containsExactly("Provenance", "Provenance");
-            assertThat(row(cover, 16)).containsExactly("Units", "");
-            assertThat(row(cover, 17)).containsExactly("", "CPU k-hours: thousands of CPU core-hours.");
-            assertThat(row(cover, 18)).containsExactly("", "GPU k-hours: thousands of GPU-hours.");
-            assertThat(row(cover, 19)).containsExactly("", "GB k-hours: thousands of GB-hours, that is TB-hours.");
-            assertThat(row(cover, 20)).containsExactly("", "Costs in EUR.");
-            assertThat(cover.getLastRowNum()).isEqualTo(20);
+            assertThat(row(cover, 15)).containsExactly("Provenance", "Provenance");
+            assertThat(row(cover, 17)).containsExactly("Units", "");
+            assertThat(row(cover, 18)).containsExactly("", "CPU k-hours: thousands of CPU core-hours.");
+            assertThat(row(cover, 19)).containsExactly("", "GPU k-hours: thousands of GPU-hours.");
+            assertThat(row(cover, 20)).containsExactly("", "GB k-hours: thousands of GB-hours, that is TB-hours.");
+            assertThat(row(cover, 21)).containsExactly("", "Costs in EUR.");
+            assertThat(cover.getLastRowNum()).isEqualTo(21);
         }
     }
 
@@ -355,7 +404,8 @@ class ReportCommandTest {
                 assertThat(sheet.getPrintSetup().getFitHeight()).isEqualTo((short) 0);
                 assertThat(wb.getNames(org.apache.poi.xssf.usermodel.XSSFName.BUILTIN_PRINT_TITLE).stream()
                         .filter(n -> n.getSheetIndex() == wb.getSheetIndex(sheet)).map(n -> n.getRefersToFormula()))
-                        .containsExactly(name + "!$1:$1");
+                        // the data-quality sheet's table starts under the count per kind of finding
+                        .containsExactly(name + (sheet.getSheetName().startsWith("Data-quality") ? "!$6:$6" : "!$1:$1"));
                 assertThat(sheet.getHeader().getRight()).isEqualTo("LUMI monthly consortium report, 2026-10");
                 assertThat(sheet.getFooter().getLeft()).isEqualTo("Data as of 2026-11-01 00:00 UTC");
                 assertThat(sheet.getFooter().getRight()).isEqualTo("Page &P of &N");
