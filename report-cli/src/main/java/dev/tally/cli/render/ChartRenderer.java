@@ -79,6 +79,8 @@ public final class ChartRenderer {
             chart = new JFreeChart(spec.title(), TITLE, categoryPlot(data, spec), spec.series().size() > 1);
         }
         chart.setBackgroundPaint(Color.WHITE);
+        // room at the edges, so the last slanted category label is not cut by the image's border
+        chart.setPadding(new org.jfree.chart.ui.RectangleInsets(8, 8, 12, 16));
         LegendTitle legend = chart.getLegend();
         if (legend != null) {
             legend.setItemFont(LABEL);

@@ -58,7 +58,7 @@ class DemoCommandTest {
                 .map(l -> l.split(",")[0]).toList();
         try (InputStream in = Files.newInputStream(report(".xlsx")); XSSFWorkbook wb = new XSSFWorkbook(in)) {
             Sheet summary = wb.getSheet("Summary per country share");
-            assertThat(summary.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Country share");
+            assertThat(summary.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Country share or other offering");
             List<String> shares = new ArrayList<>();
             int r = 1;
             for (; !summary.getRow(r).getCell(0).getStringCellValue().equals("Total"); r++) {

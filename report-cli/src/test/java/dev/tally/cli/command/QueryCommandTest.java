@@ -212,6 +212,43 @@ class QueryCommandTest {
     }
 
     @Test
+    void shareAndChangeMeasuresAnswerWhatAFunderAsks() {
+        Result r = run("--month", "2026-10", "--group-by", "country", "--measure", "cost,share.cost,change.cost,change_pct.cost",
+                "--where", "country in ('Finland','Belgium')", "--format", "csv");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        // Belgium's change is the summary golden's: 87,693.05 in 2026-10, 2,489.75 more than in 2026-09
+        assertThat(r.out().lines()).containsExactlyElementsOf(lines("""
+                country,cost,share.cost,change.cost,change_pct.cost
+                Belgium,87693.05,24.5,2489.75,2.9
+                Finland,270477.79,75.5,14404.32,5.6
+                """));
+    }
+
+    @Test
+    void aFilterValueNoAllocationHasWarnsWithTheKnownValues() {
+        Result r = run("--month", "2026-10", "--group-by", "country", "--measure", "allocations", "--where", "country = 'Fnland'",
+                "--format", "csv");
+
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).startsWith("tally: warning: no allocation has country 'Fnland'; known values: Belgium, Czech Republic,")
+                .contains("Finland");
+        assertThat(r.out().lines()).containsExactly("country,allocations");
+    }
+
+    @Test
+    void containsAndLikeFilterByPartOfALabel() {
+        Result contains = run("--month", "2026-10", "--group-by", "country", "--measure", "allocations", "--where",
+                "country contains 'land'", "--format", "csv");
+        Result like = run("--month", "2026-10", "--group-by", "country", "--measure", "allocations", "--where",
+                "country like '%land'", "--format", "csv");
+
+        assertThat(contains.out().lines()).extracting(l -> l.split(",")[0])
+                .containsExactly("country", "Finland", "Iceland", "Poland", "Switzerland");
+        assertThat(like.out()).isEqualTo(contains.out());
+    }
+
+    @Test
     void accessTypeFilter() {
         Result r = run("--month", "2026-10", "--group-by", "country", "--measure", "allocations,cost", "--where",
                 "access_type = 'Regular'", "--format", "csv");

@@ -282,6 +282,26 @@ class ReportCommandTest {
         assertThat(CsvLine.split(finland).get(header.indexOf("entitlement.gpu_k_hours"))).isEqualTo("50.0");
     }
 
+    @Test
+    void monthlyTemplateWithEntitlementsShowsEachSharesEntitlement() throws Exception {
+        Path dir = Files.createDirectories(out.resolve("monthly-entitled"));
+        Path ent = dir.resolve("entitlements.yaml");
+        Files.writeString(ent, "Finland: {cpu_k_hours: 0.5, gpu_k_hours: 50%, gb_k_hours: 0.5}\n");
+
+        int code = Main.run(TestClock.FIXED, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "report", "--snapshot",
+                DemoSnapshot.get().toString(), "--template", "monthly-consortium", "--month", "2026-10", "--entitlements",
+                ent.toString(), "--format", "csv", "--out", dir.toString());
+
+        assertThat(code).isZero();
+        List<String> lines = Files.readAllLines(dir.resolve("monthly-consortium-2026-10-summary.csv"));
+        List<String> header = CsvLine.split(lines.get(0));
+        assertThat(header).containsSubsequence("limit.gpu_k_hours", "limit.gpu_k_hours.share", "entitlement.gpu_k_hours");
+        String finland = lines.stream().filter(l -> l.startsWith("Finland,")).findFirst().orElseThrow();
+        assertThat(CsvLine.split(finland).get(header.indexOf("entitlement.gpu_k_hours"))).isEqualTo("50.0");
+        // without the file, the golden summary has no entitlement column
+        assertThat(Golden.read("monthly-consortium-2026-10-summary.csv").lines().findFirst().orElseThrow()).doesNotContain("entitlement");
+    }
+
     private static List<String> row(XSSFSheet sheet, int r) {
         List<String> out = new ArrayList<>();
         sheet.getRow(r).forEach(c -> out.add(c.getCellType() == CellType.STRING ? c.getStringCellValue() : "#" + c.getNumericCellValue()));
@@ -330,14 +350,15 @@ class ReportCommandTest {
     @Test
     void headersAreWordsForPeopleWithTheCurrency() throws Exception {
         try (XSSFWorkbook wb = workbook()) {
-            assertThat(row(wb.getSheet(SUMMARY), 0)).containsExactly("Country share", "Allocations", "Distinct projects",
+            // Training sandbox is no country share, so the heading says so
+            assertThat(row(wb.getSheet(SUMMARY), 0)).containsExactly("Country share or other offering", "Allocations", "Distinct projects",
                     "CPU k-hours allocated", "CPU k-hours allocated, share of total", "GPU k-hours allocated",
                     "GPU k-hours allocated, share of total", "GB k-hours allocated", "GB k-hours allocated, share of total",
                     "CPU k-hours used", "CPU k-hours used, share of total", "GPU k-hours used", "GPU k-hours used, share of total",
                     "GB k-hours used", "GB k-hours used, share of total", "CPU k-hours utilisation", "GPU k-hours utilisation",
                     "GB k-hours utilisation", "Cost (EUR)", "Cost (EUR), share of total", "Cost (EUR), change from previous period",
                     "Cost (EUR), change from previous period (%)", "Cost year to date (EUR)");
-            assertThat(row(wb.getSheet("GPU and CPU k-hours by country"), 0)).containsExactly("Country share",
+            assertThat(row(wb.getSheet("GPU and CPU k-hours by country"), 0)).containsExactly("Country share or other offering",
                     "GPU k-hours used, Industry: Yes", "GPU k-hours used, Industry: No", "GPU k-hours used, Industry: Not set",
                     "GPU k-hours used, total", "CPU k-hours used, Industry: Yes", "CPU k-hours used, Industry: No",
                     "CPU k-hours used, Industry: Not set", "CPU k-hours used, total");

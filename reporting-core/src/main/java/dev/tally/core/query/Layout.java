@@ -121,8 +121,11 @@ final class Layout {
         List<Dimension> dims = q.dimensions();
         boolean multi = aiPosition >= 0;
         List<Column> columns = new ArrayList<>();
+        boolean nonShares = nonShareRows(order).length() > 0;
         for (Dimension dim : dims) {
-            columns.add(new Column(dim.key(), dim.title(), ColumnType.TEXT));
+            // a row that is no country share is never under a bare "Country share" heading
+            String title = dim == Dimension.COUNTRY && nonShares ? dim.title() + " or other offering" : dim.title();
+            columns.add(new Column(dim.key(), title, ColumnType.TEXT));
         }
         for (Measure m : q.measures()) {
             boolean additive = !multi && m.kind() != Measure.Kind.PROJECTS;
@@ -157,7 +160,30 @@ final class Layout {
             }
             measureValues(totals, rollups.getOrDefault(new GroupKey(GroupKey.TOTAL, new int[0]), empty));
         }
-        return new ResultTable("query", title(), columns, rows, totals, notes(), kinds);
+        List<String> notes = notes();
+        String others = nonShareRows(order);
+        if (!others.isEmpty()) {
+            boolean several = others.contains(", ");
+            notes.add(others + (several ? " are not country shares: offerings" : " is not a country share: an offering")
+                    + " outside LUMI's \"LUMI <Country>\" naming, listed under " + (several ? "their own names" : "its own name")
+                    + " and counted in no country.");
+        }
+        return new ResultTable("query", title(), columns, rows, totals, notes, kinds);
+    }
+
+    /** The non-share offerings among the rows shown, by name, comma-separated; empty when none or no country dimension. */
+    private String nonShareRows(List<GroupKey> order) {
+        int p = q.dimensions().indexOf(Dimension.COUNTRY);
+        if (p < 0) {
+            return "";
+        }
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (GroupKey k : order) {
+            if (d.shareKind(k.codes[p]) == dev.tally.core.country.ShareKind.NON_SHARE) {
+                names.add(values.label(Dimension.COUNTRY, k.codes[p]));
+            }
+        }
+        return String.join(", ", names);
     }
 
     /**
