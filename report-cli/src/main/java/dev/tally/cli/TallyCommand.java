@@ -19,6 +19,7 @@ import dev.tally.cli.render.InertText;
 import dev.tally.cli.render.UnsafePathException;
 import dev.tally.cli.report.ReportInput;
 import dev.tally.cli.serve.ServeCommand;
+import dev.tally.cli.report.publish.ExportLog;
 import dev.tally.waldur.WaldurApiException;
 import dev.tally.waldur.snapshot.SnapshotTargetException;
 import java.io.PrintWriter;
@@ -130,7 +131,8 @@ public final class TallyCommand {
         cmd.setParameterExceptionHandler((ex, args) -> {
             CommandLine failed = ex.getCommandLine();
             PrintWriter w = failed.getErr();
-            w.println(InertText.escape(ex.getMessage()));
+            String message = InertText.escape(ex.getMessage());
+            w.println(isExport(failed) ? new ExportLog(clock).line(message) : message);
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, w);
             w.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
             return failed.getCommandSpec().exitCodeOnInvalidInput();
@@ -138,7 +140,8 @@ public final class TallyCommand {
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             boolean verbose = parseResult.hasMatchedOption("--verbose") || parseResult.subcommands().stream()
                     .anyMatch(p -> p.hasMatchedOption("--verbose"));
-            commandLine.getErr().println("tally: " + describe(ex));
+            // an export's log has one format, failures included: the run's UTC time first (docs/export.md)
+            commandLine.getErr().println(isExport(commandLine) ? new ExportLog(clock).line(describe(ex)) : "tally: " + describe(ex));
             if (verbose) {
                 ex.printStackTrace(commandLine.getErr());
             }
@@ -149,6 +152,10 @@ public final class TallyCommand {
             return usage ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.SOFTWARE;
         });
         return cmd;
+    }
+
+    private static boolean isExport(CommandLine c) {
+        return "export".equals(c.getCommandName());
     }
 
     /** {@code value} parsed by {@code parse}, or picocli's conversion error saying what was expected. */

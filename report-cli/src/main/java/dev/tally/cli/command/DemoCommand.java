@@ -4,6 +4,7 @@ import dev.tally.cli.TallyCommand;
 import dev.tally.cli.ToolVersion;
 import dev.tally.cli.render.OutputFormat;
 import dev.tally.cli.render.TextTable;
+import dev.tally.cli.render.Wording;
 import dev.tally.cli.report.AsOfPeriod;
 import dev.tally.cli.report.Entitlements;
 import dev.tally.cli.report.Report;
@@ -121,10 +122,10 @@ public final class DemoCommand implements Callable<Integer> {
         List<Path> files = new ReportWriter(top.files(), false, null).write(report, job.formats(), reportsDir);
         if (!quiet) {
             w.println();
-            w.println("Monthly report for " + reportMonth + " (" + input.dataset().size() + " allocations in the snapshot, "
-                    + input.findings().size() + " data-quality findings)");
+            w.println("Monthly report for " + reportMonth + ": " + AllocationCount.of(input.dataset(), report.period()).sentence()
+                    + " " + String.format(java.util.Locale.ROOT, "%,d", input.findings().size()) + " data-quality findings.");
             w.println();
-            TextTable.print(summary(report.section("summary").table()), w);
+            TextTable.print(Wording.DEFAULT.forPeople(summary(report.section("summary").table()), null), w);
             w.println();
             w.println("Snapshot: " + snapshotDir.toAbsolutePath().normalize());
             w.println("Wrote:");

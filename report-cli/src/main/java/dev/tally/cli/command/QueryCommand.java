@@ -40,16 +40,21 @@ import picocli.CommandLine.Model.CommandSpec;
             "Dimensions: project, customer, country, offering, plan, resource_state, order_type, order_state, is_industry,",
             "  is_commercial, is_training, used_ai_tech, access_type, field_of_science, allocation, month, quarter, year.",
             "Measures: allocations, projects, cost, limit.C, usage.C, utilisation.C (C = cpu_k_hours, gpu_k_hours,",
-            "  gb_k_hours, ...), orders, order_cost.",
+            "  gb_k_hours, ...), orders, order_cost; and for any of them M: share.M (% of the total), change.M and",
+            "  change_pct.M (against the previous period; by month, against the month before).",
             "Filter: country in ('Finland','Sweden') and is_industry = true and month >= 2026-01 (and, or, not, =, !=, <, <=,",
-            "  >, >=, in).",
+            "  >, >=, in, contains, like with % and _): project contains 'ice', offering like 'LUMI % / Regular'.",
+            "  A value no allocation has (country = 'Fnland') gives a warning on standard error with the known values.",
+            "CSV money is rounded to the cent; --exact keeps full precision.",
             "The CSV header is the dimensions, then the measures, in the order given. Every other format says what was",
             "asked (period, filter, grouping, measures, data as of); CSV does so with --header-comment.",
             "Without a period option: the last full month before the harvest. A period past the snapshot's date is cut",
             "there (a note says so); one that starts after it is refused."},
         footer = {"", "Example (after ./tally demo):",
             "  ./tally query --snapshot tally-demo/snapshot --year 2026 --group-by country --measure cost,usage.gpu_k_hours \\",
-            "      --where \"is_industry = true\" --top 5"})
+            "      --where \"is_industry = true\" --top 5",
+            "  ./tally query --snapshot tally-demo/snapshot --month 2026-10 --group-by country \\",
+            "      --measure cost,share.cost,change.cost,change_pct.cost"})
 public final class QueryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -110,6 +115,8 @@ public final class QueryCommand implements Callable<Integer> {
             q = Query.builder(p).dimensions(groupBy).measures(measures).filter(where == null ? "" : where)
                     .sort(sort == null ? "" : sort).top(topN).subtotals(subtotals).grandTotal(!noTotal).build();
             table = QueryEngine.run(input.dataset(), q);
+            // a probable typo: the answer is empty or smaller, so say so where a person looks, not only in the notes
+            QueryEngine.warnings(input.dataset(), q).forEach(w -> spec.commandLine().getErr().println("tally: warning: " + w));
         } catch (QueryException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -117,7 +124,11 @@ public final class QueryCommand implements Callable<Integer> {
         QueryQuestion question = new QueryQuestion(p, where, QueryQuestion.names(groupBy), QueryQuestion.names(measures), sort,
                 topN, dataAsOf, asOf.notes());
         Map<String, String> custom = new LinkedHashMap<>(question.fields());
-        custom.put("Snapshot", snapshot.dir().toAbsolutePath().normalize().toString());
+        // where the data came from, in words: the source API and the harvest time, never a local path
+        var manifest = input.snapshot().manifest();
+        custom.put("Source API", "Waldur marketplace API at " + (manifest.apiUrl() == null ? "an unknown address"
+                : dev.tally.waldur.WaldurClientConfig.withoutCredentials(manifest.apiUrl())));
+        custom.put("Harvest started", Wording.asOf(dataAsOf));
         XlsxRenderer.DocumentProperties workbook = new XlsxRenderer.DocumentProperties("Tally query, " + p.label(),
                 p.label(), String.join("\n", question.lines()), "tally query", custom, dataAsOf);
         if (dataSheet && output.format != dev.tally.cli.render.OutputFormat.XLSX) {

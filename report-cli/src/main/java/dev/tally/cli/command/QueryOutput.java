@@ -41,10 +41,16 @@ final class QueryOutput {
             description = "With --format csv: start with '# ' lines saying what was asked (period, filter, grouping, measures, data as of).")
     boolean headerComment;
 
+    @Option(names = "--exact", description = "With --format csv: money at full precision instead of rounded to the cent.")
+    boolean exact;
+
     /** A usage error when the options cannot be used together: a workbook cannot go to a terminal. */
     void validate() {
         if (format == OutputFormat.XLSX && out == null) {
             throw new ParameterException(mixee.commandLine(), "--format xlsx needs --out FILE");
+        }
+        if (exact && format != OutputFormat.CSV) {
+            throw new ParameterException(mixee.commandLine(), "--exact needs --format csv (JSON is always exact; tables and workbooks show rounded figures)");
         }
         if (headerComment && format != OutputFormat.CSV) {
             throw new ParameterException(mixee.commandLine(), "--header-comment needs --format csv (the other formats always say what was asked)");
@@ -60,7 +66,7 @@ final class QueryOutput {
     TableRenderer renderer(XlsxRenderer.DocumentProperties workbook, QueryQuestion question, Wording wording) {
         return switch (format) {
             case TABLE -> (t, o) -> new TextTable().render(withNotes(wording.forPeople(t, null), question.lines(), List.of()), o);
-            case CSV -> headerComment ? commented(question) : new CsvRenderer(false);
+            case CSV -> headerComment ? commented(question, exact) : new CsvRenderer(false, exact);
             case JSON -> new JsonRenderer(question.json());
             case XLSX -> (t, o) -> XlsxRenderer.oneSheet(workbook)
                     .render(withNotes(wording.forPeople(t, null), question.lines(), wording.units(t.columns())), o);
@@ -85,12 +91,12 @@ final class QueryOutput {
     }
 
     /** CSV after one {@code # Label: value} line per field of the question (CRLF, as the CSV itself). */
-    private static TableRenderer commented(QueryQuestion question) {
+    private static TableRenderer commented(QueryQuestion question, boolean exact) {
         return (t, o) -> {
             StringBuilder head = new StringBuilder();
             question.lines().forEach(l -> head.append("# ").append(l).append("\r\n"));
             o.write(head.toString().getBytes(StandardCharsets.UTF_8));
-            new CsvRenderer(false).render(t, o);
+            new CsvRenderer(false, exact).render(t, o);
         };
     }
 

@@ -78,6 +78,10 @@ public final class ReportCommand implements Callable<Integer> {
             + " typed columns, as an Excel table for pivot tables (a template can ask for it with data_sheet: true).")
     boolean dataSheet;
 
+    @Option(names = "--exact", description = {"CSV money at full precision (Waldur's 10 decimals) instead of rounded to the cent,",
+        "so re-adding the rows gives the totals exactly."})
+    boolean exact;
+
     @Override
     public Integer call() throws Exception {
         ReportTemplate t = loadTemplate(spec, template);
@@ -107,7 +111,7 @@ public final class ReportCommand implements Callable<Integer> {
         Period p = period.resolveAt(input);
         progress.step("rendering " + t.name() + " for " + p.label());
         List<Path> files = new ReportJob(t, p, fmts, ent, entitlements == null ? null : entitlements.toString(), excelBom,
-                wording, dataSheet).write(input, before, top.files(), output.dir, f -> progress.step("wrote " + f.getFileName()));
+                wording, dataSheet, exact).write(input, before, top.files(), output.dir, f -> progress.step("wrote " + f.getFileName()));
         progress.done();
         if (!quiet) {
             PrintWriter w = spec.commandLine().getOut();

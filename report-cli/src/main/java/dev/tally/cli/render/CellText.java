@@ -5,8 +5,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * Text for a cell in CSV and terminal output. Rounding happens here, once, half-up: money to 2
- * decimals, k-hours to at most 3, percentages to 1; '.' is always the decimal separator.
+ * Text for a cell in CSV, JSON and terminal output. Rounding happens here, once, half-up.
+ * {@link #format}: money to 2 decimals, k-hours to at most 3, percentages to 1. {@link #display}
+ * (terminal tables): the workbook's formats, thousands separated, one number of decimals per column.
+ * {@link #cents} (CSV by default): money to the cent. {@link #exact} (CSV with {@code --exact}, JSON):
+ * full precision. '.' is always the decimal separator (docs/reports.md, "Number formats").
  */
 final class CellText {
     private CellText() {
@@ -27,7 +30,35 @@ final class CellText {
     }
 
     /**
-     * Text for data files (CSV, JSON): money to 10 decimals (Waldur's own scale, at least 2 shown),
+     * Text for people reading a terminal, as the workbook shows it: counts {@code 1,234}, money
+     * {@code 1,234.50}, k-hours {@code 1,234.5}, percentages {@code 36.5%}.
+     */
+    public static String display(Object value, ColumnType type) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof BigDecimal d) {
+            return switch (type) {
+                case MONEY -> String.format(java.util.Locale.ROOT, "%,.2f", d.setScale(2, RoundingMode.HALF_UP));
+                case PERCENT -> String.format(java.util.Locale.ROOT, "%,.1f%%",
+                        d.multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_UP));
+                case KHOURS -> String.format(java.util.Locale.ROOT, "%,.1f", d.setScale(1, RoundingMode.HALF_UP));
+                default -> strip(d.setScale(3, RoundingMode.HALF_UP));
+            };
+        }
+        if (value instanceof Long || value instanceof Integer) {
+            return String.format(java.util.Locale.ROOT, "%,d", ((Number) value).longValue());
+        }
+        return value.toString();
+    }
+
+    /** Text for CSV by default: as {@link #exact}, but money rounded to the cent. */
+    public static String cents(Object value, ColumnType type) {
+        return type == ColumnType.MONEY ? format(value, type) : exact(value, type);
+    }
+
+    /**
+     * Text for data files (CSV with {@code --exact}, JSON): money to 10 decimals (Waldur's own scale, at least 2 shown),
      * k-hours to 6, so that re-adding the rows gives the total to the cent; percentages as in
      * {@link #format}.
      */

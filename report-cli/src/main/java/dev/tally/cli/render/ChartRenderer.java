@@ -69,7 +69,7 @@ public final class ChartRenderer {
             DefaultCategoryDataset data = new DefaultCategoryDataset();
             for (String key : spec.series()) {
                 int col = table.columnIndex(key);
-                String series = table.columns().get(col).title();
+                String series = legend(key, table.columns().get(col).title());
                 for (int i = 0; i < table.rows().size(); i++) {
                     if (!table.rowKinds().get(i).isSubtotal()) {
                         data.addValue(number(table.rows().get(i).get(col)), series, label(table, i, cat));
@@ -79,6 +79,8 @@ public final class ChartRenderer {
             chart = new JFreeChart(spec.title(), TITLE, categoryPlot(data, spec), spec.series().size() > 1);
         }
         chart.setBackgroundPaint(Color.WHITE);
+        // room at the edges, so the last slanted category label is not cut by the image's border
+        chart.setPadding(new org.jfree.chart.ui.RectangleInsets(8, 8, 12, 16));
         LegendTitle legend = chart.getLegend();
         if (legend != null) {
             legend.setItemFont(LABEL);
@@ -100,19 +102,39 @@ public final class ChartRenderer {
         out.write(g2.getSVGDocument().getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * A series' name in the legend: for a pivoted column ({@code cost@Finland}, headed "Cost (EUR),
+     * Finland") the value it stands for, since the axis already names the measure; otherwise its header.
+     */
+    static String legend(String key, String header) {
+        int comma = header.indexOf(", ");
+        return key.contains("@") && comma >= 0 ? header.substring(comma + 2) : header;
+    }
+
     private static String label(ResultTable t, int row, int col) {
-        return t.rowKinds().get(row) == RowKind.OTHER ? "Other" : String.valueOf(t.rows().get(row).get(col));
+        return String.valueOf(t.rows().get(row).get(col));
     }
 
     private static Number number(Object v) {
         return v instanceof BigDecimal b ? b.doubleValue() : v instanceof Number n ? n.doubleValue() : null;
     }
 
+    /** Category labels longer than this turn a bar chart on its side, so they read in full. */
+    static final int LONG_LABEL = 24;
+
     private static CategoryPlot categoryPlot(DefaultCategoryDataset data, ChartSpec spec) {
+        int longest = 0;
+        for (int c = 0; c < data.getColumnCount(); c++) {
+            longest = Math.max(longest, String.valueOf(data.getColumnKey(c)).length());
+        }
+        // long labels (AI technologies) would be cut at 45 degrees: horizontal bars give them a line each
+        boolean sideways = spec.type() != ChartType.LINE && longest > LONG_LABEL;
         CategoryAxis categories = new CategoryAxis();
-        categories.setCategoryLabelPositions(data.getColumnCount() > 6 ? CategoryLabelPositions.UP_45 : CategoryLabelPositions.STANDARD);
+        categories.setCategoryLabelPositions(sideways || data.getColumnCount() <= 6 ? CategoryLabelPositions.STANDARD
+                : CategoryLabelPositions.UP_45);
         categories.setTickLabelFont(TICKS);
-        categories.setMaximumCategoryLabelWidthRatio(0.8f);
+        categories.setMaximumCategoryLabelWidthRatio(sideways ? 0.45f : 0.8f);
+        categories.setMaximumCategoryLabelLines(sideways ? 2 : 1);
         NumberAxis values = new NumberAxis(spec.axis());
         values.setTickLabelFont(TICKS);
         values.setLabelFont(LABEL);
@@ -137,7 +159,7 @@ public final class ChartRenderer {
             renderer = bar;
         }
         CategoryPlot plot = new CategoryPlot(data, categories, values, renderer);
-        plot.setOrientation(PlotOrientation.VERTICAL);
+        plot.setOrientation(sideways ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         return plot;
@@ -154,7 +176,8 @@ public final class ChartRenderer {
 
         @Override
         public Paint getItemPaint(int row, int column) {
-            return Palette.of(String.valueOf(data.getColumnKey(column)), column);
+            // a share or flag keeps its colour; other categories (AI technologies, say) share one
+            return Palette.of(String.valueOf(data.getColumnKey(column)), 0);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.tally.cli.render;
 
 import dev.tally.core.table.Column;
+import dev.tally.core.table.ColumnType;
 import dev.tally.core.table.ResultTable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,17 +15,26 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * RFC 4180 CSV in UTF-8: a header of column keys, then the rows (no totals row, so the file sums
- * cleanly in any tool). Numbers use '.' and keep enough decimals ({@link CellText#exact}) that the
- * rows add up to the report's totals to the cent. Text that a spreadsheet would run as a formula is neutralised with a leading ',
+ * cleanly in any tool). Numbers use '.'; money is rounded to the cent ({@link CellText#cents}), or,
+ * when {@code exact}, keeps enough decimals ({@link CellText#exact}) that the rows add up to the
+ * report's totals to the cent (docs/reports.md, "Number formats"). Text that a spreadsheet would run as a formula is neutralised with a leading ',
  * and control and bidi characters are escaped ({@link InertText}), so every value stays visible text (docs/security.md).
  */
 public final class CsvRenderer implements TableRenderer {
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
 
     private final boolean excelBom;
+    private final boolean exact;
 
+    /** Money to the cent. */
     public CsvRenderer(boolean excelBom) {
+        this(excelBom, false);
+    }
+
+    /** Money to the cent, or at full precision when {@code exact}. */
+    public CsvRenderer(boolean excelBom, boolean exact) {
         this.excelBom = excelBom;
+        this.exact = exact;
     }
 
     @Override
@@ -38,7 +48,9 @@ public final class CsvRenderer implements TableRenderer {
         for (List<Object> row : table.rows()) {
             List<String> cells = new ArrayList<>(row.size());
             for (int i = 0; i < row.size(); i++) {
-                cells.add(neutralise(CellText.exact(row.get(i), table.columns().get(i).type())));
+                Object v = row.get(i);
+                ColumnType type = table.columns().get(i).type();
+                cells.add(neutralise(exact ? CellText.exact(v, type) : CellText.cents(v, type)));
             }
             printer.printRecord(cells);
         }

@@ -4,14 +4,10 @@ import java.awt.Color;
 
 /**
  * Colours for chart series and categories: a country share always gets its {@link ShareColours}
- * colour; yes/no flags get fixed colours; anything else takes the next colour of a
- * colour-blind-safe palette by position.
+ * colour; yes/no flags get fixed colours; "(unassigned)" and "(none)" are grey; anything
+ * else takes the next colour of the rest of the same high-contrast palette by position.
  */
 final class Palette {
-    private static final Color[] CYCLE = {
-        new Color(0x00, 0x72, 0xB2), new Color(0xE6, 0x9F, 0x00), new Color(0x00, 0x9E, 0x73), new Color(0xCC, 0x79, 0xA7),
-        new Color(0x56, 0xB4, 0xE9), new Color(0xD5, 0x5E, 0x00), new Color(0xF0, 0xE4, 0x42), new Color(0x99, 0x99, 0x99),
-        new Color(0x88, 0x22, 0x55), new Color(0x33, 0x22, 0x88), new Color(0x44, 0xAA, 0x99), new Color(0x11, 0x77, 0x33)};
 
     private Palette() {
     }
@@ -25,8 +21,8 @@ final class Palette {
             // the keys (CSV, pivot columns) and the words workbooks show (Wording.value)
             case "true", "Yes" -> new Color(0xD5, 0x5E, 0x00);
             case "false", "No" -> new Color(0x00, 0x72, 0xB2);
-            case "unknown", "Not set" -> new Color(0xBB, 0xBB, 0xBB);
-            default -> CYCLE[Math.floorMod(position, CYCLE.length)];
+            case "unknown", "Not set", "(unassigned)", "(none)" -> new Color(0xBB, 0xBB, 0xBB);
+            default -> ShareColours.REST[Math.floorMod(position, ShareColours.REST.length)];
         };
     }
 

@@ -16,13 +16,14 @@ final class PrintLayout {
     private PrintLayout() {
     }
 
-    static void apply(XSSFSheet sheet, XlsxRenderer.DocumentProperties properties, String sheetTitle) {
+    /** Applies the print setup; {@code headerRow} (0-based) is the table's header, repeated on every page. */
+    static void apply(XSSFSheet sheet, XlsxRenderer.DocumentProperties properties, String sheetTitle, int headerRow) {
         sheet.getPrintSetup().setLandscape(true);
         sheet.setFitToPage(true);
         sheet.getPrintSetup().setFitWidth((short) 1);
         // 0 = "automatic": as many pages tall as the rows need
         sheet.getPrintSetup().setFitHeight((short) 0);
-        sheet.setRepeatingRows(CellRangeAddress.valueOf("1:1"));
+        sheet.setRepeatingRows(CellRangeAddress.valueOf((headerRow + 1) + ":" + (headerRow + 1)));
         sheet.getHeader().setLeft(sheetTitle == null ? "" : sheetTitle);
         sheet.getHeader().setRight(properties.title() == null ? "" : properties.title());
         sheet.getFooter().setLeft(dataAsOf(properties));

@@ -3,25 +3,37 @@ package dev.tally.cli.render;
 import java.awt.Color;
 import java.util.Map;
 
-/** One colour per country share, the same in every chart and every report. */
+/**
+ * One colour per country share, the same in every chart and every report, taken from Kelly's
+ * colours of maximum contrast (K. L. Kelly, "Twenty-two colors of maximum contrast", 1965): a
+ * palette made so that ten and more series stay distinguishable side by side, unlike national
+ * colours (four shares would be red). Shares without a fixed colour, and other series, take the
+ * rest of the palette in turn ({@link #REST}).
+ */
 final class ShareColours {
     private static final Map<String, Color> KNOWN = Map.ofEntries(
-            Map.entry("Belgium", new Color(0xE6, 0x9F, 0x00)),
-            Map.entry("Czech Republic", new Color(0x56, 0xB4, 0xE9)),
-            Map.entry("Denmark", new Color(0xC8, 0x10, 0x2E)),
-            Map.entry("Estonia", new Color(0x00, 0x72, 0xCE)),
-            Map.entry("Finland", new Color(0x00, 0x2F, 0x6C)),
-            Map.entry("Iceland", new Color(0x7F, 0x7F, 0xFF)),
-            Map.entry("Netherlands", new Color(0xFF, 0x7F, 0x00)),
-            Map.entry("Norway", new Color(0x8B, 0x1A, 0x1A)),
-            Map.entry("Poland", new Color(0xDC, 0x14, 0x3C)),
-            Map.entry("Sweden", new Color(0xFE, 0xCC, 0x02)),
-            Map.entry("Switzerland", new Color(0x99, 0x33, 0x33)));
-    private static final Color[] FALLBACK = {
-        new Color(0x00, 0x9E, 0x73), new Color(0xCC, 0x79, 0xA7), new Color(0x99, 0x99, 0x99),
-        new Color(0x44, 0xAA, 0x99), new Color(0x88, 0x22, 0x55), new Color(0x33, 0x22, 0x88)};
+            Map.entry("Belgium", rgb(0x008856)),          // vivid green
+            Map.entry("Czech Republic", rgb(0xA1CAF1)),   // very light blue
+            Map.entry("Denmark", rgb(0xBE0032)),          // vivid red
+            Map.entry("Estonia", rgb(0x875692)),          // strong purple
+            Map.entry("Finland", rgb(0x0067A5)),          // strong blue
+            Map.entry("Iceland", rgb(0xC2B280)),          // greyish yellow
+            Map.entry("Netherlands", rgb(0xF38400)),      // vivid orange
+            Map.entry("Norway", rgb(0x882D17)),           // strong reddish brown
+            Map.entry("Poland", rgb(0xE68FAC)),           // strong purplish pink
+            Map.entry("Sweden", rgb(0xF3C300)),           // vivid yellow
+            Map.entry("Switzerland", rgb(0x8DB600)));     // vivid yellowish green
+
+    /** The rest of Kelly's colours, for anything else, by position. */
+    static final Color[] REST = {
+        rgb(0x604E97), rgb(0xE25822), rgb(0x2B3D26), rgb(0xF6A600), rgb(0xB3446C), rgb(0x654522),
+        rgb(0xDCD300), rgb(0xF99379), rgb(0x848482)};
 
     private ShareColours() {
+    }
+
+    private static Color rgb(int hex) {
+        return new Color(hex);
     }
 
     /** Whether the share name has a fixed colour of its own. */
@@ -32,6 +44,6 @@ final class ShareColours {
     /** The colour for a share name; unknown names get a stable colour from their hash. */
     public static Color of(String share) {
         Color c = KNOWN.get(share);
-        return c != null ? c : FALLBACK[Math.floorMod(share.hashCode(), FALLBACK.length)];
+        return c != null ? c : REST[Math.floorMod(share.hashCode(), REST.length)];
     }
 }

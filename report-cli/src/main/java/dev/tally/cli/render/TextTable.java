@@ -60,7 +60,7 @@ public final class TextTable implements TableRenderer {
     private static List<String> cells(List<Object> row, List<Column> cols) {
         List<String> cells = new ArrayList<>();
         for (int i = 0; i < cols.size(); i++) {
-            cells.add(InertText.escape(CellText.format(row.get(i), cols.get(i).type())));
+            cells.add(InertText.escape(CellText.display(row.get(i), cols.get(i).type())));
         }
         return cells;
     }

@@ -33,6 +33,14 @@ public final class Wording {
             "gpu_k_hours", "GPU k-hours: thousands of GPU-hours.",
             "gb_k_hours", "GB k-hours: thousands of GB-hours, that is TB-hours.");
 
+    /** The derived measures' prefixes (core {@code Measure.Derived}) and what they add to the base's header. */
+    private static final Map<String, String> DERIVED = new java.util.LinkedHashMap<>(Map.of(
+            "share.", ", share of total",
+            "change_pct.", ", change from previous period (%)",
+            "change.", ", change from previous period",
+            // a pivoted section's row total (ReportRunner)
+            "total.", ", total"));
+
     private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final String currency;
@@ -92,9 +100,16 @@ public final class Wording {
             return header(new Column(key.substring(0, key.length() - ".share".length()), "", c.type()), null)
                     + ", share of total";
         }
+        for (String prefix : DERIVED.keySet()) {
+            if (key.startsWith(prefix)) {
+                return header(new Column(key.substring(prefix.length()), "", c.type()), null) + DERIVED.get(prefix);
+            }
+        }
         String head = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
         String comp = key.contains(".") ? component(key.substring(key.indexOf('.') + 1)) : "";
         return switch (head) {
+            // a project in several rows counts once in the totals, so they are less than the sum of the rows
+            case "projects" -> "Distinct projects";
             case "limit" -> comp + " allocated";
             case "usage" -> comp + " used";
             case "utilisation" -> comp + " utilisation";
@@ -140,7 +155,7 @@ public final class Wording {
         Set<String> components = new LinkedHashSet<>();
         boolean money = false;
         for (Column c : columns) {
-            String key = c.key().replaceAll("@.*$", "").replaceAll("\\.share$", "");
+            String key = c.key().replaceAll("@.*$", "").replaceAll("\\.share$", "").replaceAll("^(share|change|change_pct|total)\\.", "");
             int dot = key.indexOf('.');
             if (dot >= 0) {
                 components.add(key.substring(dot + 1));

@@ -49,32 +49,32 @@ final class XlsxCharts {
     private XlsxCharts() {
     }
 
-    static void draw(XSSFSheet sheet, ResultTable t, List<ChartSpec> charts, int lastDataRow) {
-        if (lastDataRow < 1) {
+    /** Draws the charts one under another, the first with its top left corner at column {@code left}, row {@code top}. */
+    static void draw(XSSFSheet sheet, ResultTable t, List<ChartSpec> charts, int headerRow, int dataRows, int left, int firstTop) {
+        if (dataRows < 1) {
             return;
         }
         XSSFDrawing drawing = sheet.createDrawingPatriarch();
-        int left = t.columns().size() + 1;
-        int top = 1;
+        int top = firstTop;
         for (ChartSpec spec : charts) {
             XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, left, top, left + WIDTH_COLS, top + HEIGHT_ROWS);
             XSSFChart chart = drawing.createChart(anchor);
             chart.setTitleText(spec.title());
             chart.setTitleOverlay(false);
-            plot(chart, sheet, t, spec, lastDataRow);
+            plot(chart, sheet, t, spec, headerRow, dataRows);
             top += HEIGHT_ROWS + 1;
         }
     }
 
-    private static void plot(XSSFChart chart, XSSFSheet sheet, ResultTable t, ChartSpec spec, int lastDataRow) {
+    /** The chart over the table's first {@code rows} rows, which start under the header at {@code headerRow}. */
+    private static void plot(XSSFChart chart, XSSFSheet sheet, ResultTable t, ChartSpec spec, int headerRow, int rows) {
         int cat = t.columnIndex(spec.category());
-        int rows = lastDataRow;
         String[] labels = new String[rows];
         for (int i = 0; i < rows; i++) {
             Object v = t.rows().get(i).get(cat);
-            labels[i] = t.rowKinds().get(i) == RowKind.OTHER ? "Other" : String.valueOf(v);
+            labels[i] = String.valueOf(v);
         }
-        XDDFDataSource<String> categories = XDDFDataSourcesFactory.fromArray(labels, range(sheet, 1, rows, cat), cat);
+        XDDFDataSource<String> categories = XDDFDataSourcesFactory.fromArray(labels, range(sheet, headerRow + 1, headerRow + rows, cat), cat);
         XDDFChartData data;
         if (spec.type() == ChartType.PIE) {
             data = chart.createData(ChartTypes.PIE, null, null);
@@ -106,9 +106,9 @@ final class XlsxCharts {
                 Object v = t.rows().get(i).get(col);
                 values[i] = v instanceof BigDecimal d ? d.doubleValue() : v instanceof Number n ? n.doubleValue() : null;
             }
-            XDDFNumericalDataSource<Double> nums = XDDFDataSourcesFactory.fromArray(values, range(sheet, 1, rows, col), col);
+            XDDFNumericalDataSource<Double> nums = XDDFDataSourcesFactory.fromArray(values, range(sheet, headerRow + 1, headerRow + rows, col), col);
             XDDFChartData.Series series = data.addSeries(categories, nums);
-            series.setTitle(t.columns().get(col).title(), new CellReference(sheet.getSheetName(), 0, col, true, true));
+            series.setTitle(ChartRenderer.legend(spec.series().get(s), t.columns().get(col).title()), null);
             added.add(series);
         }
         boolean multi = spec.series().size() > 1;
@@ -116,6 +116,10 @@ final class XlsxCharts {
             chart.getOrAddLegend().setPosition(LegendPosition.RIGHT);
         }
         chart.plot(data);
+        // a month without data is a gap in a line, not a drop to zero
+        var ct = chart.getCTChart();
+        (ct.isSetDispBlanksAs() ? ct.getDispBlanksAs() : ct.addNewDispBlanksAs())
+                .setVal(org.openxmlformats.schemas.drawingml.x2006.chart.STDispBlanksAs.GAP);
         if (spec.type() == ChartType.STACKED_BAR) {
             fullOverlap(chart);
         }
@@ -126,7 +130,7 @@ final class XlsxCharts {
             } else if (spec.type() != ChartType.LINE) {
                 // one series: each category (a country share, say) keeps its own colour
                 for (int i = 0; i < rows; i++) {
-                    series.getDataPoint(i).setFillProperties(fill(Palette.of(labels[i], i)));
+                    series.getDataPoint(i).setFillProperties(fill(Palette.of(labels[i], 0)));
                 }
             } else {
                 colour(series, Palette.of("", 0), spec.type());

@@ -59,21 +59,28 @@ public final class XlsxRenderer {
     private static final int ROW_WINDOW = 200;
     private static final int MAX_WIDTH_CHARS = 60;
     private static final int MAX_SHEET_NAME = 31;
+    /** Tables up to this many characters wide get their charts beside them, wider ones below. */
+    static final int CHART_BESIDE_WIDTH = 100;
 
     /**
      * One sheet: its table, the charts drawn from it, and the title people know it by, which names
      * the sheet (cut to Excel's 31 characters, forbidden characters replaced) and heads its pages.
      */
-    public record SheetSpec(ResultTable table, List<ChartSpec> charts, String title) {
+    public record SheetSpec(ResultTable table, List<ChartSpec> charts, String title, ResultTable lead) {
         public SheetSpec {
             Objects.requireNonNull(table, "table");
             charts = List.copyOf(charts);
             title = title == null || title.isBlank() ? table.name() : title;
         }
 
+        /** A sheet whose table starts at the top. */
+        public SheetSpec(ResultTable table, List<ChartSpec> charts, String title) {
+            this(table, charts, title, null);
+        }
+
         /** A sheet named after its table. */
         public SheetSpec(ResultTable table, List<ChartSpec> charts) {
-            this(table, charts, null);
+            this(table, charts, null, null);
         }
     }
 
@@ -129,11 +136,11 @@ public final class XlsxRenderer {
             if (cover != null) {
                 XSSFSheet sheet = XlsxCover.write(wb.getXSSFWorkbook(), cover, PrintLayout.asOf(properties), sheets, names,
                         styles.header, styles.note);
-                PrintLayout.apply(sheet, properties, cover.title());
+                PrintLayout.apply(sheet, properties, cover.title(), 0);
             }
             for (int i = 0; i < sheets.size(); i++) {
-                writeSheet(wb, styles, sheets.get(i), names.get(i));
-                PrintLayout.apply(wb.getXSSFWorkbook().getSheet(names.get(i)), properties, sheets.get(i).table().title());
+                int headerRow = writeSheet(wb, styles, sheets.get(i), names.get(i));
+                PrintLayout.apply(wb.getXSSFWorkbook().getSheet(names.get(i)), properties, sheets.get(i).table().title(), headerRow);
             }
             setProperties(wb.getXSSFWorkbook(), properties);
             wb.write(out);
@@ -160,7 +167,11 @@ public final class XlsxRenderer {
         });
     }
 
-    private static void writeSheet(SXSSFWorkbook wb, Styles styles, SheetSpec spec, String sheetName) {
+    /**
+     * Writes one sheet and returns the row of its table's header: 0, or below the lead table (a
+     * summary such as the count per kind of finding) and a blank row.
+     */
+    private static int writeSheet(SXSSFWorkbook wb, Styles styles, SheetSpec spec, String sheetName) {
         ResultTable t = spec.table();
         boolean streamed = t.rows().size() > STREAM_THRESHOLD && spec.charts().isEmpty();
         Sheet sheet = streamed ? wb.createSheet(sheetName) : wb.getXSSFWorkbook().createSheet(sheetName);
@@ -168,14 +179,15 @@ public final class XlsxRenderer {
         List<Column> cols = t.columns();
         int[] width = new int[cols.size()];
         List<String> headers = uniqueHeaders(cols);
-        Row header = sheet.createRow(0);
+        int top = spec.lead() == null ? 0 : writeLead(sheet, spec.lead(), styles, width);
+        Row header = sheet.createRow(top);
         for (int c = 0; c < cols.size(); c++) {
             Cell cell = header.createCell(c);
             cell.setCellValue(headers.get(c));
             cell.setCellStyle(styles.header);
-            width[c] = headers.get(c).length() + 3;
+            width[c] = Math.max(width[c], headers.get(c).length() + 3);
         }
-        int r = 1;
+        int r = top + 1;
         List<List<Object>> rows = t.rows();
         for (int i = 0; i < rows.size(); i++) {
             RowKind kind = t.rowKinds().get(i);
@@ -185,7 +197,7 @@ public final class XlsxRenderer {
                 Column col = cols.get(c);
                 Cell cell = row.createCell(c);
                 if (kind.isSubtotal() && col.additive()) {
-                    int first = groupStart(t, i) + 1;
+                    int first = groupStart(t, i) + top + 1;
                     String letter = CellReference.convertNumToColString(c);
                     cell.setCellFormula("SUBTOTAL(109," + letter + (first + 1) + ":" + letter + r + ")");
                     cell.setCellStyle(styles.number(col.type(), true));
@@ -197,19 +209,19 @@ public final class XlsxRenderer {
             r++;
         }
         int lastDataRow = r - 1;
-        if (lastDataRow >= 1 && !cols.isEmpty()) {
-            addTable(xsheet, t, headers, lastDataRow);
+        if (lastDataRow > top && !cols.isEmpty()) {
+            addTable(xsheet, t, headers, top, lastDataRow);
         } else if (!cols.isEmpty()) {
-            sheet.setAutoFilter(new CellRangeAddress(0, 0, 0, cols.size() - 1));
+            sheet.setAutoFilter(new CellRangeAddress(top, top, 0, cols.size() - 1));
         }
         if (t.totals() != null) {
             Row row = sheet.createRow(r);
             for (int c = 0; c < cols.size(); c++) {
                 Cell cell = row.createCell(c);
                 Column col = cols.get(c);
-                if (col.additive() && lastDataRow >= 1) {
+                if (col.additive() && lastDataRow > top) {
                     String letter = CellReference.convertNumToColString(c);
-                    cell.setCellFormula("SUBTOTAL(109," + letter + "2:" + letter + (lastDataRow + 1) + ")");
+                    cell.setCellFormula("SUBTOTAL(109," + letter + (top + 2) + ":" + letter + (lastDataRow + 1) + ")");
                     cell.setCellStyle(styles.total(col.type()));
                 } else {
                     Object v = t.totals().get(c);
@@ -229,13 +241,49 @@ public final class XlsxRenderer {
             cell.setCellValue(note);
             cell.setCellStyle(styles.note);
         }
-        sheet.createFreezePane(0, 1);
+        sheet.createFreezePane(0, top + 1);
         for (int c = 0; c < cols.size(); c++) {
             sheet.setColumnWidth(c, Math.min(MAX_WIDTH_CHARS, width[c] + 2) * 256);
         }
         if (!spec.charts().isEmpty()) {
-            XlsxCharts.draw(xsheet, t, spec.charts(), lastDataRow);
+            int tableWidth = 0;
+            for (int c = 0; c < cols.size(); c++) {
+                tableWidth += Math.min(MAX_WIDTH_CHARS, width[c] + 2);
+            }
+            // beside a narrow table; under a wide one, where a chart at column Q would be off-screen
+            boolean beside = tableWidth <= CHART_BESIDE_WIDTH;
+            XlsxCharts.draw(xsheet, t, spec.charts(), top, lastDataRow - top, beside ? cols.size() + 1 : 0, beside ? top + 1 : r + 1);
         }
+        return top;
+    }
+
+    /** The lead table from the top row: a bold header, its rows, its notes, then a blank row; returns the next row. */
+    private static int writeLead(Sheet sheet, ResultTable lead, Styles styles, int[] width) {
+        int r = 0;
+        Row header = sheet.createRow(r++);
+        for (int c = 0; c < lead.columns().size(); c++) {
+            Cell cell = header.createCell(c);
+            cell.setCellValue(lead.columns().get(c).title());
+            cell.setCellStyle(styles.header);
+            if (c < width.length) {
+                width[c] = Math.max(width[c], lead.columns().get(c).title().length() + 3);
+            }
+        }
+        for (List<Object> values : lead.rows()) {
+            Row row = sheet.createRow(r++);
+            for (int c = 0; c < values.size(); c++) {
+                int w = setValue(row.createCell(c), values.get(c), lead.columns().get(c).type(), styles, false);
+                if (c < width.length) {
+                    width[c] = Math.max(width[c], Math.min(MAX_WIDTH_CHARS, w + 2));
+                }
+            }
+        }
+        for (String note : lead.notes()) {
+            Cell cell = sheet.createRow(r++).createCell(0);
+            cell.setCellValue(note);
+            cell.setCellStyle(styles.note);
+        }
+        return r + 1;
     }
 
     /** The index of the first row of the group that the subtotal row {@code i} closes. */
@@ -253,8 +301,8 @@ public final class XlsxRenderer {
         return start;
     }
 
-    private static void addTable(XSSFSheet sheet, ResultTable t, List<String> headers, int lastDataRow) {
-        AreaReference area = new AreaReference(new CellReference(0, 0),
+    private static void addTable(XSSFSheet sheet, ResultTable t, List<String> headers, int top, int lastDataRow) {
+        AreaReference area = new AreaReference(new CellReference(top, 0),
                 new CellReference(lastDataRow, headers.size() - 1), SpreadsheetVersion.EXCEL2007);
         XSSFTable table = sheet.createTable(area);
         String name = "T_" + t.name().replaceAll("[^A-Za-z0-9_]", "_");

@@ -1,6 +1,7 @@
 package dev.tally.cli.report;
 
 import dev.tally.cli.ToolVersion;
+import dev.tally.cli.render.Wording;
 import dev.tally.waldur.WaldurClientConfig;
 import dev.tally.waldur.WaldurCollection;
 import dev.tally.waldur.model.Offering;
@@ -12,9 +13,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The provenance fields a report carries: where the data came from, when, and how it was computed. */
+/**
+ * The provenance fields a report carries, in words a person reads: where the data came from (the
+ * source API), when (harvest times to the minute, UTC), and with which Tally version. No repository
+ * or local file path appears: a workbook travels to people who cannot open them (docs/reports.md,
+ * "Provenance").
+ */
 public final class Provenance {
-    public static final String DEFINITIONS_LINK = "docs/definitions.md";
+    /** Where the definitions the figures follow are written down. */
+    public static final String DEFINITIONS = "the Definitions chapter of Tally's documentation";
 
     private Provenance() {
     }
@@ -27,17 +34,18 @@ public final class Provenance {
         p.put("Template", template);
         p.put("Period", period);
         // an older snapshot may hold user:password@ in its URL; it never reaches a report
-        p.put("API URL", m.apiUrl() == null ? "unknown" : WaldurClientConfig.withoutCredentials(m.apiUrl()));
-        p.put("Harvest started", String.valueOf(m.startedAt()));
-        p.put("Harvest finished", String.valueOf(m.finishedAt()));
-        p.put("Harvested by", "tally " + m.toolVersion());
+        p.put("Source API", "Waldur marketplace API at "
+                + (m.apiUrl() == null ? "an unknown address" : WaldurClientConfig.withoutCredentials(m.apiUrl())));
+        p.put("Harvest started", m.startedAt() == null ? "unknown" : Wording.asOf(m.startedAt()));
+        p.put("Harvest finished", m.finishedAt() == null ? "unknown" : Wording.asOf(m.finishedAt()));
+        p.put("Harvested by", "Tally " + m.toolVersion());
         m.collections().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
                 p.put("Snapshot " + e.getKey(), e.getValue().count() + " objects, sha256 " + e.getValue().sha256()));
         if (!m.offeringsByUuid().isEmpty()) {
             p.put("Offerings fetched by UUID", offeringsByUuid(snapshot, m.offeringsByUuid()));
         }
-        p.put("Tool version", ToolVersion.get());
-        p.put("Definitions", DEFINITIONS_LINK);
+        p.put("Report made by", "Tally " + ToolVersion.get());
+        p.put("Definitions", DEFINITIONS);
         return p;
     }
 

@@ -18,9 +18,11 @@ import dev.tally.core.table.ResultTable;
  * Shared by {@code tally report}, {@code tally export} and the demo, so all three write the same files.
  *
  * @param entitlementsSource where the entitlements came from (for provenance), or null
+ * @param dataSheet whether the workbook ends with a Data sheet (a template can ask for one too)
+ * @param exactCsv CSV money at full precision rather than to the cent
  */
 public record ReportJob(ReportTemplate template, Period period, Set<OutputFormat> formats, Entitlements entitlements,
-        String entitlementsSource, boolean excelBom, Wording wording, boolean dataSheet) {
+        String entitlementsSource, boolean excelBom, Wording wording, boolean dataSheet, boolean exactCsv) {
     public ReportJob {
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(period, "period");
@@ -29,10 +31,10 @@ public record ReportJob(ReportTemplate template, Period period, Set<OutputFormat
         wording = wording == null ? Wording.DEFAULT : wording;
     }
 
-    /** A job whose workbook has a Data sheet only when its template asks for one. */
+    /** A job without a Data sheet (unless its template asks for one), CSV money rounded to the cent. */
     public ReportJob(ReportTemplate template, Period period, Set<OutputFormat> formats, Entitlements entitlements,
             String entitlementsSource, boolean excelBom, Wording wording) {
-        this(template, period, formats, entitlements, entitlementsSource, excelBom, wording, false);
+        this(template, period, formats, entitlements, entitlementsSource, excelBom, wording, false, false);
     }
 
     /** A job whose costs are in {@link Wording#DEFAULT_CURRENCY}. */
@@ -50,9 +52,9 @@ public record ReportJob(ReportTemplate template, Period period, Set<OutputFormat
         Period p = asOf.period();
         Map<String, String> provenance = Provenance.of(input.snapshot(), template.name(), p.label());
         provenance.put("Period days", p.from() + " to " + p.to() + " (UTC, both included)");
-        provenance.put("Template source", template.source());
+        provenance.put("Template source", sourceName(template.source()));
         if (entitlementsSource != null) {
-            provenance.put("Entitlements", entitlementsSource);
+            provenance.put("Entitlements", "file " + fileName(entitlementsSource));
         }
         provenance.put("Data-quality findings", Integer.toString(input.findings().size()));
         boolean ledger = template.sections().stream().anyMatch(s -> s.kind() == dev.tally.cli.template.SectionKind.LEDGER
@@ -71,6 +73,20 @@ public record ReportJob(ReportTemplate template, Period period, Set<OutputFormat
         return previous == null ? report : RestatedSection.addTo(report, previous, input);
     }
 
+    /** "built-in template monthly-consortium", or a user template's file name: never a local path. */
+    private static String sourceName(String source) {
+        if (source == null) {
+            return "unknown";
+        }
+        return source.startsWith("templates/") ? "built-in template " + source.substring("templates/".length()).replaceAll("\\.yaml$", "")
+                : "file " + fileName(source);
+    }
+
+    private static String fileName(String path) {
+        Path name = Path.of(path).getFileName();
+        return name == null ? path : name.toString();
+    }
+
     /** Computes and writes the report into {@code dir} through {@code files}; returns the files written. */
     public List<Path> write(ReportInput input, AtomicFiles files, Path dir, ReportWriter.Listener listener) throws IOException {
         return write(input, null, files, dir, listener);
@@ -81,6 +97,6 @@ public record ReportJob(ReportTemplate template, Period period, Set<OutputFormat
             throws IOException {
         Report report = compute(input, previous);
         ResultTable data = dataSheet || template.dataSheet() ? DataSheet.table(input.dataset(), report.period(), "") : null;
-        return new ReportWriter(files, excelBom, listener, wording).write(report, formats, dir, data);
+        return new ReportWriter(files, excelBom, listener, wording).exactCsv(exactCsv).write(report, formats, dir, data);
     }
 }

@@ -82,7 +82,10 @@ final class ReportRunner {
             case QUERY -> queryTable(s, report);
             case RESTATED -> throw new IllegalStateException("a restated section needs two snapshots (RestatedSection)");
         };
-        return new SectionResult(s, table, charts(s, table));
+        String periodLabel = s.kind() == dev.tally.cli.template.SectionKind.QUERY ? s.query().period().resolve(report).label()
+                : report.label();
+        ResultTable lead = s.kind() == dev.tally.cli.template.SectionKind.FINDINGS ? FindingsTables.counts(s.name(), findings) : null;
+        return new SectionResult(s, table, charts(s, table, periodLabel), lead);
     }
 
     /**
@@ -165,8 +168,9 @@ final class ReportRunner {
             List<Object> key = r.subList(0, nd);
             List<Object> row = rows.computeIfAbsent(key, k -> {
                 List<Object> fresh = new ArrayList<>(k);
+                // no row for a value is no data (an empty cell, a gap in a line), not zero
                 for (int c = nd; c < columns.size(); c++) {
-                    fresh.add(zero(columns.get(c).type()));
+                    fresh.add(null);
                 }
                 return fresh;
             });
@@ -175,6 +179,7 @@ final class ReportRunner {
                 row.set(nd + m * values.size() + vi, r.get(nd + 1 + m));
             }
         }
+        addRowTotals(q, rowDims, measures, period, columns, rows, values.size());
         List<Object> totals = null;
         if (q.total()) {
             totals = new ArrayList<>();
@@ -182,10 +187,12 @@ final class ReportRunner {
             while (totals.size() < nd) {
                 totals.add("");
             }
+            ResultTable all = run(q, List.of(), measures, period, 0, false, false, "");
             for (int m = 0; m < measures.size(); m++) {
                 for (List<Object> r : perValue.rows()) {
                     totals.add(r.get(1 + m));
                 }
+                totals.add(all.rows().get(0).get(m));
             }
         }
         List<String> notes = new ArrayList<>(longTable.notes());
@@ -193,6 +200,27 @@ final class ReportRunner {
         notes.add("Columns are split by " + by + "; the totals row is computed per " + by + " value by the core.");
         return new Editable(columns, new ArrayList<>(rows.values()), totals, notes,
                 new ArrayList<>(java.util.Collections.nCopies(rows.size(), RowKind.DETAIL)));
+    }
+
+    /**
+     * After each measure's pivoted columns, a {@code total.<measure>} column: the row's figure over all
+     * pivot values (a month's total over the country shares), from the core, not added up here.
+     */
+    private void addRowTotals(QuerySpec q, List<String> rowDims, List<String> measures, Period period, List<Column> columns,
+            Map<List<Object>, List<Object>> rows, int valueCount) {
+        int nd = rowDims.size();
+        ResultTable perRow = run(q, rowDims, measures, period, 0, false, false, "");
+        Map<List<Object>, List<Object>> byLabels = new HashMap<>();
+        perRow.rows().forEach(r -> byLabels.put(r.subList(0, nd), r.subList(nd, r.size())));
+        for (int m = measures.size() - 1; m >= 0; m--) {
+            int at = nd + (m + 1) * valueCount;
+            Column mc = perRow.columns().get(nd + m);
+            columns.add(at, new Column("total." + mc.key(), mc.title() + " (total)", mc.type(), mc.additive()));
+            for (Map.Entry<List<Object>, List<Object>> e : rows.entrySet()) {
+                List<Object> figures = byLabels.get(e.getKey());
+                e.getValue().add(at, figures == null ? null : figures.get(m));
+            }
+        }
     }
 
     private static Object zero(ColumnType type) {
@@ -280,15 +308,7 @@ final class ReportRunner {
     }
 
     private ResultTable findingsTable(SectionSpec s) {
-        List<Column> columns = List.of(new Column("severity", "Severity", ColumnType.TEXT),
-                new Column("kind", "Check", ColumnType.TEXT), new Column("subject", "Subject", ColumnType.TEXT),
-                new Column("message", "Finding", ColumnType.TEXT));
-        List<List<Object>> rows = new ArrayList<>();
-        for (Finding f : findings) {
-            rows.add(List.of(f.severity().name().toLowerCase(java.util.Locale.ROOT), f.kind().key(), f.subject(), f.message()));
-        }
-        return new ResultTable(s.name(), s.title(), columns, rows, null,
-                List.of(rows.size() + " finding(s); definitions in " + Provenance.DEFINITIONS_LINK + ", \"Data quality\"."));
+        return FindingsTables.list(s.name(), s.title(), findings, dataset);
     }
 
     private static ResultTable provenanceTable(SectionSpec s, Map<String, String> provenance) {
@@ -298,8 +318,11 @@ final class ReportRunner {
         return new ResultTable(s.name(), s.title(), columns, rows, null, List.of());
     }
 
-    /** Resolves {@code measure@*} series to the pivoted columns and drops series whose column is absent. */
-    static List<ChartSpec> charts(SectionSpec s, ResultTable table) {
+    /**
+     * Resolves {@code measure@*} series to the pivoted columns and drops series whose column is absent;
+     * each title names the period the chart covers ({@code periodLabel}).
+     */
+    static List<ChartSpec> charts(SectionSpec s, ResultTable table, String periodLabel) {
         List<ChartSpec> out = new ArrayList<>();
         for (ChartSpec c : s.charts()) {
             List<String> series = new ArrayList<>();
@@ -312,7 +335,7 @@ final class ReportRunner {
                 }
             }
             if (!series.isEmpty()) {
-                out.add(new ChartSpec(c.name(), c.type(), c.title(), c.category(), series, c.axis()));
+                out.add(new ChartSpec(c.name(), c.type(), c.title() + ", " + periodLabel, c.category(), series, c.axis()));
             }
         }
         return out;

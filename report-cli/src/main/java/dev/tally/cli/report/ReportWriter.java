@@ -35,6 +35,7 @@ public final class ReportWriter {
     private final boolean excelBom;
     private final Listener listener;
     private final Wording wording;
+    private boolean exactCsv;
 
     public ReportWriter(AtomicFiles files, boolean excelBom, Listener listener) {
         this(files, excelBom, listener, Wording.DEFAULT);
@@ -46,6 +47,12 @@ public final class ReportWriter {
         this.excelBom = excelBom;
         this.listener = listener == null ? f -> { } : listener;
         this.wording = java.util.Objects.requireNonNull(wording, "wording");
+    }
+
+    /** CSV money at full precision ({@code --exact}) rather than to the cent; returns this writer. */
+    public ReportWriter exactCsv(boolean exact) {
+        this.exactCsv = exact;
+        return this;
     }
 
     /** Writes the files and returns them in a stable order: xlsx, csv per section, png and svg per chart. */
@@ -64,7 +71,7 @@ public final class ReportWriter {
             List<XlsxRenderer.SheetSpec> sheets = new ArrayList<>();
             List<Column> columns = new ArrayList<>();
             for (SectionResult s : report.sections()) {
-                sheets.add(new XlsxRenderer.SheetSpec(forPeople(s), s.charts(), s.spec().title()));
+                sheets.add(new XlsxRenderer.SheetSpec(forPeople(s), s.charts(), s.spec().title(), s.lead()));
                 columns.addAll(s.table().columns());
             }
             if (data != null) {
@@ -81,7 +88,7 @@ public final class ReportWriter {
             done(written, xlsx);
         }
         if (formats.contains(OutputFormat.CSV)) {
-            CsvRenderer csv = new CsvRenderer(excelBom);
+            CsvRenderer csv = new CsvRenderer(excelBom, exactCsv);
             for (SectionResult s : report.sections()) {
                 Path file = dir.resolve(base + "-" + s.spec().name() + ".csv");
                 files.write(file, out -> csv.render(s.table(), out));

@@ -78,7 +78,7 @@ class CredentialSafetyTest {
         CliRun run = CliRun.of("export", "--config", config.toString(), "--strict-permissions");
 
         assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err().lines().findFirst().orElse("")).isEqualTo("token file " + token
+        assertThat(run.err().lines().findFirst().orElse("")).isEqualTo(OutputSafetyTest.EXPORT_STAMP + "token file " + token
                 + " is readable by group and others (rw-r--r--); run chmod 600 " + token + " (refused because of --strict-permissions)");
         assertThat(dir.resolve("snaps")).doesNotExist();
         assertThat(dir.resolve("share")).doesNotExist();
@@ -135,7 +135,7 @@ class CredentialSafetyTest {
         CliRun run = CliRun.of("export", "--config", config.toString());
 
         assertThat(run.code()).isEqualTo(1);
-        assertThat(run.err()).isEqualTo("tally: the API URL for 127.0.0.1 carries a user name or password (user:password@host);"
+        assertThat(run.err()).isEqualTo(OutputSafetyTest.EXPORT_STAMP + "the API URL for 127.0.0.1 carries a user name or password (user:password@host);"
                 + " remove it and give the token with --token-file or WALDUR_TOKEN" + NL);
         assertThat(dir.resolve("snaps")).doesNotExist();
         assertThat(dir.resolve("share")).doesNotExist();

@@ -111,7 +111,8 @@ class ExportCommandTest {
         Result r = export(new AtomicFiles(new FaultPlan(FaultPlan.Action.ENOSPC, 4)));
 
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).isEqualTo("tally: I/O error: No space left on device" + System.lineSeparator());
+        // a failure is a log line like the others: the run's UTC time first
+        assertThat(r.err()).isEqualTo("2026-11-02T06:00:00Z tally export: I/O error: No space left on device" + System.lineSeparator());
         assertThat(contents(month)).containsExactlyInAnyOrderEntriesOf(before);
         assertThat(leftovers()).isEmpty();
     }
@@ -201,7 +202,8 @@ class ExportCommandTest {
         Result r = export(new AtomicFiles(new FaultPlan(FaultPlan.Action.ENOSPC, 4)));
 
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).isEqualTo("tally: I/O error: No space left on device" + System.lineSeparator());
+        // a failure is a log line like the others: the run's UTC time first
+        assertThat(r.err()).isEqualTo("2026-11-02T06:00:00Z tally export: I/O error: No space left on device" + System.lineSeparator());
         assertThat(history()).isEqualTo(
                 "2026-11-02T06:00:00Z month=2026-10 templates=ai-tech-breakdown files=7 result=published exit=0\n");
         assertThat(latest()).isEqualTo("2026/10\n");

@@ -24,6 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * 2, any target that is not new, empty or a snapshot, and leave its contents exactly as they were.
  */
 class OutputSafetyTest {
+    /** How an export\'s error lines start: the run\'s time, then the command (TestClock.FIXED). */
+    static final String EXPORT_STAMP = "2026-11-02T06:00:00Z tally export: ";
     private static final String NL = System.lineSeparator();
     private static final String NOT_A_SNAPSHOT = ": it is not empty and is not a Tally snapshot (no manifest.json of format"
             + " tally-snapshot/1); choose a new or empty directory";
@@ -142,7 +144,7 @@ class OutputSafetyTest {
         CliRun run = CliRun.of("export", "--config", config.toString());
 
         assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("tally: refusing to write a snapshot to " + dir + NOT_A_SNAPSHOT + NL);
+        assertThat(run.err()).isEqualTo(EXPORT_STAMP + "refusing to write a snapshot to " + dir + NOT_A_SNAPSHOT + NL);
         assertThat(tree(dir)).isEqualTo(before);
     }
 
@@ -159,7 +161,7 @@ class OutputSafetyTest {
         CliRun run = CliRun.of("export", "--config", config.toString());
 
         assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err().lines().findFirst().orElse("")).isEqualTo("destination '" + dir + "/a/b/{yyyy}/../../../c' gives "
+        assertThat(run.err().lines().findFirst().orElse("")).isEqualTo(EXPORT_STAMP + "destination '" + dir + "/a/b/{yyyy}/../../../c' gives "
                 + dir.resolve("c") + " lies outside its root " + dir.resolve("a/b") + "; remove the '..' that leads out of it");
         assertThat(names(dir)).containsExactly("export.yaml");
     }
@@ -181,7 +183,7 @@ class OutputSafetyTest {
         CliRun run = CliRun.of("export", "--config", config.toString());
 
         assertThat(run.code()).isEqualTo(1);
-        assertThat(run.err()).isEqualTo("tally: GET /api/customers/ returned HTTP 401: Invalid token." + NL);
+        assertThat(run.err()).isEqualTo(EXPORT_STAMP + "GET /api/customers/ returned HTTP 401: Invalid token." + NL);
         assertThat(exportTemporaries(tmp)).isEqualTo(before);
         assertThat(names(dir)).containsExactly("bad-token", "export.yaml");
     }

@@ -103,7 +103,7 @@ class ReportCommandTest {
                     "monthly-consortium-2026-10-projects.csv", "monthly-consortium-2026-10-cost-by-country.png",
                     "monthly-consortium-2026-10-monthly-cost-trend.svg", "monthly-consortium-2026-10-ai-technologies.png")
                     .noneMatch(n -> n.endsWith(".tmp"));
-            assertThat(names).hasSize(1 + 10 + 2 * 5);
+            assertThat(names).hasSize(1 + 11 + 2 * 6);
         }
         assertThat(stdout).contains("Report monthly-consortium for 2026-10");
     }
@@ -114,7 +114,7 @@ class ReportCommandTest {
             List<String> sheets = new ArrayList<>();
             wb.forEach(s -> sheets.add(s.getSheetName()));
             assertThat(sheets).containsExactly("Cover", "Summary per country share", "Allocations by access type", "GPU and CPU k-hours by country",
-                    "Industry, commercial", "AI technologies", "Monthly cost per country share", "Projects",
+                    "Industry, commercial", "AI technologies", "Monthly cost per country share", "Monthly GPU use per country", "Projects",
                     "Orders of the month by type", "Data-quality findings", "Provenance");
             XSSFSheet summary = wb.getSheet(SUMMARY);
             assertThat(summary.getTables()).hasSize(1);
@@ -181,9 +181,15 @@ class ReportCommandTest {
             assertThat(fields.get("Template")).isEqualTo("monthly-consortium");
             assertThat(fields.get("Period")).isEqualTo("2026-10");
             assertThat(fields.get("Period days")).isEqualTo("2026-10-01 to 2026-10-31 (UTC, both included)");
-            assertThat(fields.get("API URL")).matches("http://127\\.0\\.0\\.1:\\d+/api/");
+            assertThat(fields.get("Source API")).matches("Waldur marketplace API at http://127\\.0\\.0\\.1:\\d+/api/");
+            assertThat(fields.get("Harvest started")).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC");
+            // no repository or local path anywhere in the provenance or the document properties
+            assertThat(fields.values()).noneMatch(v -> v.contains("/tmp") || v.contains(".yaml") || v.contains("docs/"));
+            assertThat(wb.getProperties().getCustomProperties().getUnderlyingProperties().getPropertyList())
+                    .noneMatch(prop -> prop.getLpwstr() != null && (prop.getLpwstr().contains(".yaml") || prop.getLpwstr().contains("docs/")));
             assertThat(fields.get("Snapshot resources")).matches("\\d+ objects, sha256 [0-9a-f]{64}");
-            assertThat(fields.get("Definitions")).isEqualTo("docs/definitions.md");
+            assertThat(fields.get("Definitions")).isEqualTo("the Definitions chapter of Tally's documentation");
+            assertThat(fields.get("Template source")).isEqualTo("built-in template monthly-consortium");
             assertThat(wb.getProperties().getCoreProperties().getTitle()).isEqualTo("LUMI monthly consortium report, 2026-10");
             assertThat(wb.getProperties().getCustomProperties().getProperty("Template").getLpwstr()).isEqualTo("monthly-consortium");
         }
@@ -194,7 +200,7 @@ class ReportCommandTest {
         try (XSSFWorkbook wb = workbook()) {
             List<XSSFChart> summary = wb.getSheet(SUMMARY).getDrawingPatriarch().getCharts();
             assertThat(summary).hasSize(1);
-            assertThat(summary.get(0).getTitleText().getString()).isEqualTo("Cost by country share");
+            assertThat(summary.get(0).getTitleText().getString()).isEqualTo("Cost by country share, 2026-10");
             assertThat(summary.get(0).getChartSeries().get(0).getSeriesCount()).isEqualTo(1);
             assertThat(summary.get(0).getChartSeries().get(0).getSeries(0).getValuesData().getDataRangeReference())
                     .isEqualTo("'" + SUMMARY + "'!$" + col(core.section("summary").table(), "cost") + "$2:$"
@@ -217,7 +223,7 @@ class ReportCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"summary", "access-type", "industry", "lumi-options", "ai-tech", "cost-trend", "projects", "orders", "data-quality"})
+    @ValueSource(strings = {"summary", "access-type", "industry", "lumi-options", "ai-tech", "cost-trend", "usage-trend", "projects", "orders", "data-quality"})
     void csvMatchesGoldenFile(String section) throws Exception {
         Golden.assertMatches(out.resolve("monthly-consortium-2026-10-" + section + ".csv"), "monthly-consortium-2026-10-" + section + ".csv");
     }
@@ -227,12 +233,12 @@ class ReportCommandTest {
         String header = Files.readAllLines(out.resolve("monthly-consortium-2026-10-summary.csv")).get(0);
 
         assertThat(header).startsWith("country,allocations,projects,limit.cpu_k_hours,")
-                .endsWith(",cost,cost_ytd,cost_change");
+                .endsWith(",cost,share.cost,change.cost,change_pct.cost,cost_ytd");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"cost-by-country", "gpu-by-country-industry", "cpu-by-country-industry", "ai-technologies",
-        "monthly-cost-trend"})
+        "monthly-cost-trend", "monthly-gpu-usage-trend"})
     void pngAndSvgDecodeAtTheExpectedSize(String chart) throws Exception {
         var png = ImageIO.read(out.resolve("monthly-consortium-2026-10-" + chart + ".png").toFile());
         DocumentBuilderFactory xml = DocumentBuilderFactory.newInstance();
@@ -276,6 +282,26 @@ class ReportCommandTest {
         assertThat(CsvLine.split(finland).get(header.indexOf("entitlement.gpu_k_hours"))).isEqualTo("50.0");
     }
 
+    @Test
+    void monthlyTemplateWithEntitlementsShowsEachSharesEntitlement() throws Exception {
+        Path dir = Files.createDirectories(out.resolve("monthly-entitled"));
+        Path ent = dir.resolve("entitlements.yaml");
+        Files.writeString(ent, "Finland: {cpu_k_hours: 0.5, gpu_k_hours: 50%, gb_k_hours: 0.5}\n");
+
+        int code = Main.run(TestClock.FIXED, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "report", "--snapshot",
+                DemoSnapshot.get().toString(), "--template", "monthly-consortium", "--month", "2026-10", "--entitlements",
+                ent.toString(), "--format", "csv", "--out", dir.toString());
+
+        assertThat(code).isZero();
+        List<String> lines = Files.readAllLines(dir.resolve("monthly-consortium-2026-10-summary.csv"));
+        List<String> header = CsvLine.split(lines.get(0));
+        assertThat(header).containsSubsequence("limit.gpu_k_hours", "limit.gpu_k_hours.share", "entitlement.gpu_k_hours");
+        String finland = lines.stream().filter(l -> l.startsWith("Finland,")).findFirst().orElseThrow();
+        assertThat(CsvLine.split(finland).get(header.indexOf("entitlement.gpu_k_hours"))).isEqualTo("50.0");
+        // without the file, the golden summary has no entitlement column
+        assertThat(Golden.read("monthly-consortium-2026-10-summary.csv").lines().findFirst().orElseThrow()).doesNotContain("entitlement");
+    }
+
     private static List<String> row(XSSFSheet sheet, int r) {
         List<String> out = new ArrayList<>();
         sheet.getRow(r).forEach(c -> out.add(c.getCellType() == CellType.STRING ? c.getStringCellValue() : "#" + c.getNumericCellValue()));
@@ -283,15 +309,59 @@ class ReportCommandTest {
     }
 
     @Test
+    void dataQualitySheetLeadsWithTheCountPerKindAndNamesEachFindingsAllocation() throws Exception {
+        try (XSSFWorkbook wb = workbook()) {
+            XSSFSheet dq = wb.getSheet("Data-quality findings");
+            assertThat(row(dq, 0)).containsExactly("Check", "Severity", "Findings", "What it means");
+            long counted = 0;
+            int r = 1;
+            for (; dq.getRow(r).getCell(2) != null && dq.getRow(r).getCell(2).getCellType() == CellType.NUMERIC; r++) {
+                counted += (long) dq.getRow(r).getCell(2).getNumericCellValue();
+            }
+            List<List<Object>> findings = core.section("data-quality").table().rows();
+            assertThat(counted).isEqualTo(findings.size()).isGreaterThan(100);
+            while (dq.getRow(r) == null || !row(dq, r).get(0).equals("Severity")) {
+                r++;
+            }
+            assertThat(row(dq, r)).containsExactly("Severity", "Check", "Allocation", "Project", "Country share", "Subject", "Finding");
+            assertThat(dq.getRepeatingRows().getFirstRow()).isEqualTo(r);
+            List<String> first = row(dq, r + 1);
+            assertThat(first.get(2)).isEqualTo(findings.get(0).get(2)).isNotBlank();
+            assertThat(first.subList(3, 5)).doesNotContain("");
+        }
+    }
+
+    @Test
+    void chartsSitWhereTheyAreSeenNotFarRight() throws Exception {
+        try (XSSFWorkbook wb = workbook()) {
+            for (XSSFSheet sheet : List.of(wb.getSheet(SUMMARY), wb.getSheet("Monthly cost per country share"))) {
+                for (var shape : sheet.getDrawingPatriarch().getShapes()) {
+                    var anchor = (org.apache.poi.xssf.usermodel.XSSFClientAnchor) shape.getAnchor();
+                    // the summary is 23 columns wide: its chart goes under the table and its notes, at column A
+                    assertThat(anchor.getCol1()).as(sheet.getSheetName()).isZero();
+                    assertThat(anchor.getRow1()).as(sheet.getSheetName()).isGreaterThan(totalRow(sheet));
+                }
+            }
+            var gaps = wb.getSheet("Monthly GPU use per country").getDrawingPatriarch().getCharts().get(0).getCTChart().getDispBlanksAs();
+            assertThat(gaps.getVal().toString()).isEqualTo("gap");
+        }
+    }
+
+    @Test
     void headersAreWordsForPeopleWithTheCurrency() throws Exception {
         try (XSSFWorkbook wb = workbook()) {
-            assertThat(row(wb.getSheet(SUMMARY), 0)).containsExactly("Country share", "Allocations", "Projects",
-                    "CPU k-hours allocated", "GPU k-hours allocated", "GB k-hours allocated", "CPU k-hours used",
-                    "GPU k-hours used", "GB k-hours used", "CPU k-hours utilisation", "GPU k-hours utilisation",
-                    "GB k-hours utilisation", "Cost (EUR)", "Cost year to date (EUR)", "Change in cost from previous month (EUR)");
-            assertThat(row(wb.getSheet("GPU and CPU k-hours by country"), 0)).containsExactly("Country share",
+            // Training sandbox is no country share, so the heading says so
+            assertThat(row(wb.getSheet(SUMMARY), 0)).containsExactly("Country share or other offering", "Allocations", "Distinct projects",
+                    "CPU k-hours allocated", "CPU k-hours allocated, share of total", "GPU k-hours allocated",
+                    "GPU k-hours allocated, share of total", "GB k-hours allocated", "GB k-hours allocated, share of total",
+                    "CPU k-hours used", "CPU k-hours used, share of total", "GPU k-hours used", "GPU k-hours used, share of total",
+                    "GB k-hours used", "GB k-hours used, share of total", "CPU k-hours utilisation", "GPU k-hours utilisation",
+                    "GB k-hours utilisation", "Cost (EUR)", "Cost (EUR), share of total", "Cost (EUR), change from previous period",
+                    "Cost (EUR), change from previous period (%)", "Cost year to date (EUR)");
+            assertThat(row(wb.getSheet("GPU and CPU k-hours by country"), 0)).containsExactly("Country share or other offering",
                     "GPU k-hours used, Industry: Yes", "GPU k-hours used, Industry: No", "GPU k-hours used, Industry: Not set",
-                    "CPU k-hours used, Industry: Yes", "CPU k-hours used, Industry: No", "CPU k-hours used, Industry: Not set");
+                    "GPU k-hours used, total", "CPU k-hours used, Industry: Yes", "CPU k-hours used, Industry: No",
+                    "CPU k-hours used, Industry: Not set", "CPU k-hours used, total");
             assertThat(row(wb.getSheet("Monthly cost per country share"), 0)).startsWith("Month", "Cost (EUR), Belgium",
                     "Cost (EUR), Czech Republic");
         }
@@ -314,10 +384,9 @@ class ReportCommandTest {
             XSSFChart gpu = wb.getSheet("GPU and CPU k-hours by country").getDrawingPatriarch().getCharts().get(0);
             var bars = gpu.getCTChart().getPlotArea().getBarChartArray(0);
 
-            assertThat(bars.getSerArray(0).getTx().getStrRef().getStrCache().getPtArray(0).getV())
-                    .isEqualTo("GPU k-hours used, Industry: Yes");
-            assertThat(bars.getSerArray(2).getTx().getStrRef().getStrCache().getPtArray(0).getV())
-                    .isEqualTo("GPU k-hours used, Industry: Not set");
+            // the axis names the measure; a legend entry names what the series stands for
+            assertThat(bars.getSerArray(0).getTx().getV()).isEqualTo("Industry: Yes");
+            assertThat(bars.getSerArray(2).getTx().getV()).isEqualTo("Industry: Not set");
         }
     }
 
@@ -335,13 +404,13 @@ class ReportCommandTest {
             assertThat(cover.getRow(5).getCell(0).getHyperlink().getAddress()).isEqualTo("'" + SUMMARY + "'!A1");
             // one contents row per section (ten, the access-type section second), then a blank row
             assertThat(row(cover, 6)).containsExactly("Allocations by access type", "Allocations by access type, 2026-10");
-            assertThat(row(cover, 14)).containsExactly("Provenance", "Provenance");
-            assertThat(row(cover, 16)).containsExactly("Units", "");
-            assertThat(row(cover, 17)).containsExactly("", "CPU k-hours: thousands of CPU core-hours.");
-            assertThat(row(cover, 18)).containsExactly("", "GPU k-hours: thousands of GPU-hours.");
-            assertThat(row(cover, 19)).containsExactly("", "GB k-hours: thousands of GB-hours, that is TB-hours.");
-            assertThat(row(cover, 20)).containsExactly("", "Costs in EUR.");
-            assertThat(cover.getLastRowNum()).isEqualTo(20);
+            assertThat(row(cover, 15)).containsExactly("Provenance", "Provenance");
+            assertThat(row(cover, 17)).containsExactly("Units", "");
+            assertThat(row(cover, 18)).containsExactly("", "CPU k-hours: thousands of CPU core-hours.");
+            assertThat(row(cover, 19)).containsExactly("", "GPU k-hours: thousands of GPU-hours.");
+            assertThat(row(cover, 20)).containsExactly("", "GB k-hours: thousands of GB-hours, that is TB-hours.");
+            assertThat(row(cover, 21)).containsExactly("", "Costs in EUR.");
+            assertThat(cover.getLastRowNum()).isEqualTo(21);
         }
     }
 
@@ -356,7 +425,8 @@ class ReportCommandTest {
                 assertThat(sheet.getPrintSetup().getFitHeight()).isEqualTo((short) 0);
                 assertThat(wb.getNames(org.apache.poi.xssf.usermodel.XSSFName.BUILTIN_PRINT_TITLE).stream()
                         .filter(n -> n.getSheetIndex() == wb.getSheetIndex(sheet)).map(n -> n.getRefersToFormula()))
-                        .containsExactly(name + "!$1:$1");
+                        // the data-quality sheet's table starts under the count per kind of finding
+                        .containsExactly(name + (sheet.getSheetName().startsWith("Data-quality") ? "!$6:$6" : "!$1:$1"));
                 assertThat(sheet.getHeader().getRight()).isEqualTo("LUMI monthly consortium report, 2026-10");
                 assertThat(sheet.getFooter().getLeft()).isEqualTo("Data as of 2026-11-01 00:00 UTC");
                 assertThat(sheet.getFooter().getRight()).isEqualTo("Page &P of &N");
@@ -402,7 +472,8 @@ class ReportCommandTest {
     void pngAndSvgChartsUseWordsInLegendsAndCategories() throws Exception {
         String svg = Files.readString(out.resolve("monthly-consortium-2026-10-gpu-by-country-industry.svg"));
 
-        assertThat(svg).contains("GPU k-hours used, Industry: Yes").contains("GPU k-hours used, Industry: Not set")
+        assertThat(svg).contains("GPU k-hours used by country share, stacked by industry flag, 2026-10")
+                .contains("Industry: Yes").contains("Industry: Not set")
                 .doesNotContain("usage.gpu_k_hours").doesNotContain("Usage gpu_k_hours");
     }
 }

@@ -34,7 +34,7 @@ class RunDateTest {
     private static final List<String> DATES = List.of(
             "2026-12-01T00:00:00Z", "2028-02-29T12:00:00Z", "2027-12-31T23:59:59Z", "2041-06-15T08:30:00Z");
     private static final List<String> SECTIONS = List.of(
-            "summary", "access-type", "industry", "lumi-options", "ai-tech", "cost-trend", "projects", "orders",
+            "summary", "access-type", "industry", "lumi-options", "ai-tech", "cost-trend", "usage-trend", "projects", "orders",
             "data-quality");
 
     @TempDir
@@ -87,7 +87,7 @@ class RunDateTest {
             Map<String, byte[]> written = files(out.resolve("reports"), ".csv", ".svg", ".xlsx");
             if (first == null) {
                 first = written;
-                assertThat(first).hasSize(SECTIONS.size() + 1 + 5 + 1);
+                assertThat(first).hasSize(SECTIONS.size() + 1 + 6 + 1);
             } else {
                 assertSameBytes(first, written, "demo at " + clocks.get(i).instant());
             }
@@ -97,8 +97,8 @@ class RunDateTest {
                     "monthly-consortium-2026-10-" + section + ".csv");
         }
         assertThat(new String(first.get("monthly-consortium-2026-10-provenance.csv"), StandardCharsets.UTF_8))
-                .contains("API URL,http://127.0.0.1:" + port + "/api/")
-                .contains("Harvest started,2026-11-01T00:00:00Z").contains("Harvest finished,2026-11-01T00:00:00Z");
+                .contains("Source API,Waldur marketplace API at http://127.0.0.1:" + port + "/api/")
+                .contains("Harvest started,2026-11-01 00:00 UTC").contains("Harvest finished,2026-11-01 00:00 UTC");
     }
 
     @Test
@@ -149,7 +149,7 @@ class RunDateTest {
                     }
                 }
                 List<String> provenance = Files.readAllLines(out.resolve("monthly-consortium-2026-10-provenance.csv"));
-                String at = Instant.parse(date).toString();
+                String at = dev.tally.cli.render.Wording.asOf(Instant.parse(date));
                 assertThat(provenance).contains("Harvest started," + at, "Harvest finished," + at);
             }
         }

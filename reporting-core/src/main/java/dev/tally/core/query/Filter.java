@@ -11,7 +11,10 @@ public sealed interface Filter {
     /** The filter that keeps everything. */
     Filter ALL = new All();
 
-    /** Parses a filter such as {@code country in ('Finland','Denmark') and is_industry = true and month >= 2025-01}. */
+    /**
+     * Parses a filter such as {@code country in ('Finland','Denmark') and is_industry = true and month >= 2025-01}
+     * or {@code project contains 'ice' and offering like 'LUMI % / Regular'}.
+     */
     static Filter parse(String text) {
         return FilterParser.parse(text);
     }
@@ -51,7 +54,11 @@ public sealed interface Filter {
 
     /** A comparison operator. */
     enum Op {
-        EQ("="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">=");
+        EQ("="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">="),
+        /** The label contains the text, ignoring case. */
+        CONTAINS("contains"),
+        /** The label matches an SQL-style pattern ({@code %} any text, {@code _} one character), ignoring case. */
+        LIKE("like");
 
         private final String symbol;
 

@@ -6,6 +6,7 @@ import dev.tally.core.fact.OrderState;
 import dev.tally.core.fact.OrderType;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,10 +25,23 @@ final class FilterCompiler {
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-[Qq]([1-4])");
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
 
+    /** Domains up to this size are listed whole in a warning; larger ones by their nearest values. */
+    private static final int LIST_ALL = 15;
+    private static final int NEAREST = 8;
+
     private final DimensionValues values;
+    private final List<String> warnings = new ArrayList<>();
 
     FilterCompiler(Dataset d) {
         this.values = new DimensionValues(d);
+    }
+
+    /**
+     * Values the compiled filter names that no allocation has ({@code country = 'Fnland'}), each as
+     * one sentence with the known values: the filter is legal but probably mistyped.
+     */
+    List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     Predicate compile(Filter f) {
@@ -64,6 +78,8 @@ final class FilterCompiler {
             }
             int v = set.iterator().next();
             return switch (op) {
+                case CONTAINS, LIKE -> throw new QueryException("operator '" + op.symbol() + "' compares text; " + dim.key()
+                        + " takes =, !=, <, <=, >, >= or in", literals.get(0).position());
                 case EQ -> row -> set.contains(row.code(dim));
                 case NE -> row -> !set.contains(row.code(dim));
                 case LT -> row -> row.code(dim) < v;
@@ -72,17 +88,23 @@ final class FilterCompiler {
                 case GE -> row -> row.code(dim) >= v;
             };
         }
-        if (op != Filter.Op.EQ && op != Filter.Op.NE) {
+        if (op != Filter.Op.EQ && op != Filter.Op.NE && op != Filter.Op.CONTAINS && op != Filter.Op.LIKE) {
             throw new QueryException("operator '" + op.symbol() + "' cannot compare dimension '" + dim.key()
-                    + "'; use =, != or in", literals.get(0).position());
+                    + "'; use =, !=, in, contains or like", literals.get(0).position());
         }
         boolean[] match = new boolean[values.domainSize(dim)];
         for (Filter.Literal l : literals) {
-            String text = checked(dim, l);
+            String text = op == Filter.Op.CONTAINS || op == Filter.Op.LIKE ? l.text() : checked(dim, l);
+            java.util.function.IntPredicate test = textTest(dim, op, text);
+            boolean any = false;
             for (int code = 0; code < match.length; code++) {
-                if (values.matches(dim, code, text)) {
+                if (test.test(code)) {
                     match[code] = true;
+                    any = true;
                 }
+            }
+            if (!any) {
+                warnings.add(unknownValue(dim, op, text));
             }
         }
         boolean negate = op == Filter.Op.NE;
@@ -97,6 +119,92 @@ final class FilterCompiler {
             };
         }
         return row -> match[row.code(dim)] != negate;
+    }
+
+    /** Whether a code's label passes one text test: equal (or another name of it), containing, or like a pattern. */
+    private java.util.function.IntPredicate textTest(Dimension dim, Filter.Op op, String text) {
+        return switch (op) {
+            case CONTAINS -> {
+                String needle = text.toLowerCase(java.util.Locale.ROOT);
+                yield code -> values.label(dim, code).toLowerCase(java.util.Locale.ROOT).contains(needle);
+            }
+            case LIKE -> {
+                Pattern p = likePattern(text);
+                yield code -> p.matcher(values.label(dim, code)).matches();
+            }
+            default -> code -> values.matches(dim, code, text);
+        };
+    }
+
+    /** An SQL LIKE pattern as a regular expression: {@code %} any text, {@code _} one character, the rest literal. */
+    static Pattern likePattern(String like) {
+        StringBuilder re = new StringBuilder();
+        StringBuilder literal = new StringBuilder();
+        for (char c : like.toCharArray()) {
+            if (c == '%' || c == '_') {
+                if (literal.length() > 0) {
+                    re.append(Pattern.quote(literal.toString()));
+                    literal.setLength(0);
+                }
+                re.append(c == '%' ? ".*" : ".");
+            } else {
+                literal.append(c);
+            }
+        }
+        if (literal.length() > 0) {
+            re.append(Pattern.quote(literal.toString()));
+        }
+        return Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
+    }
+
+    /**
+     * "no allocation has country 'Fnland'; known values: Belgium, …": every value of a small domain
+     * in its natural order, or the values nearest the text (by edit distance) of a large one.
+     */
+    private String unknownValue(Dimension dim, Filter.Op op, String text) {
+        int n = values.domainSize(dim);
+        List<Integer> codes = new ArrayList<>();
+        for (int c = 0; c < n; c++) {
+            codes.add(c);
+        }
+        String head = switch (op) {
+            case CONTAINS -> "no allocation has a " + dim.key() + " containing '" + text + "'";
+            case LIKE -> "no allocation has a " + dim.key() + " like '" + text + "'";
+            default -> "no allocation has " + dim.key() + " '" + text + "'";
+        };
+        if (n == 0) {
+            return head + "; the data has no values for it";
+        }
+        if (n <= LIST_ALL) {
+            codes.sort(values.order(dim));
+            return head + "; known values: " + String.join(", ", codes.stream().map(c -> values.label(dim, c)).distinct().toList());
+        }
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        List<String> nearest = codes.stream().map(c -> values.label(dim, c)).distinct()
+                .sorted(java.util.Comparator.comparingInt((String l) -> distance(lower, l.toLowerCase(java.util.Locale.ROOT)))
+                        .thenComparing(java.util.Comparator.naturalOrder()))
+                .limit(NEAREST).toList();
+        return head + "; nearest of its " + n + " known values: " + String.join(", ", nearest);
+    }
+
+    /** Levenshtein distance, for suggesting the values nearest a mistyped one. */
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     /** The literal's text, after checking it is a possible value of an enumerated dimension. */

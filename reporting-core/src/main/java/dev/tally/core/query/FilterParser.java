@@ -11,6 +11,7 @@ import java.util.Locale;
  * and     = unary { "and" unary }
  * unary   = "not" unary | "(" expr ")" | test
  * test    = dimension op value | dimension ["not"] "in" "(" value { "," value } ")"
+ *         | dimension ["not"] ("contains" | "like") value
  * op      = "=" | "!=" | "&lt;&gt;" | "&lt;" | "&lt;=" | "&gt;" | "&gt;="
  * value   = 'quoted text' ('' inside for a quote) | word (true, false, unknown, 2025-01, 2025-Q1, 2025)
  * </pre>
@@ -124,10 +125,16 @@ final class FilterParser {
         if (keyword("not")) {
             next++;
             negated = true;
-            if (!keyword("in")) {
+            if (!keyword("in") && !keyword("contains") && !keyword("like")) {
                 Token t = peek();
-                throw new QueryException("expected 'in' after 'not' but found '" + t.text + "'", t.position);
+                throw new QueryException("expected 'in', 'contains' or 'like' after 'not' but found '" + t.text + "'", t.position);
             }
+        }
+        if (keyword("contains") || keyword("like")) {
+            Filter.Op textOp = keyword("contains") ? Filter.Op.CONTAINS : Filter.Op.LIKE;
+            next++;
+            Filter test = new Filter.Compare(dim, textOp, value(), name.position);
+            return negated ? new Filter.Not(test) : test;
         }
         if (keyword("in")) {
             next++;
@@ -146,7 +153,7 @@ final class FilterParser {
         }
         Token op = peek();
         if (op.type != T.OP) {
-            throw new QueryException("expected an operator (=, !=, <, <=, >, >=, in) after '" + name.text + "' but found "
+            throw new QueryException("expected an operator (=, !=, <, <=, >, >=, in, contains, like) after '" + name.text + "' but found "
                     + (op.type == T.END ? "the end" : "'" + op.text + "'"), op.position);
         }
         next++;

@@ -27,8 +27,10 @@ final class Layout {
     private final int[] measureComponents;
     private final boolean trackProjects;
     private final int aiPosition;
+    private final List<String> warnings;
 
     Layout(QueryPlan plan) {
+        this.warnings = plan.warnings;
         this.d = plan.d;
         this.q = plan.q;
         this.values = plan.values;
@@ -119,8 +121,11 @@ final class Layout {
         List<Dimension> dims = q.dimensions();
         boolean multi = aiPosition >= 0;
         List<Column> columns = new ArrayList<>();
+        boolean nonShares = nonShareRows(order).length() > 0;
         for (Dimension dim : dims) {
-            columns.add(new Column(dim.key(), dim.title(), ColumnType.TEXT));
+            // a row that is no country share is never under a bare "Country share" heading
+            String title = dim == Dimension.COUNTRY && nonShares ? dim.title() + " or other offering" : dim.title();
+            columns.add(new Column(dim.key(), title, ColumnType.TEXT));
         }
         for (Measure m : q.measures()) {
             boolean additive = !multi && m.kind() != Measure.Kind.PROJECTS;
@@ -139,7 +144,7 @@ final class Layout {
         Accumulator other = rollups.get(new GroupKey(GroupKey.OTHER, new int[0]));
         if (other != null) {
             List<Object> row = new ArrayList<>();
-            row.add("Other");
+            row.add(otherLabel(detail.size() - order.size()));
             for (int p = 1; p < dims.size(); p++) {
                 row.add("");
             }
@@ -155,7 +160,38 @@ final class Layout {
             }
             measureValues(totals, rollups.getOrDefault(new GroupKey(GroupKey.TOTAL, new int[0]), empty));
         }
-        return new ResultTable("query", title(), columns, rows, totals, notes(), kinds);
+        List<String> notes = notes();
+        String others = nonShareRows(order);
+        if (!others.isEmpty()) {
+            boolean several = others.contains(", ");
+            notes.add(others + (several ? " are not country shares: offerings" : " is not a country share: an offering")
+                    + " outside LUMI's \"LUMI <Country>\" naming, listed under " + (several ? "their own names" : "its own name")
+                    + " and counted in no country.");
+        }
+        return new ResultTable("query", title(), columns, rows, totals, notes, kinds);
+    }
+
+    /** The non-share offerings among the rows shown, by name, comma-separated; empty when none or no country dimension. */
+    private String nonShareRows(List<GroupKey> order) {
+        int p = q.dimensions().indexOf(Dimension.COUNTRY);
+        if (p < 0) {
+            return "";
+        }
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (GroupKey k : order) {
+            if (d.shareKind(k.codes[p]) == dev.tally.core.country.ShareKind.NON_SHARE) {
+                names.add(values.label(Dimension.COUNTRY, k.codes[p]));
+            }
+        }
+        return String.join(", ", names);
+    }
+
+    /**
+     * The label of the top-N bucket, "Other (12 more)": it says how many groups it holds, and it never
+     * reads as a real value named "Other" (an AI technology is called that).
+     */
+    static String otherLabel(int groups) {
+        return "Other (" + groups + " more)";
     }
 
     /** Emits rows grouped by their first {@code depth + 1} dimensions, each group followed by its subtotal. */
@@ -210,6 +246,7 @@ final class Layout {
 
     private List<String> notes() {
         List<String> notes = new ArrayList<>();
+        warnings.forEach(w -> notes.add("Warning: " + w + "."));
         notes.add("Period " + q.period().from() + " to " + q.period().to() + " (UTC days, both included).");
         if (aiPosition >= 0) {
             notes.add("used_ai_tech is multi-valued: an allocation appears once under each of its values, and under "

@@ -97,4 +97,32 @@ public record Period(LocalDate from, LocalDate to, String label) {
         }
         throw new QueryException("invalid period '" + t + "'; use 2025-01, 2025-Q1, 2025 or 2025-01-10..2025-02-20");
     }
+
+    /**
+     * The period of the same length just before this one, for {@code change.} measures: the previous
+     * month, quarter or year for those; as many whole months before a run of whole months; otherwise
+     * as many days before.
+     */
+    public Period previous() {
+        boolean wholeMonths = from.getDayOfMonth() == 1 && to.getDayOfMonth() == to.lengthOfMonth();
+        if (wholeMonths) {
+            YearMonth first = YearMonth.from(from);
+            YearMonth last = YearMonth.from(to);
+            long months = java.time.temporal.ChronoUnit.MONTHS.between(first, last) + 1;
+            YearMonth f = first.minusMonths(months);
+            YearMonth t = last.minusMonths(months);
+            if (months == 1) {
+                return month(f);
+            }
+            if (months == 3 && f.getMonthValue() % 3 == 1) {
+                return quarter(f.getYear(), (f.getMonthValue() + 2) / 3);
+            }
+            if (months == 12 && f.getMonthValue() == 1) {
+                return year(f.getYear());
+            }
+            return new Period(f.atDay(1), t.atEndOfMonth(), f + " to " + t);
+        }
+        long days = java.time.temporal.ChronoUnit.DAYS.between(from, to) + 1;
+        return range(from.minusDays(days), to.minusDays(days));
+    }
 }

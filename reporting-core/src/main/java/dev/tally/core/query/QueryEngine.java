@@ -30,6 +30,9 @@ public final class QueryEngine {
 
     /** Runs the query. A {@link QueryException} names what is wrong with it. */
     public static ResultTable run(Dataset dataset, Query query) {
+        if (DerivedMeasures.any(query)) {
+            return new DerivedMeasures(dataset, query).run();
+        }
         QueryPlan plan = new QueryPlan(dataset, query);
         return table(plan, new Scan(plan), new Layout(plan));
     }
@@ -64,6 +67,16 @@ public final class QueryEngine {
         DimensionValues v = new DimensionValues(dataset);
         return IntStream.range(0, v.domainSize(dimension)).boxed().sorted(v.order(dimension))
                 .map(c -> v.label(dimension, c)).toList();
+    }
+
+    /**
+     * The query's warnings: filter values that no allocation has (a probable typo, {@code country =
+     * 'Fnland'}), each with the known values. The result table carries them as notes too.
+     */
+    public static List<String> warnings(Dataset dataset, Query query) {
+        FilterCompiler compiler = new FilterCompiler(dataset);
+        compiler.compile(query.filter());
+        return compiler.warnings();
     }
 
     /**

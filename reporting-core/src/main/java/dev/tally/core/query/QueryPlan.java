@@ -24,6 +24,7 @@ final class QueryPlan {
     final int aiPosition;
     final int fromDay;
     final int toDay;
+    final List<String> warnings;
 
     QueryPlan(Dataset d, Query q) {
         this.d = d;
@@ -61,7 +62,9 @@ final class QueryPlan {
                 }
             }
         }
-        this.filter = new FilterCompiler(d).compile(q.filter());
+        FilterCompiler compiler = new FilterCompiler(d);
+        this.filter = compiler.compile(q.filter());
+        this.warnings = compiler.warnings();
         this.aiPosition = q.dimensions().indexOf(Dimension.USED_AI_TECH);
         this.fromDay = (int) q.period().from().toEpochDay();
         this.toDay = (int) q.period().to().toEpochDay();

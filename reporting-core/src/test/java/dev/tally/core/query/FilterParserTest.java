@@ -49,14 +49,14 @@ class FilterParserTest {
         "contry = 'Finland'                      | unknown dimension 'contry' at position 1",
         "country = 'Finland' and plann = 'x'     | unknown dimension 'plann' at position 25",
         "country = 'Finland                      | unterminated string at position 11",
-        "country 'Finland'                       | expected an operator (=, !=, <, <=, >, >=, in) after 'country' but found 'Finland' at position 9",
+        "country 'Finland'                       | expected an operator (=, !=, <, <=, >, >=, in, contains, like) after 'country' but found 'Finland' at position 9",
         "country in ('Finland' 'Denmark')        | expected ')' or ',' but found 'Denmark' at position 23",
         "country = 'Finland' and                 | expected a dimension but the filter ended at position 24",
         "(country = 'Finland'                    | expected ')' but found the end at position 21",
         "country = 'Finland')                    | unexpected ')' at position 20",
         "country ! 'Finland'                     | unknown operator '!' at position 9",
         "country = 'Finland' ; year = 2025       | unexpected character ';' at position 21",
-        "country not 'Finland'                   | expected 'in' after 'not' but found 'Finland' at position 13"})
+        "country not 'Finland'                   | expected 'in', 'contains' or 'like' after 'not' but found 'Finland' at position 13"})
     void syntaxErrorsNameTheProblemAndPosition(String filter, String message) {
         assertThatThrownBy(() -> Filter.parse(filter.strip()))
                 .isInstanceOf(QueryException.class)
