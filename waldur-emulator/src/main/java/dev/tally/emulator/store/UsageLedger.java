@@ -66,5 +66,7 @@ public final class UsageLedger {
         if (resort) {
             store.usages().resort();
         }
+        // Waldur saves current_usages with update_fields, to which django-model-utils' TimeStampedModel adds modified.
+        resource.node().put("modified", Ids.timestamp(store.tick()));
     }
 }
