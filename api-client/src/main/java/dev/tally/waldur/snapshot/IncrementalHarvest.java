@@ -28,19 +28,21 @@ import java.util.Set;
  * whole by {@link Harvester}; this class does orders, resources, projects and component usages.
  */
 final class IncrementalHarvest {
-    private static final String[] USAGE_FIELDS = {"billing_period", "resource_uuid"};
+    private static final String[] USAGE_FIELDS = {"billing_period", "resource_uuid", "uuid"};
+    private static final String[] UUID = {"uuid"};
 
     private final WaldurClient client;
     private final Snapshot base;
     private final Instant since;
     private final List<YearMonth> usageMonths;
-    private final LocalJoins joins = new LocalJoins();
+    private final LocalJoins joins;
     private final Set<String> resources = new HashSet<>();
     private final Map<String, Manifest.Fetched> fetched = new LinkedHashMap<>();
 
     IncrementalHarvest(WaldurClient client, Snapshot base, IncrementalOptions options, Instant now) {
         this.client = client;
         this.base = base;
+        this.joins = new LocalJoins(base);
         this.since = base.manifest().startedAt().minus(options.overlap());
         YearMonth baseMonth = YearMonth.from(base.manifest().startedAt().atZone(ZoneOffset.UTC));
         YearMonth current = YearMonth.from(now.atZone(ZoneOffset.UTC));
@@ -125,7 +127,7 @@ final class IncrementalHarvest {
         long[] kept = {0};
         long[] dropped = {0};
         base.forEachLine(c, line -> {
-            String uuid = TopLevelFields.read(line, 0, line.length, new String[] {"uuid"})[0];
+            String uuid = TopLevelFields.read(line, 0, line.length, UUID)[0];
             String key = uuid == null ? null : LineKey.normalised(uuid);
             if (key == null || !listed.contains(key)) {
                 dropped[0]++;
@@ -170,8 +172,7 @@ final class IncrementalHarvest {
                 dropped[0]++;
                 return;
             }
-            String uuid = TopLevelFields.read(line, 0, line.length, new String[] {"uuid"})[0];
-            out.add(uuid, joins.apply(c, line));
+            out.add(f[2], joins.apply(c, line));
             kept[0]++;
         });
         long received = 0;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,14 @@ final class LocalJoins {
     static final Map<WaldurCollection, List<Join>> JOINS = joins();
 
     private final Map<WaldurCollection, Map<String, Map<String, byte[]>>> values = new EnumMap<>(WaldurCollection.class);
+    private final Snapshot base;
+    // Per source: the UUIDs whose joined fields differ from the base snapshot's; computed on first use.
+    private final Map<WaldurCollection, Set<String>> changed = new EnumMap<>(WaldurCollection.class);
+
+    /** Joins for rows kept from {@code base}; only rows whose source object changed since it are rewritten. */
+    LocalJoins(Snapshot base) {
+        this.base = base;
+    }
 
     private static Map<WaldurCollection, List<Join>> joins() {
         Map<WaldurCollection, List<Join>> all = new EnumMap<>(WaldurCollection.class);
@@ -67,7 +76,7 @@ final class LocalJoins {
     /** {@code line}, an object of {@code c} kept from the base snapshot, with its joined fields as of now. */
     byte[] apply(WaldurCollection c, byte[] line) {
         List<Join> joins = JOINS.getOrDefault(c, List.of());
-        if (joins.isEmpty()) {
+        if (joins.isEmpty() || !namesChanged(joins, line)) {
             return line;
         }
         String[] names = new String[joins.size() * 2];
@@ -98,6 +107,59 @@ final class LocalJoins {
             return line;
         }
         return splice(line, splices, replacements);
+    }
+
+    /**
+     * Whether {@code line} names (by UUID, as its bytes hold it) a source object whose joined fields changed since
+     * the base: usually none did, and then no line of millions needs parsing.
+     */
+    private boolean namesChanged(List<Join> joins, byte[] line) {
+        for (Join join : joins) {
+            for (String uuid : changedSince(join.source())) {
+                if (contains(line, uuid.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private Set<String> changedSince(WaldurCollection source) {
+        return changed.computeIfAbsent(source, s -> {
+            String[] fields = sourceFields(s);
+            Map<String, Map<String, byte[]>> now = values.getOrDefault(s, Map.of());
+            Set<String> differ = new HashSet<>();
+            base.forEachLine(s, line -> {
+                String[] names = Arrays.copyOf(fields, fields.length + 1);
+                names[fields.length] = "uuid";
+                byte[][] raw = TopLevelFields.raw(line, names, null);
+                byte[] id = raw[fields.length];
+                if (id == null || id.length < 2) {
+                    return;
+                }
+                String uuid = LineKey.normalised(new String(id, 1, id.length - 2, java.nio.charset.StandardCharsets.UTF_8));
+                for (int i = 0; i < fields.length; i++) {
+                    byte[] fresh = now.getOrDefault(fields[i], Map.of()).get(uuid);
+                    if (fresh != null && !Arrays.equals(fresh, raw[i])) {
+                        differ.add(uuid);
+                    }
+                }
+            });
+            return differ;
+        });
+    }
+
+    private static boolean contains(byte[] line, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= line.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (line[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private static byte[] splice(byte[] line, List<int[]> splices, List<byte[]> replacements) {
