@@ -95,6 +95,38 @@ class HarvestSinceCommandTest {
     }
 
     @Test
+    void anIncrementalExportRefreshesTheSnapshotItKeptLastTime(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("export.yaml");
+        Files.writeString(config, String.join("\n", "url: " + emulator.baseUrl(), "token_file: " + tokenFile,
+                "snapshots: snaps/{yyyy}-{MM}", "incremental: true", "templates: [ai-tech-breakdown]",
+                "destination: share/{yyyy}/{MM}/", ""));
+        Path snapshot = dir.resolve("snaps/2026-11");
+
+        CliRun first = CliRun.of("export", "--config", config.toString(), "--quiet");
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(Files.readString(snapshot.resolve("manifest.json"))).doesNotContain("\"incremental\"");
+        byte[] usages = Files.readAllBytes(snapshot.resolve("component-usages.jsonl.gz"));
+
+        CliRun second = CliRun.of("export", "--config", config.toString(), "--quiet");
+        assertThat(second.code()).as(second.err()).isZero();
+        assertThat(Files.readString(snapshot.resolve("manifest.json")))
+                .contains("\"base\" : \"" + snapshot.toAbsolutePath().normalize() + "\"");
+        assertThat(Files.readAllBytes(snapshot.resolve("component-usages.jsonl.gz"))).isEqualTo(usages);
+    }
+
+    @Test
+    void anIncrementalExportNeedsASnapshotsFolder(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("export.yaml");
+        Files.writeString(config, String.join("\n", "url: " + emulator.baseUrl(), "token_file: " + tokenFile,
+                "incremental: true", "templates: [ai-tech-breakdown]", "destination: share/{yyyy}/{MM}/", ""));
+
+        CliRun run = CliRun.of("export", "--config", config.toString());
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).startsWith(config + ":3: 'incremental: true' needs 'url' and 'snapshots'");
+    }
+
+    @Test
     void aBadOverlapIsAUsageError(@TempDir Path dir) {
         CliRun run = harvest("--since", dir.toString(), "--overlap", "soon", "--out", dir.resolve("new").toString());
 

@@ -31,18 +31,28 @@ import java.util.Set;
  * month: previous                           # or YYYY-MM
  * file_mode: "0640"                         # published files (default: what the umask gives)
  * dir_mode: "0750"                          # folders the export creates (default: the umask)
+ * incremental: true                         # refresh the snapshot already in 'snapshots' instead of a full harvest
  * </pre>
  * Relative paths are resolved against the config file's folder.
  */
 public record ExportConfig(URI url, Path tokenFile, boolean allowInsecureHttp, Path snapshot, String snapshots,
         List<String> templates, Set<OutputFormat> formats, String destination, YearMonth month, Path entitlements,
-        boolean excelBom, boolean strict, Set<PosixFilePermission> fileMode, Set<PosixFilePermission> dirMode) {
+        boolean excelBom, boolean strict, Set<PosixFilePermission> fileMode, Set<PosixFilePermission> dirMode,
+        boolean incremental) {
     private static final Set<PosixFilePermission> OWNER_FILE = Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     private static final Set<PosixFilePermission> OWNER_DIR = Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
             PosixFilePermission.OWNER_EXECUTE);
     private static final Set<String> KEYS = Set.of("url", "token_file", "allow_insecure_http", "snapshot", "snapshots",
             "templates", "formats", "destination", "month", "entitlements", "excel_bom", "strict",
-            "file_mode", "dir_mode");
+            "file_mode", "dir_mode", "incremental");
+
+    /** A config without {@code incremental}. */
+    public ExportConfig(URI url, Path tokenFile, boolean allowInsecureHttp, Path snapshot, String snapshots,
+            List<String> templates, Set<OutputFormat> formats, String destination, YearMonth month, Path entitlements,
+            boolean excelBom, boolean strict, Set<PosixFilePermission> fileMode, Set<PosixFilePermission> dirMode) {
+        this(url, tokenFile, allowInsecureHttp, snapshot, snapshots, templates, formats, destination, month, entitlements,
+                excelBom, strict, fileMode, dirMode, false);
+    }
 
     public ExportConfig {
         templates = List.copyOf(templates);
@@ -105,11 +115,17 @@ public record ExportConfig(URI url, Path tokenFile, boolean allowInsecureHttp, P
         }
         String token = text(root, "token_file");
         String ent = text(root, "entitlements");
+        if (bool(root, "incremental") && (url == null || text(root, "snapshots") == null)) {
+            // the previous harvest is the base of the next one, so it must be kept where the next run finds it
+            throw new TemplateException(name + ":" + tree.line("incremental") + ": 'incremental: true' needs 'url' and "
+                    + "'snapshots' (where the previous harvest is kept for the next one)");
+        }
         return new ExportConfig(url == null ? null : parseUrl(url, name + ":" + tree.line("url")), token == null ? null : base.resolve(token),
                 bool(root, "allow_insecure_http"), snapshot == null ? null : base.resolve(snapshot),
                 text(root, "snapshots") == null ? null : resolvePattern(base, text(root, "snapshots")), templates, formats,
                 resolvePattern(base, destination), month, ent == null ? null : base.resolve(ent), bool(root, "excel_bom"),
-                bool(root, "strict"), mode(tree, name, "file_mode", OWNER_FILE), mode(tree, name, "dir_mode", OWNER_DIR));
+                bool(root, "strict"), mode(tree, name, "file_mode", OWNER_FILE), mode(tree, name, "dir_mode", OWNER_DIR),
+                bool(root, "incremental"));
     }
 
     /**
