@@ -7,6 +7,7 @@ import dev.tally.emulator.http.ApiHandler;
 import dev.tally.emulator.http.ResponseWriter;
 import dev.tally.emulator.http.Writes;
 import dev.tally.emulator.store.DatasetGenerator;
+import dev.tally.emulator.store.MonthStart;
 import dev.tally.emulator.store.OrderLifecycle;
 import dev.tally.emulator.store.Store;
 import dev.tally.emulator.store.User;
@@ -15,6 +16,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Lock;
 
 /**
  * A running emulator: a generated dataset served by the JDK HTTP server on 127.0.0.1.
@@ -142,6 +145,22 @@ public final class Emulator implements AutoCloseable {
      */
     public void setFaults(String spec) {
         writer.setFaults(FaultPlan.parse(spec == null ? "" : spec.strip(), config.seed()));
+    }
+
+    /**
+     * Moves the logical clock forward to {@code to}, doing at each month start on the way what Waldur's monthly task does
+     * (docs/emulator.md, "Moving the clock"): future plan prices become prices. Later writes tick on from {@code to}.
+     *
+     * @throws IllegalArgumentException if {@code to} is before the clock
+     */
+    public void advanceClock(Instant to) {
+        Lock lock = store.writeLock();
+        lock.lock();
+        try {
+            MonthStart.advance(store, to);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Stops the server at once and its threads. */

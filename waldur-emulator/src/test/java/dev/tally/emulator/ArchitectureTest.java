@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The emulator's layers (docs/emulator.md, "Layout"): {@code http} parses requests and writes responses; every change
  * to the data goes through the store's lifecycle and operations ({@code OrderLifecycle}, {@code Organisations},
- * {@code ResourceEdits}, {@code UsageLedger}, {@code ScriptDryRuns}), so the order state machine exists once.
+ * {@code ResourceEdits}, {@code UsageLedger}, {@code ScriptDryRuns}, {@code PlanPrices}, {@code MonthStart}), so the order state machine exists once.
  */
 class ArchitectureTest {
     private static final String STORE = "dev.tally.emulator.store.";
@@ -23,7 +23,7 @@ class ArchitectureTest {
     private static final Set<String> MUTATORS = Set.of(
             STORE + "Table.add", STORE + "Table.remove", STORE + "Table.addAll", STORE + "Table.resort",
             STORE + "JsonRow.<init>", STORE + "UsageRow.<init>", STORE + "UsageRow.overwrite",
-            STORE + "Store.tick", STORE + "Store.newUuid", STORE + "Store.addUsage", STORE + "Store.dryRuns",
+            STORE + "Store.tick", STORE + "Store.moveClock", STORE + "Store.newUuid", STORE + "Store.addUsage", STORE + "Store.dryRuns",
             STORE + "Store.addPlan", STORE + "Store.addUser");
 
     /** The mutable JSON tree of a stored row; http reads rows through {@code get}, {@code text} and {@code render}. */
@@ -34,7 +34,7 @@ class ArchitectureTest {
      * tables and rows themselves.
      */
     private static final Set<String> WRITERS = Set.of("OrderLifecycle", "Organisations", "ResourceEdits",
-            "UsageLedger", "ScriptDryRuns", "DatasetGenerator", "Quirks", "Store", "Table", "JsonRow", "UsageRow");
+            "UsageLedger", "ScriptDryRuns", "PlanPrices", "MonthStart", "DatasetGenerator", "Quirks", "Store", "Table", "JsonRow", "UsageRow");
 
     private static JavaClasses classes;
 

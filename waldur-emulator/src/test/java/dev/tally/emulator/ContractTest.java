@@ -251,6 +251,31 @@ class ContractTest {
         assertThat(violations).isEmpty();
     }
 
+    // Its own emulator: moving the clock past the 1st would change what the other tests see.
+    @Test
+    void priceUpdatesConform() throws IOException {
+        try (Emulator own = Emulator.start(EmulatorConfig.defaults())) {
+            Api ownStaff = new Api(own, own.staffToken());
+            Api ownProvider = new Api(own, own.providerToken());
+            JsonNode offering = ownStaff.getJson("/api/marketplace-public-offerings/?name_exact=LUMI%20Finland").get(0);
+            String planPath = "/api/marketplace-plans/" + offering.get("plans").get(0).get("uuid").asText() + "/";
+            check(ownProvider, "POST", planPath + "update_prices/",
+                    "{\"prices\": {\"cpu_k_hours\": \"12.5\", \"gpu_k_hours\": 80}}", 200);
+            check(ownProvider, "GET", planPath, 200);
+            check(ownStaff, "GET", "/api/marketplace-public-offerings/" + offering.get("uuid").asText() + "/", 200);
+            check(ownProvider, "POST", planPath + "update_prices/", "{\"prices\": {\"x\": 1}}", 400);
+            check(ownProvider, "POST", planPath + "update_prices/", "{}", 400);
+            check(ownStaff.as(own.allocatorTokens().values().iterator().next()), "POST", planPath + "update_prices/",
+                    "{\"prices\": {}}", 403);
+            check(ownStaff, "POST", "/api/marketplace-plans/" + "0".repeat(32) + "/update_prices/",
+                    "{\"prices\": {}}", 404);
+            own.advanceClock(java.time.Instant.parse("2026-12-01T00:00:00Z"));
+            check(ownProvider, "GET", planPath, 200);
+            check(ownProvider, "GET", "/api/marketplace-plans/?page_size=300", 200);
+        }
+        assertThat(violations).isEmpty();
+    }
+
     private JsonNode check(Api api, String method, String path, int expectedStatus) {
         return check(api, method, path, null, expectedStatus);
     }

@@ -23,6 +23,7 @@ public final class Writes {
     private final UsageRequests usages;
     private final DryRunRequests dryRuns;
     private final OrganisationRequests organisations;
+    private final PlanRequests plans;
 
     public Writes(Store store, OrderLifecycle lifecycle) {
         this.store = store;
@@ -31,6 +32,7 @@ public final class Writes {
         this.usages = new UsageRequests(store);
         this.dryRuns = new DryRunRequests(store);
         this.organisations = new OrganisationRequests(store, new Organisations(store, lifecycle));
+        this.plans = new PlanRequests(store);
     }
 
     /** {@code POST /api-auth/password/}: username and password for a token. */
@@ -122,6 +124,12 @@ public final class Writes {
             case "marketplace-orders" -> locked(() -> orders.action(request, uuid, action));
             case "marketplace-resources" -> locked(() -> resources.action(request, uuid, action));
             case "marketplace-script-dry-run" -> locked(() -> dryRuns.run(request, uuid, action));
+            case ProviderViews.PLANS -> {
+                if (!action.equals("update_prices")) {
+                    throw ApiException.detail(404, "Not found.");
+                }
+                yield locked(() -> plans.updatePrices(request, uuid));
+            }
             default -> throw ApiException.detail(404, "Not found.");
         };
     }

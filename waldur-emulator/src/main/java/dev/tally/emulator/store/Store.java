@@ -158,6 +158,11 @@ public final class Store {
         return clock;
     }
 
+    /** Sets the logical clock (never backwards; {@link MonthStart} checks); callers hold the write lock. */
+    void moveClock(Instant to) {
+        clock = to;
+    }
+
     public Instant now() {
         return clock;
     }
