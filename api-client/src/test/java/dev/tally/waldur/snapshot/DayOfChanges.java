@@ -36,7 +36,8 @@ import java.util.Set;
 final class DayOfChanges {
     /** One kind of change. */
     enum Kind {
-        NEW_ALLOCATION, LIMIT_UPDATE, TERMINATION, LATE_USAGE, RENAMED_PROJECT, UNLINKED_RESOURCE, DELETED_ORDER
+        NEW_ALLOCATION, LIMIT_UPDATE, TERMINATION, LATE_USAGE, RENAMED_PROJECT, UNLINKED_RESOURCE, DELETED_ORDER,
+        PLAN_PRICE_CHANGE
     }
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -63,6 +64,7 @@ final class DayOfChanges {
             case RENAMED_PROJECT -> renameProject();
             case UNLINKED_RESOURCE -> unlink(active(3));
             case DELETED_ORDER -> deletePendingOrder("withdrawn " + serial);
+            case PLAN_PRICE_CHANGE -> changePrices();
             default -> throw new IllegalArgumentException(kind.name());
         }
     }
@@ -128,11 +130,11 @@ final class DayOfChanges {
         finish(staff.terminateResource(resource.uuid(), Map.of()));
     }
 
-    /** A provider reports usage for the month before the emulator's current one (a late report). */
+    /** Usage reported for the month before the emulator's current one (a late report; staff may report for any provider). */
     private void lateUsage(Resource resource) {
         LocalDate today = LocalDate.ofInstant(emulator.clock().instant(), ZoneOffset.UTC);
         LocalDate lastMonth = today.withDayOfMonth(1).minusMonths(1).plusDays(20);
-        provider.setUsage(resource.uuid(), List.of(new UsageReport("cpu_k_hours", BigDecimal.valueOf(7 + serial),
+        staff.setUsage(resource.uuid(), List.of(new UsageReport("cpu_k_hours", BigDecimal.valueOf(7 + serial),
                 "late report")), lastMonth);
     }
 
@@ -158,6 +160,15 @@ final class DayOfChanges {
         Order order = csc.createOrder(new OrderRequest(project.uuid(), finland.uuid(), finland.plans().get(0).uuid(),
                 limits, Map.of("name", name)));
         check(send("DELETE", "marketplace-orders/" + order.uuid() + "/", null), 204);
+    }
+
+    /** The provider changes a plan's prices: only plan components change, not the offering's modified. */
+    private void changePrices() throws IOException, InterruptedException {
+        Offering finland = staff.offerings(dev.tally.waldur.OfferingFilter.builder().nameExact("LUMI Finland").build())
+                .get(0);
+        String body = "{\"prices\": {\"cpu_k_hours\": \"" + (10 + serial) + ".5\", \"gpu_k_hours\": 80,"
+                + " \"gb_k_hours\": \"0.002\"}}";
+        check(post("marketplace-plans/" + finland.plans().get(0).uuid() + "/update_prices/", body), 200);
     }
 
     private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
