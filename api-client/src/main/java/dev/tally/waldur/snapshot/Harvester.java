@@ -165,6 +165,7 @@ public final class Harvester {
                         }
                     }
                     Stored scan = look;
+                    // a full harvest looks at no stored line (it scanned the pages), so it formats no UUID either
                     done.put(c, store(c, lines, dir, increment == null ? scan : (uuid, line) -> {
                         increment.stored(c, uuid, line);
                         scan.accept(uuid, line);
@@ -193,7 +194,9 @@ public final class Harvester {
     private Manifest.Entry store(WaldurCollection c, SortedLines lines, Path dir, Stored look) throws IOException {
         try (CountingGzipWriter out = open(c, dir)) {
             lines.drain(line -> {
-                look.accept(line.key().uuid(), line.bytes());
+                if (look != Stored.NONE) {
+                    look.accept(line.key().uuid(), line.bytes());
+                }
                 out.write(line.bytes(), line.bytes().length, 1);
             });
             return finish(c, out);

@@ -15,6 +15,7 @@ record LineKey(String[] fields, int kind, long high, long low, String other) imp
     static final int TEXT = 1;
     static final int NONE = 2;
     private static final String[] NO_FIELDS = new String[0];
+    private static final java.util.HexFormat HEX_DIGITS = java.util.HexFormat.of();
 
     static LineKey of(String uuid) {
         return of(NO_FIELDS, uuid);
@@ -53,7 +54,7 @@ record LineKey(String[] fields, int kind, long high, long low, String other) imp
     /** The key's UUID in its normal form (lower-case hex, no dashes); null for objects without one. */
     String uuid() {
         return switch (kind) {
-            case HEX -> String.format("%016x%016x", high, low);
+            case HEX -> HEX_DIGITS.toHexDigits(high) + HEX_DIGITS.toHexDigits(low);
             case TEXT -> other;
             default -> null;
         };
