@@ -132,6 +132,43 @@ bench_harvest() {
       "$(ratio "$tally" "$py")" "≤ 0.33× (3× faster)" "$(le "$tally" "$py" 0.3334)"
 }
 
+# --- incremental refresh ------------------------------------------------------------------------
+# A day's changes to ~1% of the resources (a description edit and a usage report each, both moving the resource's
+# modified) after the full harvest in $work/snap, then `harvest --since` against a full harvest of the same state.
+# The emulator stamps changes with its logical clock (as of 2026-11-01), not the wall clock the harvest's manifest
+# uses, so the overlap reaches back to a day before that date: exactly what a server whose clock agrees with ours gives.
+bench_refresh() {
+  local scale=$1
+  local -a uuids
+  local resources changes
+  resources=$(curl -sS -I -H "Authorization: Token $token" "${api}marketplace-resources/?page_size=1" | awk -F': ' 'tolower($1)=="x-result-count" {print $2+0}')
+  changes=$(( resources / 100 )); [ "$changes" -ge 1 ] || changes=1
+  mapfile -t uuids < <(for p in $(seq 1 $(( (changes + 299) / 300 ))); do
+      curl -sS -H "Authorization: Token $token" "${api}marketplace-resources/?state=OK&field=uuid&page_size=300&page=$p"; done \
+      | grep -o '"uuid":"[0-9a-f]\{32\}"' | cut -d'"' -f4 | head -n "$changes")
+  log "refresh at scale $scale: changing ${#uuids[@]} of $resources resources"
+  : > "$work/changes.cfg"
+  for u in "${uuids[@]}"; do
+    printf 'url = "%smarketplace-resources/%s/"\nrequest = "PATCH"\ndata = "{\\"description\\": \\"changed by bench\\"}"\noutput = "/dev/null"\n' "$api" "$u" >> "$work/changes.cfg"
+    printf 'next\nurl = "%smarketplace-component-usages/set_usage/"\ndata = "{\\"resource\\": \\"%s\\", \\"usages\\": [{\\"type\\": \\"cpu_k_hours\\", \\"amount\\": \\"1\\"}]}"\noutput = "/dev/null"\nnext\n' "$api" "$u" >> "$work/changes.cfg"
+  done
+  curl -sS --parallel --parallel-max "$concurrency" -H "Authorization: Token $token" -H "Content-Type: application/json" \
+      -K "$work/changes.cfg" || true
+  local hours months
+  hours=$(( ( $(date -u +%s) - $(date -u -d 2026-11-01 +%s) ) / 3600 + 24 )); [ "$hours" -ge 24 ] || hours=24
+  # usage months back to the emulator's month (set_usage without a date reports for it)
+  months=$(( $(date -u +%Y) * 12 + 10#$(date -u +%m) - (2026 * 12 + 11) )); [ "$months" -ge 0 ] || months=0
+  local full refresh
+  full=$(time_cmd "$reps" java $HARVEST_JVM -jar "$tally_jar" harvest --url "$api" --token-file "$work/token" \
+      --out "$work/full" --concurrency "$concurrency" --quiet)
+  refresh=$(time_cmd "$reps" java $HARVEST_JVM -jar "$tally_jar" harvest --url "$api" --token-file "$work/token" \
+      --since "$work/snap" --overlap "PT${hours}H" --usage-months "$months" --out "$work/refresh" --concurrency "$concurrency" --quiet)
+  local same=pass
+  for f in "$work/full"/*.jsonl.gz; do cmp -s "$f" "$work/refresh/$(basename "$f")" || same="FAIL: $(basename "$f") differs"; done
+  record "refresh after ~1% changes (harvest --since) vs full harvest, same state" "$scale" "$refresh" "$full" \
+      "$(ratio "$refresh" "$full")" "≤ 0.10×" "$([ "$same" = pass ] && le "$refresh" "$full" 0.10 || echo "$same")"
+}
+
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}'; }
 le() { awk -v a="$1" -v b="$2" -v k="$3" 'BEGIN {print (a <= b * k ? "pass" : "FAIL")}'; }
 
@@ -241,6 +278,7 @@ started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 for scale in "${scales[@]}"; do
   start_emulator "$scale"
   bench_harvest "$scale"
+  [ "$scale" = 20 ] && bench_refresh "$scale"
   bench_end_to_end "$scale"
   stop_emulator
 done

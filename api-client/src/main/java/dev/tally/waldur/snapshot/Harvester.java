@@ -77,6 +77,40 @@ public final class Harvester {
      * by a killed harvest, are removed first; the old snapshot's sibling is removed once the new one is in place.
      */
     public Manifest harvest(Path outDir, Set<WaldurCollection> collections, Progress progress) throws IOException {
+        return publish(outDir, (started, staging) -> {
+            Map<String, String> unavailable = new LinkedHashMap<>();
+            Map<String, Manifest.Entry> entries = harvestAll(collections, staging, progress, started, unavailable, null);
+            return new Manifest(Manifest.FORMAT, client.config().apiUrl().toString(), started, clock.instant(), toolVersion,
+                    entries, backfilled, unavailable, null);
+        });
+    }
+
+    /**
+     * Harvests as {@link #harvest} does, fetching only what changed since the snapshot at {@code baseDir}
+     * (docs/harvest.md, "Incremental harvest") and taking the rest from it; the data files come out as a full
+     * harvest of the same server state would write them. The base is verified first: a damaged one is a
+     * {@link SnapshotException} before anything is fetched. The manifest names the base and what was fetched.
+     */
+    public Manifest harvestSince(Path outDir, Path baseDir, IncrementalOptions options,
+            Set<WaldurCollection> collections, Progress progress) throws IOException {
+        Snapshot base = Snapshot.open(baseDir);
+        return publish(outDir, (started, staging) -> {
+            IncrementalHarvest increment = new IncrementalHarvest(client, base, options, started);
+            Map<String, String> unavailable = new LinkedHashMap<>();
+            Map<String, Manifest.Entry> entries = harvestAll(collections, staging, progress, started, unavailable, increment);
+            return new Manifest(Manifest.FORMAT, client.config().apiUrl().toString(), started, clock.instant(),
+                    toolVersion, entries, backfilled, unavailable, increment.summary());
+        });
+    }
+
+    /** Fills a staging directory and returns its manifest. */
+    @FunctionalInterface
+    private interface Work {
+        Manifest fill(Instant started, Path staging) throws IOException;
+    }
+
+    /** Runs {@code work} in a hidden sibling of {@code outDir} and renames it into place once complete. */
+    private Manifest publish(Path outDir, Work work) throws IOException {
         Path target = outDir.toAbsolutePath().normalize();
         checkTarget(target);
         Instant started = clock.instant();
@@ -85,10 +119,7 @@ public final class Harvester {
         SnapshotDirectories.removeLeftovers(target, SnapshotDirectories.PARTIAL, started);
         Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + SnapshotDirectories.PARTIAL);
         try {
-            Map<String, String> unavailable = new LinkedHashMap<>();
-            Map<String, Manifest.Entry> entries = harvestAll(collections, staging, progress, started, unavailable);
-            Manifest manifest = new Manifest(Manifest.FORMAT, client.config().apiUrl().toString(), started,
-                    clock.instant(), toolVersion, entries, backfilled, unavailable);
+            Manifest manifest = work.fill(started, staging);
             writeManifest(client.mapper(), staging, manifest);
             SnapshotDirectories.publish(staging, target);
             SnapshotDirectories.removeLeftovers(target, SnapshotDirectories.OLD, started);
@@ -105,19 +136,17 @@ public final class Harvester {
      * by one and appended (docs/waldur.md, "Offerings the public list omits").
      */
     private Map<String, Manifest.Entry> harvestAll(Set<WaldurCollection> collections, Path dir, Progress progress,
-            Instant started, Map<String, String> unavailable) throws IOException {
+            Instant started, Map<String, String> unavailable, IncrementalHarvest increment) throws IOException {
         Map<WaldurCollection, Manifest.Entry> done = new EnumMap<>(WaldurCollection.class);
         backfilled = List.of();
         Set<String> listed = ConcurrentHashMap.newKeySet();
         OfferingReferences references = new OfferingReferences();
-        CountingGzipWriter offerings = null;
-        try {
+        try (SortedLines offerings = sorted(WaldurCollection.OFFERINGS, dir)) {
             for (WaldurCollection c : WaldurCollection.values()) {
                 if (!collections.contains(c)) {
                     continue;
                 }
                 if (c == WaldurCollection.OFFERINGS) {
-                    offerings = open(c, dir);
                     copy(c, offerings, progress, page -> {
                         for (int i = 0; i < page.size(); i++) {
                             listed.add(normalised(page.uuid(i)));
@@ -129,24 +158,66 @@ public final class Harvester {
                     harvestOptional(c, dir, progress, started, done, unavailable);
                     continue;
                 }
-                try (CountingGzipWriter out = open(c, dir)) {
+                try (SortedLines lines = sorted(c, dir)) {
                     boolean names = c == WaldurCollection.ORDERS || c == WaldurCollection.RESOURCES;
-                    copy(c, out, progress, names ? page -> references.scan(page.lines(), page.length()) : page -> { });
-                    done.put(c, finish(c, out));
+                    Stored look = Stored.NONE;
+                    if (increment == null || !IncrementalHarvest.merges(c)) {
+                        copy(c, lines, progress, names ? page -> references.scan(page.lines(), page.length()) : page -> { });
+                        if (increment != null) {
+                            increment.fetchedWhole(c, lines.count());
+                        }
+                    } else {
+                        increment.merge(c, lines, (fetched, total) -> progress.onProgress(c, fetched, total));
+                        if (names) {
+                            // merged lines, not pages, name the offerings here
+                            look = (uuid, line) -> references.scan(line, line.length);
+                        }
+                    }
+                    Stored scan = look;
+                    // a full harvest looks at no stored line (it scanned the pages), so it formats no UUID either
+                    done.put(c, store(c, lines, dir, increment == null ? scan : (uuid, line) -> {
+                        increment.stored(c, uuid, line);
+                        scan.accept(uuid, line);
+                    }));
                 }
             }
-            if (offerings != null) {
+            if (collections.contains(WaldurCollection.OFFERINGS)) {
                 backfilled = appendUnlisted(offerings, references.missingFrom(listed));
-                done.put(WaldurCollection.OFFERINGS, finish(WaldurCollection.OFFERINGS, offerings));
-            }
-        } finally {
-            if (offerings != null) {
-                offerings.close();
+                if (increment != null) {
+                    increment.fetchedWhole(WaldurCollection.OFFERINGS, offerings.count());
+                }
+                done.put(WaldurCollection.OFFERINGS, store(WaldurCollection.OFFERINGS, offerings, dir, Stored.NONE));
             }
         }
         Map<String, Manifest.Entry> entries = new LinkedHashMap<>();
         done.forEach((c, e) -> entries.put(c.id(), e));
         return entries;
+    }
+
+    /** A collection's lines in canonical order: the ordering the harvest asks the server for, then the UUID. */
+    static SortedLines sorted(WaldurCollection c, Path dir) {
+        return new SortedLines(dir, CanonicalOrder.fields(c));
+    }
+
+    /** Writes a collection's lines, in canonical order (docs/harvest.md), as its gzipped data file. */
+    private Manifest.Entry store(WaldurCollection c, SortedLines lines, Path dir, Stored look) throws IOException {
+        try (CountingGzipWriter out = open(c, dir)) {
+            lines.drain(line -> {
+                if (look != Stored.NONE) {
+                    look.accept(line.key().uuid(), line.bytes());
+                }
+                out.write(line.bytes(), line.bytes().length, 1);
+            });
+            return finish(c, out);
+        }
+    }
+
+    /** Shown each line as it is stored, with its UUID. */
+    @FunctionalInterface
+    private interface Stored {
+        Stored NONE = (uuid, line) -> { };
+
+        void accept(String uuid, byte[] line);
     }
 
     /**
@@ -157,9 +228,9 @@ public final class Harvester {
             Map<WaldurCollection, Manifest.Entry> done, Map<String, String> unavailable) throws IOException {
         java.time.YearMonth month = java.time.YearMonth.from(started.atZone(java.time.ZoneOffset.UTC)).minusMonths(1);
         Query query = Query.of("year", Integer.toString(month.getYear())).and("month", Integer.toString(month.getMonthValue()));
-        try (CountingGzipWriter out = open(c, dir)) {
-            copy(c, query, out, progress, page -> { });
-            done.put(c, finish(c, out));
+        try (SortedLines lines = sorted(c, dir)) {
+            copy(c, query, lines, progress, page -> { });
+            done.put(c, store(c, lines, dir, Stored.NONE));
         } catch (dev.tally.waldur.ForbiddenException | NotFoundException e) {
             Files.deleteIfExists(dir.resolve(fileName(c)));
             unavailable.put(c.id(), "HTTP " + e.status());
@@ -180,7 +251,7 @@ public final class Harvester {
      * One that is not found there either (a caller without rights to it) is left out: its allocations keep the
      * offering name their resources carry.
      */
-    private List<String> appendUnlisted(CountingGzipWriter out, Set<String> missing) throws IOException {
+    private List<String> appendUnlisted(SortedLines out, Set<String> missing) throws IOException {
         List<String> fetched = new ArrayList<>();
         for (String uuid : missing) {
             JsonNode offering;
@@ -192,7 +263,7 @@ public final class Harvester {
             byte[] json = client.mapper().writeValueAsBytes(offering);
             byte[] line = Arrays.copyOf(json, json.length + 1);
             line[json.length] = '\n';
-            out.write(line, line.length, 1);
+            out.add(offering.path("uuid").isTextual() ? offering.get("uuid").asText() : uuid, line);
             fetched.add(uuid);
         }
         return List.copyOf(fetched);
@@ -212,22 +283,22 @@ public final class Harvester {
     }
 
     /** Copies one list into {@code out}, showing each page to {@code look} first. */
-    private void copy(WaldurCollection c, CountingGzipWriter out, Progress progress, Consumer<JsonLinesPage> look)
+    private void copy(WaldurCollection c, SortedLines out, Progress progress, Consumer<JsonLinesPage> look)
             throws IOException {
         copy(c, Query.NONE, out, progress, look);
     }
 
-    private void copy(WaldurCollection c, Query query, CountingGzipWriter out, Progress progress, Consumer<JsonLinesPage> look)
+    private void copy(WaldurCollection c, Query query, SortedLines out, Progress progress, Consumer<JsonLinesPage> look)
             throws IOException {
         try {
             ListListener listener = (fetched, total) -> progress.onProgress(c, fetched, total);
             // Objects are stored as received, one compact JSON line each, re-encoded by a streaming
-            // copy on the fetching threads; the writer compresses chunks on its own threads, and this
-            // thread only appends finished gzip members in order and hashes them.
+            // copy on the fetching threads; they are put in canonical order before the writer
+            // compresses them (docs/harvest.md, "Canonical order").
             client.forEachPageLines(c.path(), query, listener, page -> {
                 look.accept(page);
                 try {
-                    out.write(page.lines(), page.length(), page.size());
+                    out.addAll(page.lines(), page.length(), page.uuids());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

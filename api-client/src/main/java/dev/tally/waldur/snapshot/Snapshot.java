@@ -216,6 +216,49 @@ public final class Snapshot {
         checkCount(entry, line);
     }
 
+    /** Receives one stored line. */
+    @FunctionalInterface
+    interface LineSink {
+        void accept(byte[] line) throws IOException;
+    }
+
+    /**
+     * Streams the stored lines of a collection, each with its newline, as they are in the file (for an incremental
+     * harvest, which keeps them byte for byte). The object count is checked against the manifest at the end.
+     */
+    void forEachLine(WaldurCollection collection, LineSink sink) {
+        Manifest.Entry entry = manifest.collections().get(collection.id());
+        if (entry == null) {
+            return;
+        }
+        Path file = dir.resolve(entry.file());
+        long line = 0;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
+            java.io.ByteArrayOutputStream current = new java.io.ByteArrayOutputStream(4096);
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                int start = 0;
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        current.write(buffer, start, i + 1 - start);
+                        sink.accept(current.toByteArray());
+                        current.reset();
+                        line++;
+                        start = i + 1;
+                    }
+                }
+                current.write(buffer, start, n - start);
+            }
+            if (current.size() > 0) {
+                throw new IOException("the last line has no newline");
+            }
+        } catch (IOException | RuntimeException e) {
+            throw unreadable(entry, line + 1, e);
+        }
+        checkCount(entry, line);
+    }
+
     /** How many objects of a collection the manifest lists; 0 when the snapshot does not hold it. */
     public long count(WaldurCollection collection) {
         Manifest.Entry entry = manifest.collections().get(collection.id());

@@ -28,6 +28,10 @@ import dev.tally.waldur.WaldurClient;
 import dev.tally.waldur.WaldurClientConfig;
 import dev.tally.waldur.WaldurCollection;
 import dev.tally.waldur.snapshot.Harvester;
+import dev.tally.waldur.snapshot.IncrementalOptions;
+import dev.tally.waldur.snapshot.Manifest;
+import dev.tally.waldur.snapshot.Snapshot;
+import dev.tally.waldur.snapshot.SnapshotException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -138,7 +142,7 @@ public final class ExportCommand implements Callable<Integer> {
                     temporary = Files.createTempDirectory("tally-export-");
                     snapshotDir = temporary.resolve("snapshot");
                 }
-                harvest(cfg, snapshotDir, progress);
+                harvest(cfg, snapshotDir, progress, log, err);
             }
             progress.step("reading snapshot " + snapshotDir);
             ReportInput input = ReportInput.load(snapshotDir);
@@ -281,7 +285,8 @@ public final class ExportCommand implements Callable<Integer> {
         return TemplateLoader.load(Files.isRegularFile(relative) ? relative.toString() : t);
     }
 
-    private void harvest(ExportConfig cfg, Path dir, ProgressLine progress) throws Exception {
+    private void harvest(ExportConfig cfg, Path dir, ProgressLine progress, ExportLog log, PrintWriter err)
+            throws Exception {
         ApiToken token;
         if (cfg.tokenFile() != null) {
             try {
@@ -298,8 +303,19 @@ public final class ExportCommand implements Callable<Integer> {
         }
         WaldurClientConfig client = WaldurClientConfig.builder(cfg.url(), token).allowInsecureHttp(cfg.allowInsecureHttp())
                 .pageSize(WaldurClientConfig.MAX_PAGE_SIZE).build();
-        new Harvester(new WaldurClient(client), ToolVersion.get(), top.clock())
-                .harvest(dir, EnumSet.allOf(WaldurCollection.class), progress);
+        Harvester harvester = new Harvester(new WaldurClient(client), ToolVersion.get(), top.clock());
+        if (cfg.incremental() && Files.isRegularFile(dir.resolve(Manifest.FILE_NAME))) {
+            try {
+                Snapshot.open(dir);
+                // the previous run's snapshot in the same folder is the base (docs/harvest.md, "From tally export")
+                harvester.harvestSince(dir, dir, IncrementalOptions.DEFAULTS, EnumSet.allOf(WaldurCollection.class),
+                        progress);
+                return;
+            } catch (SnapshotException e) {
+                err.println(log.line("cannot refresh " + dir + " (" + e.getMessage() + "); harvesting it whole"));
+            }
+        }
+        harvester.harvest(dir, EnumSet.allOf(WaldurCollection.class), progress);
     }
 
     private static void deleteQuietly(Path dir) {

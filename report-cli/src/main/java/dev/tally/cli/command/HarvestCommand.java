@@ -9,7 +9,10 @@ import dev.tally.waldur.WaldurClient;
 import dev.tally.waldur.WaldurClientConfig;
 import dev.tally.waldur.WaldurCollection;
 import dev.tally.waldur.snapshot.Harvester;
+import dev.tally.waldur.snapshot.IncrementalOptions;
 import dev.tally.waldur.snapshot.Manifest;
+import dev.tally.waldur.snapshot.Snapshot;
+import dev.tally.waldur.snapshot.SnapshotException;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -37,8 +40,13 @@ import picocli.CommandLine.Model.CommandSpec;
             "",
             "Reads are retried on 429 (after Retry-After), 5xx and lost connections, with exponential backoff.",
             "The token comes from --token-file, --profile or WALDUR_TOKEN; it is never printed or written."},
-        footer = {"", "Examples:",
+        footer = {"", "Incremental refresh (--since): customers and offerings are fetched whole; orders, resources and",
+            "projects modified since the base snapshot's start minus --overlap, with their UUID lists to drop deleted",
+            "objects; component usages of the months from the one before the base's month up to now. The result",
+            "equals a full harvest of the same server state (docs/harvest.md says when to run a full one anyway).",
+            "", "Examples:",
             "  WALDUR_TOKEN=... tally harvest --url https://puhuri-core.neic.no/api/ --out snapshots/2026-10",
+            "  tally harvest --profile puhuri --since snapshots/2026-10-01 --out snapshots/2026-10-02",
             "  tally harvest --profile puhuri --out snap --collections offerings,resources --page-size 100"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:Snapshot written.", "1:Harvest failed; no DIR was written (the message names the cause).",
@@ -68,6 +76,24 @@ public final class HarvestCommand implements Callable<Integer> {
                     + "component-usages. Default: all.")
     List<String> collections;
 
+    @Option(names = "--since", paramLabel = "SNAPSHOT_DIR",
+            description = "Refresh the snapshot SNAPSHOT_DIR: fetch only what changed since it was harvested and "
+                    + "write a new complete snapshot to --out (SNAPSHOT_DIR itself is not changed). It is verified "
+                    + "first; a damaged one is refused.")
+    Path since;
+
+    @Option(names = "--overlap", paramLabel = "DURATION", defaultValue = "1d",
+            description = "With --since: how far before the base snapshot's start to ask for modified objects, "
+                    + "covering clock skew between Waldur and this machine (e.g. 1d, 12h, 30m, PT6H). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String overlap;
+
+    @Option(names = "--usage-months", paramLabel = "N", defaultValue = "1",
+            description = "With --since: re-fetch the component usages of N months before the base snapshot's month "
+                    + "and every month since (providers report the current and previous month; raise N after a "
+                    + "late backfill). Default: ${DEFAULT-VALUE}.")
+    int usageMonths;
+
     @ParentCommand
     TallyCommand top;
 
@@ -92,10 +118,27 @@ public final class HarvestCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        IncrementalOptions incremental = null;
+        if (since != null) {
+            try {
+                incremental = new IncrementalOptions(Durations.parse(overlap), usageMonths);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            try {
+                Snapshot.open(since);
+            } catch (SnapshotException e) {
+                // the base is the user's input: a damaged one is a usage error, refused before connecting
+                spec.commandLine().getErr().println("tally: cannot refresh from " + since + ": " + e.getMessage());
+                return picocli.CommandLine.ExitCode.USAGE;
+            }
+        }
         Harvester harvester = new Harvester(new WaldurClient(config), ToolVersion.get(), top.clock());
         Manifest manifest;
         try {
-            manifest = harvester.harvest(out, wanted, new ProgressLine(spec.commandLine().getErr(), top.quiet()));
+            ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), top.quiet());
+            manifest = incremental == null ? harvester.harvest(out, wanted, progress)
+                    : harvester.harvestSince(out, since, incremental, wanted, progress);
         } catch (NotFoundException e) {
             // A 404 on a list means the URL is not the API root (lists never 404 on a real Waldur).
             throw new WaldurApiException(e.method(), e.path(), e.status(), e.detail() + " (is " + config.apiUrl()

@@ -116,6 +116,8 @@ final class Endpoints {
         f.put("backend_id", Filter.exact("backend_id"));
         f.put("slug", Filter.exact("slug"));
         f.put("created", Filter.since("created"));
+        // 8.0.5 ProjectFilter; the serializer shows no modified, so the emulator keeps it hidden (docs/emulator.md).
+        f.put("modified", Filter.sinceOr("modified", "created"));
         f.put("query", Filter.query("name", "backend_id"));
         f.put("is_removed", Filter.bool("is_removed"));
         return new Endpoint("projects", "Project", false, Store::projects,

@@ -224,6 +224,24 @@ interface Filter {
         };
     }
 
+    /** As {@link #since}, reading {@code fallback} where a row has no {@code field} (never modified since created). */
+    static Filter sinceOr(String field, String fallback) {
+        return (param, values) -> {
+            String value = last(values);
+            if (value.isEmpty()) {
+                return null;
+            }
+            String bound = dev.tally.emulator.store.Ids.timestamp(parseDateTime(param, value));
+            return row -> {
+                String stored = text(row, field);
+                if (stored == null) {
+                    stored = text(row, fallback);
+                }
+                return stored != null && stored.compareTo(bound) >= 0;
+            };
+        };
+    }
+
     /** A date bound on the date part of a datetime field; {@code after} is inclusive ≥, otherwise inclusive ≤. */
     static Filter dateBound(String field, boolean after) {
         return (param, values) -> {

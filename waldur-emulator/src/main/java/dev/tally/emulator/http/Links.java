@@ -40,7 +40,8 @@ final class Links {
 
     /** {@code ?field=a&field=b}: keep only those keys (Waldur's RestrictedSerializerMixin); no param keeps all. */
     static ObjectNode restrict(ObjectNode node, List<String> fields) {
-        if (fields.isEmpty()) {
+        if (fields.isEmpty() || fields.stream().noneMatch(node::has)) {
+            // RestrictedSerializerMixin drops unknown names; with none left it renders every field.
             return node;
         }
         node.retain(fields);

@@ -123,7 +123,8 @@ final class OrderRequests {
         JsonRow order = find(request, rawUuid);
         requireActor(request.user(), order, "customer_uuid");
         requireState(order, OrderState.PENDING_CONSUMER, OrderState.PENDING_PROVIDER);
-        lifecycle.cancel(order);
+        // OrderViewSet.destroy deletes the row (ActionsViewSet.perform_destroy); it does not cancel it.
+        store.deleteOrder(order);
         return Response.empty(204);
     }
 

@@ -83,6 +83,14 @@ final class ResourceRequests {
                         Json.NODES.objectNode(), null, user);
                 yield orderUuid(order);
             }
+            case "unlink" -> {
+                // MarketplaceResourceViewSet.unlink: staff only; deletes the row without a backend operation.
+                if (!user.staff()) {
+                    throw ApiException.forbidden();
+                }
+                store.unlink(resource);
+                yield Response.empty(204);
+            }
             case "update_options" -> {
                 requireActor(user, resource);
                 yield updateOptions(resource, body);

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** A row that is stored as its serialized JSON tree; writers mutate {@link #node()} under the store's write lock. */
 public final class JsonRow implements Row {
     private final ObjectNode node;
+    // Fields Waldur filters on but does not serialise (a project's modified); read by get(), never rendered.
+    private ObjectNode hidden;
 
     JsonRow(ObjectNode node) {
         this.node = node;
@@ -22,7 +24,16 @@ public final class JsonRow implements Row {
 
     @Override
     public JsonNode get(String field) {
-        return node.get(field);
+        JsonNode value = node.get(field);
+        return value != null || hidden == null ? value : hidden.get(field);
+    }
+
+    /** Sets a field that filters see and responses do not show. */
+    void setHidden(String field, String value) {
+        if (hidden == null) {
+            hidden = Json.NODES.objectNode();
+        }
+        hidden.put(field, value);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.tally.emulator.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -56,6 +58,18 @@ public final class Organisations {
                 project.node().put("customer_abbreviation", customer.text("abbreviation"));
             }
         }
+        // Orders and resources serialise customer_name from project.customer too; their own modified stays.
+        for (JsonRow row : ordersAndResources()) {
+            if (customer.uuid().equals(row.text("customer_uuid"))) {
+                row.node().put("customer_name", customer.text("name"));
+            }
+        }
+    }
+
+    private Iterable<JsonRow> ordersAndResources() {
+        List<JsonRow> rows = new ArrayList<>(store.orders().rows());
+        rows.addAll(store.resources().rows());
+        return rows;
     }
 
     public void deleteCustomer(JsonRow customer) {
@@ -67,6 +81,7 @@ public final class Organisations {
         JsonRow project = new JsonRow(Records.project(new Records.ProjectSpec(uuid, body.get("name").asText(),
                 customer, "", Ids.timestamp(store.tick()), "", null, null, "", false, "default")));
         applyProject(project, body);
+        project.setHidden("modified", project.text("created"));
         store.projects().add(project);
         customer.node().put("projects_count", activeProjects(customer.uuid()));
         return project;
@@ -76,8 +91,19 @@ public final class Organisations {
     public void updateProject(JsonRow project, ObjectNode body) {
         String oldName = project.text("name");
         applyProject(project, body);
+        project.setHidden("modified", Ids.timestamp(store.tick()));
         if (!oldName.equals(project.text("name"))) {
             store.projects().resort();
+        }
+        // Waldur serialises these from the project relation: they change without the order's or resource's modified.
+        for (JsonRow row : ordersAndResources()) {
+            if (project.uuid().equals(row.text("project_uuid"))) {
+                row.node().put("project_name", project.text("name"));
+                row.node().put("project_description", project.text("description"));
+                if (row.get("project_end_date") != null) {
+                    row.node().set("project_end_date", project.get("end_date"));
+                }
+            }
         }
         orders.projectDatesChanged(project.uuid());
     }
@@ -85,6 +111,7 @@ public final class Organisations {
     /** A soft delete: the project stays, marked {@code is_removed}. */
     public void deleteProject(JsonRow project) {
         project.node().put("is_removed", true);
+        project.setHidden("modified", Ids.timestamp(store.tick()));
         store.customers().find(project.text("customer_uuid"))
                 .ifPresent(c -> c.node().put("projects_count", activeProjects(c.uuid())));
     }

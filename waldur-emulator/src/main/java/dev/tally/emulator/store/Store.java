@@ -164,6 +164,25 @@ public final class Store {
         return resourceUuid + '|' + type + '|' + planPeriod + '|' + billingPeriod;
     }
 
+    /**
+     * Staff {@code unlink}: deletes the resource row, and with it (Django's cascade) its orders and component usages
+     * (docs/emulator.md, "Deletions"). Callers hold the write lock.
+     */
+    public void unlink(JsonRow resource) {
+        String uuid = resource.uuid();
+        resources.remove(resource);
+        orders.removeIf(o -> uuid.equals(o.text("marketplace_resource_uuid")));
+        usages.removeIf(u -> uuid.equals(u.resource().uuid()));
+        usageIndex = null;
+        tick();
+    }
+
+    /** Deletes an order row (DELETE of a pending order); callers hold the write lock. */
+    public void deleteOrder(JsonRow order) {
+        orders.remove(order);
+        tick();
+    }
+
     /** Advances the logical clock by one millisecond and returns it; callers hold the write lock. */
     Instant tick() {
         clock = clock.plus(Duration.ofMillis(1));

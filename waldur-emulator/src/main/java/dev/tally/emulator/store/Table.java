@@ -57,6 +57,12 @@ public final class Table<R extends Row> {
         index().remove(row.uuid());
     }
 
+    /** Removes every row {@code doomed} accepts (hard deletes); callers hold the write lock. */
+    void removeIf(java.util.function.Predicate<? super R> doomed) {
+        rows.removeIf(doomed);
+        byUuid = null;
+    }
+
     /**
      * Adds many rows and sorts once, for dataset generation; the UUID index follows on the next lookup. Synchronized
      * like {@link #index()}, so a reader never sees the dropped index half-way.

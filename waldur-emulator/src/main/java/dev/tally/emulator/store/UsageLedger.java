@@ -67,6 +67,8 @@ public final class UsageLedger {
         if (resort) {
             store.usages().resort();
         }
+        // Waldur saves current_usages with update_fields, to which django-model-utils' TimeStampedModel adds modified.
+        resource.node().put("modified", Ids.timestamp(store.tick()));
     }
 
     /** Whether an existing row changed (the table must then be resorted); a new one is added in order. */

@@ -31,13 +31,14 @@ import java.util.Set;
  * file_mode: "0640"                         # published files (default: what the umask gives)
  * dir_mode: "0750"                          # folders the export creates (default: the umask)
  * history: {dir: /var/lib/tally/history, keep: 3}   # keep each run's snapshot (default: none kept)
+ * incremental: true                         # refresh the snapshot already in 'snapshots' instead of a full harvest
  * </pre>
  * Relative paths are resolved against the config file's folder.
  */
 public record ExportConfig(URI url, Path tokenFile, boolean allowInsecureHttp, Path snapshot, String snapshots,
         List<String> templates, Set<OutputFormat> formats, String destination, YearMonth month, Path entitlements,
         boolean excelBom, boolean strict, Set<PosixFilePermission> fileMode, Set<PosixFilePermission> dirMode,
-        HistoryConfig history) {
+        HistoryConfig history, boolean incremental) {
     private static final Set<PosixFilePermission> OWNER_FILE = Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     private static final Set<PosixFilePermission> OWNER_DIR = Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
             PosixFilePermission.OWNER_EXECUTE);
@@ -57,7 +58,8 @@ public record ExportConfig(URI url, Path tokenFile, boolean allowInsecureHttp, P
             .flag("strict")
             .text("file_mode")
             .text("dir_mode")
-            .mapping("history", YamlSchema.mapping().text("dir").whole("keep", 1, 1000));
+            .mapping("history", YamlSchema.mapping().text("dir").whole("keep", 1, 1000))
+            .flag("incremental");
 
     public ExportConfig {
         templates = List.copyOf(templates);
@@ -126,12 +128,17 @@ public record ExportConfig(URI url, Path tokenFile, boolean allowInsecureHttp, P
         }
         String token = text(root, "token_file");
         String ent = text(root, "entitlements");
+        if (bool(root, "incremental") && (url == null || snapshots == null)) {
+            // the previous harvest is the base of the next one, so it must be kept where the next run finds it
+            throw tree.error("incremental", "'incremental: true' needs 'url' and "
+                    + "'snapshots' (where the previous harvest is kept for the next one)");
+        }
         return new ExportConfig(url == null ? null : parseUrl(url, tree), token == null ? null : base.resolve(token),
                 bool(root, "allow_insecure_http"), snapshot == null ? null : base.resolve(snapshot),
                 snapshots == null ? null : resolvePattern(base, snapshots), templates, formats,
                 resolvePattern(base, destination), month, ent == null ? null : base.resolve(ent), bool(root, "excel_bom"),
                 bool(root, "strict"), mode(tree, "file_mode", OWNER_FILE), mode(tree, "dir_mode", OWNER_DIR),
-                HistoryConfig.read(tree, name, base));
+                HistoryConfig.read(tree, name, base), bool(root, "incremental"));
     }
 
     /**

@@ -1,0 +1,268 @@
+package dev.tally.waldur.snapshot;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+
+/**
+ * Collects one collection's JSON lines and hands them on in canonical order ({@link LineKey}). Lines are kept in
+ * memory up to {@code memoryLimit} bytes; beyond that each full batch is sorted and spilled to a run file in
+ * {@code spillDir} (the harvest's staging directory, so nothing is left outside it), and {@link #drain} merges the
+ * runs. Every harvested list passes through here, so a snapshot's bytes do not depend on how the pages arrived.
+ */
+final class SortedLines implements AutoCloseable {
+    /** In-memory bytes before a run is spilled: a few large runs keep the merge cheap, and the heap small. */
+    static final long DEFAULT_MEMORY_LIMIT = 64L << 20;
+
+    /** One line and its key. */
+    record Line(LineKey key, byte[] bytes) {
+        static final Comparator<Line> ORDER = (a, b) -> LineKey.compare(a.key, a.bytes, b.key, b.bytes);
+    }
+
+    /** Receives lines in canonical order. */
+    @FunctionalInterface
+    interface Sink {
+        void accept(Line line) throws IOException;
+    }
+
+    private final Path spillDir;
+    private final String[] orderFields;
+    private final long memoryLimit;
+    private final List<Line> batch = new ArrayList<>();
+    private final List<Path> runs = new ArrayList<>();
+    private long batchBytes;
+    private long count;
+
+    /** Lines ordered by the text of the top-level {@code orderFields}, then by UUID ({@link LineKey}). */
+    SortedLines(Path spillDir, String... orderFields) {
+        this(spillDir, DEFAULT_MEMORY_LIMIT, orderFields);
+    }
+
+    SortedLines(Path spillDir, long memoryLimit, String... orderFields) {
+        this.spillDir = spillDir;
+        this.memoryLimit = memoryLimit;
+        this.orderFields = orderFields.clone();
+    }
+
+    /** The key of {@code line}, whose top-level {@code uuid} is {@code uuid}. */
+    LineKey keyOf(String uuid, byte[] line, int offset, int length) {
+        return LineKey.of(TopLevelFields.read(line, offset, length, orderFields), uuid);
+    }
+
+    /** Adds the {@code uuids.length} newline-terminated lines in {@code bytes[0, length)}, one UUID (or null) each. */
+    void addAll(byte[] bytes, int length, String[] uuids) throws IOException {
+        int start = 0;
+        int index = 0;
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] == '\n') {
+                byte[] line = Arrays.copyOfRange(bytes, start, i + 1);
+                add(new Line(keyOf(uuids[index++], line, 0, line.length), line));
+                start = i + 1;
+            }
+        }
+        if (index != uuids.length || start != length) {
+            throw new IllegalArgumentException("a page of " + uuids.length + " objects held " + index + " lines");
+        }
+    }
+
+    /** Adds one newline-terminated line. */
+    void add(String uuid, byte[] line) throws IOException {
+        add(new Line(keyOf(uuid, line, 0, line.length), line));
+    }
+
+    void add(Line line) throws IOException {
+        batch.add(line);
+        batchBytes += line.bytes().length + 64;
+        count++;
+        if (batchBytes >= memoryLimit) {
+            spill();
+        }
+    }
+
+    long count() {
+        return count;
+    }
+
+    /** Hands every line to {@code sink} in canonical order, once; the run files are deleted on {@link #close}. */
+    void drain(Sink sink) throws IOException {
+        batch.sort(Line.ORDER);
+        if (runs.isEmpty()) {
+            for (Line line : batch) {
+                sink.accept(line);
+            }
+            batch.clear();
+            return;
+        }
+        List<Source> sources = new ArrayList<>();
+        try {
+            for (Path run : runs) {
+                sources.add(new RunSource(run));
+            }
+            sources.add(new ListSource(batch));
+            merge(sources, sink);
+        } finally {
+            for (Source s : sources) {
+                s.close();
+            }
+            batch.clear();
+        }
+    }
+
+    private void spill() throws IOException {
+        batch.sort(Line.ORDER);
+        Path run = Files.createTempFile(spillDir, ".sort-", ".run");
+        runs.add(run);
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(run), 1 << 16))) {
+            for (Line line : batch) {
+                LineKey k = line.key();
+                out.writeInt(k.fields().length);
+                for (String field : k.fields()) {
+                    writeText(out, field);
+                }
+                out.writeByte(k.kind());
+                out.writeLong(k.high());
+                out.writeLong(k.low());
+                if (k.kind() == LineKey.TEXT) {
+                    writeText(out, k.other());
+                }
+                out.writeInt(line.bytes().length);
+                out.write(line.bytes());
+            }
+        }
+        batch.clear();
+        batchBytes = 0;
+    }
+
+    private static void writeText(DataOutputStream out, String text) throws IOException {
+        if (text == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String readText(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0) {
+            return null;
+        }
+        byte[] bytes = new byte[length];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** A k-way merge of sorted sources. */
+    private static void merge(List<Source> sources, Sink sink) throws IOException {
+        PriorityQueue<Source> heads = new PriorityQueue<>(Comparator.comparing(Source::head, Line.ORDER));
+        for (Source s : sources) {
+            if (s.advance()) {
+                heads.add(s);
+            }
+        }
+        while (!heads.isEmpty()) {
+            Source s = heads.poll();
+            sink.accept(s.head());
+            if (s.advance()) {
+                heads.add(s);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (Path run : runs) {
+            Files.deleteIfExists(run);
+        }
+        runs.clear();
+        batch.clear();
+    }
+
+    private interface Source extends AutoCloseable {
+        boolean advance() throws IOException;
+
+        Line head();
+
+        @Override
+        void close() throws IOException;
+    }
+
+    private static final class ListSource implements Source {
+        private final List<Line> lines;
+        private int next;
+        private Line head;
+
+        ListSource(List<Line> lines) {
+            this.lines = lines;
+        }
+
+        @Override
+        public boolean advance() {
+            head = next < lines.size() ? lines.get(next++) : null;
+            return head != null;
+        }
+
+        @Override
+        public Line head() {
+            return head;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private static final class RunSource implements Source {
+        private final DataInputStream in;
+        private Line head;
+
+        RunSource(Path run) throws IOException {
+            this.in = new DataInputStream(new BufferedInputStream(Files.newInputStream(run), 1 << 16));
+        }
+
+        @Override
+        public boolean advance() throws IOException {
+            int fieldCount;
+            try {
+                fieldCount = in.readInt();
+            } catch (EOFException e) {
+                head = null;
+                return false;
+            }
+            String[] fields = new String[fieldCount];
+            for (int i = 0; i < fieldCount; i++) {
+                fields[i] = readText(in);
+            }
+            int kind = in.readByte();
+            long high = in.readLong();
+            long low = in.readLong();
+            String other = kind == LineKey.TEXT ? readText(in) : null;
+            byte[] bytes = new byte[in.readInt()];
+            in.readFully(bytes);
+            head = new Line(new LineKey(fields, kind, high, low, other), bytes);
+            return true;
+        }
+
+        @Override
+        public Line head() {
+            return head;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+}

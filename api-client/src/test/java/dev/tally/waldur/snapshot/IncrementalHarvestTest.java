@@ -1,0 +1,145 @@
+package dev.tally.waldur.snapshot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tally.emulator.Emulator;
+import dev.tally.emulator.EmulatorConfig;
+import dev.tally.waldur.TestClients;
+import dev.tally.waldur.WaldurClient;
+import dev.tally.waldur.WaldurCollection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code harvest --since}: after each kind of change a day brings (alone, then all together), the refreshed
+ * snapshot's data files are byte for byte those of a full harvest of the same server state (docs/harvest.md).
+ */
+class IncrementalHarvestTest {
+    private static final Set<WaldurCollection> ALL = EnumSet.allOf(WaldurCollection.class);
+    private static final IncrementalOptions NO_OVERLAP = new IncrementalOptions(Duration.ZERO, 1);
+
+    private static Emulator emulator;
+    private static DayOfChanges day;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void start() throws Exception {
+        emulator = Emulator.start(EmulatorConfig.defaults());
+        day = new DayOfChanges(emulator);
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.close();
+    }
+
+    @AfterEach
+    void tidyFaults() {
+        emulator.setFaults("");
+    }
+
+    private Harvester harvester(int pageSize, int concurrency) {
+        WaldurClient client = new WaldurClient(TestClients.config(emulator.baseUrl(), emulator.staffToken())
+                .pageSize(pageSize).concurrency(concurrency).build());
+        return new Harvester(client, "test", emulator.clock());
+    }
+
+    private Path full(String name) throws Exception {
+        Path dir = tmp.resolve(name);
+        harvester(300, 4).harvest(dir, ALL, Harvester.Progress.NONE);
+        return dir;
+    }
+
+    private Path since(String name, Path base, IncrementalOptions options) throws Exception {
+        Path dir = tmp.resolve(name);
+        harvester(300, 4).harvestSince(dir, base, options, ALL, Harvester.Progress.NONE);
+        return dir;
+    }
+
+    /** Every data file of {@code refreshed} has the bytes (and so the count and SHA-256) of {@code full}'s. */
+    private static void assertSameData(Path refreshed, Path full) throws Exception {
+        Manifest a = Snapshot.open(refreshed).manifest();
+        Manifest b = Snapshot.open(full).manifest();
+        assertThat(a.collections()).isEqualTo(b.collections());
+        for (Manifest.Entry e : b.collections().values()) {
+            assertThat(Files.readAllBytes(refreshed.resolve(e.file()))).as(e.file())
+                    .isEqualTo(Files.readAllBytes(full.resolve(e.file())));
+        }
+    }
+
+    @Test
+    void eachKindOfChangeAloneThenAllTogetherGivesTheFullHarvestsFiles() throws Exception {
+        Path base = full("base");
+        Path unchanged = since("unchanged", base, NO_OVERLAP);
+        assertSameData(unchanged, base);
+        Manifest.Incremental about = Snapshot.open(unchanged).manifest().incremental();
+        assertThat(about.base()).isEqualTo(base.toAbsolutePath().normalize().toString());
+        assertThat(about.usageMonths()).containsExactly("2026-10", "2026-11");
+        assertThat(about.fetched().get("orders").how()).isEqualTo("modified");
+        assertThat(about.fetched().get("customers").how()).isEqualTo("whole");
+        assertThat(about.fetched().get("component-usages").how()).isEqualTo("billing_period");
+
+        Path previous = unchanged;
+        for (DayOfChanges.Kind kind : DayOfChanges.Kind.values()) {
+            day.apply(kind);
+            Path refreshed = since("since-" + kind, previous, NO_OVERLAP);
+            assertSameData(refreshed, full("full-" + kind));
+            previous = refreshed;
+        }
+
+        for (DayOfChanges.Kind kind : DayOfChanges.Kind.values()) {
+            day.apply(kind);
+        }
+        assertSameData(since("since-all", previous, IncrementalOptions.DEFAULTS), full("full-all"));
+    }
+
+    @Test
+    void holdsUnderShuffledTiesWithParallelPaging() throws Exception {
+        Path base = harvestTied("tied-base", null);
+        emulator.setFaults("");
+        for (DayOfChanges.Kind kind : DayOfChanges.Kind.values()) {
+            day.apply(kind);
+        }
+        Path refreshed = harvestTied("tied-since", base);
+        emulator.setFaults("");
+        assertSameData(refreshed, full("tidy-full"));
+    }
+
+    /** A harvest of small pages, four at a time, while the emulator lists tied rows in a new order per request. */
+    private Path harvestTied(String name, Path base) throws Exception {
+        emulator.setFaults("ties:shuffle");
+        Path dir = tmp.resolve(name);
+        Harvester harvester = harvester(25, 4);
+        if (base == null) {
+            harvester.harvest(dir, ALL, Harvester.Progress.NONE);
+        } else {
+            harvester.harvestSince(dir, base, NO_OVERLAP, ALL, Harvester.Progress.NONE);
+        }
+        return dir;
+    }
+
+    @Test
+    void refusesADamagedBaseBeforeFetching() throws Exception {
+        Path base = full("damaged");
+        Path orders = base.resolve("orders.jsonl.gz");
+        byte[] bytes = Files.readAllBytes(orders);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(orders, bytes);
+
+        assertThatThrownBy(() -> since("never", base, NO_OVERLAP))
+                .isInstanceOf(SnapshotException.class)
+                .hasMessageContaining("orders.jsonl.gz does not match its SHA-256");
+        assertThat(tmp.resolve("never")).doesNotExist();
+    }
+}
