@@ -33,12 +33,6 @@ public record Manifest(
     /** The manifest's file name inside a snapshot directory. */
     public static final String FILE_NAME = "manifest.json";
 
-    /** The manifest of a full harvest. */
-    public Manifest(String format, String apiUrl, Instant startedAt, Instant finishedAt, String toolVersion,
-            Map<String, Entry> collections) {
-        this(format, apiUrl, startedAt, finishedAt, toolVersion, collections, null);
-    }
-
     public Manifest {
         Objects.requireNonNull(collections, "collections");
         // Insertion order is kept so manifest.json lists collections in harvest order.
@@ -47,10 +41,10 @@ public record Manifest(
         unavailable = unavailable == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(unavailable));
     }
 
-    /** A manifest of a harvest that fetched no offering by UUID and found every collection available. */
+    /** The manifest of a full harvest that fetched no offering by UUID and found every collection available. */
     public Manifest(String format, String apiUrl, Instant startedAt, Instant finishedAt, String toolVersion,
             Map<String, Entry> collections) {
-        this(format, apiUrl, startedAt, finishedAt, toolVersion, collections, List.of(), Map.of());
+        this(format, apiUrl, startedAt, finishedAt, toolVersion, collections, List.of(), Map.of(), null);
     }
 
     /**
