@@ -66,6 +66,7 @@ class ModuleBoundariesTest {
             "dev.tally.cli.report.Entitlements",
             "dev.tally.cli.report.publish.ExportConfig",
             "dev.tally.cli.report.publish.HistoryConfig",
+            "dev.tally.cli.reconcile.SiteFormat",
             "dev.tally.cli.option.ConnectionOptions");
 
     /** The report-cli classes that write JSON output (the management commands' and queries' {@code --output json}). */

@@ -108,7 +108,7 @@ class ExportModesTest {
         StringWriter err = new StringWriter();
 
         assertThat(export(err)).isEqualTo(2);
-        assertThat(err.toString()).startsWith(config + ":6:1: at '" + key + "': " + message + System.lineSeparator());
+        assertThat(err.toString()).startsWith("2026-11-02T06:00:00Z tally export: " + config + ":6:1: at '" + key + "': " + message + System.lineSeparator());
         assertThat(dir.resolve("share")).doesNotExist();
     }
 
