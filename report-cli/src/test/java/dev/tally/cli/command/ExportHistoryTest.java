@@ -96,6 +96,7 @@ class ExportHistoryTest {
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().lines().findFirst().orElseThrow())
-                .isEqualTo(config + ":5: 'history.keep' is a whole number from 1 to 1000, not '0'");
+                .isEqualTo("2026-11-02T06:00:00Z tally export: " + config
+                        + ":5:3: at 'history.keep': 'keep' must be a whole number from 1 to 1000, got '0'");
     }
 }
