@@ -60,7 +60,7 @@ class DataSheetTest {
     @Test
     void theMonthlyReportsDataSheetAddsUpToItsSummary() throws Exception {
         CliRun r = CliRun.of("report", "--snapshot", DemoSnapshot.get().toString(), "--template", "monthly-consortium",
-                "--month", "2026-10", "--format", "xlsx,csv", "--data-sheet", "--out", dir.toString(), "--quiet");
+                "--month", "2026-10", "--format", "xlsx,csv", "--data-sheet", "--exact", "--out", dir.toString(), "--quiet");
         assertThat(r.code()).as(r.err()).isZero();
         Path summary = dir.resolve("monthly-consortium-2026-10-summary.csv");
         try (InputStream in = Files.newInputStream(dir.resolve("monthly-consortium-2026-10.xlsx"));
@@ -100,7 +100,7 @@ class DataSheetTest {
                 "--quiet");
         assertThat(r.code()).as(r.err()).isZero();
         CliRun csv = CliRun.of("query", "--snapshot", DemoSnapshot.get().toString(), "--quarter", "2026-Q3", "--group-by",
-                "country", "--measure", "cost", "--where", "is_industry = true", "--format", "csv", "--no-total");
+                "country", "--measure", "cost", "--where", "is_industry = true", "--format", "csv", "--exact", "--no-total");
         BigDecimal total = csv.out().lines().skip(1).map(CsvLine::split).map(l -> new BigDecimal(l.get(1)))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook wb = new XSSFWorkbook(in)) {
