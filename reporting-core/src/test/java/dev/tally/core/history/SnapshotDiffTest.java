@@ -3,7 +3,15 @@ package dev.tally.core.history;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.tally.core.Fixtures;
 import dev.tally.core.dataset.Dataset;
+import dev.tally.core.fact.AllocationFact;
+import dev.tally.core.fact.OrderFact;
+import dev.tally.core.fact.OrderState;
+import dev.tally.core.fact.OrderType;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import dev.tally.core.query.Period;
 import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
@@ -41,6 +49,32 @@ class SnapshotDiffTest {
 
         assertThat(diff.changes()).extracting(Change::kind, Change::subject).containsExactly(
                 tuple(ChangeKind.USAGE_CHANGED, "A (A)"), tuple(ChangeKind.PRICE_CHANGED, "LUMI Sweden (plan-se)"));
+    }
+
+    @Test
+    void listsProjectsRenamedOrMovedAndOrderCostsChanged() {
+        Dataset older = project("Project p9", "c-p9", "Allocator p9", "1.3010000000");
+        Dataset newer = project("Climate p9", "c-other", "Allocator other", "1.5");
+
+        SnapshotDiff diff = SnapshotDiff.between(older, newer);
+
+        assertThat(diff.changes()).extracting(Change::kind, Change::subject, Change::item, Change::oldValue, Change::newValue)
+                .containsExactly(
+                        tuple(ChangeKind.ORDER_COST_CHANGED, "create order o1 of X (X)", "cost", "1.3010000000", "1.5"),
+                        tuple(ChangeKind.PROJECT_RENAMED, "Climate p9 (p9)", "name", "Project p9", "Climate p9"),
+                        tuple(ChangeKind.PROJECT_MOVED, "Climate p9 (p9)", "customer", "Allocator p9", "Allocator other"));
+    }
+
+    /** One allocation X of project p9 under {@code customerId}, with one done Create order costing {@code cost}. */
+    private static Dataset project(String projectName, String customerId, String customerName, String cost) {
+        AllocationFact x = Fixtures.allocation("X", "p9", "Finland", Fixtures.limits("cpu_k_hours", 1), "2026-01-01T00:00:00Z", null);
+        return Dataset.builder(LocalDate.parse("2026-10-02"))
+                .add(new AllocationFact(x.resourceId(), x.resourceName(), x.state(), x.projectId(), projectName, customerId,
+                        customerName, x.offeringId(), x.offeringName(), x.share(), x.prices(), x.limits(), x.options(),
+                        x.activeFrom(), x.activeUntil(), x.changes()))
+                .addOrder(new OrderFact("o1", "X", OrderType.CREATE, OrderState.DONE, new BigDecimal(cost), null,
+                        Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:00Z")))
+                .build();
     }
 
     @Test
