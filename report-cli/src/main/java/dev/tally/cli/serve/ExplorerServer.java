@@ -41,7 +41,7 @@ final class ExplorerServer implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 0);
             int bound = server.getAddress().getPort();
             Routes routes = new Routes(new QueryRunner(clock, snapshot, input, scratch), new Catalogue(input, snapshot),
-                    PageAssets.load(), HostCheck.of(address.isLoopbackAddress(), bound));
+                    PageAssets.load(), HostCheck.of(address, bound));
             server.createContext("/", routes);
             ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 0, TimeUnit.SECONDS,
                     new ArrayBlockingQueue<>(QUEUE), daemonThreads(), new ThreadPoolExecutor.CallerRunsPolicy());

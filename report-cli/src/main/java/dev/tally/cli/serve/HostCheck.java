@@ -1,5 +1,7 @@
 package dev.tally.cli.serve;
 
+import java.net.InetAddress;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -8,15 +10,21 @@ import java.util.Set;
  * browser (docs/serve.md, "Security"). On another host, any name is accepted.
  */
 final class HostCheck {
+    /** The accepted {@code Host} headers, or null for any. */
     private final Set<String> allowed;
 
     private HostCheck(Set<String> allowed) {
         this.allowed = allowed;
     }
 
-    /** The names a server on {@code port} answers to; {@code loopback} false: every name. */
-    static HostCheck of(boolean loopback, int port) {
-        return new HostCheck(loopback ? Set.of("127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port) : null);
+    /** The names a server bound to {@code address} and {@code port} answers to: on loopback its own, else every name. */
+    static HostCheck of(InetAddress address, int port) {
+        if (!address.isLoopbackAddress()) {
+            return new HostCheck(null);
+        }
+        String bound = address.getHostAddress();
+        return new HostCheck(Set.copyOf(List.of("127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port,
+                (bound.contains(":") ? "[" + bound + "]" : bound) + ":" + port)));
     }
 
     void check(String host) throws BadRequest {

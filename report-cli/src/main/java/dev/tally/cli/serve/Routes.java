@@ -38,12 +38,21 @@ final class Routes implements HttpHandler {
             check(ex, path);
             route(ex, path, RequestParams.parse(ex.getRequestURI().getRawQuery()));
         } catch (BadRequest e) {
-            Reply.error(ex, e.status(), e.getMessage(), api);
+            refuse(ex, e.status(), e.getMessage(), api);
         } catch (RuntimeException | IOException e) {
             // A failed request is answered and forgotten; the next one is served as usual.
-            Reply.error(ex, 500, FAILED, api);
+            refuse(ex, 500, FAILED, api);
         } finally {
             ex.close();
+        }
+    }
+
+    /** The one-line error, unless the connection has gone (the client left, or the answer had already begun). */
+    private static void refuse(HttpExchange ex, int status, String message, boolean api) {
+        try {
+            Reply.error(ex, status, message, api);
+        } catch (IOException | RuntimeException gone) {
+            // nothing more can be said on this connection
         }
     }
 

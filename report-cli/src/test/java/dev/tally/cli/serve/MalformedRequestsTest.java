@@ -38,7 +38,9 @@ class MalformedRequestsTest {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     @Test
