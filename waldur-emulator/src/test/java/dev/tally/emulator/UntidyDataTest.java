@@ -82,6 +82,6 @@ class UntidyDataTest {
         assertThat(EmulatorMain.parse("--quirks", "soft-deleted-projects,archived-offering").quirks())
                 .containsExactlyInAnyOrder(Quirk.SOFT_DELETED_PROJECTS, Quirk.ARCHIVED_OFFERING);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmulatorMain.parse("--quirks", "tidy"))
-                .hasMessage("unknown quirk (tidy); use soft-deleted-projects or archived-offering");
+                .hasMessage("unknown quirk (tidy); use soft-deleted-projects, archived-offering or mispriced-invoice-item");
     }
 }
