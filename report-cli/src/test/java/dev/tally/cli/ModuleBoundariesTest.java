@@ -63,6 +63,7 @@ class ModuleBoundariesTest {
             "dev.tally.cli.template.YamlTree",
             "dev.tally.cli.template.TemplateLoader",
             "dev.tally.cli.report.Entitlements",
+            "dev.tally.cli.reconcile.SiteFormat",
             "dev.tally.cli.report.publish.ExportConfig",
             "dev.tally.cli.option.ConnectionOptions");
 
