@@ -18,22 +18,15 @@ import dev.tally.cli.template.ChartSpec;
 import dev.tally.cli.template.ChartType;
 import dev.tally.core.ledger.Ledger;
 import dev.tally.core.ledger.LedgerBuilder;
-import dev.tally.core.query.AllocationSelection;
-import dev.tally.core.query.QueryException;
 import dev.tally.core.table.ResultTable;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.IntPredicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,10 +67,6 @@ public final class LedgerCommand implements Callable<Integer> {
             description = "country (one row per country share and component) or allocation. Default: ${DEFAULT-VALUE}.")
     String groupBy;
 
-    @Option(names = {"-w", "--where"}, paramLabel = "EXPR",
-            description = "Which allocations: the query filter language (country, project, customer, access_type, is_industry, ...).")
-    String where;
-
     @Option(names = "--history", description = "List the dated limit changes instead of the balances.")
     boolean history;
 
@@ -85,13 +74,8 @@ public final class LedgerCommand implements Callable<Integer> {
             description = "Country shares' entitlements (YAML, as for the funder-country-share template): adds an Entitlement column.")
     Path entitlements;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table", converter = QueryOutput.QueryFormat.class,
-            completionCandidates = QueryOutput.QueryFormat.class,
-            description = "table, csv, json or xlsx (xlsx needs --out). Default: ${DEFAULT-VALUE}.")
-    OutputFormat format;
-
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
-    Path out;
+    @Mixin
+    FileOutput output;
 
     @Option(names = "--chart", paramLabel = "FILE", description = "Also draw granted vs used to date per month to FILE (.png or .svg).")
     Path chart;
@@ -103,9 +87,7 @@ public final class LedgerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Grouping by = grouping();
-        if (format == OutputFormat.XLSX && out == null) {
-            throw new ParameterException(spec.commandLine(), "--format xlsx needs --out FILE");
-        }
+        output.validate();
         if (chart != null && !(chart.toString().toLowerCase(Locale.ROOT).endsWith(".png")
                 || chart.toString().toLowerCase(Locale.ROOT).endsWith(".svg"))) {
             throw new ParameterException(spec.commandLine(), "--chart " + chart + ": the file name must end in .png or .svg");
@@ -128,27 +110,20 @@ public final class LedgerCommand implements Callable<Integer> {
                 ledger.components());
         ChartSpec chartSpec = chartSpec();
         progress.done();
-        if (format == OutputFormat.XLSX) {
+        if (output.format == OutputFormat.XLSX) {
             ResultTable other = history ? LedgerTables.balances("ledger", ledger, by, ent) : LedgerTables.history("history", ledger, by);
             List<XlsxRenderer.SheetSpec> sheets = List.of(new XlsxRenderer.SheetSpec(history ? other : table, List.of(), "Ledger"),
                     new XlsxRenderer.SheetSpec(history ? table : other, List.of(), "History"),
                     new XlsxRenderer.SheetSpec(points, chartSpec == null || !hasSeries(points, chartSpec) ? List.of() : List.of(chartSpec),
                             "Granted vs used"));
-            top.files().write(out, o -> new XlsxRenderer().write(sheets, properties(asOf), o));
+            output.write(table, (t, o) -> new XlsxRenderer().write(sheets, properties(asOf), o), top);
         } else {
-            TableRenderer renderer = switch (format) {
+            TableRenderer renderer = switch (output.format) {
                 case CSV -> new CsvRenderer(false);
                 case JSON -> new JsonRenderer(question(asOf));
                 default -> new TextTable();
             };
-            if (out != null) {
-                top.files().write(out, o -> renderer.render(table, o));
-            } else {
-                ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-                renderer.render(table, buffer);
-                spec.commandLine().getOut().print(buffer.toString(StandardCharsets.UTF_8));
-                spec.commandLine().getOut().flush();
-            }
+            output.write(table, renderer, top);
         }
         if (chart != null) {
             if (chartSpec == null || !hasSeries(points, chartSpec)) {
@@ -166,13 +141,8 @@ public final class LedgerCommand implements Callable<Integer> {
                 }
             });
         }
-        if (!top.quiet()) {
-            if (out != null) {
-                spec.commandLine().getOut().println("wrote " + out.toAbsolutePath().normalize());
-            }
-            if (chart != null) {
-                spec.commandLine().getOut().println("wrote " + chart.toAbsolutePath().normalize());
-            }
+        if (!top.quiet() && chart != null) {
+            spec.commandLine().getOut().println("wrote " + chart.toAbsolutePath().normalize());
         }
         return 0;
     }
@@ -186,13 +156,7 @@ public final class LedgerCommand implements Callable<Integer> {
     }
 
     private Ledger build(ReportInput input, Instant asOf) {
-        IntPredicate selected;
-        try {
-            selected = AllocationSelection.of(input.dataset(), where, YearMonth.from(asOf.minusNanos(1).atZone(ZoneOffset.UTC)));
-        } catch (QueryException e) {
-            throw new ParameterException(spec.commandLine(), "--where: " + e.getMessage());
-        }
-        return new LedgerBuilder(input.dataset(), asOf, EndDates.of(input.snapshot())).build(selected);
+        return new LedgerBuilder(input.dataset(), asOf, EndDates.of(input.snapshot())).build(output.selection(input));
     }
 
     private ChartSpec chartSpec() {
@@ -207,7 +171,7 @@ public final class LedgerCommand implements Callable<Integer> {
     private Map<String, Object> question(Instant asOf) {
         Map<String, Object> q = new LinkedHashMap<>();
         q.put("group_by", groupBy);
-        q.put("filter", where == null ? "" : where.strip());
+        q.put("filter", output.filter());
         q.put("history", history);
         q.put("data_as_of", asOf.toString());
         return q;
@@ -216,7 +180,7 @@ public final class LedgerCommand implements Callable<Integer> {
     private XlsxRenderer.DocumentProperties properties(Instant asOf) {
         Map<String, String> custom = new LinkedHashMap<>();
         custom.put("Snapshot", snapshot.dir().toAbsolutePath().normalize().toString());
-        custom.put("Filter", where == null || where.isBlank() ? "none" : where.strip());
+        custom.put("Filter", output.filter().isEmpty() ? "none" : output.filter());
         return new XlsxRenderer.DocumentProperties("Tally limits ledger", "Limits ledger", "Granted limits, usage, burn rate",
                 "tally ledger", custom, asOf);
     }

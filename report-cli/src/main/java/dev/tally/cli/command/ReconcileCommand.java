@@ -13,8 +13,6 @@ import dev.tally.cli.render.TextTable;
 import dev.tally.cli.render.XlsxRenderer;
 import dev.tally.cli.report.ReconcileTables;
 import dev.tally.cli.report.ReportInput;
-import dev.tally.core.query.AllocationSelection;
-import dev.tally.core.query.QueryException;
 import dev.tally.core.reconcile.Reconciliation;
 import dev.tally.core.reconcile.SiteRecord;
 import dev.tally.core.reconcile.UsageReconciler;
@@ -86,10 +84,6 @@ public final class ReconcileCommand implements Callable<Integer> {
             description = "How to read --site-usage: sreport, lumi-allocations or a YAML mapping file. Default: ${DEFAULT-VALUE}.")
     String mapping;
 
-    @Option(names = {"-w", "--where"}, paramLabel = "EXPR",
-            description = "Which allocations to compare: the query filter language (country = 'Iceland', project = '...').")
-    String where;
-
     @Option(names = "--threshold", paramLabel = "N",
             description = "List only differences larger than N: k-hours (default 0), or currency for --invoices (default 0.05,"
                     + " since each invoice item is rounded to cents).")
@@ -98,28 +92,12 @@ public final class ReconcileCommand implements Callable<Integer> {
     @Option(names = "--totals", description = "With --format csv or json: the totals per country share instead of the differences.")
     boolean totals;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table", converter = QueryOutput.QueryFormat.class,
-            completionCandidates = QueryOutput.QueryFormat.class,
-            description = "table, csv, json or xlsx (xlsx needs --out). Default: ${DEFAULT-VALUE}.")
-    OutputFormat format;
-
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
-    Path out;
-
-    private java.util.function.IntPredicate selection(ReportInput input) {
-        try {
-            return AllocationSelection.of(input.dataset(), where, java.time.YearMonth.from(
-                    input.snapshot().manifest().startedAt().minusNanos(1).atZone(java.time.ZoneOffset.UTC)));
-        } catch (QueryException e) {
-            throw new ParameterException(spec.commandLine(), "--where: " + e.getMessage());
-        }
-    }
+    @Mixin
+    FileOutput output;
 
     @Override
     public Integer call() throws Exception {
-        if (format == OutputFormat.XLSX && out == null) {
-            throw new ParameterException(spec.commandLine(), "--format xlsx needs --out FILE");
-        }
+        output.validate();
         if (threshold == null) {
             threshold = source.invoices ? INVOICE_THRESHOLD : BigDecimal.ZERO;
         }
@@ -147,12 +125,12 @@ public final class ReconcileCommand implements Callable<Integer> {
         ColumnType type;
         Reconciliation r;
         if (site != null) {
-            r = UsageReconciler.reconcile(input.dataset(), site, f.key(), f.waldurComponents(), threshold, selection(input));
+            r = UsageReconciler.reconcile(input.dataset(), site, f.key(), f.waldurComponents(), threshold, output.selection(input));
             tallyTitle = "Waldur usage";
             otherTitle = "Site usage";
             type = ColumnType.KHOURS;
         } else {
-            r = InvoiceCheck.reconcile(spec, input, threshold, selection(input));
+            r = InvoiceCheck.reconcile(spec, input, threshold, output.selection(input));
             tallyTitle = "Computed cost";
             otherTitle = "Invoiced";
             type = ColumnType.MONEY;
@@ -160,36 +138,24 @@ public final class ReconcileCommand implements Callable<Integer> {
         progress.done();
         ResultTable differences = ReconcileTables.differences(r, tallyTitle, otherTitle, type);
         ResultTable shareTotals = ReconcileTables.totals(r, tallyTitle, otherTitle, type);
-        if (format == OutputFormat.XLSX) {
+        if (output.format == OutputFormat.XLSX) {
             Map<String, String> custom = new LinkedHashMap<>();
             custom.put("Snapshot", snapshot.dir().toAbsolutePath().normalize().toString());
             XlsxRenderer.DocumentProperties props = new XlsxRenderer.DocumentProperties("Tally reconciliation", "Reconciliation",
                     tallyTitle + " against " + otherTitle, "tally reconcile", custom, input.snapshot().manifest().startedAt());
-            top.files().write(out, o -> new XlsxRenderer().write(List.of(new XlsxRenderer.SheetSpec(differences, List.of(), "Differences"),
-                    new XlsxRenderer.SheetSpec(shareTotals, List.of(), "Totals")), props, o));
-            if (!top.quiet()) {
-                spec.commandLine().getOut().println("wrote " + out.toAbsolutePath().normalize());
-            }
-            return 0;
-        }
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        if (format == OutputFormat.TABLE) {
+            output.write(differences, (t, o) -> new XlsxRenderer().write(List.of(new XlsxRenderer.SheetSpec(differences, List.of(),
+                    "Differences"), new XlsxRenderer.SheetSpec(shareTotals, List.of(), "Totals")), props, o), top);
+        } else if (output.format == OutputFormat.TABLE) {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
             new TextTable().render(differences, buffer);
             buffer.write(System.lineSeparator().getBytes(StandardCharsets.UTF_8));
             new TextTable().render(shareTotals, buffer);
+            output.write(buffer.toByteArray(), top);
         } else {
-            TableRenderer renderer = format == OutputFormat.CSV ? new CsvRenderer(false) : new JsonRenderer(Map.of(
-                    "threshold", threshold.toPlainString(), "source", source.invoices ? "invoices" : source.siteUsage.toString()));
-            renderer.render(totals ? shareTotals : differences, buffer);
-        }
-        if (out != null) {
-            top.files().write(out, o -> o.write(buffer.toByteArray()));
-            if (!top.quiet()) {
-                spec.commandLine().getOut().println("wrote " + out.toAbsolutePath().normalize());
-            }
-        } else {
-            spec.commandLine().getOut().print(buffer.toString(StandardCharsets.UTF_8));
-            spec.commandLine().getOut().flush();
+            TableRenderer renderer = output.format == OutputFormat.CSV ? new CsvRenderer(false) : new JsonRenderer(Map.of(
+                    "threshold", threshold.toPlainString(), "filter", output.filter(),
+                    "source", source.invoices ? "invoices" : source.siteUsage.toString()));
+            output.write(totals ? shareTotals : differences, renderer, top);
         }
         return 0;
     }

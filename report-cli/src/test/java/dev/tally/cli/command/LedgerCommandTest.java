@@ -136,6 +136,27 @@ class LedgerCommandTest {
     }
 
     @Test
+    void theFunderTemplateCarriesTheLedgerWithEntitlementsAndTheGrantedVsUsedChart() throws Exception {
+        Path out = dir.resolve("funder");
+        // the tests run in report-cli/; the example lives at the repository's root
+        CliRun r = CliRun.of("report", "--snapshot", DemoSnapshot.get().toString(), "--template", "funder-country-share",
+                    "--year", "2026", "--entitlements", Path.of("..", "docs", "examples", "entitlements.yaml").toString(),
+                    "--format", "csv,svg", "--out", out.toString(), "--quiet");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> section = Files.readAllLines(out.resolve("funder-country-share-2026-ledger.csv"));
+        List<List<String>> command = csv("ledger", "--snapshot", DemoSnapshot.get().toString(), "--format", "csv",
+                "--entitlements", Path.of("..", "docs", "examples", "entitlements.yaml").toString());
+        assertThat(section.stream().map(CsvLine::split).toList()).isEqualTo(command);
+        List<String> finlandGpu = command.stream().filter(l -> l.get(0).equals("Finland") && l.get(1).equals("gpu_k_hours"))
+                .findFirst().orElseThrow();
+        assertThat(finlandGpu.get(command.get(0).indexOf("entitlement"))).isEqualTo("50.0");
+        List<String> trend = Files.readAllLines(out.resolve("funder-country-share-2026-granted-vs-used.csv"));
+        assertThat(trend.get(0)).startsWith("month,granted.cpu_k_hours,used.cpu_k_hours,granted.gpu_k_hours");
+        assertThat(trend.get(trend.size() - 1)).startsWith("2026-10,");
+        assertThat(out.resolve("funder-country-share-2026-gpu-granted-vs-used.svg")).exists();
+    }
+
+    @Test
     void badArgumentsAreOneLineErrorsWithExitCode2() {
         CliRun by = CliRun.of("ledger", "--snapshot", DemoSnapshot.get().toString(), "--group-by", "project");
         assertThat(by.code()).isEqualTo(2);

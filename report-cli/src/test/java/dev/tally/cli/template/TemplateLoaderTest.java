@@ -63,7 +63,7 @@ class TemplateLoaderTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', ignoreLeadingAndTrailingWhitespace = false, value = {
         "name: t|my.yaml:1:1: at 'sections': a template needs a list of sections",
-        "name: t\\nsections: [{name: s, kind: table}]|my.yaml:2:22: at 'sections[0].kind': unknown kind 'table'; use query, findings or provenance",
+        "name: t\\nsections: [{name: s, kind: table}]|my.yaml:2:22: at 'sections[0].kind': unknown kind 'table'; use query, findings, provenance, ledger or ledger_trend",
         "name: t\\nsections:\\n  - {name: s, query: {measures: [cost]}}\\n  - {name: s, kind: provenance}|my.yaml:4:6: at 'sections[1].name': section name 's' is used twice",
         "name: [t|my.yaml:1:9: not valid YAML: while parsing a flow sequence"})
     void checksTheWholeTemplate(String text, String message) {
