@@ -197,7 +197,7 @@ public final class Harvester {
                 if (look != Stored.NONE) {
                     look.accept(line.key().uuid(), line.bytes());
                 }
-                out.write(line.bytes(), line.bytes().length, 1);
+                out.write(line.buffer(), line.offset(), line.length(), 1);
             });
             return finish(c, out);
         }
