@@ -91,7 +91,8 @@ public final class Harvester {
             Set<WaldurCollection> collections, Progress progress) throws IOException {
         Snapshot base = Snapshot.open(baseDir);
         return publish(outDir, (started, staging) -> {
-            IncrementalHarvest increment = new IncrementalHarvest(client, base, options, started);
+            IncrementalHarvest increment = new IncrementalHarvest(client, base, options, started,
+                    collections.contains(WaldurCollection.RESOURCES));
             Map<String, Manifest.Entry> entries = harvestAll(collections, staging, progress, increment);
             return new Manifest(Manifest.FORMAT, client.config().apiUrl().toString(), started, clock.instant(),
                     toolVersion, entries, increment.summary());
@@ -152,7 +153,7 @@ public final class Harvester {
                 try (SortedLines lines = sorted(c, dir)) {
                     boolean names = c == WaldurCollection.ORDERS || c == WaldurCollection.RESOURCES;
                     Stored look = Stored.NONE;
-                    if (increment == null || !IncrementalHarvest.merges(c)) {
+                    if (increment == null || !increment.merges(c)) {
                         copy(c, lines, progress, names ? page -> references.scan(page.lines(), page.length()) : page -> { });
                         if (increment != null) {
                             increment.fetchedWhole(c, lines.count());
