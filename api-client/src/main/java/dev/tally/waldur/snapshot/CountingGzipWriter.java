@@ -93,18 +93,24 @@ final class CountingGzipWriter implements AutoCloseable {
 
     /** Writes {@code bytes[0, length)}, which hold {@code count} complete JSON lines. */
     void write(byte[] bytes, int length, int count) throws IOException {
-        int off = 0;
-        while (off < length) {
+        write(bytes, 0, length, count);
+    }
+
+    /** Writes {@code bytes[from, from + length)}, which hold {@code count} complete JSON lines. */
+    void write(byte[] bytes, int from, int length, int count) throws IOException {
+        int off = from;
+        int end = from + length;
+        while (off < end) {
             // Copy up to the chunk size, then on to the next line end, which closes the chunk.
-            int before = Math.min(chunkSize - 1 - chunkLength, length - off);
+            int before = Math.min(chunkSize - 1 - chunkLength, end - off);
             if (before > 0) {
                 append(bytes, off, before);
                 off += before;
                 continue;
             }
-            int newline = indexOfNewline(bytes, off, length);
+            int newline = indexOfNewline(bytes, off, end);
             if (newline < 0) {
-                append(bytes, off, length - off);
+                append(bytes, off, end - off);
                 break;
             }
             append(bytes, off, newline + 1 - off);

@@ -95,7 +95,8 @@ public final class Harvester {
             Set<WaldurCollection> collections, Progress progress) throws IOException {
         Snapshot base = Snapshot.open(baseDir);
         return publish(outDir, (started, staging) -> {
-            IncrementalHarvest increment = new IncrementalHarvest(client, base, options, started);
+            IncrementalHarvest increment = new IncrementalHarvest(client, base, options, started,
+                    collections.contains(WaldurCollection.RESOURCES));
             Map<String, String> unavailable = new LinkedHashMap<>();
             Map<String, Manifest.Entry> entries = harvestAll(collections, staging, progress, started, unavailable, increment);
             return new Manifest(Manifest.FORMAT, client.config().apiUrl().toString(), started, clock.instant(),
@@ -161,7 +162,7 @@ public final class Harvester {
                 try (SortedLines lines = sorted(c, dir)) {
                     boolean names = c == WaldurCollection.ORDERS || c == WaldurCollection.RESOURCES;
                     Stored look = Stored.NONE;
-                    if (increment == null || !IncrementalHarvest.merges(c)) {
+                    if (increment == null || !increment.merges(c)) {
                         copy(c, lines, progress, names ? page -> references.scan(page.lines(), page.length()) : page -> { });
                         if (increment != null) {
                             increment.fetchedWhole(c, lines.count());
@@ -206,7 +207,7 @@ public final class Harvester {
                 if (look != Stored.NONE) {
                     look.accept(line.key().uuid(), line.bytes());
                 }
-                out.write(line.bytes(), line.bytes().length, 1);
+                out.write(line.buffer(), line.offset(), line.length(), 1);
             });
             return finish(c, out);
         }

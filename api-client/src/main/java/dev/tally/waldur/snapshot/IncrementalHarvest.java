@@ -38,9 +38,12 @@ final class IncrementalHarvest {
     private final LocalJoins joins;
     private final Set<String> resources = new HashSet<>();
     private final Map<String, Manifest.Fetched> fetched = new LinkedHashMap<>();
+    private final boolean harvestsResources;
 
-    IncrementalHarvest(WaldurClient client, Snapshot base, IncrementalOptions options, Instant now) {
+    IncrementalHarvest(WaldurClient client, Snapshot base, IncrementalOptions options, Instant now,
+            boolean harvestsResources) {
         this.client = client;
+        this.harvestsResources = harvestsResources;
         this.base = base;
         this.joins = new LocalJoins(base);
         this.since = base.manifest().startedAt().minus(options.overlap());
@@ -53,10 +56,20 @@ final class IncrementalHarvest {
         this.usageMonths = List.copyOf(months);
     }
 
-    /** Whether this class merges {@code c}; any other collection is fetched whole. */
-    static boolean merges(WaldurCollection c) {
-        return c == WaldurCollection.PROJECTS || c == WaldurCollection.ORDERS || c == WaldurCollection.RESOURCES
-                || c == WaldurCollection.COMPONENT_USAGES;
+    /**
+     * Whether this class merges {@code c}: projects, orders, resources and usages that the base holds (a base
+     * harvested without one gives nothing to merge with, so it is fetched whole); usages only with resources
+     * harvested too, which decide which base usages still belong. Any other collection is fetched whole.
+     */
+    boolean merges(WaldurCollection c) {
+        if (!base.has(c)) {
+            return false;
+        }
+        return switch (c) {
+            case PROJECTS, ORDERS, RESOURCES -> true;
+            case COMPONENT_USAGES -> harvestsResources;
+            default -> false;
+        };
     }
 
     /** Merges {@code c} into {@code out}. */

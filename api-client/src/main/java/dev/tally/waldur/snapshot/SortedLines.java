@@ -22,12 +22,28 @@ import java.util.PriorityQueue;
  * runs. Every harvested list passes through here, so a snapshot's bytes do not depend on how the pages arrived.
  */
 final class SortedLines implements AutoCloseable {
-    /** In-memory bytes before a run is spilled: a few large runs keep the merge cheap, and the heap small. */
-    static final long DEFAULT_MEMORY_LIMIT = 64L << 20;
+    /** In-memory bytes before a run is spilled: 16 MiB kept a scale-5 harvest at ~320 MB RSS (64 MiB: ~480 MB). */
+    static final long DEFAULT_MEMORY_LIMIT = 16L << 20;
 
-    /** One line and its key. */
-    record Line(LineKey key, byte[] bytes) {
-        static final Comparator<Line> ORDER = (a, b) -> LineKey.compare(a.key, a.bytes, b.key, b.bytes);
+    /**
+     * One line, {@code buffer[offset, offset + length)}, and its key. Lines of a page share the page's buffer rather
+     * than each taking a copy: a harvest holds hundreds of thousands of them.
+     */
+    record Line(LineKey key, byte[] buffer, int offset, int length) {
+        static final Comparator<Line> ORDER = (a, b) -> {
+            int c = a.key.compareTo(b.key);
+            return c != 0 ? c : Arrays.compareUnsigned(a.buffer, a.offset, a.offset + a.length,
+                    b.buffer, b.offset, b.offset + b.length);
+        };
+
+        Line(LineKey key, byte[] bytes) {
+            this(key, bytes, 0, bytes.length);
+        }
+
+        /** The line's bytes, its newline included (the buffer itself when the line fills it). */
+        byte[] bytes() {
+            return offset == 0 && length == buffer.length ? buffer : Arrays.copyOfRange(buffer, offset, offset + length);
+        }
     }
 
     /** Receives lines in canonical order. */
@@ -60,14 +76,16 @@ final class SortedLines implements AutoCloseable {
         return LineKey.of(TopLevelFields.read(line, offset, length, orderFields), uuid);
     }
 
-    /** Adds the {@code uuids.length} newline-terminated lines in {@code bytes[0, length)}, one UUID (or null) each. */
+    /**
+     * Adds the {@code uuids.length} newline-terminated lines in {@code bytes[0, length)}, one UUID (or null) each;
+     * {@code bytes} is kept, so the caller must not change it afterwards.
+     */
     void addAll(byte[] bytes, int length, String[] uuids) throws IOException {
         int start = 0;
         int index = 0;
         for (int i = 0; i < length; i++) {
             if (bytes[i] == '\n') {
-                byte[] line = Arrays.copyOfRange(bytes, start, i + 1);
-                add(new Line(keyOf(uuids[index++], line, 0, line.length), line));
+                add(new Line(keyOf(uuids[index++], bytes, start, i + 1 - start), bytes, start, i + 1 - start));
                 start = i + 1;
             }
         }
@@ -83,7 +101,7 @@ final class SortedLines implements AutoCloseable {
 
     void add(Line line) throws IOException {
         batch.add(line);
-        batchBytes += line.bytes().length + 64;
+        batchBytes += line.length() + 64;
         count++;
         if (batchBytes >= memoryLimit) {
             spill();
@@ -136,8 +154,8 @@ final class SortedLines implements AutoCloseable {
                 if (k.kind() == LineKey.TEXT) {
                     writeText(out, k.other());
                 }
-                out.writeInt(line.bytes().length);
-                out.write(line.bytes());
+                out.writeInt(line.length());
+                out.write(line.buffer(), line.offset(), line.length());
             }
         }
         batch.clear();

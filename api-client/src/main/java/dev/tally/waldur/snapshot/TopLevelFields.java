@@ -18,29 +18,12 @@ final class TopLevelFields {
 
     static String[] read(byte[] line, int offset, int length, String[] names) {
         String[] values = new String[names.length];
-        if (names.length == 0) {
-            return values;
-        }
-        int found = 0;
-        try (JsonParser p = FACTORY.createParser(line, offset, length)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return values;
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken value = p.nextToken();
-                int at = indexOf(names, name);
-                if (at >= 0 && value.isScalarValue() && value != JsonToken.VALUE_NULL) {
+        if (names.length > 0) {
+            scan(line, offset, length, names, true, (at, p) -> {
+                if (p.currentToken() != JsonToken.VALUE_NULL) {
                     values[at] = p.getText();
-                    if (++found == names.length) {
-                        break;
-                    }
-                } else if (value.isStructStart()) {
-                    p.skipChildren();
                 }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            });
         }
         return values;
     }
@@ -52,22 +35,39 @@ final class TopLevelFields {
      */
     static byte[][] raw(byte[] line, String[] names, int[] spans) {
         byte[][] values = new byte[names.length][];
-        try (JsonParser p = FACTORY.createParser(line)) {
+        scan(line, 0, line.length, names, false, (at, p) -> {
+            int start = (int) p.currentTokenLocation().getByteOffset();
+            p.finishToken();
+            int end = (int) p.currentLocation().getByteOffset();
+            values[at] = java.util.Arrays.copyOfRange(line, start, end);
+            if (spans != null) {
+                spans[2 * at] = start;
+                spans[2 * at + 1] = end;
+            }
+        });
+        return values;
+    }
+
+    /** Told about the scalar value of {@code names[at]}, the parser at its token. */
+    @FunctionalInterface
+    private interface Found {
+        void accept(int at, JsonParser p) throws IOException;
+    }
+
+    /** Shows each top-level scalar named in {@code names} to {@code found}; with {@code stopEarly}, stops at the last. */
+    private static void scan(byte[] line, int offset, int length, String[] names, boolean stopEarly, Found found) {
+        int seen = 0;
+        try (JsonParser p = FACTORY.createParser(line, offset, length)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                return values;
+                return;
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
+                int at = indexOf(names, p.currentName());
                 JsonToken value = p.nextToken();
-                int at = indexOf(names, name);
                 if (at >= 0 && value.isScalarValue()) {
-                    int start = (int) p.currentTokenLocation().getByteOffset();
-                    p.finishToken();
-                    int end = (int) p.currentLocation().getByteOffset();
-                    values[at] = java.util.Arrays.copyOfRange(line, start, end);
-                    if (spans != null) {
-                        spans[2 * at] = start;
-                        spans[2 * at + 1] = end;
+                    found.accept(at, p);
+                    if (stopEarly && ++seen == names.length) {
+                        return;
                     }
                 } else if (value.isStructStart()) {
                     p.skipChildren();
@@ -76,7 +76,6 @@ final class TopLevelFields {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return values;
     }
 
     private static int indexOf(String[] names, String name) {

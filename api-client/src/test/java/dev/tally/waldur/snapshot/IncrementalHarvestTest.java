@@ -130,6 +130,23 @@ class IncrementalHarvestTest {
     }
 
     @Test
+    void collectionsTheBaseLacksAreFetchedWholeAndUsagesAloneAreNotDropped() throws Exception {
+        Path partial = tmp.resolve("partial");
+        harvester(300, 4).harvest(partial, EnumSet.of(WaldurCollection.CUSTOMERS, WaldurCollection.RESOURCES),
+                Harvester.Progress.NONE);
+        Path refreshed = since("from-partial", partial, NO_OVERLAP);
+        Path full = full("full-partial");
+        assertSameData(refreshed, full);
+        assertThat(Snapshot.open(refreshed).manifest().incremental().fetched().get("orders").how()).isEqualTo("whole");
+
+        Path usagesOnly = tmp.resolve("usages-only");
+        harvester(300, 4).harvestSince(usagesOnly, full, NO_OVERLAP, EnumSet.of(WaldurCollection.COMPONENT_USAGES),
+                Harvester.Progress.NONE);
+        assertThat(Files.readAllBytes(usagesOnly.resolve("component-usages.jsonl.gz")))
+                .isEqualTo(Files.readAllBytes(full.resolve("component-usages.jsonl.gz")));
+    }
+
+    @Test
     void refusesADamagedBaseBeforeFetching() throws Exception {
         Path base = full("damaged");
         Path orders = base.resolve("orders.jsonl.gz");

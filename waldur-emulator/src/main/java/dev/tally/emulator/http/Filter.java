@@ -211,20 +211,10 @@ interface Filter {
 
     /** {@code created}/{@code modified}: a datetime lower bound (≥), as Waldur's filters use it. */
     static Filter since(String field) {
-        return (param, values) -> {
-            String value = last(values);
-            if (value.isEmpty()) {
-                return null;
-            }
-            String bound = dev.tally.emulator.store.Ids.timestamp(parseDateTime(param, value));
-            return row -> {
-                String stored = text(row, field);
-                return stored != null && stored.compareTo(bound) >= 0;
-            };
-        };
+        return sinceOr(field, null);
     }
 
-    /** As {@link #since}, reading {@code fallback} where a row has no {@code field} (never modified since created). */
+    /** As {@link #since}, reading {@code fallback} (if not null) where a row has no {@code field} (never modified since created). */
     static Filter sinceOr(String field, String fallback) {
         return (param, values) -> {
             String value = last(values);
@@ -234,7 +224,7 @@ interface Filter {
             String bound = dev.tally.emulator.store.Ids.timestamp(parseDateTime(param, value));
             return row -> {
                 String stored = text(row, field);
-                if (stored == null) {
+                if (stored == null && fallback != null) {
                     stored = text(row, fallback);
                 }
                 return stored != null && stored.compareTo(bound) >= 0;
