@@ -283,8 +283,7 @@ class ReportCommandTest {
     }
 
     @Test
-    void monthlyTemplateWithEntitlementsShowsEachSharesEntitlement() throws Exception {
-        Path dir = Files.createDirectories(out.resolve("monthly-entitled"));
+    void monthlyTemplateWithEntitlementsShowsEachSharesEntitlement(@TempDir Path dir) throws Exception {
         Path ent = dir.resolve("entitlements.yaml");
         Files.writeString(ent, "Finland: {cpu_k_hours: 0.5, gpu_k_hours: 50%, gb_k_hours: 0.5}\n");
 
