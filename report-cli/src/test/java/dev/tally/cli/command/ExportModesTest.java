@@ -101,13 +101,13 @@ class ExportModesTest {
                 .hasSize(4).containsOnly("rw-r-----");
     }
 
-    /** The config with {@code extra} is a usage error whose one line is {@code message} after the file and line. */
+    /** The config with {@code extra} is a usage error whose one log line is {@code message} after the file and line. */
     private void assertRefused(String extra, String message) throws Exception {
         writeConfig(extra);
         StringWriter err = new StringWriter();
 
         assertThat(export(err)).isEqualTo(2);
-        assertThat(err.toString()).startsWith(config + ":6: " + message + System.lineSeparator());
+        assertThat(err.toString()).startsWith(OutputSafetyTest.EXPORT_STAMP + config + ":6: " + message + System.lineSeparator());
         assertThat(dir.resolve("share")).doesNotExist();
     }
 
