@@ -125,7 +125,10 @@ public final class DemoCommand implements Callable<Integer> {
             w.println("Monthly report for " + reportMonth + ": " + AllocationCount.of(input.dataset(), report.period()).sentence()
                     + " " + String.format(java.util.Locale.ROOT, "%,d", input.findings().size()) + " data-quality findings.");
             w.println();
-            TextTable.print(Wording.DEFAULT.forPeople(summary(report.section("summary").table()), null), w);
+            ResultTable summary = report.section("summary").table();
+            TextTable.print(Wording.DEFAULT.forPeople(summary(summary), null), w);
+            // the notes say why the projects total is less than its rows and which rows are no country share
+            summary.notes().forEach(n -> w.println("note: " + dev.tally.cli.render.InertText.escape(n)));
             w.println();
             w.println("Snapshot: " + snapshotDir.toAbsolutePath().normalize());
             w.println("Wrote:");
@@ -155,8 +158,8 @@ public final class DemoCommand implements Callable<Integer> {
         List<Integer> keep = new java.util.ArrayList<>();
         for (int c = 0; c < t.columns().size(); c++) {
             String key = t.columns().get(c).key();
-            if (key.equals("country") || key.equals("allocations") || key.equals("projects") || key.startsWith("limit.")
-                    || key.equals("cost")) {
+            boolean limit = key.startsWith("limit.") && !key.endsWith(".share");
+            if (key.equals("country") || key.equals("allocations") || key.equals("projects") || limit || key.equals("cost")) {
                 keep.add(c);
             }
         }

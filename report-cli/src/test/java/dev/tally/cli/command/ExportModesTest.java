@@ -101,14 +101,15 @@ class ExportModesTest {
                 .hasSize(4).containsOnly("rw-r-----");
     }
 
-    /** The config with {@code extra} is a usage error whose one line is {@code message} after the file and line. */
+    /** The config with {@code extra} is a usage error whose one log line is {@code message} after the file and line. */
     private void assertRefused(String extra, String message) throws Exception {
         String key = extra.substring(0, extra.indexOf(':'));
         writeConfig(extra);
         StringWriter err = new StringWriter();
 
         assertThat(export(err)).isEqualTo(2);
-        assertThat(err.toString()).startsWith("2026-11-02T06:00:00Z tally export: " + config + ":6:1: at '" + key + "': " + message + System.lineSeparator());
+        assertThat(err.toString()).startsWith(OutputSafetyTest.EXPORT_STAMP + config + ":6:1: at '" + key + "': " + message
+                + System.lineSeparator());
         assertThat(dir.resolve("share")).doesNotExist();
     }
 

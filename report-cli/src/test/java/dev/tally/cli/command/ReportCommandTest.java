@@ -265,41 +265,40 @@ class ReportCommandTest {
     }
 
     @Test
-    void funderTemplateWithEntitlementsAddsShareAndEntitlementColumns() throws Exception {
-        Path ent = out.resolve("entitlements.yaml");
-        Files.writeString(ent, "Finland: {cpu_k_hours: 0.5, gpu_k_hours: 50%, gb_k_hours: 0.5}\n");
-        Path dir = out.resolve("funder");
+    void funderTemplateWithEntitlementsAddsShareAndEntitlementColumns(@TempDir Path dir) throws Exception {
+        List<String> lines = entitledCsv(dir, "funder-country-share-2026-shares.csv", "--template", "funder-country-share", "--year", "2026");
 
-        int code = Main.run(TestClock.FIXED, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "report", "--snapshot",
-                DemoSnapshot.get().toString(), "--template", "funder-country-share", "--year", "2026", "--entitlements",
-                ent.toString(), "--format", "csv", "--out", dir.toString());
-
-        assertThat(code).isZero();
-        List<String> lines = Files.readAllLines(dir.resolve("funder-country-share-2026-shares.csv"));
-        List<String> header = CsvLine.split(lines.get(0));
-        assertThat(header).containsSubsequence("limit.cpu_k_hours", "limit.cpu_k_hours.share", "entitlement.cpu_k_hours");
-        String finland = lines.stream().filter(l -> l.startsWith("Finland,")).findFirst().orElseThrow();
-        assertThat(CsvLine.split(finland).get(header.indexOf("entitlement.gpu_k_hours"))).isEqualTo("50.0");
+        assertThat(CsvLine.split(lines.get(0))).containsSubsequence("limit.cpu_k_hours", "limit.cpu_k_hours.share", "entitlement.cpu_k_hours");
+        assertThat(finlands(lines, "entitlement.gpu_k_hours")).isEqualTo("50.0");
     }
 
     @Test
-    void monthlyTemplateWithEntitlementsShowsEachSharesEntitlement() throws Exception {
-        Path dir = Files.createDirectories(out.resolve("monthly-entitled"));
-        Path ent = dir.resolve("entitlements.yaml");
-        Files.writeString(ent, "Finland: {cpu_k_hours: 0.5, gpu_k_hours: 50%, gb_k_hours: 0.5}\n");
+    void monthlyTemplateWithEntitlementsShowsEachSharesEntitlement(@TempDir Path dir) throws Exception {
+        List<String> lines = entitledCsv(dir, "monthly-consortium-2026-10-summary.csv", "--template", "monthly-consortium", "--month", "2026-10");
 
-        int code = Main.run(TestClock.FIXED, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "report", "--snapshot",
-                DemoSnapshot.get().toString(), "--template", "monthly-consortium", "--month", "2026-10", "--entitlements",
-                ent.toString(), "--format", "csv", "--out", dir.toString());
-
-        assertThat(code).isZero();
-        List<String> lines = Files.readAllLines(dir.resolve("monthly-consortium-2026-10-summary.csv"));
-        List<String> header = CsvLine.split(lines.get(0));
-        assertThat(header).containsSubsequence("limit.gpu_k_hours", "limit.gpu_k_hours.share", "entitlement.gpu_k_hours");
-        String finland = lines.stream().filter(l -> l.startsWith("Finland,")).findFirst().orElseThrow();
-        assertThat(CsvLine.split(finland).get(header.indexOf("entitlement.gpu_k_hours"))).isEqualTo("50.0");
+        assertThat(CsvLine.split(lines.get(0))).containsSubsequence("limit.gpu_k_hours", "limit.gpu_k_hours.share", "entitlement.gpu_k_hours");
+        assertThat(finlands(lines, "entitlement.gpu_k_hours")).isEqualTo("50.0");
         // without the file, the golden summary has no entitlement column
         assertThat(Golden.read("monthly-consortium-2026-10-summary.csv").lines().findFirst().orElseThrow()).doesNotContain("entitlement");
+    }
+
+    /** The lines of {@code csv} from a report over the demo snapshot with Finland entitled to half of each component. */
+    private static List<String> entitledCsv(Path dir, String csv, String... templateAndPeriod) throws Exception {
+        Path ent = dir.resolve("entitlements.yaml");
+        Files.writeString(ent, "Finland: {cpu_k_hours: 0.5, gpu_k_hours: 50%, gb_k_hours: 0.5}\n");
+        List<String> args = new ArrayList<>(List.of("report", "--snapshot", DemoSnapshot.get().toString()));
+        args.addAll(List.of(templateAndPeriod));
+        args.addAll(List.of("--entitlements", ent.toString(), "--format", "csv", "--out", dir.toString()));
+        int code = Main.run(TestClock.FIXED, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+                args.toArray(String[]::new));
+        assertThat(code).isZero();
+        return Files.readAllLines(dir.resolve(csv));
+    }
+
+    private static String finlands(List<String> lines, String column) {
+        List<String> header = CsvLine.split(lines.get(0));
+        String finland = lines.stream().filter(l -> l.startsWith("Finland,")).findFirst().orElseThrow();
+        return CsvLine.split(finland).get(header.indexOf(column));
     }
 
     private static List<String> row(XSSFSheet sheet, int r) {

@@ -13,14 +13,17 @@ import java.util.regex.Pattern;
  *   <li>a configured mapping (offering UUID or exact name → country);</li>
  *   <li>the name convention "LUMI &lt;Country&gt;" or "LUMI &lt;Country&gt; / &lt;access type&gt;",
  *       where the country must be a known country name (multi-word names included);</li>
- *   <li>the offering's ISO {@code country} field, only for LUMI offerings (name starting with "LUMI", or a
- *       provider configured as LUMI; a provider in Finland may
- *       put "FI" on everything, so other services are never counted in a country);</li>
+ *   <li>the offering's ISO {@code country} field, only for LUMI share offerings: named "LUMI &lt;X&gt; /
+ *       &lt;access type&gt;" or "LUMI &lt;X&gt;" with X one word (an organisation's abbreviation, "LUMI UoI"),
+ *       or from a provider configured as LUMI. A provider in Finland may put "FI" on everything, so other
+ *       services ("LUMI-O object storage", "LUMI custom script") are never counted in a country;</li>
  *   <li>otherwise a LUMI offering is {@code (unassigned)} and anything else is a non-share.</li>
  * </ol>
  */
 public final class CountryResolver {
     private static final Pattern LUMI_NAME = Pattern.compile("^LUMI\\s+([^/]+?)\\s*(?:/.*)?$");
+    /** The shape of a LUMI share offering's name: "LUMI X / access type", or "LUMI X" with X one word. */
+    private static final Pattern LUMI_SHARE_SHAPE = Pattern.compile("(?i)^LUMI\\s+(?:[^/]+?\\s*/.*|\\S+)$");
 
     private final Map<String, String> mapping;
     private final Map<String, String> isoToName;
@@ -77,7 +80,7 @@ public final class CountryResolver {
         if (mapped != null) {
             return CountryShare.country(mapped, CountrySource.MAPPING);
         }
-        boolean lumi = offeringName.strip().regionMatches(true, 0, "LUMI", 0, 4)
+        boolean lumi = LUMI_SHARE_SHAPE.matcher(offeringName.strip()).matches()
                 || (providerId != null && lumiProviders.contains(providerId))
                 || (providerName != null && lumiProviders.contains(providerName));
         Matcher m = LUMI_NAME.matcher(offeringName.strip());

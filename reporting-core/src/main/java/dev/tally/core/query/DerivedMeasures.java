@@ -185,13 +185,14 @@ final class DerivedMeasures {
     private List<String> notes(Period previous) {
         List<String> out = new ArrayList<>();
         for (Measure m : q.measures()) {
-            String base = m.base().key();
+            // in words (the columns' titles), since notes travel with the table to people
+            String base = m.base().title().toLowerCase(java.util.Locale.ROOT);
             switch (m.derived()) {
-                case SHARE -> out.add(m.key() + ": each row's " + base + " as a percentage of the total's"
-                        + (q.dimensions().contains(Dimension.USED_AI_TECH) ? " (used_ai_tech rows overlap, so they add up to more)"
+                case SHARE -> out.add(m.title() + ": each row's " + base + " as a percentage of the total's"
+                        + (q.dimensions().contains(Dimension.USED_AI_TECH) ? " (AI technology rows overlap, so they add up to more)"
                                 : "") + ".");
-                case CHANGE -> out.add(m.key() + ": " + base + " minus its value " + against(previous) + ".");
-                case CHANGE_PCT -> out.add(m.key() + ": the change in " + base + " as a percentage of its value "
+                case CHANGE -> out.add(m.title() + ": " + base + " minus its value " + against(previous) + ".");
+                case CHANGE_PCT -> out.add(m.title() + ": the change in " + base + " as a percentage of its value "
                         + against(previous) + "; empty where that value is zero or missing.");
                 default -> { }
             }

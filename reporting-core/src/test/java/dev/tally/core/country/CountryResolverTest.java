@@ -29,6 +29,13 @@ class CountryResolverTest {
     }
 
     @Test
+    void lumiServicesThatAreNotShareOfferingsAreNotInFinlandsShare() {
+        // LUMI's object storage and scripts carry Finland's code; only "LUMI <Country>" offerings are shares
+        assertThat(resolver.resolve("x", "LUMI-O object storage", "FI")).isEqualTo(CountryShare.nonShare("LUMI-O object storage"));
+        assertThat(resolver.resolve("x", "LUMI custom script", "FI")).isEqualTo(CountryShare.nonShare("LUMI custom script"));
+    }
+
+    @Test
     void lumiOfferingWithoutResolvableCountryIsUnassigned() {
         assertThat(resolver.resolve("x", "LUMI Atlantis", null)).isEqualTo(CountryShare.unassigned());
     }

@@ -34,7 +34,7 @@ class DerivedMeasuresTest {
         assertThat(cell(t, 0, "share.cost")).isEqualByComparingTo("0.4285714285714286");
         assertThat(cell(t, 1, "share.cost")).isEqualByComparingTo("0.5714285714285714");
         assertThat((BigDecimal) t.totals().get(2)).isEqualByComparingTo("1");
-        assertThat(t.notes()).anyMatch(n -> n.startsWith("share.cost: each row's cost as a percentage of the total's"));
+        assertThat(t.notes()).anyMatch(n -> n.startsWith("Cost, share of total: each row's cost as a percentage of the total's"));
     }
 
     @Test
@@ -47,7 +47,7 @@ class DerivedMeasuresTest {
         assertThat(cell(t, 1, "change.cost")).isEqualByComparingTo(new BigDecimal("4.0").subtract(JANUARY_FINLAND));
         assertThat(cell(t, 1, "change_pct.cost")).isEqualByComparingTo("0.5597484276729560");
         assertThat((BigDecimal) t.totals().get(1)).isEqualByComparingTo("1.435483870967741935483870967741935");
-        assertThat(t.notes()).contains("change.cost: cost minus its value in the previous period, 2025-01 (2025-01-01 to 2025-01-31).");
+        assertThat(t.notes()).contains("Cost, change from previous period: cost minus its value in the previous period, 2025-01 (2025-01-01 to 2025-01-31).");
     }
 
     @Test
