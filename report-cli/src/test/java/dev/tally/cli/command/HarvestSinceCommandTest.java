@@ -123,7 +123,7 @@ class HarvestSinceCommandTest {
         CliRun run = CliRun.of("export", "--config", config.toString());
 
         assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).startsWith(config + ":3: 'incremental: true' needs 'url' and 'snapshots'");
+        assertThat(run.err()).startsWith("2026-11-02T06:00:00Z tally export: " + config + ":3:1: at 'incremental': 'incremental: true' needs 'url' and 'snapshots'");
     }
 
     @Test
