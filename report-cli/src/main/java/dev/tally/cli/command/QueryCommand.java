@@ -90,8 +90,8 @@ public final class QueryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         output.validate();
-        Wording wording = currency.wording();
-        ReportInput input = ReportInput.load(snapshot.dir());
+        ReportInput input = ReportInput.load(snapshot.dir(), snapshot.priceHistory());
+        Wording wording = currency.wording().withMeasuredUnits(input.dataset().componentUnits());
         AsOfPeriod asOf = AsOfPeriod.of(period.resolveAt(input), input.dataset().asOf());
         Period p = asOf.period();
         ResultTable table;

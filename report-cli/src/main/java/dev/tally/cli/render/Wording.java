@@ -36,13 +36,27 @@ public final class Wording {
     private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final String currency;
+    private final Map<String, String> measuredUnits;
 
     public Wording(String currency) {
+        this(currency, Map.of());
+    }
+
+    private Wording(String currency, Map<String, String> measuredUnits) {
         Objects.requireNonNull(currency, "currency");
         if (!currency.strip().matches("[A-Za-z]{3}")) {
             throw new IllegalArgumentException("currency '" + currency + "' is not a three-letter code such as EUR");
         }
         this.currency = currency.strip().toUpperCase(java.util.Locale.ROOT);
+        this.measuredUnits = Map.copyOf(measuredUnits);
+    }
+
+    /**
+     * The same words, naming a component they have no words for by its offerings' {@code measured_unit}
+     * ({@code qpu_seconds} → "qpu_seconds (QPU seconds)"; docs/reports.md, "Words in workbooks and charts").
+     */
+    public Wording withMeasuredUnits(Map<String, String> units) {
+        return new Wording(currency, units);
     }
 
     /** A time as people read it, {@code 2026-11-01 00:00 UTC}: how "data as of" is shown. */
@@ -55,9 +69,17 @@ public final class Wording {
         return currency;
     }
 
-    /** The name people read for a component key; an unknown component keeps its key, so it is never hidden. */
-    public static String component(String key) {
-        return COMPONENTS.getOrDefault(key, key);
+    /**
+     * The name people read for a component key; an unknown component keeps its key, so it is never hidden, with its
+     * offerings' measured unit when known.
+     */
+    public String component(String key) {
+        String words = COMPONENTS.get(key);
+        if (words != null) {
+            return words;
+        }
+        String unit = measuredUnits.get(key);
+        return unit == null ? key : key + " (" + unit + ")";
     }
 
     /** A flag value as people read it: Yes, No or Not set; anything else unchanged. */
@@ -149,7 +171,9 @@ public final class Wording {
         }
         List<String> out = new ArrayList<>();
         for (String comp : components) {
-            out.add(UNITS.getOrDefault(comp, comp + ": as the offering's component reports it."));
+            String unit = measuredUnits.get(comp);
+            out.add(UNITS.getOrDefault(comp, unit == null ? comp + ": as the offering's component reports it."
+                    : comp + ": in " + unit + ", the offering's measured unit."));
         }
         if (money) {
             out.add("Costs in " + currency + ".");

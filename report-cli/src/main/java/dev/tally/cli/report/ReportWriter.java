@@ -50,6 +50,14 @@ public final class ReportWriter {
 
     /** Writes the files and returns them in a stable order: xlsx, csv per section, png and svg per chart. */
     public List<Path> write(Report report, Set<OutputFormat> formats, Path dir) throws IOException {
+        return withUnits(report.measuredUnits()).writeAll(report, formats, dir);
+    }
+
+    private ReportWriter withUnits(Map<String, String> units) {
+        return units.isEmpty() ? this : new ReportWriter(files, excelBom, listener, wording.withMeasuredUnits(units));
+    }
+
+    private List<Path> writeAll(Report report, Set<OutputFormat> formats, Path dir) throws IOException {
         String base = report.baseName();
         List<Path> written = new ArrayList<>();
         if (formats.contains(OutputFormat.XLSX)) {
