@@ -141,4 +141,18 @@ class PriceChangeTest {
         });
         return uuid[0];
     }
+
+    @Test
+    void tallyQueryTakesThePriceHistoryFromTheCommandLine() {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = dev.tally.cli.Main.run(dev.tally.cli.TestClock.FIXED, new java.io.PrintWriter(out),
+                new java.io.PrintWriter(err), "query", "--snapshot", dir.resolve("2026-12").toString(), "--price-history",
+                dir.resolve("2026-11").toString(), "--month", "2026-11", "--group-by", "allocation", "--measure", "cost",
+                "--where", "allocation = '" + resource + "'", "--format", "csv");
+        assertThat(code).as(err.toString()).isZero();
+        // one allocation row, its November cost at November's prices
+        assertThat(out.toString().lines().filter(l -> l.contains(resource)).toList()).singleElement()
+                .satisfies(row -> assertThat(row).endsWith(",16.00"));
+    }
 }
