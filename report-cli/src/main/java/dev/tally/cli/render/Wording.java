@@ -82,6 +82,31 @@ public final class Wording {
         return unit == null ? key : key + " (" + unit + ")";
     }
 
+    /**
+     * The chart with a value axis named after its component when the template names none and every series measures
+     * one component Tally has no words for but its offerings give a unit ({@code qpu_seconds (QPU seconds)}), so such
+     * a chart never shows bare numbers; any other chart unchanged.
+     */
+    public dev.tally.cli.template.ChartSpec withAxis(dev.tally.cli.template.ChartSpec c) {
+        if (!c.axis().isEmpty()) {
+            return c;
+        }
+        Set<String> components = new LinkedHashSet<>();
+        for (String key : c.series()) {
+            String bare = key.replaceAll("@.*$", "").replaceAll("\\.share$", "");
+            components.add(bare.contains(".") ? bare.substring(bare.indexOf('.') + 1) : "");
+        }
+        if (components.size() != 1) {
+            return c;
+        }
+        String comp = components.iterator().next();
+        if (COMPONENTS.containsKey(comp) || !measuredUnits.containsKey(comp)) {
+            return c;
+        }
+        return new dev.tally.cli.template.ChartSpec(c.name(), c.type(), c.title(), c.category(), c.series(),
+                component(comp));
+    }
+
     /** A flag value as people read it: Yes, No or Not set; anything else unchanged. */
     public static Object value(String columnKey, Object v) {
         if (!FLAGS.contains(columnKey) || !(v instanceof String s)) {

@@ -64,7 +64,7 @@ public final class ReportWriter {
             List<XlsxRenderer.SheetSpec> sheets = new ArrayList<>();
             List<Column> columns = new ArrayList<>();
             for (SectionResult s : report.sections()) {
-                sheets.add(new XlsxRenderer.SheetSpec(forPeople(s), s.charts(), s.spec().title()));
+                sheets.add(new XlsxRenderer.SheetSpec(forPeople(s), charts(s), s.spec().title()));
                 columns.addAll(s.table().columns());
             }
             Map<String, String> p = report.provenance();
@@ -88,7 +88,7 @@ public final class ReportWriter {
         if (formats.contains(OutputFormat.PNG) || formats.contains(OutputFormat.SVG)) {
             ChartRenderer charts = new ChartRenderer();
             for (SectionResult s : report.sections()) {
-                for (ChartSpec c : s.charts()) {
+                for (ChartSpec c : charts(s)) {
                     JFreeChart chart = charts.chart(forPeople(s), c);
                     if (formats.contains(OutputFormat.PNG)) {
                         Path png = dir.resolve(base + "-" + c.name() + ".png");
@@ -104,6 +104,11 @@ public final class ReportWriter {
             }
         }
         return written;
+    }
+
+    /** The section's charts, an unknown component's axis named by its measured unit ({@link Wording#withAxis}). */
+    private List<ChartSpec> charts(SectionResult s) {
+        return s.charts().stream().map(wording::withAxis).toList();
     }
 
     /** The section's table with headers and option values for people; CSV keeps the keys and values. */

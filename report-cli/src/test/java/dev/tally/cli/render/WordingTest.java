@@ -51,6 +51,16 @@ class WordingTest {
                 new Column("usage.tpu_hours", "", ColumnType.KHOURS)))).containsExactly(
                 "qpu_seconds: in QPU seconds, the offering's measured unit.",
                 "tpu_hours: as the offering's component reports it.");
+        // a chart of that component without an axis label of its own gets one; LUMI's and labelled charts keep theirs
+        dev.tally.cli.template.ChartSpec qpu = new dev.tally.cli.template.ChartSpec("qpu", dev.tally.cli.template.ChartType.BAR, "QPU", "country",
+                List.of("usage.qpu_seconds@Finland", "usage.qpu_seconds@Sweden"), null);
+        assertThat(w.withAxis(qpu).axis()).isEqualTo("qpu_seconds (QPU seconds)");
+        dev.tally.cli.template.ChartSpec cpu = new dev.tally.cli.template.ChartSpec("cpu", dev.tally.cli.template.ChartType.BAR, "CPU", "country",
+                List.of("usage.cpu_k_hours"), null);
+        assertThat(w.withAxis(cpu)).isSameAs(cpu);
+        dev.tally.cli.template.ChartSpec labelled = new dev.tally.cli.template.ChartSpec("q", dev.tally.cli.template.ChartType.BAR, "Q", "country",
+                List.of("usage.qpu_seconds"), "seconds");
+        assertThat(w.withAxis(labelled)).isSameAs(labelled);
     }
 
     @Test
