@@ -3,6 +3,7 @@ package dev.tally.emulator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -67,6 +68,17 @@ final class Api {
             builder.header("Authorization", "Token " + token);
         }
         return builder;
+    }
+
+    /** An order body for {@code offering}'s plan number {@code plan}, in the first project this user sees. */
+    ObjectNode order(JsonNode offering, int plan, String name, int cpu, int gpu, int gb) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("project", getJson("/api/projects/?page_size=1").get(0).get("url").asText());
+        body.put("offering", offering.get("url").asText());
+        body.put("plan", offering.get("plans").get(plan).get("url").asText());
+        body.putObject("limits").put("cpu_k_hours", cpu).put("gpu_k_hours", gpu).put("gb_k_hours", gb);
+        body.putObject("attributes").put("name", name);
+        return body;
     }
 
     JsonNode getJson(String pathAndQuery) {

@@ -286,12 +286,7 @@ class ContractTest {
             String offeringPath = "/api/marketplace-public-offerings/" + offering.get("uuid").asText() + "/";
             check(ownStaff, "GET", offeringPath + "plans/", 200);
             check(ownStaff, "GET", offeringPath + "plans/" + offering.get("plans").get(1).get("uuid").asText() + "/", 200);
-            ObjectNode order = Api.JSON.createObjectNode();
-            order.put("project", ownStaff.getJson("/api/projects/?page_size=1").get(0).get("url").asText());
-            order.put("offering", offering.get("url").asText());
-            order.put("plan", offering.get("plans").get(0).get("url").asText());
-            order.putObject("limits").put("cpu_k_hours", 10).put("gpu_k_hours", 1).put("gb_k_hours", 100);
-            order.putObject("attributes").put("name", "two periods");
+            ObjectNode order = ownStaff.order(offering, 0, "two periods", 10, 1, 100);
             String orderPath = "/api/marketplace-orders/" + check(ownStaff, "POST", "/api/marketplace-orders/", order, 201)
                     .get("uuid").asText() + "/";
             check(ownStaff, "POST", orderPath + "approve_by_provider/", "{}", 200);

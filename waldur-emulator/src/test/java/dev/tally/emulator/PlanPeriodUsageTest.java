@@ -3,7 +3,6 @@ package dev.tally.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tally.emulator.store.Quirk;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -45,14 +44,8 @@ class PlanPeriodUsageTest {
 
     /** A new LUMI Common allocation of LUMI Denmark, done (staff skip the consumer review; the provider approves). */
     private String allocation() {
-        JsonNode offering = denmark();
-        ObjectNode body = Api.JSON.createObjectNode();
-        body.put("project", staff.getJson("/api/projects/?page_size=1").get(0).get("url").asText());
-        body.put("offering", offering.get("url").asText());
-        body.put("plan", offering.get("plans").get(0).get("url").asText());
-        body.putObject("limits").put("cpu_k_hours", 100).put("gb_k_hours", 1000).put("gpu_k_hours", 10);
-        body.putObject("attributes").put("name", "Two periods");
-        JsonNode order = Api.parse(post("/api/marketplace-orders/", body.toString()));
+        JsonNode order = Api.parse(post("/api/marketplace-orders/",
+                staff.order(denmark(), 0, "Two periods", 100, 10, 1000).toString()));
         post("/api/marketplace-orders/" + order.get("uuid").asText() + "/approve_by_provider/", "{}");
         return staff.getJson("/api/marketplace-orders/" + order.get("uuid").asText() + "/")
                 .get("marketplace_resource_uuid").asText();

@@ -9,6 +9,7 @@ import java.util.Map;
 /**
  * A public plan of an offering. {@code prices} maps component type to price (JSON numbers, read as
  * {@code BigDecimal}); {@code components} carries the same prices as decimal strings when present.
+ * {@code future_prices} likewise holds the pending future prices, where set.
  * {@code unit} is null when absent, {@code UNKNOWN} for a unit this client does not know.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -22,10 +23,18 @@ public record Plan(
         @JsonProperty("init_price") BigDecimal initPrice,
         @JsonProperty("switch_price") BigDecimal switchPrice,
         Boolean archived,
-        List<PlanComponent> components) {
+        List<PlanComponent> components,
+        @JsonProperty("future_prices") Map<String, BigDecimal> futurePrices) {
     public Plan {
         uuid = Uuids.normalise(uuid);
         prices = OrderedMaps.copyOf(prices);
+        // Waldur's code writes null for a component without a future price (the 8.0.5 schema says number): none pending
+        if (futurePrices != null && futurePrices.containsValue(null)) {
+            Map<String, BigDecimal> set = new java.util.LinkedHashMap<>(futurePrices);
+            set.values().removeIf(java.util.Objects::isNull);
+            futurePrices = set;
+        }
+        futurePrices = OrderedMaps.copyOf(futurePrices);
         components = components == null ? List.of() : List.copyOf(components);
     }
 
@@ -37,5 +46,18 @@ public record Plan(
             }
         }
         return prices.get(componentType);
+    }
+
+    /**
+     * The future price of a component a price change left pending: from {@code components[]} if listed there, else
+     * from {@code future_prices}, else null (docs/waldur.md, "Prices change").
+     */
+    public BigDecimal futurePriceOf(String componentType) {
+        for (PlanComponent c : components) {
+            if (componentType.equals(c.type()) && c.futurePrice() != null) {
+                return c.futurePrice();
+            }
+        }
+        return futurePrices.get(componentType);
     }
 }

@@ -30,6 +30,7 @@ final class UsageReader implements ObjectParser {
 
     @Override
     public void read(JsonParser p) throws IOException {
+        String uuid = null;
         String resource = null;
         String type = null;
         boolean hasUsage = false;
@@ -43,6 +44,7 @@ final class UsageReader implements ObjectParser {
             String name = p.currentName();
             JsonToken value = p.nextToken();
             switch (name) {
+                case "uuid" -> uuid = JsonFields.uuid(p, value);
                 case "resource_uuid" -> resource = JsonFields.uuid(p, value);
                 case "type" -> type = JsonFields.text(p, value);
                 case "usage" -> {
@@ -72,9 +74,9 @@ final class UsageReader implements ObjectParser {
         }
         Instant reportedAt = created != null ? created : date;
         if (hasUsage) {
-            sink.add(resource, type, month, unscaled, scale, reportedAt);
+            sink.add(uuid, resource, type, month, unscaled, scale, reportedAt);
         } else {
-            sink.add(resource, type, month, bigUsage, reportedAt);
+            sink.add(uuid, resource, type, month, bigUsage, reportedAt);
         }
     }
 }

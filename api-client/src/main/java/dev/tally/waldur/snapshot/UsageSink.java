@@ -17,11 +17,15 @@ public interface UsageSink {
     }
 
     /**
-     * A usage of {@code unscaled × 10^-scale}. {@code reportedAt} ({@code created}, else {@code date};
-     * may be null) is when it was reported; {@code epochMonth} is the billing month ({@link #epochMonth}).
+     * A usage of {@code unscaled × 10^-scale}. {@code usageUuid} is the record's own UUID (null when it has none), which
+     * tells two records of one month apart from the same record read twice; {@code reportedAt} ({@code created},
+     * else {@code date}; may be null) is when it was reported; {@code epochMonth} is the billing month
+     * ({@link #epochMonth}).
      */
-    void add(String resourceUuid, String componentType, int epochMonth, long unscaled, int scale, Instant reportedAt);
+    void add(String usageUuid, String resourceUuid, String componentType, int epochMonth, long unscaled, int scale,
+            Instant reportedAt);
 
     /** A usage too large or too precise for a {@code long}, or not an integer on the wire. */
-    void add(String resourceUuid, String componentType, int epochMonth, BigDecimal usage, Instant reportedAt);
+    void add(String usageUuid, String resourceUuid, String componentType, int epochMonth, BigDecimal usage,
+            Instant reportedAt);
 }

@@ -29,12 +29,13 @@ class UsageReaderTest {
         final List<Row> rows = new ArrayList<>();
 
         @Override
-        public void add(String resource, String type, int epochMonth, long unscaled, int scale, Instant reportedAt) {
+        public void add(String uuid, String resource, String type, int epochMonth, long unscaled, int scale,
+                Instant reportedAt) {
             rows.add(new Row(resource, type, BigDecimal.valueOf(unscaled, scale), epochMonth, reportedAt));
         }
 
         @Override
-        public void add(String resource, String type, int epochMonth, BigDecimal usage, Instant reportedAt) {
+        public void add(String uuid, String resource, String type, int epochMonth, BigDecimal usage, Instant reportedAt) {
             rows.add(new Row(resource, type, usage, epochMonth, reportedAt));
         }
 

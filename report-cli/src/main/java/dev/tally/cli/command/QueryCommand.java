@@ -105,8 +105,10 @@ public final class QueryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         output.validate();
-        Wording wording = currency.wording();
-        ReportInput input = top.input(snapshot.dir());
+        // tally serve hands in its loaded snapshot through top.input; other price snapshots mean a fresh load
+        ReportInput input = snapshot.priceHistory().isEmpty() ? top.input(snapshot.dir())
+                : ReportInput.load(snapshot.dir(), snapshot.priceHistory());
+        Wording wording = currency.wording().withMeasuredUnits(input.dataset().componentUnits());
         AsOfPeriod asOf = AsOfPeriod.of(period.resolveAt(input), input.dataset().asOf());
         Period p = asOf.period();
         ResultTable table;

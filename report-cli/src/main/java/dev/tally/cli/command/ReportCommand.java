@@ -102,7 +102,7 @@ public final class ReportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ProgressLine progress = new ProgressLine(err, quiet);
         progress.step("reading snapshot " + snapshot.dir());
-        ReportInput input = ReportInput.load(snapshot.dir());
+        ReportInput input = ReportInput.load(snapshot.dir(), snapshot.priceHistory());
         ReportInput before = null;
         if (previous != null) {
             progress.step("reading previous snapshot " + previous);

@@ -44,13 +44,27 @@ public final class Wording {
     private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final String currency;
+    private final Map<String, String> measuredUnits;
 
     public Wording(String currency) {
+        this(currency, Map.of());
+    }
+
+    private Wording(String currency, Map<String, String> measuredUnits) {
         Objects.requireNonNull(currency, "currency");
         if (!currency.strip().matches("[A-Za-z]{3}")) {
             throw new IllegalArgumentException("currency '" + currency + "' is not a three-letter code such as EUR");
         }
         this.currency = currency.strip().toUpperCase(java.util.Locale.ROOT);
+        this.measuredUnits = Map.copyOf(measuredUnits);
+    }
+
+    /**
+     * The same words, naming a component they have no words for by its offerings' {@code measured_unit}
+     * ({@code qpu_seconds} → "qpu_seconds (QPU seconds)"; docs/reports.md, "Words in workbooks and charts").
+     */
+    public Wording withMeasuredUnits(Map<String, String> units) {
+        return new Wording(currency, units);
     }
 
     /** A time as people read it, {@code 2026-11-01 00:00 UTC}: how "data as of" is shown. */
@@ -63,9 +77,42 @@ public final class Wording {
         return currency;
     }
 
-    /** The name people read for a component key; an unknown component keeps its key, so it is never hidden. */
-    public static String component(String key) {
-        return COMPONENTS.getOrDefault(key, key);
+    /**
+     * The name people read for a component key; an unknown component keeps its key, so it is never hidden, with its
+     * offerings' measured unit when known.
+     */
+    public String component(String key) {
+        String words = COMPONENTS.get(key);
+        if (words != null) {
+            return words;
+        }
+        String unit = measuredUnits.get(key);
+        return unit == null ? key : key + " (" + unit + ")";
+    }
+
+    /**
+     * The chart with a value axis named after its component when the template names none and every series measures
+     * one component Tally has no words for but its offerings give a unit ({@code qpu_seconds (QPU seconds)}), so such
+     * a chart never shows bare numbers; any other chart unchanged.
+     */
+    public dev.tally.cli.template.ChartSpec withAxis(dev.tally.cli.template.ChartSpec c) {
+        if (!c.axis().isEmpty()) {
+            return c;
+        }
+        Set<String> components = new LinkedHashSet<>();
+        for (String key : c.series()) {
+            String bare = key.replaceAll("@.*$", "").replaceAll("\\.share$", "");
+            components.add(bare.contains(".") ? bare.substring(bare.indexOf('.') + 1) : "");
+        }
+        if (components.size() != 1) {
+            return c;
+        }
+        String comp = components.iterator().next();
+        if (COMPONENTS.containsKey(comp) || !measuredUnits.containsKey(comp)) {
+            return c;
+        }
+        return new dev.tally.cli.template.ChartSpec(c.name(), c.type(), c.title(), c.category(), c.series(),
+                component(comp));
     }
 
     /** A flag value as people read it: Yes, No or Not set; anything else unchanged. */
@@ -164,7 +211,9 @@ public final class Wording {
         }
         List<String> out = new ArrayList<>();
         for (String comp : components) {
-            out.add(UNITS.getOrDefault(comp, comp + ": as the offering's component reports it."));
+            String unit = measuredUnits.get(comp);
+            out.add(UNITS.getOrDefault(comp, unit == null ? comp + ": as the offering's component reports it."
+                    : comp + ": in " + unit + ", the offering's measured unit."));
         }
         if (money) {
             out.add("Costs in " + currency + ".");

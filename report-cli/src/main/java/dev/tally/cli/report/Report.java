@@ -14,14 +14,21 @@ import java.util.Objects;
  * @param notes what a reader must know about the period, such as a month cut at the data's time; on the cover sheet
  */
 public record Report(ReportTemplate template, Period period, List<SectionResult> sections, Map<String, String> provenance,
-        Instant dataAsOf, List<String> notes) {
+        Instant dataAsOf, List<String> notes, Map<String, String> measuredUnits) {
     public Report {
         notes = notes == null ? List.of() : List.copyOf(notes);
+        measuredUnits = measuredUnits == null ? Map.of() : Map.copyOf(measuredUnits);
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(dataAsOf, "dataAsOf");
         sections = List.copyOf(sections);
         provenance = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(provenance));
+    }
+
+    /** A report whose components all have words of their own. */
+    public Report(ReportTemplate template, Period period, List<SectionResult> sections, Map<String, String> provenance,
+            Instant dataAsOf, List<String> notes) {
+        this(template, period, sections, provenance, dataAsOf, notes, Map.of());
     }
 
     /** The section result with this name. */

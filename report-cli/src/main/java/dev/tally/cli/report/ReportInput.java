@@ -27,8 +27,17 @@ public record ReportInput(Snapshot snapshot, Dataset dataset, List<Finding> find
 
     /** Opens and verifies the snapshot in {@code dir} and builds the dataset. */
     public static ReportInput load(Path dir) {
+        return load(dir, List.of());
+    }
+
+    /**
+     * The same, pricing past months with the plan prices the snapshots in {@code priceHistory} saw
+     * (docs/definitions.md, "Prices that change"); each is opened and verified too.
+     */
+    public static ReportInput load(Path dir, List<Path> priceHistory) {
         Snapshot snapshot = Snapshot.open(dir);
-        Dataset dataset = new FactBuilder(CountryResolver.standard()).dataset(snapshot);
+        List<Snapshot> history = priceHistory.stream().map(Snapshot::open).toList();
+        Dataset dataset = new FactBuilder(CountryResolver.standard()).dataset(snapshot, history);
         return new ReportInput(snapshot, dataset, DataQuality.check(dataset));
     }
 

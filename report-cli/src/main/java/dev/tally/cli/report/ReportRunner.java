@@ -69,7 +69,8 @@ final class ReportRunner {
                 throw new TemplateException(template.source() + ": section '" + s.name() + "': " + e.getMessage());
             }
         }
-        return new Report(template, period, out, provenance, dataAsOf, notes);
+        // a component Tally has no words for is labelled with the offerings' measured unit (docs/reports.md)
+        return new Report(template, period, out, provenance, dataAsOf, notes, dataset.componentUnits());
     }
 
     SectionResult section(SectionSpec s, Period report, Map<String, String> provenance) {

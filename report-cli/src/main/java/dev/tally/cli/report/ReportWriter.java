@@ -65,13 +65,21 @@ public final class ReportWriter {
      * (docs/reports.md, "The Data sheet"); the other files are unchanged.
      */
     public List<Path> write(Report report, Set<OutputFormat> formats, Path dir, ResultTable data) throws IOException {
+        return withUnits(report.measuredUnits()).writeAll(report, formats, dir, data);
+    }
+
+    private ReportWriter withUnits(Map<String, String> units) {
+        return units.isEmpty() ? this : new ReportWriter(files, excelBom, listener, wording.withMeasuredUnits(units)).exactCsv(exactCsv);
+    }
+
+    private List<Path> writeAll(Report report, Set<OutputFormat> formats, Path dir, ResultTable data) throws IOException {
         String base = report.baseName();
         List<Path> written = new ArrayList<>();
         if (formats.contains(OutputFormat.XLSX)) {
             List<XlsxRenderer.SheetSpec> sheets = new ArrayList<>();
             List<Column> columns = new ArrayList<>();
             for (SectionResult s : report.sections()) {
-                sheets.add(new XlsxRenderer.SheetSpec(forPeople(s), s.charts(), s.spec().title(), s.lead()));
+                sheets.add(new XlsxRenderer.SheetSpec(forPeople(s), charts(s), s.spec().title(), s.lead()));
                 columns.addAll(s.table().columns());
             }
             if (data != null) {
@@ -98,7 +106,7 @@ public final class ReportWriter {
         if (formats.contains(OutputFormat.PNG) || formats.contains(OutputFormat.SVG)) {
             ChartRenderer charts = new ChartRenderer();
             for (SectionResult s : report.sections()) {
-                for (ChartSpec c : s.charts()) {
+                for (ChartSpec c : charts(s)) {
                     JFreeChart chart = charts.chart(forPeople(s), c);
                     if (formats.contains(OutputFormat.PNG)) {
                         Path png = dir.resolve(base + "-" + c.name() + ".png");
@@ -114,6 +122,11 @@ public final class ReportWriter {
             }
         }
         return written;
+    }
+
+    /** The section's charts, an unknown component's axis named by its measured unit ({@link Wording#withAxis}). */
+    private List<ChartSpec> charts(SectionResult s) {
+        return s.charts().stream().map(wording::withAxis).toList();
     }
 
     /** The section's table with headers and option values for people; CSV keeps the keys and values. */

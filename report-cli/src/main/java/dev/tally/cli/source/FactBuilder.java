@@ -1,5 +1,6 @@
 package dev.tally.cli.source;
 
+import dev.tally.core.cost.PriceHistory;
 import dev.tally.core.cost.PriceList;
 import dev.tally.core.country.CountryResolver;
 import dev.tally.core.dataset.Dataset;
@@ -32,6 +33,7 @@ import dev.tally.waldur.snapshot.Snapshot;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -77,7 +79,29 @@ public final class FactBuilder {
 
     /** The dataset of a snapshot, for queries and data-quality checks. */
     public Dataset dataset(Snapshot snapshot) {
-        return assembler(snapshot).assemble(source(snapshot));
+        return dataset(snapshot, List.of());
+    }
+
+    /**
+     * The same, pricing each past month with the plan prices that one of {@code priceHistory} (other snapshots, e.g.
+     * earlier harvests) saw then (docs/definitions.md, "Prices that change").
+     */
+    public Dataset dataset(Snapshot snapshot, List<Snapshot> priceHistory) {
+        return assembler(snapshot).withPriceHistory(priceHistory(priceHistory)).assemble(source(snapshot));
+    }
+
+    /** What these snapshots saw of the plans, each in its harvest month, oldest harvest first. */
+    static PriceHistory priceHistory(List<Snapshot> snapshots) {
+        List<Snapshot> byHarvest = new ArrayList<>(snapshots);
+        byHarvest.sort(java.util.Comparator.comparing(s -> s.manifest().startedAt()));
+        List<PriceHistory.Observation> observations = new ArrayList<>();
+        for (Snapshot s : byHarvest) {
+            List<OfferingInput> offerings = new ArrayList<>();
+            s.forEach(WaldurCollection.OFFERINGS, Offering.class, x -> offerings.add(offering(x)));
+            observations.addAll(FactAssembler.priceObservations(offerings,
+                    YearMonth.from(s.manifest().startedAt().atZone(ZoneOffset.UTC))));
+        }
+        return PriceHistory.of(observations);
     }
 
     private FactAssembler assembler(Snapshot snapshot) {
@@ -103,7 +127,8 @@ public final class FactBuilder {
         List<ProjectInput> projects = new ArrayList<>();
         try {
             snapshot.forEach(WaldurCollection.OFFERINGS, Offering.class, x -> offerings.add(offering(x)));
-            // the field of science is the project's; a snapshot without projects leaves it unknown
+            // the field of science and the project's is_industry are the project's; a snapshot without projects
+            // leaves them unknown
             if (snapshot.has(WaldurCollection.PROJECTS)) {
                 snapshot.forEach(WaldurCollection.PROJECTS, Project.class, x -> addProject(projects, x));
             }
@@ -143,16 +168,22 @@ public final class FactBuilder {
     static OfferingInput offering(Offering o) {
         List<ComponentInput> components = new ArrayList<>();
         for (OfferingComponent c : o.components()) {
-            components.add(new ComponentInput(c.type(), WireEnums.billingType(c.billingType()), WireEnums.limitPeriod(c.limitPeriod())));
+            components.add(new ComponentInput(c.type(), WireEnums.billingType(c.billingType()),
+                    WireEnums.limitPeriod(c.limitPeriod()), c.measuredUnit()));
         }
         List<PlanInput> plans = new ArrayList<>();
         for (Plan p : o.plans()) {
             Map<String, BigDecimal> prices = new HashMap<>();
+            Map<String, BigDecimal> futurePrices = new HashMap<>();
             Map<String, BigDecimal> amounts = new HashMap<>();
             for (OfferingComponent c : o.components()) {
                 BigDecimal price = p.priceOf(c.type());
                 if (price != null) {
                     prices.put(c.type(), price);
+                }
+                BigDecimal future = p.futurePriceOf(c.type());
+                if (future != null) {
+                    futurePrices.put(c.type(), future);
                 }
             }
             for (PlanComponent pc : p.components()) {
@@ -161,31 +192,15 @@ public final class FactBuilder {
                 }
             }
             plans.add(new PlanInput(p.uuid(), p.name() == null ? "(unnamed plan)" : p.name(), WireEnums.planUnit(p.unit()),
-                    p.unitPrice(), prices, amounts));
+                    p.unitPrice(), prices, amounts, futurePrices));
         }
         return new OfferingInput(o.uuid(), o.name() == null ? "" : o.name(), o.country(), o.customerUuid(),
                 o.customerName(), components, plans);
     }
 
-    /**
-     * The projects' own {@code is_industry} by project UUID, for {@link FactAssembler#assemble(SourceData, Map)}'s
-     * check against the LUMI option (docs/definitions.md, "Two is_industry flags"); empty without projects.
-     */
-    static Map<String, Flag> projectIndustry(Snapshot snapshot) {
-        Map<String, Flag> flags = new HashMap<>();
-        if (snapshot.has(WaldurCollection.PROJECTS)) {
-            snapshot.forEach(WaldurCollection.PROJECTS, Project.class, p -> {
-                if (p.uuid() != null && p.isIndustry() != null) {
-                    flags.put(p.uuid(), Flag.of(p.isIndustry()));
-                }
-            });
-        }
-        return flags;
-    }
-
     private static void addProject(List<ProjectInput> projects, Project p) {
         if (p.uuid() != null) {
-            projects.add(new ProjectInput(p.uuid(), p.oecdFos2007Code()));
+            projects.add(new ProjectInput(p.uuid(), p.oecdFos2007Code(), flag(p.isIndustry())));
         }
     }
 
@@ -215,7 +230,7 @@ public final class FactBuilder {
         if (u.resourceUuid() == null || u.type() == null || u.usage() == null || month == null) {
             return null;
         }
-        return new UsageInput(u.resourceUuid(), u.type(), u.usage(), month, u.reportedAt());
+        return new UsageInput(u.uuid(), u.resourceUuid(), u.type(), u.usage(), month, u.reportedAt());
     }
 
     /** The core's LUMI options; a flag the client could not read is unknown. */

@@ -14,12 +14,14 @@ final class UsageColumns implements UsageSink {
     }
 
     @Override
-    public void add(String resourceUuid, String componentType, int epochMonth, long unscaled, int scale, Instant reportedAt) {
-        table.add(resourceUuid, componentType, epochMonth, unscaled, scale, reportedAt);
+    public void add(String usageUuid, String resourceUuid, String componentType, int epochMonth, long unscaled, int scale,
+            Instant reportedAt) {
+        table.add(usageUuid, resourceUuid, componentType, epochMonth, unscaled, scale, reportedAt);
     }
 
     @Override
-    public void add(String resourceUuid, String componentType, int epochMonth, BigDecimal usage, Instant reportedAt) {
-        table.add(resourceUuid, componentType, epochMonth, usage, reportedAt);
+    public void add(String usageUuid, String resourceUuid, String componentType, int epochMonth, BigDecimal usage,
+            Instant reportedAt) {
+        table.add(usageUuid, resourceUuid, componentType, epochMonth, usage, reportedAt);
     }
 }

@@ -36,6 +36,34 @@ class WordingTest {
     }
 
     @Test
+    void aComponentWithoutWordsIsNamedWithItsOfferingsMeasuredUnitInHeadersAndUnitLines() {
+        Wording w = eur.withMeasuredUnits(java.util.Map.of("qpu_seconds", "QPU seconds", "cpu_k_hours", "CPU kH",
+                "storage", "GB or TB"));
+        assertThat(w.header(new Column("usage.qpu_seconds", "", ColumnType.KHOURS), null))
+                .isEqualTo("qpu_seconds (QPU seconds) used");
+        assertThat(w.header(new Column("limit.qpu_seconds@Finland", "", ColumnType.KHOURS), "country"))
+                .isEqualTo("qpu_seconds (QPU seconds) allocated, Finland");
+        // LUMI's own components keep their words; two offerings measuring one component differently say so
+        assertThat(w.header(new Column("usage.cpu_k_hours", "", ColumnType.KHOURS), null)).isEqualTo("CPU k-hours used");
+        assertThat(w.header(new Column("usage.storage", "", ColumnType.KHOURS), null))
+                .isEqualTo("storage (GB or TB) used");
+        assertThat(w.units(List.of(new Column("usage.qpu_seconds", "", ColumnType.KHOURS),
+                new Column("usage.tpu_hours", "", ColumnType.KHOURS)))).containsExactly(
+                "qpu_seconds: in QPU seconds, the offering's measured unit.",
+                "tpu_hours: as the offering's component reports it.");
+        // a chart of that component without an axis label of its own gets one; LUMI's and labelled charts keep theirs
+        dev.tally.cli.template.ChartSpec qpu = new dev.tally.cli.template.ChartSpec("qpu", dev.tally.cli.template.ChartType.BAR, "QPU", "country",
+                List.of("usage.qpu_seconds@Finland", "usage.qpu_seconds@Sweden"), null);
+        assertThat(w.withAxis(qpu).axis()).isEqualTo("qpu_seconds (QPU seconds)");
+        dev.tally.cli.template.ChartSpec cpu = new dev.tally.cli.template.ChartSpec("cpu", dev.tally.cli.template.ChartType.BAR, "CPU", "country",
+                List.of("usage.cpu_k_hours"), null);
+        assertThat(w.withAxis(cpu)).isSameAs(cpu);
+        dev.tally.cli.template.ChartSpec labelled = new dev.tally.cli.template.ChartSpec("q", dev.tally.cli.template.ChartType.BAR, "Q", "country",
+                List.of("usage.qpu_seconds"), "seconds");
+        assertThat(w.withAxis(labelled)).isSameAs(labelled);
+    }
+
+    @Test
     void currencyComesFromConfigurationAndMustBeThreeLetters() {
         assertThat(new Wording("chf").header(new Column("cost", "Cost", ColumnType.MONEY), null)).isEqualTo("Cost (CHF)");
         assertThatThrownBy(() -> new Wording("euro")).hasMessage("currency 'euro' is not a three-letter code such as EUR");

@@ -95,6 +95,8 @@ public final class Dataset {
     final WholeMonthCosts monthCosts;
     final UsageColumns usages;
 
+    final Map<String, String> componentUnits;
+
     final List<OrderFact> orders;
     final int[] orderAllocation;
     final List<Finding> findings;
@@ -113,6 +115,9 @@ public final class Dataset {
         }
         this.componentIndex = Map.copyOf(index);
         this.componentNames = comps.toArray(new String[0]);
+        Map<String, String> units = new java.util.TreeMap<>();
+        b.componentUnits.forEach((type, set) -> units.put(type, String.join(" or ", set)));
+        this.componentUnits = java.util.Collections.unmodifiableMap(units);
         this.projects = b.projects;
         this.customers = b.customers;
         this.shares = b.shares;
@@ -181,6 +186,14 @@ public final class Dataset {
     /** The component types present, LUMI's three first, then alphabetically; the reading order of limit and usage columns. */
     public List<String> components() {
         return components;
+    }
+
+    /**
+     * Component type → the offerings' {@code measured_unit} for it, where any offering gives one; several different
+     * units are joined with " or ", so a column that adds them up says so (docs/reports.md, "Units").
+     */
+    public Map<String, String> componentUnits() {
+        return componentUnits;
     }
 
     /** The internal index of a component type (for {@link RowFigures}), or -1 when absent. */
@@ -464,6 +477,7 @@ public final class Dataset {
         private final Map<List<String>, Integer> aiSetCodes = new HashMap<>();
         private final List<int[]> aiSetList = new ArrayList<>();
         private final Map<BigDecimal, BigDecimal> decimals = new HashMap<>();
+        private final Map<String, Set<String>> componentUnits = new HashMap<>();
 
         private int size;
         private String[] resourceIds = new String[16];
@@ -616,6 +630,14 @@ public final class Dataset {
         /** Makes room for {@code more} usages beyond those added, so millions of them are not copied while the columns grow. */
         public Builder expectUsages(int more) {
             usages.expect(more);
+            return this;
+        }
+
+        /** Records that an offering measures component {@code type} in {@code unit} (ignored when null or blank). */
+        public Builder componentUnit(String type, String unit) {
+            if (type != null && unit != null && !unit.isBlank()) {
+                componentUnits.computeIfAbsent(type, k -> new java.util.TreeSet<>()).add(unit.strip());
+            }
             return this;
         }
 

@@ -1,9 +1,10 @@
 package dev.tally.core.dataset;
 
 /**
- * The one de-duplication of usage reports (docs/definitions.md, "Usage and utilisation"): of the
- * reports with the same key, the latest counts. A report without a time loses to any with one; of two
- * at the same time, or when no report has a time, the one added later wins.
+ * Of the rows with the same key, the latest: a row without a time loses to any with one; of two at the same time,
+ * or when no row has a time, the one added later wins. The dataset keeps one usage figure per key with it; which
+ * usage records make that figure is decided once, by {@code UsageTable.counted} (docs/definitions.md, "Usage and
+ * utilisation").
  */
 public final class LatestPerKey {
     /** The {@code nano} of a report without a time. */

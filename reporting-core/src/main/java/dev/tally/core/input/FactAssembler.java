@@ -2,6 +2,7 @@ package dev.tally.core.input;
 
 import dev.tally.core.cost.ComponentPrice;
 import dev.tally.core.cost.CostCalculator;
+import dev.tally.core.cost.PriceHistory;
 import dev.tally.core.cost.PriceList;
 import dev.tally.core.country.CountryResolver;
 import dev.tally.core.country.CountryShare;
@@ -40,21 +41,38 @@ import java.util.Set;
  *   <li>limits from the Create order, replaced by each done Update order from its {@code completed_at};
  *       when the resource's own limits differ from the last ones, a finding, and the resource's limits
  *       apply from the start of the current month (the month of the clock's date);</li>
- *   <li>usage: the latest report per resource, component and billing month;</li>
+ *   <li>usage: per resource, component and billing month, the records of each plan period added up, a record read
+ *       twice or copied over counted once;</li>
  *   <li>field of science: the OECD code of the resource's project, joined by project UUID; a project that
  *       resources name but the projects list lacks is a finding, and its allocations stay;</li>
+ *   <li>prices: each month's from the snapshot of that time where one is given, else the nearest one's, with a
+ *       finding when the plan's prices changed at some time;</li>
  *   <li>orders: the stored cost plus the core's recomputation of it;</li>
- *   <li>industry: the LUMI option {@code is_industry}; where the project's own flag is given and differs, a finding.</li>
+ *   <li>industry: the LUMI option {@code is_industry}; where the project's own flag is known and differs, a finding.</li>
  * </ul>
  */
 public final class FactAssembler {
     private final CountryResolver countries;
     private final Clock clock;
+    private final PriceHistory priceHistory;
 
     /** An assembler resolving shares with {@code countries}; {@code clock} decides the current month. */
     public FactAssembler(CountryResolver countries, Clock clock) {
+        this(countries, clock, PriceHistory.NONE);
+    }
+
+    private FactAssembler(CountryResolver countries, Clock clock, PriceHistory priceHistory) {
         this.countries = Objects.requireNonNull(countries, "countries");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.priceHistory = Objects.requireNonNull(priceHistory, "priceHistory");
+    }
+
+    /**
+     * The same assembler, pricing past months with what other snapshots saw of the plans (docs/definitions.md,
+     * "Prices that change"); the data's own plans count as seen in the current month.
+     */
+    public FactAssembler withPriceHistory(PriceHistory history) {
+        return new FactAssembler(countries, clock, history);
     }
 
     /** The facts and the findings made on the way. */
@@ -68,38 +86,69 @@ public final class FactAssembler {
         }
     }
 
-    /** Builds the dataset queries and checks run on; usages go into it column-wise, never as one object each. */
-    public Dataset assemble(SourceData data) {
-        return assemble(data, Map.of());
+    /**
+     * What a snapshot harvested in {@code month} saw of the plans of {@code offerings}: each plan's prices then and
+     * its pending future prices, for {@link #withPriceHistory}.
+     */
+    public static List<PriceHistory.Observation> priceObservations(List<OfferingInput> offerings, YearMonth month) {
+        return HistoricPrices.observations(offerings, month);
     }
 
-    /**
-     * The same, checking each allocation's LUMI option {@code is_industry} against {@code projectIndustry}, the
-     * projects' own flags by project UUID (docs/definitions.md, "Two is_industry flags").
-     */
-    public Dataset assemble(SourceData data, Map<String, Flag> projectIndustry) {
+    /** Builds the dataset queries and checks run on; usages go into it column-wise, never as one object each. */
+    public Dataset assemble(SourceData data) {
         List<Finding> findings = new ArrayList<>();
         List<AllocationFact> allocations = new ArrayList<>();
         List<OrderFact> orders = new ArrayList<>();
-        facts(data, projectIndustry, allocations, orders, findings);
+        facts(data, allocations, orders, findings);
+        UsageTable.PlanPeriodCount periods = planPeriods(allocations);
         Dataset.Builder b = Dataset.builder(today());
+        for (OfferingInput o : data.offerings()) {
+            o.components().forEach(c -> b.componentUnit(c.type(), c.measuredUnit()));
+        }
         allocations.forEach(b::add);
         allocations.clear();
         orders.forEach(b::addOrder);
         orders.clear();
-        addUsages(data.usages(), b, findings);
+        addUsages(data.usages(), periods, b, findings);
         // the source (its usage table is tens of MB at scale) is not needed any more: let build() have the room
         data = null;
         findings.forEach(b::addFinding);
         return b.build();
     }
 
-    private static void addUsages(UsageTable usages, Dataset.Builder b, List<Finding> findings) {
-        int[] rows = latestUsages(usages, findings).rows();
-        b.expectUsages(rows.length);
-        for (int k : rows) {
-            usages.addTo(b, k);
+    private static void addUsages(UsageTable usages, UsageTable.PlanPeriodCount periods, Dataset.Builder b,
+            List<Finding> findings) {
+        UsageTable.Counted counted = countedUsages(usages, periods, findings);
+        b.expectUsages(counted.rows().length);
+        for (int j = 0; j < counted.rows().length; j++) {
+            usages.addTo(b, counted, j);
         }
+    }
+
+    /**
+     * How many plan periods each allocation had in a month: one, plus one for each plan switch (a change to another
+     * plan) in that month, as Waldur opens a period at every switch (docs/definitions.md, "Usage and utilisation").
+     */
+    private static UsageTable.PlanPeriodCount planPeriods(List<AllocationFact> allocations) {
+        Map<String, Map<Integer, Integer>> switches = new HashMap<>();
+        for (AllocationFact a : allocations) {
+            String plan = a.prices().planId();
+            for (LimitChange c : a.changes()) {
+                String next = c.prices().planId();
+                if (!Objects.equals(plan, next)) {
+                    int m = Dataset.epochMonth(YearMonth.from(c.at().atZone(ZoneOffset.UTC)));
+                    switches.computeIfAbsent(a.resourceId(), k -> new HashMap<>()).merge(m, 1, Integer::sum);
+                }
+                plan = next;
+            }
+        }
+        if (switches.isEmpty()) {
+            return UsageTable.PlanPeriodCount.ONE;
+        }
+        return (resourceId, epochMonth) -> {
+            Map<Integer, Integer> months = switches.get(resourceId);
+            return 1 + (months == null ? 0 : months.getOrDefault(epochMonth, 0));
+        };
     }
 
     private LocalDate today() {
@@ -108,27 +157,23 @@ public final class FactAssembler {
 
     /** Builds the facts without compacting them into a dataset. */
     public Assembly facts(SourceData data) {
-        return facts(data, Map.of());
-    }
-
-    /** The same, checking the LUMI option {@code is_industry} against {@code projectIndustry} as {@link #assemble(SourceData, Map)} does. */
-    public Assembly facts(SourceData data, Map<String, Flag> projectIndustry) {
         List<Finding> findings = new ArrayList<>();
         List<AllocationFact> allocations = new ArrayList<>();
         List<OrderFact> orders = new ArrayList<>();
-        facts(data, projectIndustry, allocations, orders, findings);
+        facts(data, allocations, orders, findings);
         UsageTable usages = data.usages();
-        UsageTable.Latest latest = latestUsages(usages, findings);
-        List<UsageFact> facts = new ArrayList<>(latest.rows().length);
-        for (int k : latest.rows()) {
+        UsageTable.Counted counted = countedUsages(usages, planPeriods(allocations), findings);
+        List<UsageFact> facts = new ArrayList<>(counted.rows().length);
+        for (int j = 0; j < counted.rows().length; j++) {
+            int k = counted.rows()[j];
             facts.add(new UsageFact(usages.resourceId(k), usages.component(k), Dataset.month(usages.epochMonth(k)),
-                    usages.usage(k)));
+                    counted.usage(usages, j)));
         }
         return new Assembly(allocations, orders, facts, findings);
     }
 
     /** Adds the allocation and order facts to {@code allocations} and {@code orders}, and findings about them. */
-    private void facts(SourceData data, Map<String, Flag> projectIndustry, List<AllocationFact> allocations,
+    private void facts(SourceData data, List<AllocationFact> allocations,
             List<OrderFact> orders, List<Finding> findings) {
         Map<String, OfferingInput> offerings = new HashMap<>();
         Map<String, PriceList> plans = new HashMap<>();
@@ -152,22 +197,27 @@ public final class FactAssembler {
         // the country rule depends on the offering only, so it runs once per offering, not per resource
         Map<String, CountryShare> shares = new HashMap<>();
         Map<String, String> fields = new HashMap<>();
+        Map<String, Flag> projectIndustry = new HashMap<>();
         for (ProjectInput p : data.projects()) {
             fields.put(p.uuid(), p.fieldOfScience());
+            projectIndustry.put(p.uuid(), p.isIndustry());
         }
+        YearMonth month = YearMonth.from(today());
+        HistoricPrices history = new HistoricPrices(priceHistory.with(HistoricPrices.observations(data.offerings(), month)), month);
         for (ResourceInput r : data.resources()) {
             OfferingInput offering = offerings.get(r.offeringId());
             CountryShare share = offering != null ? shares.computeIfAbsent(offering.uuid(), k -> share(offering)) : null;
-            allocations.add(allocation(r, offering, share, plans,
+            allocations.add(history.apply(allocation(r, offering, share, plans,
                     ordersByResource.getOrDefault(r.uuid(), List.of()), monthStart, findings,
-                    r.projectId() == null ? null : fields.get(r.projectId())));
+                    r.projectId() == null ? null : fields.get(r.projectId()))));
         }
+        findings.addAll(history.findings());
         missingProjects(data, fields.keySet(), findings);
         industryMismatches(data, projectIndustry, findings);
         Map<String, ResourceInput> resources = new HashMap<>();
         data.resources().forEach(r -> resources.put(r.uuid(), r));
         for (OrderInput o : data.orders()) {
-            orders.add(orderFact(o, plans, resources.get(o.resourceId()), ordersByResource));
+            orders.add(orderFact(o, plans, resources.get(o.resourceId()), history));
         }
     }
 
@@ -196,9 +246,6 @@ public final class FactAssembler {
      * differ. The option stays the dimension: it is what the allocator recorded for this allocation.
      */
     private static void industryMismatches(SourceData data, Map<String, Flag> projectIndustry, List<Finding> findings) {
-        if (projectIndustry.isEmpty()) {
-            return;
-        }
         for (ResourceInput r : data.resources()) {
             Flag option = r.options().isIndustry();
             Flag project = r.projectId() == null ? Flag.UNKNOWN : projectIndustry.getOrDefault(r.projectId(), Flag.UNKNOWN);
@@ -256,10 +303,15 @@ public final class FactAssembler {
                 r.options(), activeFrom, activeUntil, changes, fieldOfScience);
     }
 
+    // The recomputation uses the prices in force when the order was created, as Waldur's stored cost does; when no
+    // snapshot shows them (a prices_assumed finding says so) there is nothing to cross-check against.
     private OrderFact orderFact(OrderInput o, Map<String, PriceList> plans, ResourceInput resource,
-            Map<String, List<OrderInput>> ordersByResource) {
+            HistoricPrices history) {
         BigDecimal estimate = null;
         PriceList plan = o.planId() == null ? null : plans.get(o.planId());
+        if (plan != null && o.created() != null) {
+            plan = history.at(plan, o.created());
+        }
         if (plan != null && (o.type() == OrderType.CREATE || o.type() == OrderType.UPDATE)) {
             Map<String, BigDecimal> limits = o.limits();
             if (limits.isEmpty() && resource != null) {
@@ -271,17 +323,26 @@ public final class FactAssembler {
                 o.completedAt());
     }
 
-    /** The usage reports that count (the latest per resource, component and month), with a finding for each key reported more than once. */
-    private static UsageTable.Latest latestUsages(UsageTable usages, List<Finding> findings) {
-        UsageTable.Latest latest = usages.latest();
-        for (int j = 0; j < latest.rows().length; j++) {
-            if (latest.reports()[j] > 1) {
-                int k = latest.rows()[j];
-                findings.add(AssemblyFindings.duplicateUsage(usages.resourceId(k), usages.component(k),
-                        Dataset.month(usages.epochMonth(k)), latest.reports()[j], usages.usage(k)));
+    /**
+     * The usage that counts per resource, component and month (UsageTable#counted), with a finding for each key whose
+     * records were added up over plan periods and for each whose extra records were left out.
+     */
+    private static UsageTable.Counted countedUsages(UsageTable usages, UsageTable.PlanPeriodCount periods,
+            List<Finding> findings) {
+        UsageTable.Counted counted = usages.counted(periods);
+        for (int j = 0; j < counted.rows().length; j++) {
+            int k = counted.rows()[j];
+            YearMonth month = Dataset.month(usages.epochMonth(k));
+            if (counted.kept()[j] > 1) {
+                findings.add(AssemblyFindings.usagePlanPeriods(usages.resourceId(k), usages.component(k), month,
+                        counted.kept()[j], counted.usage(usages, j)));
+            }
+            if (counted.reports()[j] > counted.kept()[j]) {
+                findings.add(AssemblyFindings.duplicateUsage(usages.resourceId(k), usages.component(k), month,
+                        counted.reports()[j], counted.kept()[j], counted.usage(usages, j)));
             }
         }
-        return latest;
+        return counted;
     }
 
     /** Builds a plan's price list: every offering component with its billing type, period, the plan's price and amount. */

@@ -8,15 +8,22 @@ import java.util.Objects;
 /**
  * One component-usage record.
  *
+ * @param uuid the record's own UUID, or null when unknown (docs/definitions.md, "Usage and utilisation")
  * @param billingPeriod the first day of the billing month
  * @param reportedAt when the record was created or last set (decides which of two reports for a month wins); may be null
  */
-public record UsageInput(String resourceId, String component, BigDecimal usage, LocalDate billingPeriod,
+public record UsageInput(String uuid, String resourceId, String component, BigDecimal usage, LocalDate billingPeriod,
         Instant reportedAt) {
     public UsageInput {
         Objects.requireNonNull(resourceId, "resourceId");
         Objects.requireNonNull(component, "component");
         Objects.requireNonNull(usage, "usage");
         Objects.requireNonNull(billingPeriod, "billingPeriod");
+    }
+
+    /** A record without a known UUID. */
+    public UsageInput(String resourceId, String component, BigDecimal usage, LocalDate billingPeriod,
+            Instant reportedAt) {
+        this(null, resourceId, component, usage, billingPeriod, reportedAt);
     }
 }

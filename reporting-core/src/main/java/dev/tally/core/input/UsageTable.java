@@ -43,6 +43,9 @@ public final class UsageTable {
     private int[] reportedNano;
     private long[] unscaled;
     private byte[] scale;
+    // the record's UUID as two longs; both 0 when it has none
+    private long[] idHigh;
+    private long[] idLow;
 
     /** An empty table. */
     public UsageTable() {
@@ -59,6 +62,8 @@ public final class UsageTable {
         reportedNano = new int[capacity];
         unscaled = new long[capacity];
         scale = new byte[capacity];
+        idHigh = new long[capacity];
+        idLow = new long[capacity];
     }
 
     /** A table of these records, in their order. */
@@ -70,7 +75,8 @@ public final class UsageTable {
 
     /** Adds one record. */
     public void add(UsageInput u) {
-        add(u.resourceId(), u.component(), Dataset.epochMonth(YearMonth.from(u.billingPeriod())), u.usage(), u.reportedAt());
+        add(u.uuid(), u.resourceId(), u.component(), Dataset.epochMonth(YearMonth.from(u.billingPeriod())), u.usage(),
+                u.reportedAt());
     }
 
     /**
@@ -78,12 +84,18 @@ public final class UsageTable {
      * (may be null) decides which of two reports for the same month wins.
      */
     public void add(String resourceId, String componentType, int epochMonth, BigDecimal usage, Instant reportedAt) {
+        add(null, resourceId, componentType, epochMonth, usage, reportedAt);
+    }
+
+    /** The same, for the record with UUID {@code usageUuid} (null when it has none). */
+    public void add(String usageUuid, String resourceId, String componentType, int epochMonth, BigDecimal usage,
+            Instant reportedAt) {
         Objects.requireNonNull(usage, "usage");
         int s = usage.scale();
         if (s > Byte.MIN_VALUE && s <= Byte.MAX_VALUE && usage.unscaledValue().bitLength() < 64) {
-            add(resourceId, componentType, epochMonth, usage.unscaledValue().longValue(), s, reportedAt);
+            add(usageUuid, resourceId, componentType, epochMonth, usage.unscaledValue().longValue(), s, reportedAt);
         } else {
-            int k = append(resourceId, componentType, epochMonth, reportedAt);
+            int k = append(usageUuid, resourceId, componentType, epochMonth, reportedAt);
             scale[k] = BIG;
             big.put(k, usage);
         }
@@ -95,15 +107,21 @@ public final class UsageTable {
      */
     public void add(String resourceId, String componentType, int epochMonth, long unscaledUsage, int usageScale,
             Instant reportedAt) {
+        add(null, resourceId, componentType, epochMonth, unscaledUsage, usageScale, reportedAt);
+    }
+
+    /** The same, for the record with UUID {@code usageUuid} (null when it has none). */
+    public void add(String usageUuid, String resourceId, String componentType, int epochMonth, long unscaledUsage,
+            int usageScale, Instant reportedAt) {
         if (usageScale <= Byte.MIN_VALUE || usageScale > Byte.MAX_VALUE) {
             throw new IllegalArgumentException("usage scale (" + usageScale + ") must lie in -127 … 127");
         }
-        int k = append(resourceId, componentType, epochMonth, reportedAt);
+        int k = append(usageUuid, resourceId, componentType, epochMonth, reportedAt);
         unscaled[k] = unscaledUsage;
         scale[k] = (byte) usageScale;
     }
 
-    private int append(String resourceId, String componentType, int epochMonth, Instant reportedAt) {
+    private int append(String usageUuid, String resourceId, String componentType, int epochMonth, Instant reportedAt) {
         Objects.requireNonNull(resourceId, "resourceId");
         Objects.requireNonNull(componentType, "component");
         if (size == resource.length) {
@@ -113,6 +131,7 @@ public final class UsageTable {
         resource[k] = code(resourceCodes, resourceIds, resourceId);
         component[k] = code(componentCodes, components, componentType);
         month[k] = epochMonth;
+        setId(k, usageUuid);
         if (reportedAt == null) {
             reportedNano[k] = NO_TIME;
         } else {
@@ -120,6 +139,30 @@ public final class UsageTable {
             reportedNano[k] = reportedAt.getNano();
         }
         return k;
+    }
+
+    // 32 hex digits (hyphens allowed) as two longs; anything else counts as no UUID, so each such row is its own record
+    private void setId(int k, String uuid) {
+        idHigh[k] = 0;
+        idLow[k] = 0;
+        if (uuid == null) {
+            return;
+        }
+        String hex = uuid.replace("-", "");
+        if (hex.length() != 32) {
+            return;
+        }
+        try {
+            idHigh[k] = Long.parseUnsignedLong(hex.substring(0, 16), 16);
+            idLow[k] = Long.parseUnsignedLong(hex.substring(16), 16);
+        } catch (NumberFormatException e) {
+            idHigh[k] = 0;
+            idLow[k] = 0;
+        }
+    }
+
+    private boolean hasId(int k) {
+        return idHigh[k] != 0 || idLow[k] != 0;
     }
 
     private static int code(Map<String, Integer> codes, List<String> values, String value) {
@@ -141,6 +184,8 @@ public final class UsageTable {
         reportedNano = Arrays.copyOf(reportedNano, capacity);
         unscaled = Arrays.copyOf(unscaled, capacity);
         scale = Arrays.copyOf(scale, capacity);
+        idHigh = Arrays.copyOf(idHigh, capacity);
+        idLow = Arrays.copyOf(idLow, capacity);
     }
 
     /** How many reports there are. */
@@ -173,8 +218,17 @@ public final class UsageTable {
         return reportedNano[k] == NO_TIME ? null : Instant.ofEpochSecond(reportedSecond[k], reportedNano[k]);
     }
 
-    /** Adds report {@code k}'s usage to a dataset builder without going through {@code BigDecimal} when it is a long. */
-    void addTo(Dataset.Builder b, int k) {
+    /** Adds key {@code j}'s counted usage to a dataset builder, without a {@code BigDecimal} when it is one row's long. */
+    void addTo(Dataset.Builder b, Counted counted, int j) {
+        if (counted.sums()[j] != null) {
+            int k = counted.rows()[j];
+            b.addUsage(resourceId(k), component(k), month[k], counted.sums()[j]);
+        } else {
+            addTo(b, counted.rows()[j]);
+        }
+    }
+
+    private void addTo(Dataset.Builder b, int k) {
         if (scale[k] == BIG) {
             b.addUsage(resourceId(k), component(k), month[k], big.get(k));
         } else {
@@ -183,34 +237,136 @@ public final class UsageTable {
     }
 
     /**
-     * The reports that count, one per resource, component and month, in the order each of those keys
-     * first appears: the latest report, where a report without a time loses to any later one and of two
-     * at the same time the one added later wins (docs/definitions.md, "Usage and utilisation").
+     * The usage that counts, one figure per resource, component and month, in the order each of those keys first
+     * appears (docs/definitions.md, "Usage and utilisation"; this is the one place the rule is applied):
+     * <ol>
+     *   <li>a record read more than once (the same UUID) counts once, in its latest version;</li>
+     *   <li>Waldur keeps one record per resource, component, <em>plan period</em> and month, so when the resource had
+     *       {@code p} plan periods in the month ({@code periods}), its records there, up to {@code p} of them, are
+     *       added up;</li>
+     *   <li>more records than plan periods are copies (a recurring usage carried into the month for a period that had
+     *       ended, or reports without a UUID): the {@code p} latest count.</li>
+     * </ol>
+     * "Latest" is by report time, where a report without a time loses to any with one and of two at the same time the
+     * one added later wins.
      */
-    Latest latest() {
+    Counted counted(PlanPeriodCount periods) {
         int[] rows = Grouping.order(size, resource, resourceIds.size(), component, month);
         int[] firsts = new int[rows.length];
         int[] counts = new int[rows.length];
-        int groups = LatestPerKey.reduce(rows, resource, component, month, reportedSecond, reportedNano, firsts, counts);
+        int[] kept = new int[rows.length];
+        Map<Integer, BigDecimal> sums = new HashMap<>();
+        int keys = 0;
+        for (int from = 0; from < rows.length;) {
+            int head = rows[from];
+            int to = from + 1;
+            while (to < rows.length && resource[rows[to]] == resource[head] && component[rows[to]] == component[head]
+                    && month[rows[to]] == month[head]) {
+                to++;
+            }
+            firsts[keys] = head;
+            counts[keys] = to - from;
+            if (to - from == 1) {
+                rows[keys] = head;
+                kept[keys] = 1;
+            } else {
+                List<Integer> records = latestFirst(versions(rows, from, to));
+                int p = Math.max(1, periods.periods(resourceIds.get(resource[head]), month[head]));
+                List<Integer> counting = records.subList(0, Math.min(p, records.size()));
+                rows[keys] = counting.get(0);
+                kept[keys] = counting.size();
+                if (counting.size() > 1) {
+                    BigDecimal sum = BigDecimal.ZERO;
+                    for (int k : counting) {
+                        sum = sum.add(usage(k));
+                    }
+                    sums.put(keys, sum);
+                }
+            }
+            keys++;
+            from = to;
+        }
         // rows of one key arrive in ascending order, so a key's first row is where it first appears
         int[] keyAt = new int[size];
         Arrays.fill(keyAt, -1);
-        for (int j = 0; j < groups; j++) {
+        for (int j = 0; j < keys; j++) {
             keyAt[firsts[j]] = j;
         }
-        int[] winners = new int[groups];
-        int[] reports = new int[groups];
+        int[] outRows = new int[keys];
+        int[] outReports = new int[keys];
+        int[] outKept = new int[keys];
+        BigDecimal[] outSums = new BigDecimal[keys];
         int n = 0;
         for (int k = 0; k < size; k++) {
-            if (keyAt[k] >= 0) {
-                winners[n] = rows[keyAt[k]];
-                reports[n++] = counts[keyAt[k]];
+            int j = keyAt[k];
+            if (j >= 0) {
+                outRows[n] = rows[j];
+                outReports[n] = counts[j];
+                outKept[n] = kept[j];
+                outSums[n++] = sums.get(j);
             }
         }
-        return new Latest(winners, reports);
+        return new Counted(outRows, outReports, outKept, outSums);
     }
 
-    /** The winning report of each key, and how many reports the key had. */
-    record Latest(int[] rows, int[] reports) {
+    /** Of the rows {@code rows[from … to-1]} (in the order added), one per UUID: its latest version; rows without one all stay. */
+    private List<Integer> versions(int[] rows, int from, int to) {
+        List<Integer> out = new ArrayList<>(to - from);
+        for (int j = from; j < to; j++) {
+            int k = rows[j];
+            if (!hasId(k)) {
+                out.add(k);
+                continue;
+            }
+            Integer seen = null;
+            for (int i = 0; i < out.size(); i++) {
+                int other = out.get(i);
+                if (hasId(other) && idHigh[other] == idHigh[k] && idLow[other] == idLow[k]) {
+                    seen = i;
+                    break;
+                }
+            }
+            if (seen == null) {
+                out.add(k);
+            } else if (!isBefore(k, out.get(seen))) {
+                out.set(seen, k);
+            }
+        }
+        return out;
+    }
+
+    /** The rows sorted latest report first; of two at the same time (or both without one), the later added first. */
+    private List<Integer> latestFirst(List<Integer> records) {
+        List<Integer> sorted = new ArrayList<>(records);
+        sorted.sort((a, b) -> isBefore(a, b) ? 1 : isBefore(b, a) ? -1 : Integer.compare(b, a));
+        return sorted;
+    }
+
+    // report a before report b: no time before any time, then by time
+    private boolean isBefore(int a, int b) {
+        if (reportedNano[a] == NO_TIME || reportedNano[b] == NO_TIME) {
+            return reportedNano[a] == NO_TIME && reportedNano[b] != NO_TIME;
+        }
+        return reportedSecond[a] != reportedSecond[b] ? reportedSecond[a] < reportedSecond[b]
+                : reportedNano[a] < reportedNano[b];
+    }
+
+    /** How many plan periods a resource had in an epoch month (1 when nothing says otherwise). */
+    @FunctionalInterface
+    interface PlanPeriodCount {
+        PlanPeriodCount ONE = (resourceId, epochMonth) -> 1;
+
+        int periods(String resourceId, int epochMonth);
+    }
+
+    /**
+     * Per key: a row naming it, how many rows it had, how many records count, and their sum when more than one does
+     * (null otherwise: the row's own usage counts).
+     */
+    record Counted(int[] rows, int[] reports, int[] kept, BigDecimal[] sums) {
+        /** The usage that counts for key {@code j}. */
+        BigDecimal usage(UsageTable t, int j) {
+            return sums[j] != null ? sums[j] : t.usage(rows[j]);
+        }
     }
 }

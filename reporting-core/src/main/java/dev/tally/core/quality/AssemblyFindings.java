@@ -29,11 +29,27 @@ public final class AssemblyFindings {
                 + "; the resource's limits are used from " + from);
     }
 
-    /** Several usage reports for one resource, component and month, of which {@code latest} counts. */
-    public static Finding duplicateUsage(String resourceId, String component, YearMonth month, int reports,
-            BigDecimal latest) {
+    /**
+     * Several usage reports for one resource, component and month, of which the latest {@code kept} (one per plan
+     * period) count, giving {@code counted} (docs/definitions.md, "Usage and utilisation").
+     */
+    public static Finding duplicateUsage(String resourceId, String component, YearMonth month, int reports, int kept,
+            BigDecimal counted) {
+        String which = kept == 1 ? "the latest (" + counted.toPlainString() + ") counts"
+                : "the latest " + kept + " (one per plan period) count, " + counted.toPlainString() + " in all";
         return new Finding(FindingKind.DUPLICATE_USAGE, resourceId, reports + " usage reports for " + component + " in "
-                + month + " of resource " + resourceId + "; the latest (" + latest.toPlainString() + ") counts");
+                + month + " of resource " + resourceId + "; " + which);
+    }
+
+    /**
+     * Usage records of {@code periods} plan periods (the plan switched in the month) for one resource, component and
+     * month; they are added up to {@code total}.
+     */
+    public static Finding usagePlanPeriods(String resourceId, String component, YearMonth month, int periods,
+            BigDecimal total) {
+        return new Finding(FindingKind.USAGE_PLAN_PERIODS, resourceId, "resource " + resourceId + " has " + periods
+                + " usage records for " + component + " in " + month + ", one per plan period (its plan switched that"
+                + " month); they add up to " + total.toPlainString());
     }
 
     /**
@@ -58,5 +74,20 @@ public final class AssemblyFindings {
         String of = projectName == null || projectName.isBlank() ? projectId : "'" + projectName + "' (" + projectId + ")";
         return new Finding(FindingKind.INDUSTRY_MISMATCH, resourceId, "allocation " + label + " has the LUMI option is_industry="
                 + option.label() + " but its project " + of + " has is_industry=" + project.label() + "; reports use the option");
+    }
+
+    /**
+     * Months in which {@code plan}'s allocations existed whose prices no snapshot shows, though the plan's prices
+     * changed at some time; they are priced with the prices of the snapshot of {@code source}
+     * (docs/definitions.md, "Prices that change").
+     */
+    public static Finding pricesAssumed(String planId, String planName, java.util.SortedSet<YearMonth> months,
+            YearMonth source) {
+        String range = months.size() == 1 ? months.first().toString()
+                : months.first() + "…" + months.last() + " (" + months.size() + " months)";
+        return new Finding(FindingKind.PRICES_ASSUMED, planId, "plan '" + planName + "' (" + planId + ") changed its"
+                + " prices at some time (Waldur keeps no price history) and no snapshot shows its prices in " + range
+                + "; they are priced with the prices of the " + source + " snapshot (give a snapshot of that time"
+                + " with --price-history)");
     }
 }

@@ -14,7 +14,10 @@ public enum FindingKind {
     USAGE_ABOVE_LIMIT(Severity.WARNING),
     /** An order that names a resource not in the data; not counted in any query. */
     ORDER_WITHOUT_RESOURCE(Severity.ERROR),
-    /** Two or more usage reports for the same resource, component and month; the latest one counts. */
+    /**
+     * More usage reports for one resource, component and month than it had plan periods (a record read twice, a
+     * recurring usage copied over); the latest one per plan period counts.
+     */
     DUPLICATE_USAGE(Severity.INFO),
     /** The resource's current limits differ from those of its last done order; the resource's limits win for the current month. */
     LIMITS_MISMATCH(Severity.WARNING),
@@ -28,7 +31,17 @@ public enum FindingKind {
     /** A usage report below zero; Waldur never records one, so the data is damaged. Counted as reported. */
     NEGATIVE_USAGE(Severity.ERROR),
     /** A usage of a component the allocation's plan (its offering's components) does not have. Counted as reported. */
-    USAGE_NOT_IN_OFFERING(Severity.ERROR);
+    USAGE_NOT_IN_OFFERING(Severity.ERROR),
+    /**
+     * A plan's prices changed at some time (Waldur keeps no history) and no snapshot shows the prices of some months
+     * its allocations existed in; those months are priced with the nearest snapshot's prices.
+     */
+    PRICES_ASSUMED(Severity.WARNING),
+    /**
+     * More than one usage record for one resource, component and month: records of different plan periods, which
+     * are added up (docs/definitions.md, "Usage and utilisation").
+     */
+    USAGE_PLAN_PERIODS(Severity.INFO);
 
     private final Severity severity;
 

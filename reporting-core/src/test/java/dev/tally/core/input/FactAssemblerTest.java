@@ -157,11 +157,14 @@ class FactAssemblerTest {
     void anIndustryOptionThatDisagreesWithItsProjectIsAFindingAndTheOptionCounts() {
         // r1's option says industry; its project says not. r2 has no option (unknown): no finding either way.
         // r4's project says industry, its option is unknown; p-x names no resource.
-        Map<String, dev.tally.core.fact.Flag> projects = Map.of("p-r1", dev.tally.core.fact.Flag.FALSE,
-                "p-r2", dev.tally.core.fact.Flag.TRUE, "p-r4", dev.tally.core.fact.Flag.TRUE,
-                "p-x", dev.tally.core.fact.Flag.FALSE);
+        SourceData ex = Snapshots.example();
+        SourceData withProjects = new SourceData(ex.offerings(), ex.resources(), ex.orders(), ex.usages(), List.of(
+                new ProjectInput("p-r1", null, dev.tally.core.fact.Flag.FALSE),
+                new ProjectInput("p-r2", null, dev.tally.core.fact.Flag.TRUE),
+                new ProjectInput("p-r4", null, dev.tally.core.fact.Flag.TRUE),
+                new ProjectInput("p-x", null, dev.tally.core.fact.Flag.FALSE)));
 
-        FactAssembler.Assembly checked = assembler.facts(Snapshots.example(), projects);
+        FactAssembler.Assembly checked = assembler.facts(withProjects);
 
         List<dev.tally.core.quality.Finding> mismatches = checked.findings().stream()
                 .filter(f -> f.kind() == dev.tally.core.quality.FindingKind.INDUSTRY_MISMATCH).toList();
@@ -172,8 +175,31 @@ class FactAssemblerTest {
                     + "project 'Project r1' (p-r1) has is_industry=false; reports use the option");
         });
         assertThat(checked.allocations().get(0).options().isIndustry()).isEqualTo(dev.tally.core.fact.Flag.TRUE);
-        assertThat(assembler.assemble(Snapshots.example(), projects).findings())
+        assertThat(assembler.assemble(withProjects).findings())
                 .filteredOn(f -> f.kind() == dev.tally.core.quality.FindingKind.INDUSTRY_MISMATCH).hasSize(1);
         assertThat(facts.findings()).noneMatch(f -> f.kind() == dev.tally.core.quality.FindingKind.INDUSTRY_MISMATCH);
+    }
+
+    @Test
+    void anOfferingsMeasuredUnitsGoIntoTheDatasetAndAnUnknownComponentsUsageIsKept() {
+        SourceData ex = Snapshots.example();
+        List<OfferingInput> offerings = new java.util.ArrayList<>();
+        for (OfferingInput o : ex.offerings()) {
+            List<ComponentInput> components = new java.util.ArrayList<>();
+            o.components().forEach(c -> components.add(new ComponentInput(c.type(), c.billingType(), c.limitPeriod(),
+                    c.type().equals("cpu_k_hours") ? "CPU kH" : null)));
+            components.add(new ComponentInput("qpu_seconds", dev.tally.core.cost.BillingType.USAGE, null,
+                    o.uuid().equals("od") ? "QPU seconds" : o.uuid().equals("oa") ? "QPU s" : " "));
+            offerings.add(new OfferingInput(o.uuid(), o.name(), o.country(), o.providerId(), o.providerName(), components,
+                    o.plans()));
+        }
+        List<UsageInput> usages = List.of(new UsageInput("r1", "qpu_seconds", new BigDecimal("7"),
+                java.time.LocalDate.of(2025, 3, 1), null));
+        dev.tally.core.dataset.Dataset d = assembler.assemble(new SourceData(offerings, ex.resources(), ex.orders(),
+                usages));
+
+        assertThat(d.componentUnits()).containsExactly(Map.entry("cpu_k_hours", "CPU kH"),
+                Map.entry("qpu_seconds", "QPU s or QPU seconds"));
+        assertThat(d.components()).contains("qpu_seconds");
     }
 }

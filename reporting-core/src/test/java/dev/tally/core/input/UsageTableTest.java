@@ -45,10 +45,34 @@ class UsageTableTest {
         t.add("r1", "cpu_k_hours", MARCH, 6, 0, Instant.parse("2025-03-31T00:00:00Z"));       // 5: same time as 2, later wins
         t.add("r1", "cpu_k_hours", MARCH, 7, 0, null);                                        // 6: untimed never beats a time
 
-        UsageTable.Latest latest = t.latest();
+        UsageTable.Counted latest = t.counted(UsageTable.PlanPeriodCount.ONE);
 
         assertThat(latest.rows()).containsExactly(0, 5, 4);
         assertThat(latest.reports()).containsExactly(2, 4, 1);
+        assertThat(latest.kept()).containsExactly(1, 1, 1);
+    }
+
+    private static final String A = "0000000000000000000000000000000a";
+    private static final String B = "0000000000000000000000000000000b";
+    private static final String C = "0000000000000000000000000000000c";
+
+    @Test
+    void recordsOfEachPlanPeriodAddUpAndARecordReadTwiceCountsOnceInItsLatestVersion() {
+        UsageTable t = new UsageTable();
+        // r1 switched plan in March: 30 in the first period (A), 12 then 15 in the second (B, read twice)
+        t.add(A, "r1", "cpu_k_hours", MARCH, 30, 0, Instant.parse("2025-03-05T00:00:00Z"));
+        t.add(B, "r1", "cpu_k_hours", MARCH, 12, 0, Instant.parse("2025-03-20T00:00:00Z"));
+        t.add(B, "r1", "cpu_k_hours", MARCH, 15, 0, Instant.parse("2025-03-20T00:00:00Z"));
+        // r2 kept its plan: a recurring 500 copied into March (C), then a report of 700 in another period (A)
+        t.add(C, "r2", "gb_k_hours", MARCH, 500, 0, Instant.parse("2025-03-01T00:00:00.000001Z"));
+        t.add(A, "r2", "gb_k_hours", MARCH, 700, 0, Instant.parse("2025-03-10T00:00:00Z"));
+
+        UsageTable.Counted counted = t.counted((resource, month) -> resource.equals("r1") && month == MARCH ? 2 : 1);
+
+        assertThat(counted.reports()).containsExactly(3, 2);
+        assertThat(counted.kept()).containsExactly(2, 1);
+        assertThat(counted.usage(t, 0)).isEqualByComparingTo("45");
+        assertThat(counted.usage(t, 1)).isEqualByComparingTo("700");
     }
 
     @Test
