@@ -424,7 +424,7 @@ class ReportCommandTest {
                 assertThat(sheet.getPrintSetup().getFitHeight()).isEqualTo((short) 0);
                 assertThat(wb.getNames(org.apache.poi.xssf.usermodel.XSSFName.BUILTIN_PRINT_TITLE).stream()
                         .filter(n -> n.getSheetIndex() == wb.getSheetIndex(sheet)).map(n -> n.getRefersToFormula()))
-                        // the data-quality sheet's table starts under the count per kind of finding (four kinds here)
+                        // the data-quality sheet's table starts under the count per kind of finding, one row per kind
                         .containsExactly(name + (sheet.getSheetName().startsWith("Data-quality") ? "!$7:$7" : "!$1:$1"));
                 assertThat(sheet.getHeader().getRight()).isEqualTo("LUMI monthly consortium report, 2026-10");
                 assertThat(sheet.getFooter().getLeft()).isEqualTo("Data as of 2026-11-01 00:00 UTC");
