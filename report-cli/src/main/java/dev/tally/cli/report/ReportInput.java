@@ -5,7 +5,9 @@ import dev.tally.core.country.CountryResolver;
 import dev.tally.core.dataset.Dataset;
 import dev.tally.core.quality.DataQuality;
 import dev.tally.core.quality.Finding;
+import dev.tally.waldur.WaldurCollection;
 import dev.tally.waldur.snapshot.Snapshot;
+import dev.tally.waldur.snapshot.SnapshotException;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
@@ -25,6 +27,14 @@ public record ReportInput(Snapshot snapshot, Dataset dataset, List<Finding> find
         findings = List.copyOf(findings);
     }
 
+    /**
+     * The collections every report and query is computed from. Without one of them figures would quietly
+     * drop (no usages: no usage; no projects: no field of science), so such a snapshot is refused
+     * (docs/reliability.md, "Data invariants"). Customers are not read: resources carry their names.
+     */
+    static final List<WaldurCollection> NEEDED = List.of(WaldurCollection.PROJECTS, WaldurCollection.OFFERINGS,
+            WaldurCollection.ORDERS, WaldurCollection.RESOURCES, WaldurCollection.COMPONENT_USAGES);
+
     /** Opens and verifies the snapshot in {@code dir} and builds the dataset. */
     public static ReportInput load(Path dir) {
         return load(dir, List.of());
@@ -36,6 +46,12 @@ public record ReportInput(Snapshot snapshot, Dataset dataset, List<Finding> find
      */
     public static ReportInput load(Path dir, List<Path> priceHistory) {
         Snapshot snapshot = Snapshot.open(dir);
+        List<String> missing = NEEDED.stream().filter(c -> !snapshot.has(c)).map(WaldurCollection::id).toList();
+        if (!missing.isEmpty()) {
+            throw new SnapshotException("snapshot " + dir + " has no " + String.join(", ", missing) + "; reports need "
+                    + String.join(", ", NEEDED.stream().map(WaldurCollection::id).toList())
+                    + " (harvest them: tally harvest without --collections)");
+        }
         List<Snapshot> history = priceHistory.stream().map(Snapshot::open).toList();
         Dataset dataset = new FactBuilder(CountryResolver.standard()).dataset(snapshot, history);
         return new ReportInput(snapshot, dataset, DataQuality.check(dataset));

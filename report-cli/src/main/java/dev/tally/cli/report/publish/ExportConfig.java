@@ -7,8 +7,6 @@ import dev.tally.cli.template.YamlTree;
 import dev.tally.waldur.WaldurClientConfig;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.YearMonth;
@@ -70,7 +68,6 @@ public record ExportConfig(URI url, Path tokenFile, boolean allowInsecureHttp, P
 
     /** Reads and checks a config file; messages name the file and line. */
     public static ExportConfig read(Path file) throws IOException {
-        String name = file.toString();
         YamlTree tree = YamlTree.read(file);
         JsonNode root = tree.root();
         Path base = file.toAbsolutePath().getParent();

@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# Tally's reliability proof at larger sizes than the test suite runs (docs/reliability.md, "Proof").
+# Prints the figures and writes them to bench/reliability-results.md; copy them into docs/reliability.md.
+# Every figure is a count (runs survived, cases passing, kill points tried, files scanned), never a time.
+#
+#   bench/reliability.sh [--quick] [--seeds N] [--clients N] [--scale N] [--kills N]
+#
+#   --quick       the test suite's sizes (21 fault seeds, 32 clients at scale 5, 10 kill points)
+#   --seeds N     fault seeds for the fault matrix (default 200: 400 harvests)
+#   --clients N   concurrent harvesting clients in the load run (default 64)
+#   --scale N     emulator scale of the load run (default 10)
+#   --kills N     kill points: harvests killed with SIGKILL 0.1, 0.2, ... N/10 seconds after they start (default 40)
+#
+# What it runs:
+#   1. FaultMatrixTest (api-client): each harvest under injected faults equals the clean one or fails leaving nothing.
+#   2. BadInputCorpusTest (report-cli): every case under report-cli/src/test/resources/bad-input/.
+#   3. ConcurrentHarvestLoadTest (api-client): N clients harvesting at once get the same snapshot, no error.
+#   4. Kill points: ./tally harvest killed at N points in time (this script is not a test, so it may use the clock);
+#      the next harvest into the same folder must succeed and
+#      leave no .partial/.tmp debris.
+#   5. Leak scan: the staff token must appear in no file the runs wrote and in none of their output.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+seeds=200
+clients=64
+scale=10
+kills=40
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) seeds=21; clients=32; scale=5; kills=10; shift ;;
+    --seeds) seeds="$2"; shift 2 ;;
+    --clients) clients="$2"; shift 2 ;;
+    --scale) scale="$2"; shift 2 ;;
+    --kills) kills="$2"; shift 2 ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    *) echo "bench/reliability.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+token=5aff0000000000000000000000000000000000ff   # the emulator's built-in staff token
+work="$(mktemp -d "${TMPDIR:-/tmp}/tally-reliability.XXXXXX")"
+emulator_pid=""
+cleanup() {
+  [ -n "$emulator_pid" ] && kill "$emulator_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+out="$root/bench/reliability-results.md"
+failed=0
+
+# The count a surefire report holds: tests="N" failures="F" errors="E".
+surefire() {
+  local xml="$1"
+  python3 - "$xml" <<'EOF'
+import sys, xml.etree.ElementTree as ET
+t = ET.parse(sys.argv[1]).getroot()
+print(t.get("tests"), int(t.get("failures")) + int(t.get("errors")))
+EOF
+}
+
+run_test() {  # module test-class extra-maven-args...
+  local module="$1" test="$2"
+  shift 2
+  echo "reliability: running $test ($*)" >&2
+  mvn -o -q -pl "$module" -am test -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false "$@" \
+    > "$work/$test.log" 2>&1 || failed=1
+}
+
+# 1. fault matrix
+run_test api-client FaultMatrixTest -Dtally.faultMatrix.seeds="$seeds"
+read -r matrix_tests matrix_failed < <(surefire api-client/target/surefire-reports/TEST-dev.tally.waldur.snapshot.FaultMatrixTest.xml)
+matrix_line="$(grep -h '^fault matrix:' api-client/target/surefire-reports/dev.tally.waldur.snapshot.FaultMatrixTest-output.txt || true)"
+
+# 2. bad-input corpus
+run_test report-cli BadInputCorpusTest
+read -r corpus_tests corpus_failed < <(surefire report-cli/target/surefire-reports/TEST-dev.tally.cli.BadInputCorpusTest.xml)
+
+# 3. load
+run_test api-client ConcurrentHarvestLoadTest -Dtally.load.clients="$clients" -Dtally.load.scale="$scale"
+read -r load_tests load_failed < <(surefire api-client/target/surefire-reports/TEST-dev.tally.waldur.snapshot.ConcurrentHarvestLoadTest.xml)
+load_line="$(grep -h '^load:' api-client/target/surefire-reports/dev.tally.waldur.snapshot.ConcurrentHarvestLoadTest-output.txt \
+  | sed 's/, {.*//' || true)"
+
+# 4. kill points: a harvest killed after k progress lines (k = 1..kills), then the same harvest again
+./tally --version > /dev/null   # builds the jar once, outside the kill loop
+port=18779
+./tally emulator --port "$port" --scale 1 > "$work/emulator.log" 2>&1 &
+emulator_pid=$!
+for _ in $(seq 1 120); do
+  grep -q 'listening' "$work/emulator.log" 2>/dev/null && break
+  sleep 0.5
+done
+printf '%s\n' "$token" > "$work/token"
+chmod 600 "$work/token"
+kill_tried=0
+kill_recovered=0
+for k in $(seq 1 "$kills"); do
+  snap="$work/kill-$k"
+  log="$work/kill-$k.log"
+  ./tally harvest --url "http://127.0.0.1:$port/" --allow-insecure-http --token-file "$work/token" --out "$snap" \
+    > "$log" 2>&1 &
+  pid=$!
+  # kill point k: k tenths of a second after the start (JVM start, connecting, paging, publishing; a harvest
+  # that ends first is not killed). Progress lines cannot mark the points: they show only on a terminal.
+  sleep "$(awk "BEGIN { print $k / 10 }")"
+  kill -9 "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  kill_tried=$((kill_tried + 1))
+  if ./tally --quiet harvest --url "http://127.0.0.1:$port/" --allow-insecure-http --token-file "$work/token" \
+      --out "$snap" > "$work/rerun-$k.log" 2>&1 \
+      && [ -z "$(find "$work" -maxdepth 1 -name "kill-$k*" \( -name '*.partial*' -o -name '*.tmp' \) -print -quit)" ] \
+      && [ -z "$(find "$snap" \( -name '*.partial*' -o -name '*.tmp' \) -print -quit)" ]; then
+    kill_recovered=$((kill_recovered + 1))
+  else
+    failed=1
+  fi
+done
+kill "$emulator_pid" 2>/dev/null || true
+emulator_pid=""
+
+# 5. leak scan: every snapshot file the kill runs wrote (decompressed), their manifests and every log of this run
+scanned=0
+leaks=0
+while IFS= read -r -d '' f; do
+  scanned=$((scanned + 1))
+  if case "$f" in *.gz) zcat "$f" 2>/dev/null ;; *) cat "$f" ;; esac | grep -q "$token"; then
+    case "$f" in */token|*/emulator.log) ;; *) leaks=$((leaks + 1)); echo "reliability: token found in $f" >&2 ;; esac
+  fi
+done < <(find "$work" -type f -print0)
+[ "$leaks" -eq 0 ] || failed=1
+[ "$matrix_failed" -eq 0 ] && [ "$corpus_failed" -eq 0 ] && [ "$load_failed" -eq 0 ] || failed=1
+
+{
+  echo "# Reliability figures"
+  echo
+  echo "bench/reliability.sh --seeds $seeds --clients $clients --scale $scale --kills $kills"
+  echo
+  echo "| check | figure |"
+  echo "|---|---|"
+  echo "| fault matrix | $((matrix_tests - matrix_failed)) of $matrix_tests harvests held (${matrix_line#fault matrix: }) |"
+  echo "| bad-input corpus | $((corpus_tests - corpus_failed)) of $corpus_tests cases passing |"
+  echo "| load | ${load_line#load: } |"
+  echo "| kill points | $kill_recovered of $kill_tried killed harvests recovered on the next run, no debris |"
+  echo "| leak scan | $scanned files and logs scanned, token found in $leaks |"
+} | tee "$out"
+exit "$failed"
