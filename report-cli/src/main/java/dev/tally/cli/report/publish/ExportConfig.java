@@ -56,7 +56,7 @@ public record ExportConfig(URI url, Path tokenFile, boolean allowInsecureHttp, P
             .flag("strict")
             .text("file_mode")
             .text("dir_mode")
-            .mapping("history", YamlSchema.mapping().text("dir").whole("keep", 1, 1000))
+            .mapping("history", YamlSchema.mapping().text("dir").whole("keep", 1, HistoryConfig.MAX_KEEP))
             .flag("incremental");
 
     public ExportConfig {
@@ -135,7 +135,7 @@ public record ExportConfig(URI url, Path tokenFile, boolean allowInsecureHttp, P
                 snapshots == null ? null : resolvePattern(base, snapshots), templates, formats,
                 resolvePattern(base, destination), month, ent == null ? null : base.resolve(ent), bool(root, "excel_bom"),
                 bool(root, "strict"), mode(tree, "file_mode", OWNER_FILE), mode(tree, "dir_mode", OWNER_DIR),
-                HistoryConfig.read(tree, name, base), bool(root, "incremental"));
+                HistoryConfig.read(tree, base), bool(root, "incremental"));
     }
 
     /**
