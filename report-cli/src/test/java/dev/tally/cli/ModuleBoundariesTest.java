@@ -64,7 +64,6 @@ class ModuleBoundariesTest {
             "dev.tally.cli.template.YamlSchema",
             "dev.tally.cli.template.TemplateLoader",
             "dev.tally.cli.report.Entitlements",
-            "dev.tally.cli.reconcile.SiteFormat",
             "dev.tally.cli.report.publish.ExportConfig",
             "dev.tally.cli.report.publish.HistoryConfig",
             "dev.tally.cli.reconcile.SiteFormat",
