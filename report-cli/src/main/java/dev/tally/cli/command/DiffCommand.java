@@ -1,6 +1,7 @@
 package dev.tally.cli.command;
 
 import dev.tally.cli.TallyCommand;
+import dev.tally.cli.option.OutputOptions;
 import dev.tally.cli.option.PeriodOptions;
 import dev.tally.cli.render.CsvRenderer;
 import dev.tally.cli.render.DiffText;
@@ -55,8 +56,8 @@ public final class DiffCommand implements Callable<Integer> {
     @Mixin
     PeriodOptions period;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table", converter = QueryOutput.QueryFormat.class,
-            completionCandidates = QueryOutput.QueryFormat.class,
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table", converter = OutputOptions.Formats.class,
+            completionCandidates = OutputOptions.Formats.class,
             description = "table (text for people: counts, then the changes), csv, json or xlsx (xlsx needs --out). Default: ${DEFAULT-VALUE}.")
     OutputFormat format;
 

@@ -1,7 +1,9 @@
 package dev.tally.cli.command;
 
 import dev.tally.cli.TallyCommand;
+import dev.tally.cli.option.OutputOptions;
 import dev.tally.cli.option.SnapshotOption;
+import dev.tally.cli.option.WhereOption;
 import dev.tally.cli.render.ChartRenderer;
 import dev.tally.cli.render.CsvRenderer;
 import dev.tally.cli.render.JsonRenderer;
@@ -75,7 +77,10 @@ public final class LedgerCommand implements Callable<Integer> {
     Path entitlements;
 
     @Mixin
-    FileOutput output;
+    WhereOption where;
+
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--chart", paramLabel = "FILE", description = "Also draw granted vs used to date per month to FILE (.png or .svg).")
     Path chart;
@@ -110,20 +115,20 @@ public final class LedgerCommand implements Callable<Integer> {
                 ledger.components());
         ChartSpec chartSpec = chartSpec();
         progress.done();
-        if (output.format == OutputFormat.XLSX) {
+        if (output.format() == OutputFormat.XLSX) {
             ResultTable other = history ? LedgerTables.balances("ledger", ledger, by, ent) : LedgerTables.history("history", ledger, by);
             List<XlsxRenderer.SheetSpec> sheets = List.of(new XlsxRenderer.SheetSpec(history ? other : table, List.of(), "Ledger"),
                     new XlsxRenderer.SheetSpec(history ? table : other, List.of(), "History"),
                     new XlsxRenderer.SheetSpec(points, chartSpec == null || !hasSeries(points, chartSpec) ? List.of() : List.of(chartSpec),
                             "Granted vs used"));
-            output.write(table, (t, o) -> new XlsxRenderer().write(sheets, properties(asOf), o), top);
+            output.write(table, (t, o) -> new XlsxRenderer().write(sheets, properties(asOf), o), top.files(), top.quiet());
         } else {
-            TableRenderer renderer = switch (output.format) {
+            TableRenderer renderer = switch (output.format()) {
                 case CSV -> new CsvRenderer(false);
                 case JSON -> new JsonRenderer(question(asOf));
                 default -> new TextTable();
             };
-            output.write(table, renderer, top);
+            output.write(table, renderer, top.files(), top.quiet());
         }
         if (chart != null) {
             if (chartSpec == null || !hasSeries(points, chartSpec)) {
@@ -156,7 +161,7 @@ public final class LedgerCommand implements Callable<Integer> {
     }
 
     private Ledger build(ReportInput input, Instant asOf) {
-        return new LedgerBuilder(input.dataset(), asOf, EndDates.of(input.snapshot())).build(output.selection(input));
+        return new LedgerBuilder(input.dataset(), asOf, EndDates.of(input.snapshot())).build(where.selection(input));
     }
 
     private ChartSpec chartSpec() {
@@ -171,7 +176,7 @@ public final class LedgerCommand implements Callable<Integer> {
     private Map<String, Object> question(Instant asOf) {
         Map<String, Object> q = new LinkedHashMap<>();
         q.put("group_by", groupBy);
-        q.put("filter", output.filter());
+        q.put("filter", where.filter());
         q.put("history", history);
         q.put("data_as_of", asOf.toString());
         return q;
@@ -180,7 +185,7 @@ public final class LedgerCommand implements Callable<Integer> {
     private XlsxRenderer.DocumentProperties properties(Instant asOf) {
         Map<String, String> custom = new LinkedHashMap<>();
         custom.put("Snapshot", snapshot.dir().toAbsolutePath().normalize().toString());
-        custom.put("Filter", output.filter().isEmpty() ? "none" : output.filter());
+        custom.put("Filter", where.filter().isEmpty() ? "none" : where.filter());
         return new XlsxRenderer.DocumentProperties("Tally limits ledger", "Limits ledger", "Granted limits, usage, burn rate",
                 "tally ledger", custom, asOf);
     }

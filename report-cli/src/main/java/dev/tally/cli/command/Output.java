@@ -2,6 +2,7 @@ package dev.tally.cli.command;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tally.cli.option.FormatChoice;
 import dev.tally.cli.render.OutputFormat;
 import dev.tally.waldur.Received;
 import dev.tally.waldur.model.WireValue;

@@ -2,6 +2,7 @@ package dev.tally.cli.command;
 
 import dev.tally.cli.TallyCommand;
 import dev.tally.cli.option.CurrencyOption;
+import dev.tally.cli.option.OutputOptions;
 import dev.tally.cli.option.PeriodOptions;
 import dev.tally.cli.option.SnapshotOption;
 import dev.tally.cli.render.InertText;
@@ -93,7 +94,10 @@ public final class QueryCommand implements Callable<Integer> {
     boolean noTotal;
 
     @Mixin
-    QueryOutput output;
+    OutputOptions output;
+
+    @Mixin
+    QueryOutput rendering;
 
     @Option(names = "--data-sheet", description = "With --format xlsx: add a Data sheet with the facts the answer is"
             + " computed from (one row per allocation and month, filtered as asked), as an Excel table for pivot tables.")
@@ -105,6 +109,7 @@ public final class QueryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         output.validate();
+        rendering.validate(output.format());
         // tally serve hands in its loaded snapshot through top.input; other price snapshots mean a fresh load
         ReportInput input = snapshot.priceHistory().isEmpty() ? top.input(snapshot.dir())
                 : ReportInput.load(snapshot.dir(), snapshot.priceHistory());
@@ -133,18 +138,15 @@ public final class QueryCommand implements Callable<Integer> {
         custom.put("Harvest started", Wording.asOf(dataAsOf));
         XlsxRenderer.DocumentProperties workbook = new XlsxRenderer.DocumentProperties("Tally query, " + p.label(),
                 p.label(), String.join("\n", question.lines()), "tally query", custom, dataAsOf);
-        if (dataSheet && output.format != dev.tally.cli.render.OutputFormat.XLSX) {
+        if (dataSheet && output.format() != dev.tally.cli.render.OutputFormat.XLSX) {
             throw new ParameterException(spec.commandLine(), "--data-sheet needs --format xlsx");
         }
-        dev.tally.cli.render.TableRenderer renderer = output.renderer(workbook, question, wording);
+        dev.tally.cli.render.TableRenderer renderer = rendering.renderer(output.format(), workbook, question, wording);
         if (dataSheet) {
             ResultTable data = dev.tally.cli.report.DataSheet.table(input.dataset(), p, where);
-            renderer = output.withDataSheet(workbook, question, wording, data);
+            renderer = rendering.withDataSheet(workbook, question, wording, data);
         }
-        output.write(table, renderer, top.files(), spec.commandLine().getOut());
-        if (output.out != null && !top.quiet()) {
-            spec.commandLine().getOut().println("wrote " + output.out.toAbsolutePath().normalize());
-        }
+        output.write(table, renderer, top.files(), top.quiet());
         if (!top.quiet()) {
             warnings(DataQuality.affecting(input.dataset(), input.findings(), QueryEngine.counted(input.dataset(), q)));
         }

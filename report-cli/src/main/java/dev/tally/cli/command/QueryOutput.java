@@ -1,6 +1,5 @@
 package dev.tally.cli.command;
 
-import dev.tally.cli.render.AtomicFiles;
 import dev.tally.cli.render.CsvRenderer;
 import dev.tally.cli.render.JsonRenderer;
 import dev.tally.cli.render.OutputFormat;
@@ -9,11 +8,7 @@ import dev.tally.cli.render.TextTable;
 import dev.tally.cli.render.Wording;
 import dev.tally.cli.render.XlsxRenderer;
 import dev.tally.core.table.ResultTable;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,20 +17,13 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code --format} and {@code --out} of {@code tally query}: the answer as a terminal table, CSV, JSON
- * or a one-sheet workbook, to standard output or to a file put in place atomically (docs/reports.md).
+ * {@code --header-comment} and {@code --exact} of {@code tally query}, and the renderer for each format: the
+ * answer as a terminal table, CSV, JSON or a one-sheet workbook, each saying what was asked (docs/reports.md).
+ * {@code --format} and {@code --out} are {@link dev.tally.cli.option.OutputOptions}.
  */
 final class QueryOutput {
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
-
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table", converter = QueryFormat.class,
-            completionCandidates = QueryFormat.class,
-            description = "table, csv, json or xlsx (xlsx needs --out). Default: ${DEFAULT-VALUE}.")
-    OutputFormat format;
-
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
-    Path out;
 
     @Option(names = "--header-comment",
             description = "With --format csv: start with '# ' lines saying what was asked (period, filter, grouping, measures, data as of).")
@@ -44,11 +32,8 @@ final class QueryOutput {
     @Option(names = "--exact", description = "With --format csv: money at full precision instead of rounded to the cent.")
     boolean exact;
 
-    /** A usage error when the options cannot be used together: a workbook cannot go to a terminal. */
-    void validate() {
-        if (format == OutputFormat.XLSX && out == null) {
-            throw new ParameterException(mixee.commandLine(), "--format xlsx needs --out FILE");
-        }
+    /** A usage error when these options do not go with {@code format}. */
+    void validate(OutputFormat format) {
         if (exact && format != OutputFormat.CSV) {
             throw new ParameterException(mixee.commandLine(), "--exact needs --format csv (JSON is always exact; tables and workbooks show rounded figures)");
         }
@@ -63,7 +48,8 @@ final class QueryOutput {
      * object, CSV only with --header-comment, so plain CSV stays as scripts read it. {@code workbook}
      * describes the file when it is xlsx.
      */
-    TableRenderer renderer(XlsxRenderer.DocumentProperties workbook, QueryQuestion question, Wording wording) {
+    TableRenderer renderer(OutputFormat format, XlsxRenderer.DocumentProperties workbook, QueryQuestion question,
+            Wording wording) {
         return switch (format) {
             case TABLE -> (t, o) -> new TextTable().render(withNotes(wording.forPeople(t, null), question.lines(), List.of()), o);
             case CSV -> headerComment ? commented(question, exact) : new CsvRenderer(false, exact);
@@ -98,24 +84,5 @@ final class QueryOutput {
             o.write(head.toString().getBytes(StandardCharsets.UTF_8));
             new CsvRenderer(false, exact).render(t, o);
         };
-    }
-
-    /** Renders {@code table} to --out through {@code files}, or to {@code stdout}. */
-    void write(ResultTable table, TableRenderer renderer, AtomicFiles files, PrintWriter stdout) throws IOException {
-        if (out != null) {
-            files.write(out, o -> renderer.render(table, o));
-            return;
-        }
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        renderer.render(table, buffer);
-        stdout.print(buffer.toString(StandardCharsets.UTF_8));
-        stdout.flush();
-    }
-
-    /** The formats --format takes. */
-    static final class QueryFormat extends FormatChoice {
-        QueryFormat() {
-            super(OutputFormat.QUERY);
-        }
     }
 }

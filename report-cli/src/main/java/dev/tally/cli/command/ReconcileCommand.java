@@ -1,7 +1,9 @@
 package dev.tally.cli.command;
 
 import dev.tally.cli.TallyCommand;
+import dev.tally.cli.option.OutputOptions;
 import dev.tally.cli.option.SnapshotOption;
+import dev.tally.cli.option.WhereOption;
 import dev.tally.cli.reconcile.SiteFileException;
 import dev.tally.cli.reconcile.SiteFormat;
 import dev.tally.cli.reconcile.SiteUsageReader;
@@ -93,7 +95,10 @@ public final class ReconcileCommand implements Callable<Integer> {
     boolean totals;
 
     @Mixin
-    FileOutput output;
+    WhereOption where;
+
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() throws Exception {
@@ -125,12 +130,12 @@ public final class ReconcileCommand implements Callable<Integer> {
         ColumnType type;
         Reconciliation r;
         if (site != null) {
-            r = UsageReconciler.reconcile(input.dataset(), site, f.key(), f.waldurComponents(), threshold, output.selection(input));
+            r = UsageReconciler.reconcile(input.dataset(), site, f.key(), f.waldurComponents(), threshold, where.selection(input));
             tallyTitle = "Waldur usage";
             otherTitle = "Site usage";
             type = ColumnType.KHOURS;
         } else {
-            r = InvoiceCheck.reconcile(spec, input, threshold, output.selection(input));
+            r = InvoiceCheck.reconcile(spec, input, threshold, where.selection(input));
             tallyTitle = "Computed cost";
             otherTitle = "Invoiced";
             type = ColumnType.MONEY;
@@ -138,24 +143,24 @@ public final class ReconcileCommand implements Callable<Integer> {
         progress.done();
         ResultTable differences = ReconcileTables.differences(r, tallyTitle, otherTitle, type);
         ResultTable shareTotals = ReconcileTables.totals(r, tallyTitle, otherTitle, type);
-        if (output.format == OutputFormat.XLSX) {
+        if (output.format() == OutputFormat.XLSX) {
             Map<String, String> custom = new LinkedHashMap<>();
             custom.put("Snapshot", snapshot.dir().toAbsolutePath().normalize().toString());
             XlsxRenderer.DocumentProperties props = new XlsxRenderer.DocumentProperties("Tally reconciliation", "Reconciliation",
                     tallyTitle + " against " + otherTitle, "tally reconcile", custom, input.snapshot().manifest().startedAt());
             output.write(differences, (t, o) -> new XlsxRenderer().write(List.of(new XlsxRenderer.SheetSpec(differences, List.of(),
-                    "Differences"), new XlsxRenderer.SheetSpec(shareTotals, List.of(), "Totals")), props, o), top);
-        } else if (output.format == OutputFormat.TABLE) {
+                    "Differences"), new XlsxRenderer.SheetSpec(shareTotals, List.of(), "Totals")), props, o), top.files(), top.quiet());
+        } else if (output.format() == OutputFormat.TABLE) {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();
             new TextTable().render(differences, buffer);
             buffer.write(System.lineSeparator().getBytes(StandardCharsets.UTF_8));
             new TextTable().render(shareTotals, buffer);
-            output.write(buffer.toByteArray(), top);
+            output.write(buffer.toByteArray(), top.files(), top.quiet());
         } else {
-            TableRenderer renderer = output.format == OutputFormat.CSV ? new CsvRenderer(false) : new JsonRenderer(Map.of(
-                    "threshold", threshold.toPlainString(), "filter", output.filter(),
+            TableRenderer renderer = output.format() == OutputFormat.CSV ? new CsvRenderer(false) : new JsonRenderer(Map.of(
+                    "threshold", threshold.toPlainString(), "filter", where.filter(),
                     "source", source.invoices ? "invoices" : source.siteUsage.toString()));
-            output.write(totals ? shareTotals : differences, renderer, top);
+            output.write(totals ? shareTotals : differences, renderer, top.files(), top.quiet());
         }
         return 0;
     }

@@ -1,4 +1,4 @@
-package dev.tally.cli.command;
+package dev.tally.cli.option;
 
 import dev.tally.cli.render.OutputFormat;
 import java.util.Iterator;
@@ -12,10 +12,10 @@ import picocli.CommandLine.TypeConversionException;
  * XLSX] (case-insensitive) but was 'png'}. A subclass per option names its formats, since picocli
  * makes converters with a no-argument constructor.
  */
-abstract class FormatChoice implements ITypeConverter<OutputFormat>, Iterable<String> {
+public abstract class FormatChoice implements ITypeConverter<OutputFormat>, Iterable<String> {
     private final Set<OutputFormat> allowed;
 
-    FormatChoice(Set<OutputFormat> allowed) {
+    protected FormatChoice(Set<OutputFormat> allowed) {
         this.allowed = allowed;
     }
 
