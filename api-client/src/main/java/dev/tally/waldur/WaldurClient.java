@@ -2,9 +2,6 @@ package dev.tally.waldur;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tally.waldur.http.Deadline;
 import dev.tally.waldur.http.JsonLinesPage;
 import dev.tally.waldur.http.ListPage;
 import dev.tally.waldur.http.StableOrdering;
@@ -15,35 +12,30 @@ import dev.tally.waldur.model.DryRun;
 import dev.tally.waldur.model.Offering;
 import dev.tally.waldur.model.OptionsUpdate;
 import dev.tally.waldur.model.Order;
-import dev.tally.waldur.model.OrderState;
 import dev.tally.waldur.model.Plan;
 import dev.tally.waldur.model.Project;
 import dev.tally.waldur.model.Resource;
 import dev.tally.waldur.model.ResourceUpdate;
-import dev.tally.waldur.model.Uuids;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.SplittableRandom;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * A client for one Waldur API. Lists are paged by following {@code Link rel="next"} (the body is a
  * bare array, the total is in {@code X-Result-Count}); idempotent requests are retried on 429, 5xx
  * and lost connections. Writes that create something are never retried blindly: after an ambiguous
  * failure the client first looks for what the lost request may have created.
+ *
+ * <p>This class is the public face: lists and objects by path, and one method per Waldur operation.
+ * The work of each area is done by package-private workers: {@link OrderOperations} (create, review,
+ * wait), {@link ResourceOperations} (changes and usage reports), {@link DryRuns}, with {@link SafeWrite}
+ * (a write sent once, recovered after an ambiguous failure), {@link Poll} and {@link ApiUrls}.
  *
  * <pre>{@code
  * var client = new WaldurClient(WaldurClientConfig.builder(URI.create("https://puhuri-core.neic.no/"), token).build());
@@ -53,18 +45,25 @@ import java.util.function.Supplier;
  * }</pre>
  */
 public final class WaldurClient {
-    private static final String DRY_RUN = "marketplace-script-dry-run/";
-    private static final String ASYNC_DRY_RUN = "marketplace-script-async-dry-run/";
-
     private final WaldurClientConfig config;
     private final ObjectMapper mapper;
     private final Transport transport;
+    private final ApiUrls urls;
+    private final OrderOperations orders;
+    private final ResourceOperations resources;
+    private final DryRuns dryRuns;
 
     public WaldurClient(WaldurClientConfig config) {
         this.config = config;
         this.mapper = WaldurJson.newMapper();
         this.transport = new Transport(mapper, config.apiUrl(), config.token(), config.connectTimeout(),
                 config.requestTimeout(), config.retryPolicy(), config.userAgent(), config.sleeper(), config.maxResponseBytes());
+        this.urls = new ApiUrls(config.apiUrl(), config.pageSize());
+        SafeWrite writes = new SafeWrite(transport, config.retryPolicy());
+        Poll poll = new Poll(transport, config.pollInterval());
+        this.orders = new OrderOperations(this, urls, writes, poll);
+        this.resources = new ResourceOperations(this, urls, transport, writes);
+        this.dryRuns = new DryRuns(this, urls, transport, poll);
     }
 
     public WaldurClientConfig config() {
@@ -87,25 +86,12 @@ public final class WaldurClient {
 
     /** The absolute URL of a list with filters and this client's page size. */
     public URI listUrl(String path, Query query) {
-        Query q = query.and("page_size", Integer.toString(config.pageSize()));
-        return config.apiUrl().resolve(path + "?" + q.encode());
+        return urls.list(path, query);
     }
 
     /** The absolute URL of an object, e.g. {@code marketplace-orders/<uuid>/}. */
     public URI detailUrl(String path, String uuid) {
-        return config.apiUrl().resolve(path + Uuids.normalise(requireUuid(uuid)) + "/");
-    }
-
-    private URI actionUrl(String path, String uuid, String action) {
-        return config.apiUrl().resolve(path + Uuids.normalise(requireUuid(uuid)) + "/" + action + "/");
-    }
-
-    /** UUIDs go into URL paths, so only hex (with or without hyphens) is accepted. */
-    private static String requireUuid(String uuid) {
-        if (uuid == null || !uuid.matches("[0-9a-fA-F-]{32,36}") || uuid.replace("-", "").length() != 32) {
-            throw new IllegalArgumentException("not a UUID: '" + uuid + "' (expected 32 hex characters, hyphens allowed)");
-        }
-        return uuid;
+        return urls.detail(path, uuid);
     }
 
     // ---------------------------------------------------------------- lists
@@ -222,9 +208,9 @@ public final class WaldurClient {
 
     /** The public plans of an offering (this sub-route is not paginated). */
     public List<Plan> plans(String offeringUuid) {
-        JsonNode body = transport.get(plansUrl(offeringUuid)).body();
+        JsonNode body = transport.get(urls.plans(offeringUuid)).body();
         if (!body.isArray()) {
-            throw new InvalidResponseException("GET", plansUrl(offeringUuid).getPath(), 200,
+            throw new InvalidResponseException("GET", urls.plans(offeringUuid).getPath(), 200,
                     "expected a JSON array of plans, got " + body.getNodeType());
         }
         List<Plan> plans = new ArrayList<>();
@@ -234,16 +220,7 @@ public final class WaldurClient {
 
     /** One public plan of an offering; 404 if the plan is not visible. */
     public Plan plan(String offeringUuid, String planUuid) {
-        return convert(transport.get(planUrl(offeringUuid, planUuid)).body(), Plan.class);
-    }
-
-    private URI plansUrl(String offeringUuid) {
-        return actionUrl(WaldurCollection.OFFERINGS.path(), offeringUuid, "plans");
-    }
-
-    /** The plan URL an order must carry: {@code /api/marketplace-public-offerings/<o>/plans/<p>/} (docs/waldur.md, Conventions). */
-    private URI planUrl(String offeringUuid, String planUuid) {
-        return plansUrl(offeringUuid).resolve(Uuids.normalise(requireUuid(planUuid)) + "/");
+        return convert(transport.get(urls.plan(offeringUuid, planUuid)).body(), Plan.class);
     }
 
     // ---------------------------------------------------------------- orders
@@ -263,56 +240,7 @@ public final class WaldurClient {
      * returns that one instead of ordering twice. Only when none exists does it send the request again.
      */
     public Order createOrder(OrderRequest request) {
-        ObjectNode body = mapper.createObjectNode();
-        // Waldur validates the routes: the offering must be a public-offering URL and the plan a
-        // public-offering plan URL (docs/waldur.md, Conventions); the objects' own `url` fields may point elsewhere.
-        body.put("project", detailUrl(WaldurCollection.PROJECTS.path(), request.projectUuid()).toString());
-        body.put("offering", detailUrl(WaldurCollection.OFFERINGS.path(), request.offeringUuid()).toString());
-        if (request.planUuid() != null) {
-            body.put("plan", planUrl(request.offeringUuid(), request.planUuid()).toString());
-        }
-        body.set("limits", mapper.valueToTree(request.limits()));
-        body.set("attributes", mapper.valueToTree(request.attributes()));
-        Query sameTarget = Query.of("project_uuid", Uuids.normalise(request.projectUuid()))
-                .and("offering_uuid", Uuids.normalise(request.offeringUuid()))
-                .and("type", "Create");
-        Set<String> before = new HashSet<>();
-        forEachRaw(WaldurCollection.ORDERS.path(), sameTarget.and("field", "uuid"), ListListener.NONE,
-                n -> before.add(Uuids.normalise(n.path("uuid").asText())));
-        URI url = config.apiUrl().resolve(WaldurCollection.ORDERS.path());
-        return writeOnce("POST", url, body, r -> convert(r.body(), Order.class), () -> orders(sameTarget).stream()
-                .filter(o -> !before.contains(o.uuid()))
-                .filter(o -> sameOrder(o, body))
-                .max(Comparator.comparing(Order::created, Comparator.nullsFirst(Comparator.naturalOrder()))));
-    }
-
-    private boolean sameOrder(Order order, ObjectNode body) {
-        JsonNode sentLimits = body.get("limits");
-        Map<String, java.math.BigDecimal> limits = order.limits();
-        if (limits.size() != sentLimits.size()) {
-            return false;
-        }
-        Iterator<Map.Entry<String, JsonNode>> fields = sentLimits.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> e = fields.next();
-            java.math.BigDecimal got = limits.get(e.getKey());
-            if (got == null || got.compareTo(e.getValue().decimalValue()) != 0) {
-                return false;
-            }
-        }
-        String plan = body.path("plan").asText(null);
-        if (plan != null && !plan.contains(String.valueOf(order.planUuid()))) {
-            return false;
-        }
-        JsonNode attributes = order.attributes() == null ? mapper.createObjectNode() : order.attributes();
-        Iterator<Map.Entry<String, JsonNode>> sent = body.get("attributes").fields();
-        while (sent.hasNext()) {
-            Map.Entry<String, JsonNode> e = sent.next();
-            if (!e.getValue().equals(attributes.get(e.getKey()))) {
-                return false;
-            }
-        }
-        return true;
+        return orders.create(request);
     }
 
     /**
@@ -321,7 +249,7 @@ public final class WaldurClient {
      * happened. Returns the order as it is afterwards.
      */
     public Order approveOrder(String uuid, Reviewer reviewer) {
-        return review(uuid, "approve_" + reviewer.suffix(), reviewer, mapper.createObjectNode());
+        return orders.approve(uuid, reviewer);
     }
 
     /**
@@ -329,31 +257,12 @@ public final class WaldurClient {
      * {@code consumer_rejection_comment} or {@code provider_rejection_comment}). Returns the order afterwards.
      */
     public Order rejectOrder(String uuid, Reviewer reviewer, String comment) {
-        ObjectNode body = mapper.createObjectNode();
-        if (comment != null) {
-            body.put(reviewer == Reviewer.CONSUMER ? "consumer_rejection_comment" : "provider_rejection_comment", comment);
-        }
-        return review(uuid, "reject_" + reviewer.suffix(), reviewer, body);
-    }
-
-    private Order review(String uuid, String action, Reviewer reviewer, ObjectNode body) {
-        OrderState pending = reviewer == Reviewer.CONSUMER ? OrderState.PENDING_CONSUMER : OrderState.PENDING_PROVIDER;
-        URI url = actionUrl(WaldurCollection.ORDERS.path(), uuid, action);
-        writeOnce("POST", url, body, r -> Boolean.TRUE, () -> {
-            Order now = order(uuid);
-            return now.state() == pending ? Optional.empty() : Optional.of(Boolean.TRUE);
-        });
-        return order(uuid);
+        return orders.reject(uuid, reviewer, comment);
     }
 
     /** Polls an order at the configured interval until {@code until} is reached; a {@link WaitTimeoutException} after {@code timeout}. */
     public Order awaitOrder(String uuid, OrderWait until, Duration timeout) {
-        return poll().until(detailUrl(WaldurCollection.ORDERS.path(), uuid), () -> order(uuid), until::reached,
-                o -> o.state() == null ? "unknown" : o.state().wire(), timeout);
-    }
-
-    private Poll poll() {
-        return new Poll(transport, config.pollInterval());
+        return orders.await(uuid, until, timeout);
     }
 
     // ---------------------------------------------------------------- resources
@@ -371,10 +280,7 @@ public final class WaldurClient {
      * else {@code PATCH} with the non-null fields. Setting fields is idempotent, so it is retried.
      */
     public ResourceUpdate updateResource(String uuid, ResourceUpdate update) {
-        JsonNode body = mapper.valueToTree(update);
-        String method = update.name() != null ? "PUT" : "PATCH";
-        return convert(transport.send(method, detailUrl(WaldurCollection.RESOURCES.path(), uuid), body, true).body(),
-                ResourceUpdate.class);
+        return resources.update(uuid, update);
     }
 
     /**
@@ -383,21 +289,7 @@ public final class WaldurClient {
      * is lost, the resource is read back and the call counts as done when its options hold every value sent.
      */
     public OptionsUpdate updateOptions(String uuid, Map<String, ?> options) {
-        ObjectNode body = mapper.createObjectNode();
-        ObjectNode wanted = mapper.valueToTree(options);
-        body.set("options", wanted);
-        URI url = actionUrl(WaldurCollection.RESOURCES.path(), uuid, "update_options");
-        return writeOnce("POST", url, body, r -> convert(r.body(), OptionsUpdate.class), () -> {
-            JsonNode current = resource(uuid).options();
-            Iterator<Map.Entry<String, JsonNode>> it = wanted.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (current == null || !e.getValue().equals(current.get(e.getKey()))) {
-                    return Optional.empty();
-                }
-            }
-            return Optional.of(new OptionsUpdate("Resource options are submitted", null));
-        });
+        return resources.updateOptions(uuid, options);
     }
 
     /**
@@ -406,24 +298,7 @@ public final class WaldurClient {
      * resource that was not there before counts as the result.
      */
     public String terminateResource(String uuid, Map<String, ?> attributes) {
-        ObjectNode body = mapper.createObjectNode();
-        body.set("attributes", mapper.valueToTree(attributes == null ? Map.of() : attributes));
-        Query terminations = Query.of("resource_uuid", Uuids.normalise(requireUuid(uuid))).and("type", "Terminate");
-        Set<String> before = new HashSet<>();
-        orders(terminations).forEach(o -> before.add(o.uuid()));
-        URI url = actionUrl(WaldurCollection.RESOURCES.path(), uuid, "terminate");
-        return writeOnce("POST", url, body, r -> orderUuid(r.body(), url), () -> orders(terminations).stream()
-                .map(Order::uuid)
-                .filter(u -> !before.contains(u))
-                .findFirst());
-    }
-
-    private static String orderUuid(JsonNode body, URI url) {
-        String u = body.path("order_uuid").asText(null);
-        if (u == null) {
-            throw new InvalidResponseException("POST", url.getPath(), 200, "expected {\"order_uuid\": …}, got " + body);
-        }
-        return Uuids.normalise(u);
+        return resources.terminate(uuid, attributes);
     }
 
     // ---------------------------------------------------------------- component usages
@@ -438,21 +313,7 @@ public final class WaldurClient {
      * upserts per resource, component and month, so a repeat replaces the value: safe to retry.
      */
     public void setUsage(String resourceUuid, List<UsageReport> usages, LocalDate date) {
-        ObjectNode body = mapper.createObjectNode();
-        body.put("resource", Uuids.normalise(requireUuid(resourceUuid)));
-        ArrayNode list = body.putArray("usages");
-        for (UsageReport u : usages) {
-            ObjectNode item = list.addObject();
-            item.put("type", u.type());
-            item.put("amount", u.amount().toPlainString());
-            if (u.description() != null) {
-                item.put("description", u.description());
-            }
-        }
-        if (date != null) {
-            body.put("date", date.toString());
-        }
-        transport.send("POST", config.apiUrl().resolve(WaldurCollection.COMPONENT_USAGES.path() + "set_usage/"), body, true);
+        resources.setUsage(resourceUuid, usages, date);
     }
 
     // ---------------------------------------------------------------- script dry runs
@@ -463,86 +324,21 @@ public final class WaldurClient {
      * A dry run changes nothing a user can see, so it is retried like a read.
      */
     public String dryRun(String offeringUuid, DryRunRequest request) {
-        URI url = actionUrl(DRY_RUN, offeringUuid, "run");
-        JsonNode body = transport.send("POST", url, dryRunBody(request), true).body();
-        if (!body.has("output")) {
-            throw new InvalidResponseException("POST", url.getPath(), 200, "expected {\"output\": …}, got " + shorten(body));
-        }
-        return body.get("output").asText();
+        return dryRuns.run(offeringUuid, request);
     }
 
     /** Starts an asynchronous dry run (202 {@code {"uuid"}}) and returns the dry run's UUID; poll with {@link #dryRunStatus}. */
     public String startDryRun(String offeringUuid, DryRunRequest request) {
-        URI url = actionUrl(DRY_RUN, offeringUuid, "async_run");
-        JsonNode body = transport.send("POST", url, dryRunBody(request), true).body();
-        String uuid = body.path("uuid").asText(null);
-        if (uuid == null) {
-            throw new InvalidResponseException("POST", url.getPath(), 202, "expected {\"uuid\": …}, got " + shorten(body));
-        }
-        return Uuids.normalise(uuid);
+        return dryRuns.start(offeringUuid, request);
     }
 
     /** One look at an asynchronous dry run. */
     public DryRun dryRunStatus(String dryRunUuid) {
-        return get(ASYNC_DRY_RUN, dryRunUuid, DryRun.class);
+        return dryRuns.status(dryRunUuid);
     }
 
     /** Polls an asynchronous dry run until it is done or erred; a {@link WaitTimeoutException} after {@code timeout}. */
     public DryRun awaitDryRun(String dryRunUuid, Duration timeout) {
-        return poll().until(detailUrl(ASYNC_DRY_RUN, dryRunUuid), () -> dryRunStatus(dryRunUuid), DryRun::isFinished,
-                r -> r.stateDisplay() == null ? "state " + r.state() : r.stateDisplay(), timeout);
-    }
-
-    private ObjectNode dryRunBody(DryRunRequest request) {
-        ObjectNode body = mapper.createObjectNode();
-        body.put("type", request.type());
-        if (request.planUuid() != null) {
-            // the dry run's plan is a provider plan URL, /api/marketplace-plans/<uuid>/, not a public-offering one
-            body.put("plan", detailUrl("marketplace-plans/", request.planUuid()).toString());
-        }
-        body.set("attributes", mapper.valueToTree(request.attributes()));
-        return body;
-    }
-
-    private static String shorten(JsonNode node) {
-        String s = node.toString();
-        return s.length() <= 200 ? s : s.substring(0, 200) + "…";
-    }
-
-    // ---------------------------------------------------------------- safe writes
-
-    /**
-     * Sends a non-idempotent write once per attempt. After a failure the request may have executed
-     * (anything but a 429 or a connection that was never made), {@code recover} looks for its effect
-     * first; only if it finds none is the request sent again, within the retry policy's limits.
-     */
-    private <T> T writeOnce(String method, URI url, JsonNode body, Function<Transport.JsonResponse, T> read,
-            Supplier<Optional<T>> recover) {
-        Deadline deadline = Deadline.after(config.retryPolicy().deadline());
-        SplittableRandom random = new SplittableRandom(ThreadLocalRandom.current().nextLong());
-        for (int attempt = 1; ; attempt++) {
-            WaldurApiException failure;
-            try {
-                return read.apply(transport.once(method, url, body));
-            } catch (WaldurApiException e) {
-                failure = e;
-            }
-            Duration wait = transport.retryDelay(failure, attempt, random);
-            if (wait == null) {
-                throw failure;
-            }
-            boolean mayHaveHappened = !(failure instanceof ThrottledException)
-                    && !(failure instanceof NoResponseException nr && !nr.requestMayHaveArrived());
-            if (mayHaveHappened) {
-                Optional<T> found = recover.get();
-                if (found.isPresent()) {
-                    return found.get();
-                }
-            }
-            if (attempt >= config.retryPolicy().maxAttempts() || !deadline.allows(wait)) {
-                throw failure;
-            }
-            transport.sleep(wait, method, url);
-        }
+        return dryRuns.await(dryRunUuid, timeout);
     }
 }
