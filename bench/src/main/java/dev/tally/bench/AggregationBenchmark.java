@@ -1,6 +1,7 @@
 package dev.tally.bench;
 
 import dev.tally.core.dataset.Dataset;
+import dev.tally.core.dataset.DatasetBuilder;
 import dev.tally.core.query.Period;
 import dev.tally.core.query.Query;
 import dev.tally.core.query.QueryEngine;
@@ -40,7 +41,7 @@ public class AggregationBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        Dataset.Builder builder = Dataset.builder(LocalDate.of(2026, 11, 1));
+        DatasetBuilder builder = Dataset.builder(LocalDate.of(2026, 11, 1));
         int[] i = {0};
         FactsGenerator.rows(facts, r -> builder.add(FactsGenerator.fact(i[0]++, r)));
         dataset = builder.build();

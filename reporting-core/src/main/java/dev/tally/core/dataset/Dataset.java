@@ -2,22 +2,18 @@ package dev.tally.core.dataset;
 
 import dev.tally.core.cost.PlanPrices;
 import dev.tally.core.cost.PriceList;
-import dev.tally.core.country.CountryShare;
 import dev.tally.core.country.CountrySource;
 import dev.tally.core.country.ShareKind;
 import dev.tally.core.fact.AccessType;
 import dev.tally.core.fact.AllocationFact;
 import dev.tally.core.fact.FieldOfScience;
 import dev.tally.core.fact.Flag;
-import dev.tally.core.fact.LimitChange;
 import dev.tally.core.fact.OrderFact;
 import dev.tally.core.fact.UsageFact;
 import dev.tally.core.quality.Finding;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -25,7 +21,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -101,7 +96,8 @@ public final class Dataset {
     final int[] orderAllocation;
     final List<Finding> findings;
 
-    private Dataset(Builder b, Map<String, Integer> byId) {
+    /** Freezes what {@code b} collected; {@code byId} maps resource UUIDs to allocation indexes. */
+    Dataset(DatasetBuilder b, Map<String, Integer> byId) {
         int n = b.size;
         this.asOf = b.asOf;
         List<String> comps = new ArrayList<>(b.componentNames);
@@ -162,13 +158,13 @@ public final class Dataset {
     }
 
     /** A builder for a dataset whose "current month" is the month of {@code asOf}. */
-    public static Builder builder(LocalDate asOf) {
-        return new Builder(asOf);
+    public static DatasetBuilder builder(LocalDate asOf) {
+        return new DatasetBuilder(asOf);
     }
 
     /** A dataset of allocations only (no orders or usages), as of today's date in {@code asOf}. */
     public static Dataset of(List<AllocationFact> facts, LocalDate asOf) {
-        Builder b = builder(asOf);
+        DatasetBuilder b = builder(asOf);
         facts.forEach(b::add);
         return b.build();
     }
@@ -453,227 +449,5 @@ public final class Dataset {
     /** The epoch month containing an epoch day. */
     public static int epochMonthOfDay(int epochDay) {
         return epochMonth(YearMonth.from(LocalDate.ofEpochDay(epochDay)));
-    }
-
-    /** Collects facts into a dataset; add allocations before the orders and usages that refer to them (or any order: they are joined at {@link #build}). */
-    public static final class Builder {
-        private final LocalDate asOf;
-        private final List<String> componentNames = new ArrayList<>();
-        private final Map<String, Integer> componentCodes = new HashMap<>();
-        private final Dictionary projects = new Dictionary();
-        private final Dictionary customers = new Dictionary();
-        private final Dictionary shares = new Dictionary();
-        private final List<ShareKind> shareKinds = new ArrayList<>();
-        private final Dictionary offerings = new Dictionary();
-        private final Dictionary accessTypes = new Dictionary();
-        private final Dictionary fields = new Dictionary();
-        private final List<String> fieldCodes = new ArrayList<>();
-        private final Dictionary planLabels = new Dictionary();
-        private final Map<PriceList, Integer> planCodes = new HashMap<>();
-        private final List<PriceList> planList = new ArrayList<>();
-        private final IntList planLabelOf = new IntList();
-        private final Dictionary states = new Dictionary();
-        private final Dictionary aiValues = new Dictionary();
-        private final Map<List<String>, Integer> aiSetCodes = new HashMap<>();
-        private final List<int[]> aiSetList = new ArrayList<>();
-        private final Map<BigDecimal, BigDecimal> decimals = new HashMap<>();
-        private final Map<String, Set<String>> componentUnits = new HashMap<>();
-
-        private int size;
-        private String[] resourceIds = new String[16];
-        private String[] resourceNames = new String[16];
-        private final IntList project = new IntList();
-        private final IntList customer = new IntList();
-        private final IntList share = new IntList();
-        private byte[] countrySource = new byte[16];
-        private final IntList offering = new IntList();
-        private final IntList accessType = new IntList();
-        private final IntList field = new IntList();
-        private final IntList state = new IntList();
-        private byte[] industry = new byte[16];
-        private byte[] commercial = new byte[16];
-        private byte[] training = new byte[16];
-        private final IntList aiSet = new IntList();
-        private final IntList firstDay = new IntList();
-        private final IntList lastDay = new IntList();
-        private final LimitSegments.Builder segments = new LimitSegments.Builder();
-        private final UsageColumns.Builder usages = new UsageColumns.Builder();
-
-        private final List<OrderFact> orders = new ArrayList<>();
-        private final List<Finding> findings = new ArrayList<>();
-
-        private Builder(LocalDate asOf) {
-            this.asOf = Objects.requireNonNull(asOf, "asOf");
-            aiValues.code(NO_AI_TECH);
-        }
-
-        /** Adds one allocation. */
-        public Builder add(AllocationFact f) {
-            int i = size++;
-            if (i == resourceIds.length) {
-                int cap = i * 2;
-                resourceIds = Arrays.copyOf(resourceIds, cap);
-                resourceNames = Arrays.copyOf(resourceNames, cap);
-                countrySource = Arrays.copyOf(countrySource, cap);
-                industry = Arrays.copyOf(industry, cap);
-                commercial = Arrays.copyOf(commercial, cap);
-                training = Arrays.copyOf(training, cap);
-            }
-            resourceIds[i] = f.resourceId();
-            resourceNames[i] = f.resourceName();
-            project.add(projects.code(keyOf(f.projectId(), f.projectName()), labelOf(f.projectName(), f.projectId())));
-            customer.add(customers.code(keyOf(f.customerId(), f.customerName()), labelOf(f.customerName(), f.customerId())));
-            CountryShare s = f.share();
-            int shareCode = shares.code(s.kind().ordinal() + ":" + s.name(), s.name());
-            if (shareCode == shareKinds.size()) {
-                shareKinds.add(s.kind());
-            }
-            share.add(shareCode);
-            countrySource[i] = (byte) s.source().ordinal();
-            offering.add(offerings.code(keyOf(f.offeringId(), f.offeringName()), labelOf(f.offeringName(), f.offeringId())));
-            accessType.add(accessTypes.code(f.accessType()));
-            String fos = f.fieldOfScience();
-            int fieldCode = fields.code(fos == null ? "" : fos, FieldOfScience.label(fos));
-            if (fieldCode == fieldCodes.size()) {
-                fieldCodes.add(fos);
-            }
-            field.add(fieldCode);
-            state.add(states.code(f.state() == null ? "(unknown)" : f.state()));
-            industry[i] = (byte) f.options().isIndustry().ordinal();
-            commercial[i] = (byte) f.options().isCommercial().ordinal();
-            training[i] = (byte) f.options().isTraining().ordinal();
-            aiSet.add(aiSetCode(f.options().usedAiTech()));
-            int first = f.activeFrom() == null ? NEVER : day(f.activeFrom());
-            int last = OPEN;
-            if (f.activeUntil() != null) {
-                LocalDate d = LocalDate.ofInstant(f.activeUntil(), ZoneOffset.UTC);
-                boolean midnight = f.activeUntil().equals(d.atStartOfDay().toInstant(ZoneOffset.UTC));
-                last = (int) d.toEpochDay() - (midnight ? 1 : 0);
-            }
-            firstDay.add(first);
-            lastDay.add(last);
-            segments.allocation();
-            addSegment(first, f.prices(), f.limits());
-            for (LimitChange c : f.changes()) {
-                addSegment(first == NEVER ? NEVER : Math.max(first, day(c.at())), c.prices(), c.limits());
-            }
-            return this;
-        }
-
-        private void addSegment(int from, PriceList prices, Map<String, BigDecimal> limits) {
-            segments.segment(from, planCode(prices));
-            limits.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-                if (e.getValue() != null) {
-                    segments.limit(component(e.getKey()), decimals.computeIfAbsent(e.getValue(), v -> v));
-                }
-            });
-        }
-
-        private int planCode(PriceList p) {
-            Integer code = planCodes.get(p);
-            if (code == null) {
-                code = planList.size();
-                planCodes.put(p, code);
-                planList.add(p);
-                planLabelOf.add(planLabels.code(p.planName()));
-                p.components().keySet().forEach(this::component);
-            }
-            return code;
-        }
-
-        private int component(String type) {
-            Integer c = componentCodes.get(type);
-            if (c == null) {
-                c = componentNames.size();
-                componentCodes.put(type, c);
-                componentNames.add(type);
-            }
-            return c;
-        }
-
-        private int aiSetCode(List<String> values) {
-            List<String> key = values.isEmpty() ? List.of(NO_AI_TECH) : values.stream().distinct().sorted().toList();
-            Integer code = aiSetCodes.get(key);
-            if (code == null) {
-                code = aiSetList.size();
-                aiSetCodes.put(key, code);
-                aiSetList.add(key.stream().mapToInt(aiValues::code).toArray());
-            }
-            return code;
-        }
-
-        /** Adds the month's usage of one component; a later fact for the same resource, component and month replaces an earlier one. */
-        public Builder addUsage(UsageFact u) {
-            return addUsage(u.resourceId(), u.component(), epochMonth(u.month()), u.usage());
-        }
-
-        /** Adds the usage of one component in an epoch month, as {@link #addUsage(UsageFact)} does. */
-        public Builder addUsage(String resourceId, String componentType, int epochMonth, BigDecimal usage) {
-            Objects.requireNonNull(componentType, "component");
-            usages.add(resourceId, component(componentType), epochMonth, usage);
-            return this;
-        }
-
-        /**
-         * Adds the usage {@code unscaled × 10^-scale} of one component in an epoch month, as
-         * {@link #addUsage(UsageFact)} does, without a {@code BigDecimal} per record.
-         */
-        public Builder addUsage(String resourceId, String componentType, int epochMonth, long unscaled, int scale) {
-            if (scale < 0 || scale > ScaledLongs.MAX_SCALE) {
-                return addUsage(resourceId, componentType, epochMonth, BigDecimal.valueOf(unscaled, scale));
-            }
-            Objects.requireNonNull(componentType, "component");
-            usages.add(resourceId, component(componentType), epochMonth, unscaled, scale);
-            return this;
-        }
-
-        /** Makes room for {@code more} usages beyond those added, so millions of them are not copied while the columns grow. */
-        public Builder expectUsages(int more) {
-            usages.expect(more);
-            return this;
-        }
-
-        /** Records that an offering measures component {@code type} in {@code unit} (ignored when null or blank). */
-        public Builder componentUnit(String type, String unit) {
-            if (type != null && unit != null && !unit.isBlank()) {
-                componentUnits.computeIfAbsent(type, k -> new java.util.TreeSet<>()).add(unit.strip());
-            }
-            return this;
-        }
-
-        /** Adds one order. */
-        public Builder addOrder(OrderFact o) {
-            orders.add(o);
-            return this;
-        }
-
-        /** Adds a finding made while assembling the facts, for {@code DataQuality} to report with its own. */
-        public Builder addFinding(Finding f) {
-            findings.add(f);
-            return this;
-        }
-
-        /** Joins usages and orders to their allocations (by resource UUID) and freezes the data. */
-        public Dataset build() {
-            Map<String, Integer> byId = new HashMap<>();
-            if (!usages.isEmpty() || !orders.isEmpty()) {
-                for (int i = 0; i < size; i++) {
-                    byId.put(resourceIds[i], i);
-                }
-            }
-            return new Dataset(this, byId);
-        }
-
-        private static int day(Instant at) {
-            return (int) LocalDate.ofInstant(at, ZoneOffset.UTC).toEpochDay();
-        }
-
-        private static String keyOf(String id, String name) {
-            return id != null ? Dictionary.ID_PREFIX + id : "name:" + (name == null ? "" : name);
-        }
-
-        private static String labelOf(String name, String id) {
-            return name != null ? name : id != null ? id : "(unknown)";
-        }
     }
 }

@@ -7,6 +7,7 @@ import dev.tally.core.cost.PriceList;
 import dev.tally.core.country.CountryResolver;
 import dev.tally.core.country.CountryShare;
 import dev.tally.core.dataset.Dataset;
+import dev.tally.core.dataset.DatasetBuilder;
 import dev.tally.core.fact.AllocationFact;
 import dev.tally.core.fact.Flag;
 import dev.tally.core.fact.LimitChange;
@@ -101,7 +102,7 @@ public final class FactAssembler {
         List<OrderFact> orders = new ArrayList<>();
         facts(data, allocations, orders, findings);
         UsageTable.PlanPeriodCount periods = planPeriods(allocations);
-        Dataset.Builder b = Dataset.builder(today());
+        DatasetBuilder b = Dataset.builder(today());
         for (OfferingInput o : data.offerings()) {
             o.components().forEach(c -> b.componentUnit(c.type(), c.measuredUnit()));
         }
@@ -116,7 +117,7 @@ public final class FactAssembler {
         return b.build();
     }
 
-    private static void addUsages(UsageTable usages, UsageTable.PlanPeriodCount periods, Dataset.Builder b,
+    private static void addUsages(UsageTable usages, UsageTable.PlanPeriodCount periods, DatasetBuilder b,
             List<Finding> findings) {
         UsageTable.Counted counted = countedUsages(usages, periods, findings);
         b.expectUsages(counted.rows().length);

@@ -1,6 +1,7 @@
 package dev.tally.core.input;
 
 import dev.tally.core.dataset.Dataset;
+import dev.tally.core.dataset.DatasetBuilder;
 import dev.tally.core.dataset.Grouping;
 import dev.tally.core.dataset.LatestPerKey;
 import java.math.BigDecimal;
@@ -219,7 +220,7 @@ public final class UsageTable {
     }
 
     /** Adds key {@code j}'s counted usage to a dataset builder, without a {@code BigDecimal} when it is one row's long. */
-    void addTo(Dataset.Builder b, Counted counted, int j) {
+    void addTo(DatasetBuilder b, Counted counted, int j) {
         if (counted.sums()[j] != null) {
             int k = counted.rows()[j];
             b.addUsage(resourceId(k), component(k), month[k], counted.sums()[j]);
@@ -228,7 +229,7 @@ public final class UsageTable {
         }
     }
 
-    private void addTo(Dataset.Builder b, int k) {
+    private void addTo(DatasetBuilder b, int k) {
         if (scale[k] == BIG) {
             b.addUsage(resourceId(k), component(k), month[k], big.get(k));
         } else {

@@ -6,6 +6,7 @@ import dev.tally.core.Fixtures;
 import dev.tally.core.country.CountryShare;
 import dev.tally.core.country.CountrySource;
 import dev.tally.core.dataset.Dataset;
+import dev.tally.core.dataset.DatasetBuilder;
 import dev.tally.core.fact.AllocationFact;
 import dev.tally.core.fact.Flag;
 import dev.tally.core.fact.LimitChange;
@@ -86,7 +87,7 @@ class MillionFactsBenchmark {
     /** Streams the facts into a dataset; the builder and the facts are garbage once this returns. */
     private static Dataset build(long[] activeIn2025) {
         Random r = new Random(42);
-        Dataset.Builder b = Dataset.builder(LocalDate.of(2026, 1, 1));
+        DatasetBuilder b = Dataset.builder(LocalDate.of(2026, 1, 1));
         Instant yearStart = Instant.parse("2025-01-01T00:00:00Z");
         Instant yearEnd = Instant.parse("2026-01-01T00:00:00Z");
         for (int i = 0; i < FACTS; i++) {

@@ -9,6 +9,7 @@ import dev.tally.core.cost.ComponentPrice;
 import dev.tally.core.cost.PlanUnit;
 import dev.tally.core.cost.PriceList;
 import dev.tally.core.dataset.Dataset;
+import dev.tally.core.dataset.DatasetBuilder;
 import dev.tally.core.fact.AllocationFact;
 import dev.tally.core.fact.UsageFact;
 import java.math.BigDecimal;
@@ -29,7 +30,7 @@ final class HistoryFixtures {
     }
 
     static Dataset older() {
-        Dataset.Builder b = Dataset.builder(LocalDate.parse("2026-10-02"));
+        DatasetBuilder b = Dataset.builder(LocalDate.parse("2026-10-02"));
         b.add(a(null));
         b.add(b(SWEDEN));
         b.addUsage(new UsageFact("A", "gpu_k_hours", YearMonth.parse("2026-09"), new BigDecimal("1.5")));
@@ -37,7 +38,7 @@ final class HistoryFixtures {
     }
 
     static Dataset newer() {
-        Dataset.Builder b = Dataset.builder(LocalDate.parse("2026-11-02"));
+        DatasetBuilder b = Dataset.builder(LocalDate.parse("2026-11-02"));
         b.add(a("2026-10-20T12:00:00Z"));
         b.add(b(DEARER));
         b.add(allocation("C", "p3", "Norway", limits("cpu_k_hours", 1), "2026-10-25T00:00:00Z", null));

@@ -8,6 +8,7 @@ import dev.tally.core.cost.PriceList;
 import dev.tally.core.country.CountryShare;
 import dev.tally.core.country.CountrySource;
 import dev.tally.core.dataset.Dataset;
+import dev.tally.core.dataset.DatasetBuilder;
 import dev.tally.core.fact.AllocationFact;
 import dev.tally.core.fact.LimitChange;
 import dev.tally.core.fact.LumiOptions;
@@ -48,7 +49,7 @@ class LedgerBuilderTest {
      * cut to 31 on 1 October; usage 31 (August), 30 (September), 62 (October); as of 1 November.
      */
     private static Dataset handComputed() {
-        Dataset.Builder b = Dataset.builder(LocalDate.of(2026, 11, 1));
+        DatasetBuilder b = Dataset.builder(LocalDate.of(2026, 11, 1));
         b.add(alloc("a1", FINLAND, Instant.parse("2026-08-01T08:00:00Z"), null, "62",
                 List.of(cut("2026-10-01T09:30:00Z", "31"))));
         b.addUsage(usage("a1", 8, "31")).addUsage(usage("a1", 9, "30")).addUsage(usage("a1", 10, "62"));
@@ -94,7 +95,7 @@ class LedgerBuilderTest {
 
     @Test
     void aLimitCutLowersTheCountryTotalAndAnEndedAllocationLeavesIt() {
-        Dataset.Builder b = Dataset.builder(LocalDate.of(2026, 11, 1));
+        DatasetBuilder b = Dataset.builder(LocalDate.of(2026, 11, 1));
         b.add(alloc("a1", FINLAND, Instant.parse("2026-08-01T08:00:00Z"), null, "62",
                 List.of(cut("2026-10-01T09:30:00Z", "31"))));
         b.add(alloc("a2", FINLAND, Instant.parse("2026-09-16T00:00:00Z"), null, "30", List.of()));
@@ -133,7 +134,7 @@ class LedgerBuilderTest {
 
     @Test
     void noUsageAndAlreadyUsedUp() {
-        Dataset.Builder b = Dataset.builder(LocalDate.of(2026, 11, 1));
+        DatasetBuilder b = Dataset.builder(LocalDate.of(2026, 11, 1));
         b.add(alloc("a1", FINLAND, Instant.parse("2026-10-01T00:00:00Z"), null, "31", List.of()));
         b.add(alloc("a2", FINLAND, Instant.parse("2026-10-01T00:00:00Z"), null, "31", List.of()));
         b.addUsage(usage("a2", 10, "40"));

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tally.core.country.CountryShare;
 import dev.tally.core.country.CountrySource;
 import dev.tally.core.dataset.Dataset;
+import dev.tally.core.dataset.DatasetBuilder;
 import dev.tally.core.fact.AllocationFact;
 import dev.tally.core.fact.LumiOptions;
 import dev.tally.core.table.ResultTable;
@@ -41,7 +42,7 @@ class FunderDimensionsTest {
     }
 
     private static Dataset data() {
-        Dataset.Builder b = Dataset.builder(LocalDate.of(2025, 3, 31));
+        DatasetBuilder b = Dataset.builder(LocalDate.of(2025, 3, 31));
         b.add(fact("r1", "Alpha", "LUMI Finland / Regular", "Finland", "p1", "1.1", 10));
         b.add(fact("r2", "Beta", "LUMI Finland / Extreme Scale", "Finland", "p2", "2.10", 20));
         b.add(fact("r3", null, "LUMI Sweden / Regular", "Sweden", "p3", null, 30));

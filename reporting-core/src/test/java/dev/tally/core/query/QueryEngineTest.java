@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.tally.core.country.CountryShare;
 import dev.tally.core.country.CountrySource;
 import dev.tally.core.dataset.Dataset;
+import dev.tally.core.dataset.DatasetBuilder;
 import dev.tally.core.fact.AllocationFact;
 import dev.tally.core.fact.Flag;
 import dev.tally.core.fact.LumiOptions;
@@ -42,7 +43,7 @@ class QueryEngineTest {
     static final Dataset DATA = data();
 
     private static Dataset data() {
-        Dataset.Builder b = Dataset.builder(LocalDate.of(2025, 3, 31));
+        DatasetBuilder b = Dataset.builder(LocalDate.of(2025, 3, 31));
         b.add(fact("a1", "p1", "Denmark", limits("cpu_k_hours", 10), "2025-01-01T00:00:00Z", null, Flag.TRUE,
                 List.of("Deep Learning", "Machine Learning")));
         b.add(fact("a2", "p2", "Denmark", limits("cpu_k_hours", 20), "2025-01-01T00:00:00Z", null, Flag.FALSE, List.of()));

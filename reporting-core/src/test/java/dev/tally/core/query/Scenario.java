@@ -6,6 +6,7 @@ import dev.tally.core.cost.PriceList;
 import dev.tally.core.country.CountryShare;
 import dev.tally.core.country.CountrySource;
 import dev.tally.core.dataset.Dataset;
+import dev.tally.core.dataset.DatasetBuilder;
 import dev.tally.core.fact.AllocationFact;
 import dev.tally.core.fact.Flag;
 import dev.tally.core.fact.LimitChange;
@@ -41,7 +42,7 @@ record Scenario(List<AllocationFact> allocations, List<OrderFact> orders, List<U
     private static final LocalDate START = LocalDate.of(2024, 6, 1);
 
     Dataset dataset() {
-        Dataset.Builder b = Dataset.builder(LocalDate.of(2026, 1, 1));
+        DatasetBuilder b = Dataset.builder(LocalDate.of(2026, 1, 1));
         allocations.forEach(b::add);
         orders.forEach(b::addOrder);
         usages.forEach(b::addUsage);

@@ -4,6 +4,7 @@ import static dev.tally.core.Fixtures.limits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tally.core.dataset.Dataset;
+import dev.tally.core.dataset.DatasetBuilder;
 import dev.tally.core.fact.Flag;
 import dev.tally.core.fact.UsageFact;
 import dev.tally.core.quality.DataQuality;
@@ -19,7 +20,7 @@ class UsageSumsTest {
     private static final int JANUARY = Dataset.epochMonth(YearMonth.of(2025, 1));
 
     private static Dataset data() {
-        Dataset.Builder b = Dataset.builder(LocalDate.of(2025, 3, 31));
+        DatasetBuilder b = Dataset.builder(LocalDate.of(2025, 3, 31));
         b.add(QueryEngineTest.fact("a1", "p1", "Denmark", limits("cpu_k_hours", 10), "2025-01-01T00:00:00Z", null,
                 Flag.TRUE, List.of()));
         b.add(QueryEngineTest.fact("a2", "p2", "Denmark", limits("cpu_k_hours", 20), "2025-01-01T00:00:00Z", null,
