@@ -69,11 +69,14 @@ class ModuleBoundariesTest {
             "dev.tally.cli.reconcile.SiteFormat",
             "dev.tally.cli.option.ConnectionOptions");
 
-    /** The report-cli classes that write JSON output (the management commands' and queries' {@code --output json}). */
+    /**
+     * The report-cli classes that write JSON output: the management commands' {@code --output json}, the
+     * renderer of {@code --format json}, and the explorer's answers.
+     */
     private static final Set<String> JSON_WRITERS = Set.of(
             "dev.tally.cli.command.Output",
-            "dev.tally.cli.command.QueryCommand",
-            "dev.tally.cli.render.JsonRenderer");
+            "dev.tally.cli.render.JsonRenderer",
+            "dev.tally.cli.serve.Reply");
 
     private static DescribedPredicate<JavaClass> oneOf(Set<String> names, String description) {
         return DescribedPredicate.describe(description, c -> names.contains(outermost(c).getName()));
@@ -101,6 +104,20 @@ class ModuleBoundariesTest {
                 .check(classes);
         noClasses().that().resideInAPackage("dev.tally.cli..").and(DescribedPredicate.not(yaml.or(writers)))
                 .should().dependOnClassesThat().haveFullyQualifiedName("com.fasterxml.jackson.databind.JsonNode")
+                .check(classes);
+    }
+
+    /**
+     * Jackson is the JSON writers' and the YAML readers' tool only: the commands, sources, reports and other
+     * renderers hand records and tables to them ({@code ErrorText} names a Jackson failure in words).
+     */
+    @Test
+    void jacksonOnlyInTheJsonWritersAndYamlReaders() {
+        DescribedPredicate<JavaClass> allowed = oneOf(OWN_YAML, "read Tally's own YAML")
+                .or(oneOf(JSON_WRITERS, "write JSON output"))
+                .or(oneOf(Set.of("dev.tally.cli.ErrorText"), "describe errors"));
+        noClasses().that().resideInAPackage("dev.tally.cli..").and(DescribedPredicate.not(allowed))
+                .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
                 .check(classes);
     }
 
