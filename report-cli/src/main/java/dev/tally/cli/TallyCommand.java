@@ -25,6 +25,7 @@ import dev.tally.waldur.snapshot.SnapshotTargetException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import picocli.CommandLine;
@@ -131,8 +132,10 @@ public final class TallyCommand {
         cmd.setParameterExceptionHandler((ex, args) -> {
             CommandLine failed = ex.getCommandLine();
             PrintWriter w = failed.getErr();
-            String message = InertText.escape(ex.getMessage());
-            w.println(isExport(failed) ? new ExportLog(clock).line(message) : message);
+            for (String line : lines(ex, ex.getMessage())) {
+                String message = InertText.escape(line);
+                w.println(isExport(failed) ? new ExportLog(clock).line(message) : message);
+            }
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, w);
             w.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
             return failed.getCommandSpec().exitCodeOnInvalidInput();
@@ -141,7 +144,9 @@ public final class TallyCommand {
             boolean verbose = parseResult.hasMatchedOption("--verbose") || parseResult.subcommands().stream()
                     .anyMatch(p -> p.hasMatchedOption("--verbose"));
             // an export's log has one format, failures included: the run's UTC time first (docs/export.md)
-            commandLine.getErr().println(isExport(commandLine) ? new ExportLog(clock).line(describe(ex)) : "tally: " + describe(ex));
+            for (String line : lines(ex, describe(ex))) {
+                commandLine.getErr().println(isExport(commandLine) ? new ExportLog(clock).line(line) : "tally: " + line);
+            }
             if (verbose) {
                 ex.printStackTrace(commandLine.getErr());
             }
@@ -152,6 +157,21 @@ public final class TallyCommand {
             return usage ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.SOFTWARE;
         });
         return cmd;
+    }
+
+    /**
+     * The lines of an error: a template or config file's problems are listed one line each (docs/reliability.md,
+     * "Templates and configs"), each made inert; any other error is its one {@code line}.
+     */
+    private static List<String> lines(Throwable ex, String line) {
+        Throwable t = ex;
+        while (t != null && !(t instanceof dev.tally.cli.template.TemplateException)) {
+            t = t.getCause();
+        }
+        if (t instanceof dev.tally.cli.template.TemplateException te && te.lines().size() > 1) {
+            return te.lines().stream().map(l -> InertText.escape(ErrorText.of(new dev.tally.cli.template.TemplateException(l)))).toList();
+        }
+        return List.of(line);
     }
 
     private static boolean isExport(CommandLine c) {

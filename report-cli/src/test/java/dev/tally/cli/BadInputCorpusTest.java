@@ -20,6 +20,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -103,6 +105,9 @@ class BadInputCorpusTest {
         return out;
     }
 
+    /** The file of a {@code FILE:LINE:COLUMN: problem} line, after an export log's time and name when there is one. */
+    private static final Pattern FILE_LINE = Pattern.compile("^(?:\\S+ tally export: )?(.+?):\\d+:\\d+: ");
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void refusedWithOneLineAndNothingLeft(Case c, @TempDir Path dir) throws Exception {
@@ -128,10 +133,14 @@ class BadInputCorpusTest {
         }
         assertThat(lines).as(report).isNotEmpty();
         assertThat(lines.get(0)).as(report).contains(expand(c.message(), dir));
-        // one line; a usage error may add picocli's pointer to --help and its suggestions
+        // one line; a usage error may add picocli's pointer to --help and its suggestions, and a template or config
+        // with several problems lists the others after the first, each in the same FILE:LINE:COLUMN form
+        String first = lines.get(0);
+        Matcher place = FILE_LINE.matcher(first);
+        String file = place.find() ? place.group(1) : null;
         assertThat(lines.subList(1, lines.size())).as(report)
                 .allMatch(l -> l.startsWith("Try '") || l.startsWith("Did you mean") || l.startsWith("Possible solutions")
-                        || l.startsWith("        "));
+                        || l.startsWith("        ") || file != null && l.matches("(?:\\S+ tally export: )?" + Pattern.quote(file) + ":\\d+:\\d+: .*"));
         assertThat(err.toString() + out).as(report).doesNotContain("Exception").doesNotContain("\tat ")
                 .doesNotContain("java.").doesNotContain("com.fasterxml");
         assertThat(tree(dir)).as("files after " + report).isEqualTo(before);

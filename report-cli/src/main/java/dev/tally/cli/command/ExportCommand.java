@@ -122,7 +122,8 @@ public final class ExportCommand implements Callable<Integer> {
             // read before any harvest, so a bad file costs no server time
             ent = entitlements(cfg);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+            // the cause goes along: a config's problems are several lines, and TallyCommand prints each
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         boolean quiet = top.quiet();
         PrintWriter err = spec.commandLine().getErr();

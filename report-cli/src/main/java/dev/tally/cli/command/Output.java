@@ -19,7 +19,7 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --output table|json} for the management commands. Tables are for people: aligned columns,
+ * {@code --format table|json} (also {@code --output}, its older spelling) for the management commands. Tables are for people: aligned columns,
  * or one {@code field: value} line per field for a single object. JSON is for scripts: the objects
  * as the API sent them, pretty-printed.
  */
@@ -34,9 +34,11 @@ public final class Output {
         }
     }
 
-    @Option(names = {"-O", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+    // -f/--format is the spelling every other command uses; -O/--output stay, since scripts already pass them
+    @Option(names = {"-f", "--format", "-O", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
             converter = Formats.class, completionCandidates = Formats.class,
-            description = "Output format: table or json (the API's objects as received). Default: ${DEFAULT-VALUE}.")
+            description = "Output format: table or json (the API's objects as received). Default: ${DEFAULT-VALUE}."
+                    + " (-O/--output is the older spelling.)")
     OutputFormat format = OutputFormat.TABLE;
 
     boolean json() {

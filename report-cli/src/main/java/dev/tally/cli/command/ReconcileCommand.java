@@ -52,7 +52,10 @@ import picocli.CommandLine.Spec;
             "--invoices: Tally's computed monthly cost per allocation against the price Waldur invoiced (invoice items,",
             "  harvested when the token may read them).",
             "A row is listed when |other - Waldur| is more than --threshold (in k-hours, or in the currency for --invoices).",
-            "Formats: docs/reports.md, \"Reconciliation\"; examples in docs/examples/."},
+            "Formats: docs/reports.md, \"Reconciliation\"; examples in docs/examples/.",
+            "",
+            "Exit codes: 0 the comparison ran (differences or not); 1 with --fail-on-differences, when at least one",
+            "difference is above --threshold (the output is written first); 2 a bad option, file or mapping."},
         footer = {"", "Examples (after ./tally demo):",
             "  ./tally reconcile --snapshot tally-demo/snapshot --site-usage docs/examples/site-usage.sreport.txt --mapping sreport",
             "  ./tally reconcile --snapshot tally-demo/snapshot --site-usage docs/examples/site-usage.lumi-allocations.csv \\",
@@ -94,11 +97,18 @@ public final class ReconcileCommand implements Callable<Integer> {
     @Option(names = "--totals", description = "With --format csv or json: the totals per country share instead of the differences.")
     boolean totals;
 
+    @Option(names = "--fail-on-differences",
+            description = "Exit 1 (after writing the output) when any difference is above --threshold, for cron and CI checks.")
+    boolean failOnDifferences;
+
     @Mixin
     WhereOption where;
 
     @Mixin
     OutputOptions output;
+
+    /** The exit code of a comparison that found differences, with --fail-on-differences. */
+    static final int DIFFERENCES_FOUND = 1;
 
     @Override
     public Integer call() throws Exception {
@@ -162,6 +172,6 @@ public final class ReconcileCommand implements Callable<Integer> {
                     "source", source.invoices ? "invoices" : source.siteUsage.toString()));
             output.write(totals ? shareTotals : differences, renderer, top.files(), top.quiet());
         }
-        return 0;
+        return failOnDifferences && !r.differences().isEmpty() ? DIFFERENCES_FOUND : 0;
     }
 }

@@ -95,7 +95,8 @@ public final class ReportCommand implements Callable<Integer> {
             try {
                 ent = Entitlements.read(entitlements);
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
+                // with its cause: a file's problems are several lines, and TallyCommand prints each
+                throw new ParameterException(spec.commandLine(), e.getMessage(), e);
             }
         }
         boolean quiet = top.quiet();
@@ -135,7 +136,7 @@ public final class ReportCommand implements Callable<Integer> {
         try {
             return TemplateLoader.load(nameOrPath);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
     }
 }

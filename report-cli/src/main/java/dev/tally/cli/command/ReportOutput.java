@@ -14,7 +14,7 @@ final class ReportOutput {
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
-    @Option(names = "--format", split = ",", paramLabel = "FORMAT", defaultValue = "xlsx,csv,png",
+    @Option(names = {"-f", "--format"}, split = ",", paramLabel = "FORMAT", defaultValue = "xlsx,csv,png",
             description = "Formats, comma-separated: xlsx, csv, png, svg. Default: ${DEFAULT-VALUE}.")
     List<String> formats;
 

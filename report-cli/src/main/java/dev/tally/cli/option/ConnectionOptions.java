@@ -1,6 +1,7 @@
 package dev.tally.cli.option;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tally.cli.template.TemplateException;
 import dev.tally.cli.template.YamlSchema;
 import dev.tally.cli.template.YamlTree;
 import dev.tally.waldur.ApiToken;
@@ -178,8 +179,8 @@ public final class ConnectionOptions {
             tree = YamlTree.read(file);
         } catch (IOException e) {
             throw usage("cannot read config file " + file + ": " + e.getMessage().lines().findFirst().orElse(""));
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
+        } catch (TemplateException e) {
+            throw usage(e);
         }
         JsonNode node = tree.root().path("profiles").get(profile);
         if (node != null && node.has("token")) {
@@ -187,8 +188,9 @@ public final class ConnectionOptions {
         }
         try {
             PROFILES.check(tree);
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
+            tree.failIfProblems();
+        } catch (TemplateException e) {
+            throw usage(e);
         }
         if (node == null) {
             throw usage("no profile '" + profile + "' in " + file);
@@ -210,5 +212,10 @@ public final class ConnectionOptions {
 
     private ParameterException usage(String message) {
         return new ParameterException(mixee.commandLine(), message);
+    }
+
+    /** A config file's problems, every line of them (TallyCommand prints each). */
+    private ParameterException usage(TemplateException e) {
+        return new ParameterException(mixee.commandLine(), e.getMessage(), e);
     }
 }

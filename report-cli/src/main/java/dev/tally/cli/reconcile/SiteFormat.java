@@ -73,8 +73,11 @@ public record SiteFormat(String name, char delimiter, boolean header, KeyKind ke
         YamlTree tree;
         try {
             tree = YamlTree.parse(text, file);
+            // a mapping is one FILE:LINE error at a time (SiteFileException), the first problem in the file
+            tree.failIfProblems();
         } catch (TemplateException e) {
-            throw new SiteFileException(file, 0, e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
+            String first = e.lines().get(0);
+            throw new SiteFileException(file, 0, first.substring(first.indexOf(": ") + 2));
         }
         JsonNode root = tree.root();
         if (!root.isObject()) {

@@ -50,6 +50,7 @@ public record Entitlements(Map<String, Map<String, BigDecimal>> byCountry) {
         YamlTree tree = YamlTree.read(file);
         JsonNode root = tree.root();
         if (!root.isObject()) {
+            tree.failIfProblems();
             throw tree.error("", "an entitlements file maps each country share to {component: fraction}");
         }
         SCHEMA.check(tree);
@@ -62,10 +63,16 @@ public record Entitlements(Map<String, Map<String, BigDecimal>> byCountry) {
             while (c.hasNext()) {
                 Map.Entry<String, JsonNode> ce = c.next();
                 String path = e.getKey() + "." + ce.getKey();
-                comps.put(ce.getKey(), fraction(tree, path, ce.getValue().asText()));
+                String text = ce.getValue().asText();
+                // every entry is checked, so that each bad one is listed (docs/reliability.md)
+                BigDecimal v = tree.collect(() -> fraction(tree, path, text));
+                if (v != null) {
+                    comps.put(ce.getKey(), v);
+                }
             }
             out.put(e.getKey(), comps);
         }
+        tree.failIfProblems();
         return new Entitlements(out);
     }
 

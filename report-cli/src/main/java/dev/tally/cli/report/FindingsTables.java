@@ -33,6 +33,26 @@ final class FindingsTables {
             FindingKind.PROJECT_MISSING, "Allocations of a project missing from the projects list; counted under the name they carry.",
             FindingKind.INDUSTRY_MISMATCH, "The project's industry flag and the allocation's LUMI option disagree; the option counts."));
 
+    /**
+     * The name of each check as a reader sees it in the sheet; the key ({@code usage_above_limit}) stays in the last
+     * column, where docs/definitions.md, "Data quality", and the CSV name it.
+     */
+    private static final Map<FindingKind, String> LABEL = new EnumMap<>(Map.ofEntries(
+            Map.entry(FindingKind.UNASSIGNED_COUNTRY, "No country share"),
+            Map.entry(FindingKind.LIMIT_NOT_IN_PLAN, "Limit not in plan"),
+            Map.entry(FindingKind.COST_MISMATCH, "Order cost differs"),
+            Map.entry(FindingKind.USAGE_WITHOUT_ALLOCATION, "Usage without allocation"),
+            Map.entry(FindingKind.USAGE_ABOVE_LIMIT, "Usage above limit"),
+            Map.entry(FindingKind.ORDER_WITHOUT_RESOURCE, "Order without allocation"),
+            Map.entry(FindingKind.DUPLICATE_USAGE, "Usage reported twice"),
+            Map.entry(FindingKind.LIMITS_MISMATCH, "Limits differ from order"),
+            Map.entry(FindingKind.PROJECT_MISSING, "Project missing"),
+            Map.entry(FindingKind.INDUSTRY_MISMATCH, "Industry flags disagree"),
+            Map.entry(FindingKind.NEGATIVE_USAGE, "Negative usage"),
+            Map.entry(FindingKind.USAGE_NOT_IN_OFFERING, "Usage of a component not offered"),
+            Map.entry(FindingKind.PRICES_ASSUMED, "Past prices assumed"),
+            Map.entry(FindingKind.USAGE_PLAN_PERIODS, "Usage in several plan periods")));
+
     private FindingsTables() {
     }
 
@@ -48,21 +68,27 @@ final class FindingsTables {
             }
         }
         List<Column> columns = List.of(new Column("severity", "Severity", ColumnType.TEXT),
-                new Column("kind", "Check", ColumnType.TEXT), new Column("allocation", "Allocation", ColumnType.TEXT),
+                new Column("check", "Check", ColumnType.TEXT), new Column("allocation", "Allocation", ColumnType.TEXT),
                 new Column("project", "Project", ColumnType.TEXT), new Column("country", "Country share", ColumnType.TEXT),
-                new Column("subject", "Subject", ColumnType.TEXT), new Column("message", "Finding", ColumnType.TEXT));
+                new Column("subject", "Subject", ColumnType.TEXT), new Column("message", "Finding", ColumnType.TEXT),
+                new Column("kind", "Check key", ColumnType.TEXT));
         List<List<Object>> rows = new ArrayList<>();
         for (Finding f : findings) {
             Integer i = byResource.get(f.subject());
             String allocation = i == null ? "" : d.resourceName(i) == null ? d.resourceId(i) : d.resourceName(i);
             String project = i == null ? "" : d.projects().label(d.project(i));
             String share = i == null ? "" : d.shares().label(d.share(i));
-            rows.add(List.of(f.severity().name().toLowerCase(Locale.ROOT), f.kind().key(), allocation, project, share,
-                    f.subject(), f.message()));
+            rows.add(List.of(f.severity().name().toLowerCase(Locale.ROOT), label(f.kind()), allocation, project, share,
+                    f.subject(), f.message(), f.kind().key()));
         }
         return new ResultTable(name, title, columns, rows, null, List.of(rows.size() + " finding(s); the allocation, project"
                 + " and country share are those of the allocation (resource) or order the finding names, empty for an"
                 + " offering or an unknown resource. Definitions: " + Provenance.DEFINITIONS + ", \"Data quality\"."));
+    }
+
+    /** The check's name in words; a kind added without one shows its key rather than nothing. */
+    static String label(FindingKind k) {
+        return LABEL.getOrDefault(k, k.key());
     }
 
     /** The count per kind of finding, most severe kinds first, each with what it means. */
@@ -73,11 +99,12 @@ final class FindingsTables {
         kinds.sort(java.util.Comparator.comparing((FindingKind k) -> k.severity().ordinal()).thenComparing(FindingKind::key));
         List<List<Object>> rows = new ArrayList<>();
         for (FindingKind k : kinds) {
-            rows.add(List.of(k.key(), k.severity().name().toLowerCase(Locale.ROOT), (long) count.get(k), MEANING.getOrDefault(k, "")));
+            rows.add(List.of(label(k), k.severity().name().toLowerCase(Locale.ROOT), (long) count.get(k), MEANING.getOrDefault(k, ""),
+                    k.key()));
         }
-        List<Column> columns = List.of(new Column("kind", "Check", ColumnType.TEXT),
+        List<Column> columns = List.of(new Column("check", "Check", ColumnType.TEXT),
                 new Column("severity", "Severity", ColumnType.TEXT), new Column("findings", "Findings", ColumnType.COUNT),
-                new Column("meaning", "What it means", ColumnType.TEXT));
+                new Column("meaning", "What it means", ColumnType.TEXT), new Column("kind", "Check key", ColumnType.TEXT));
         return new ResultTable(name + "-counts", "Findings per check", columns, rows, null,
                 List.of(findings.size() + " finding(s) in all; each is listed below."));
     }

@@ -2,7 +2,8 @@ package dev.tally.cli.report;
 
 import dev.tally.cli.template.SectionKind;
 import dev.tally.cli.template.SectionSpec;
-import dev.tally.core.history.ChangeKind;
+import dev.tally.core.history.OpenMonthChange;
+import dev.tally.core.history.OpenMonthChanges;
 import dev.tally.core.history.Restatement;
 import dev.tally.core.history.Restatements;
 import dev.tally.core.history.SnapshotDiff;
@@ -15,13 +16,19 @@ import java.util.Map;
 
 /**
  * The "Restated" section (docs/reports.md, "Restated"): every figure of a month that was closed when the
- * previous snapshot was taken and differs now, with its old and new value and cause. It goes before the
- * data-quality and provenance sections; a report without a previous snapshot has none.
+ * previous snapshot was taken and differs now, with its old and new value and cause; then, as a second part
+ * of its own, the limit changes and terminations that take effect in a month still open then, which restate
+ * nothing. Both go before the data-quality and provenance sections; a report without a previous snapshot has
+ * neither.
  */
 final class RestatedSection {
     static final String NAME = "restated";
     static final SectionSpec SPEC = new SectionSpec(NAME, "Restated", SectionKind.RESTATED, null, List.of(), null, false,
             List.of());
+    /** The second part: what changed in months still open then, which is not a restatement (OpenMonthChanges). */
+    static final String OPEN_NAME = "restated-open";
+    static final SectionSpec OPEN_SPEC = new SectionSpec(OPEN_NAME, "Changed, not restated", SectionKind.RESTATED, null, List.of(),
+            null, false, List.of());
 
     private RestatedSection() {
     }
@@ -33,11 +40,10 @@ final class RestatedSection {
         List<Restatement> restated = Restatements.between(previous.dataset(), current.dataset(), diff, upTo);
         List<String> notes = new ArrayList<>();
         notes.add("Previous snapshot: data as of " + previous.snapshot().manifest().startedAt() + ".");
-        int open = diff.of(ChangeKind.LIMIT_CHANGED).size() + diff.of(ChangeKind.ALLOCATION_TERMINATED).size();
-        if (open > 0) {
-            notes.add(diff.of(ChangeKind.LIMIT_CHANGED).size() + " limit change(s) and "
-                    + diff.of(ChangeKind.ALLOCATION_TERMINATED).size() + " termination(s) since then take effect from their"
-                    + " day, in months still open then: they restate no closed month (tally diff lists them).");
+        List<OpenMonthChange> open = OpenMonthChanges.between(previous.dataset(), current.dataset(), diff);
+        if (!open.isEmpty()) {
+            notes.add(open.size() + " limit change(s) and termination(s) since then take effect in a month that was still open:"
+                    + " they restate no closed month and are listed on the next sheet, \"" + OPEN_SPEC.title() + "\".");
         }
         ResultTable table = Restatements.table(restated, previous.dataset().asOf(), notes);
         List<SectionResult> sections = new ArrayList<>(report.sections());
@@ -50,6 +56,7 @@ final class RestatedSection {
             }
         }
         sections.add(at, new SectionResult(SPEC, table, List.of()));
+        sections.add(at + 1, new SectionResult(OPEN_SPEC, OpenMonthChanges.table(OPEN_NAME, open, previous.dataset().asOf()), List.of()));
         Map<String, String> provenance = new LinkedHashMap<>(report.provenance());
         provenance.put("Previous snapshot", previous.snapshot().dir().toAbsolutePath().normalize().toString()
                 + " (data as of " + previous.snapshot().manifest().startedAt() + ")");

@@ -78,7 +78,11 @@ public final class TemplateLoader {
         return new Reader(YamlTree.parse(text, file), file).template();
     }
 
-    /** Walks the tree, converting and checking; each problem names file, line and path. */
+    /**
+     * Walks the tree, converting and checking; each problem names file, line and path. The file is checked whole:
+     * each check runs in {@link YamlTree#collect}, so one bad section, chart or measure does not hide the next,
+     * and a part that depends on another (a chart on its query) is checked only when that part is sound.
+     */
     private static final class Reader {
         private final YamlTree tree;
         private final String file;
@@ -95,129 +99,162 @@ public final class TemplateLoader {
         ReportTemplate template() {
             JsonNode root = tree.root();
             if (!root.isObject()) {
+                tree.failIfProblems();
                 throw error("", "a template is a mapping with name, title and sections");
             }
             TEMPLATE.check(tree);
-            String name = requiredText(root, "", "name");
-            if (!NAME.matcher(name).matches()) {
-                throw error("name", "name '" + name + "' must be lower-case letters, digits, '-', '.' or '_'");
-            }
+            String name = tree.collect(() -> {
+                String n = requiredText(root, "", "name");
+                if (!NAME.matcher(n).matches()) {
+                    throw error("name", "name '" + n + "' must be lower-case letters, digits, '-', '.' or '_'");
+                }
+                return n;
+            });
             JsonNode sections = root.get("sections");
-            if (sections == null || !sections.isArray() || sections.isEmpty()) {
-                throw error("sections", "a template needs a list of sections");
-            }
             List<SectionSpec> out = new ArrayList<>();
-            Set<String> names = new HashSet<>();
-            Set<String> charts = new HashSet<>();
-            for (int i = 0; i < sections.size(); i++) {
-                String path = "sections[" + i + "]";
-                SectionSpec s = section(sections.get(i), path);
-                if (!names.add(s.name())) {
-                    throw error(path + ".name", "section name '" + s.name() + "' is used twice");
-                }
-                for (int c = 0; c < s.charts().size(); c++) {
-                    if (!charts.add(s.charts().get(c).name())) {
-                        throw error(path + ".charts[" + c + "].name", "chart name '" + s.charts().get(c).name() + "' is used twice");
+            if (sections == null || !sections.isArray() || sections.isEmpty()) {
+                tree.report(sections == null ? tree.missing("", "sections", "at 'sections': a template needs a list of sections")
+                        : error("sections", "a template needs a list of sections"));
+            } else {
+                Set<String> names = new HashSet<>();
+                Set<String> charts = new HashSet<>();
+                for (int i = 0; i < sections.size(); i++) {
+                    String path = "sections[" + i + "]";
+                    JsonNode n = sections.get(i);
+                    SectionSpec s = tree.collect(() -> section(n, path));
+                    if (s == null) {
+                        continue;
                     }
+                    if (!names.add(s.name())) {
+                        tree.report(path + ".name", "section name '" + s.name() + "' is used twice");
+                    }
+                    for (int c = 0; c < s.charts().size(); c++) {
+                        if (!charts.add(s.charts().get(c).name())) {
+                            tree.report(path + ".charts[" + c + "].name", "chart name '" + s.charts().get(c).name() + "' is used twice");
+                        }
+                    }
+                    out.add(s);
                 }
-                out.add(s);
             }
+            tree.failIfProblems();
             return new ReportTemplate(name, text(root, "title"), text(root, "description"), out, file,
                     bool(root, "", "data_sheet", false));
         }
 
+        /** The section, or null when any part of it was refused (each refusal reported to the tree). */
         private SectionSpec section(JsonNode n, String path) {
             if (!n.isObject()) {
                 throw error(path, "a section is a mapping with name, query and optional charts");
             }
-            String name = requiredText(n, path, "name");
-            if (!NAME.matcher(name).matches() || name.length() > 31) {
-                throw error(path + ".name", "section name '" + name
-                        + "' must be at most 31 lower-case letters, digits, '-', '.' or '_' (it names a sheet and a file)");
-            }
-            SectionKind kind = SectionKind.QUERY;
-            String kindText = text(n, "kind");
-            if (kindText != null) {
-                try {
-                    kind = SectionKind.valueOf(kindText.strip().toUpperCase(Locale.ROOT));
-                    if (kind == SectionKind.RESTATED) {
-                        throw new IllegalArgumentException("added by --previous, not by templates");
-                    }
-                } catch (IllegalArgumentException e) {
-                    throw error(path + ".kind", "unknown kind '" + kindText
-                            + "'; use query, findings, provenance, ledger or ledger_trend");
+            String name = tree.collect(() -> {
+                String t = requiredText(n, path, "name");
+                if (!NAME.matcher(t).matches() || t.length() > 31) {
+                    throw error(path + ".name", "section name '" + t
+                            + "' must be at most 31 lower-case letters, digits, '-', '.' or '_' (it names a sheet and a file)");
                 }
+                return t;
+            });
+            SectionKind kind = tree.collect(() -> kind(n, path));
+            if (kind == null) {
+                return null;
             }
             if (kind == SectionKind.LEDGER_TREND) {
-                return new SectionSpec(name, text(n, "title"), kind, null, List.of(), null, false, ledgerCharts(n, path));
+                List<ChartSpec> charts = ledgerCharts(n, path);
+                return sound(path) ? new SectionSpec(name, text(n, "title"), kind, null, List.of(), null, false, charts) : null;
             }
             if (kind != SectionKind.QUERY) {
                 for (String k : List.of("query", "compare", "pivot", "shares", "charts")) {
                     if (n.has(k)) {
-                        throw error(path + "." + k, "a " + kind.name().toLowerCase(Locale.ROOT) + " section takes no '" + k + "'");
+                        tree.report(path + "." + k, "a " + kind.name().toLowerCase(Locale.ROOT) + " section takes no '" + k + "'");
                     }
                 }
-                return new SectionSpec(name, text(n, "title"), kind, null, List.of(), null, false, List.of());
+                return sound(path) ? new SectionSpec(name, text(n, "title"), kind, null, List.of(), null, false, List.of()) : null;
             }
             JsonNode q = n.get("query");
+            QuerySpec query = null;
             if (q == null || !q.isObject()) {
-                throw error(path, "a query section needs a 'query' mapping with dimensions and measures");
+                tree.report(tree.missing(path, "query", "a query section needs a 'query' mapping with dimensions and measures"));
+            } else {
+                query = query(q, path + ".query");
             }
-            QuerySpec query = query(q, path + ".query");
             String pivot = text(n, "pivot");
-            if (pivot != null && !query.dimensions().contains(pivot)) {
-                throw error(path + ".pivot", "pivot '" + pivot + "' is not one of the query's dimensions " + query.dimensions());
-            }
-            if (pivot != null && query.dimensions().size() < 2) {
-                throw error(path + ".pivot", "a pivot needs a second dimension to keep as rows");
+            if (pivot != null && query != null && !query.dimensions().contains(pivot)) {
+                tree.report(path + ".pivot", "pivot '" + pivot + "' is not one of the query's dimensions " + query.dimensions());
+            } else if (pivot != null && query != null && query.dimensions().size() < 2) {
+                tree.report(path + ".pivot", "a pivot needs a second dimension to keep as rows");
             }
             List<CompareSpec> compare = new ArrayList<>();
             JsonNode cs = n.get("compare");
             if (cs != null) {
-                if (!cs.isArray()) {
-                    throw error(path + ".compare", "compare is a list of {measure, period, change, key, title}");
-                }
                 if (pivot != null) {
-                    throw error(path + ".compare", "compare cannot be combined with pivot");
+                    tree.report(path + ".compare", "compare cannot be combined with pivot");
                 }
                 for (int i = 0; i < cs.size(); i++) {
-                    compare.add(compare(cs.get(i), path + ".compare[" + i + "]"));
+                    String at = path + ".compare[" + i + "]";
+                    JsonNode c = cs.get(i);
+                    compare.add(tree.collect(() -> compare(c, at)));
                 }
             }
             boolean shares = bool(n, path, "shares", false);
             List<ChartSpec> charts = new ArrayList<>();
             JsonNode ch = n.get("charts");
-            if (ch != null) {
-                if (!ch.isArray()) {
-                    throw error(path + ".charts", "charts is a list of {name, type, category, series}");
-                }
+            if (ch != null && query != null) {
                 for (int i = 0; i < ch.size(); i++) {
-                    charts.add(chart(ch.get(i), path + ".charts[" + i + "]", query, pivot));
+                    String at = path + ".charts[" + i + "]";
+                    JsonNode c = ch.get(i);
+                    QuerySpec qs = query;
+                    charts.add(tree.collect(() -> chart(c, at, qs, pivot)));
                 }
             }
-            return new SectionSpec(name, text(n, "title"), kind, query, compare, pivot, shares, charts);
+            return sound(path) ? new SectionSpec(name, text(n, "title"), kind, query, compare, pivot, shares, charts) : null;
         }
 
+        /** Whether nothing at or inside {@code path} was refused, so that its values may be built. */
+        private boolean sound(String path) {
+            return !tree.hasProblemWithin(path);
+        }
+
+        private SectionKind kind(JsonNode n, String path) {
+            String kindText = text(n, "kind");
+            if (kindText == null) {
+                return SectionKind.QUERY;
+            }
+            try {
+                SectionKind kind = SectionKind.valueOf(kindText.strip().toUpperCase(Locale.ROOT));
+                if (kind == SectionKind.RESTATED) {
+                    throw new IllegalArgumentException("added by --previous, not by templates");
+                }
+                return kind;
+            } catch (IllegalArgumentException e) {
+                throw error(path + ".kind", "unknown kind '" + kindText + "'; use query, findings, provenance, ledger or ledger_trend");
+            }
+        }
+
+        /** The query, or null when any part of it was refused. */
         private QuerySpec query(JsonNode q, String path) {
             List<String> dims = list(q, path, "dimensions");
-            try {
-                Query.parseDimensions(String.join(",", dims));
-            } catch (QueryException e) {
-                throw error(path + ".dimensions", withoutPosition(e) + "; dimensions are " + dimensionNames());
-            }
+            tree.collect(() -> {
+                try {
+                    Query.parseDimensions(String.join(",", dims));
+                } catch (QueryException e) {
+                    throw error(path + ".dimensions", withoutPosition(e) + "; dimensions are " + dimensionNames());
+                }
+            });
             List<String> measures = list(q, path, "measures");
             if (measures.isEmpty()) {
-                throw error(path + ".measures", "a query needs at least one measure");
+                tree.report(path + ".measures", "a query needs at least one measure");
             }
             for (int i = 0; i < measures.size(); i++) {
-                checkMeasure(measures.get(i), path + ".measures[" + i + "]");
+                String m = measures.get(i);
+                String at = path + ".measures[" + i + "]";
+                tree.collect(() -> checkMeasure(m, at));
             }
             String filter = text(q, "filter");
             if (filter != null) {
                 try {
                     Filter.parse(filter);
                 } catch (QueryException e) {
-                    throw error(path + ".filter", "filter '" + filter + "': " + e.getMessage());
+                    tree.report(path + ".filter", "filter '" + filter + "': " + e.getMessage());
                 }
             }
             String sort = text(q, "sort");
@@ -225,14 +262,14 @@ public final class TemplateLoader {
                 for (String s : sort.split(",")) {
                     String key = s.strip().replaceFirst("^[-+]", "").strip();
                     if (!dims.contains(key) && !measures.contains(key)) {
-                        throw error(path + ".sort", "cannot sort by '" + key + "': it is not a dimension or measure of the query");
+                        tree.report(path + ".sort", "cannot sort by '" + key + "': it is not a dimension or measure of the query");
                     }
                 }
             }
             int top = (int) number(q, path, "top", 0);
-            RelativePeriod period = period(q, path);
-            return new QuerySpec(period, dims, measures, filter, sort, top, bool(q, path, "subtotals", false),
-                    bool(q, path, "total", true));
+            RelativePeriod period = tree.collect(() -> period(q, path));
+            return sound(path) ? new QuerySpec(period, dims, measures, filter, sort, top, bool(q, path, "subtotals", false),
+                    bool(q, path, "total", true)) : null;
         }
 
         private RelativePeriod period(JsonNode n, String path) {
@@ -256,7 +293,7 @@ public final class TemplateLoader {
                 throw error(path + ".measure", "a compare measure names one component, not '*'");
             }
             if (!n.has("period")) {
-                throw error(path, "a compare entry needs a period, e.g. 'previous month' or 'year to date'");
+                throw tree.missing(path, "period", "a compare entry needs a period, e.g. 'previous month' or 'year to date'");
             }
             return new CompareSpec(measure, period(n, path), bool(n, path, "change", false), text(n, "key"), text(n, "title"));
         }
@@ -268,7 +305,7 @@ public final class TemplateLoader {
         private List<ChartSpec> ledgerCharts(JsonNode n, String path) {
             for (String k : List.of("query", "compare", "pivot", "shares")) {
                 if (n.has(k)) {
-                    throw error(path + "." + k, "a ledger_trend section takes no '" + k + "'");
+                    tree.report(path + "." + k, "a ledger_trend section takes no '" + k + "'");
                 }
             }
             List<ChartSpec> out = new ArrayList<>();
@@ -276,84 +313,95 @@ public final class TemplateLoader {
             if (ch == null) {
                 return out;
             }
-            if (!ch.isArray()) {
-                throw error(path + ".charts", "charts is a list of {name, type, category, series}");
-            }
             for (int i = 0; i < ch.size(); i++) {
                 String at = path + ".charts[" + i + "]";
                 JsonNode c = ch.get(i);
-                if (!c.isObject()) {
-                    throw error(at, "a chart is a mapping {name, type, category, series}");
-                }
-                String chartName = requiredText(c, at, "name");
-                ChartType type;
-                try {
-                    type = ChartType.parse(requiredText(c, at, "type"));
-                } catch (IllegalArgumentException e) {
-                    throw error(at + ".type", e.getMessage());
-                }
+                out.add(tree.collect(() -> ledgerChart(c, at)));
+            }
+            return out;
+        }
+
+        private ChartSpec ledgerChart(JsonNode c, String at) {
+            if (!c.isObject()) {
+                throw error(at, "a chart is a mapping {name, type, category, series}");
+            }
+            String chartName = tree.collect(() -> requiredText(c, at, "name"));
+            ChartType type = tree.collect(() -> chartType(c, at));
+            tree.collect(() -> {
                 if (!"month".equals(requiredText(c, at, "category"))) {
                     throw error(at + ".category", "a ledger_trend chart's category is month");
                 }
-                List<String> series = list(c, at, "series");
-                for (int k = 0; k < series.size(); k++) {
-                    if (!series.get(k).matches("(granted|used)\\.[a-z0-9_]+")) {
-                        throw error(at + ".series[" + k + "]", "series '" + series.get(k) + "' must be granted.C or used.C");
-                    }
+            });
+            List<String> series = list(c, at, "series");
+            for (int k = 0; k < series.size(); k++) {
+                if (!series.get(k).matches("(granted|used)\\.[a-z0-9_]+")) {
+                    tree.report(at + ".series[" + k + "]", "series '" + series.get(k) + "' must be granted.C or used.C");
                 }
-                if (series.isEmpty()) {
-                    throw error(at + ".series", "a chart needs at least one series");
-                }
-                out.add(new ChartSpec(chartName, type, text(c, "title"), "month", series, text(c, "axis")));
             }
-            return out;
+            if (series.isEmpty()) {
+                tree.report(at + ".series", "a chart needs at least one series");
+            }
+            return sound(at) ? new ChartSpec(chartName, type, text(c, "title"), "month", series, text(c, "axis")) : null;
+        }
+
+        private ChartType chartType(JsonNode n, String path) {
+            try {
+                return ChartType.parse(requiredText(n, path, "type"));
+            } catch (TemplateException e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                throw error(path + ".type", e.getMessage());
+            }
         }
 
         private ChartSpec chart(JsonNode n, String path, QuerySpec query, String pivot) {
             if (!n.isObject()) {
                 throw error(path, "a chart is a mapping {name, type, category, series}");
             }
-            String name = requiredText(n, path, "name");
-            if (!NAME.matcher(name).matches()) {
-                throw error(path + ".name", "chart name '" + name + "' must be lower-case letters, digits, '-', '.' or '_'");
-            }
-            ChartType type;
-            try {
-                type = ChartType.parse(requiredText(n, path, "type"));
-            } catch (IllegalArgumentException e) {
-                throw error(path + ".type", e.getMessage());
-            }
-            String category = requiredText(n, path, "category");
-            if (!query.dimensions().contains(category) || category.equals(pivot)) {
-                throw error(path + ".category", "category '" + category + "' must be one of the rows' dimensions "
-                        + query.dimensions().stream().filter(d -> !d.equals(pivot)).toList());
-            }
+            String name = tree.collect(() -> {
+                String t = requiredText(n, path, "name");
+                if (!NAME.matcher(t).matches()) {
+                    throw error(path + ".name", "chart name '" + t + "' must be lower-case letters, digits, '-', '.' or '_'");
+                }
+                return t;
+            });
+            ChartType type = tree.collect(() -> chartType(n, path));
+            String category = tree.collect(() -> {
+                String t = requiredText(n, path, "category");
+                if (!query.dimensions().contains(t) || t.equals(pivot)) {
+                    throw error(path + ".category", "category '" + t + "' must be one of the rows' dimensions "
+                            + query.dimensions().stream().filter(d -> !d.equals(pivot)).toList());
+                }
+                return t;
+            });
             List<String> series = list(n, path, "series");
             if (series.isEmpty()) {
-                throw error(path + ".series", "a chart needs at least one series");
+                tree.report(path + ".series", "a chart needs at least one series");
             }
             for (int i = 0; i < series.size(); i++) {
                 String s = series.get(i);
                 String measure = s.endsWith("@*") ? s.substring(0, s.length() - 2) : s;
                 if (s.endsWith("@*") && pivot == null) {
-                    throw error(path + ".series[" + i + "]", "series '" + s + "' needs the section to have a pivot");
-                }
-                if (!query.measures().contains(measure) && !measure.contains(".share")) {
-                    throw error(path + ".series[" + i + "]", "series '" + measure + "' is not a measure of the query "
+                    tree.report(path + ".series[" + i + "]", "series '" + s + "' needs the section to have a pivot");
+                } else if (!query.measures().contains(measure) && !measure.contains(".share")) {
+                    tree.report(path + ".series[" + i + "]", "series '" + measure + "' is not a measure of the query "
                             + query.measures());
                 }
             }
             if (type == ChartType.PIE && series.size() != 1) {
-                throw error(path + ".series", "a pie chart has exactly one series");
+                tree.report(path + ".series", "a pie chart has exactly one series");
             }
-            return new ChartSpec(name, type, text(n, "title"), category, series, text(n, "axis"));
+            return sound(path) ? new ChartSpec(name, type, text(n, "title"), category, series, text(n, "axis")) : null;
         }
 
         private void checkMeasure(String text, String path) {
             try {
                 Measure.parse(text.replace("*", "any_component"), 0);
             } catch (QueryException e) {
-                throw error(path, withoutPosition(e) + "; measures are allocations, projects, cost, order_cost, orders, "
+                // the engine's message may list the measures already; say it once
+                String problem = withoutPosition(e);
+                throw error(path, problem.contains("measures are") ? problem + " (C a component such as cpu_k_hours, or * for all)"
+                        : problem + "; measures are allocations, projects, cost, order_cost, orders, "
                         + "limit.C, usage.C, utilisation.C (C a component such as cpu_k_hours, or * for all)");
             }
         }
@@ -361,7 +409,7 @@ public final class TemplateLoader {
         private String requiredText(JsonNode n, String path, String key) {
             String t = text(n, key);
             if (t == null || t.isBlank()) {
-                throw error(path, "'" + key + "' is required");
+                throw tree.missing(path, key, "'" + key + "' is required");
             }
             return t.strip();
         }

@@ -12,9 +12,17 @@ import java.util.Map;
  * "Templates and configs"): an unknown key, a key without a value, a list where text is expected,
  * {@code 'yes'} where {@code true} or {@code false} is, a number out of range. A loader that has
  * checked its tree may then read any declared key with {@link JsonNode#asText()} and friends.
- * Adding a setting is one line here, in the loader's schema.
+ * Adding a setting is one line here, in the loader's schema. Every problem of the tree is reported to it
+ * (not only the first), and a key whose value is refused is taken out of the tree, so that the loader's
+ * own checks, which run next, neither trip over the wrong type nor say the same thing again.
  */
 public final class YamlSchema {
+    /**
+     * YAML 1.1's yes/no/on/off are read as text (YamlTree), so a flag has exactly two spellings; the message says
+     * which, since {@code strict: yes} looks right to anyone who has not met YAML's rule.
+     */
+    private static final String FLAG_HINT = " (write true or false, unquoted; yes/no/on/off are not flags here)";
+
     private final Map<String, Type> keys = new LinkedHashMap<>();
     private Type anyKey;
 
@@ -70,7 +78,7 @@ public final class YamlSchema {
         return put(key, new ListOf(inner));
     }
 
-    /** Checks the whole tree against this schema; the first problem is thrown with its file, line and column. */
+    /** Checks the whole tree against this schema, reporting each problem to the tree with its file, line and column. */
     public void check(YamlTree tree) {
         check(tree, tree.root(), "");
     }
@@ -84,20 +92,27 @@ public final class YamlSchema {
 
     private void check(YamlTree tree, JsonNode n, String path) {
         if (!n.isObject()) {
-            throw tree.error(path, "expected a mapping (key: value), got " + describe(n));
+            tree.report(path, "expected a mapping (key: value), got " + describe(n));
+            return;
         }
         Iterator<Map.Entry<String, JsonNode>> it = n.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             String child = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
             Type type = keys.containsKey(e.getKey()) ? keys.get(e.getKey()) : anyKey;
+            boolean sound;
             if (type == null) {
-                throw tree.error(child, "unknown key '" + e.getKey() + "'; allowed here: " + keys.keySet().stream().sorted().toList());
+                tree.report(child, "unknown key '" + e.getKey() + "'; allowed here: " + keys.keySet().stream().sorted().toList());
+                sound = false;
+            } else if (e.getValue().isNull()) {
+                tree.report(child, "'" + e.getKey() + "' has no value; give one or remove the key");
+                sound = false;
+            } else {
+                sound = type.check(tree, e.getValue(), child, e.getKey());
             }
-            if (e.getValue().isNull()) {
-                throw tree.error(child, "'" + e.getKey() + "' has no value; give one or remove the key");
+            if (!sound) {
+                it.remove();
             }
-            type.check(tree, e.getValue(), child, e.getKey());
         }
     }
 
@@ -115,71 +130,83 @@ public final class YamlSchema {
         return "'" + n.asText() + "'";
     }
 
+    /** A value's check: false when the value is refused (and reported), so that its key is taken out. */
     private sealed interface Type permits Scalar, Whole, Nested, ListOf {
-        void check(YamlTree tree, JsonNode n, String path, String key);
+        boolean check(YamlTree tree, JsonNode n, String path, String key);
     }
 
     private enum Scalar implements Type {
         TEXT {
             @Override
-            public void check(YamlTree tree, JsonNode n, String path, String key) {
+            public boolean check(YamlTree tree, JsonNode n, String path, String key) {
                 if (!n.isTextual() && !n.isNumber()) {
-                    throw tree.error(path, "'" + key + "' is text, got " + describe(n)
-                            + (n.isBoolean() ? " (YAML reads yes/no/on/off/true/false as a boolean; put the text in quotes)" : ""));
+                    tree.report(path, "'" + key + "' is text, got " + describe(n)
+                            + (n.isBoolean() ? " (YAML reads true/false as a boolean; put the text in quotes)" : ""));
+                    return false;
                 }
+                return true;
             }
         },
         FLAG {
             @Override
-            public void check(YamlTree tree, JsonNode n, String path, String key) {
+            public boolean check(YamlTree tree, JsonNode n, String path, String key) {
                 if (!n.isBoolean()) {
-                    throw tree.error(path, "'" + key + "' must be true or false, got " + describe(n));
+                    tree.report(path, "'" + key + "' must be true or false, got " + describe(n) + FLAG_HINT);
+                    return false;
                 }
+                return true;
             }
         },
         NAMES {
             @Override
-            public void check(YamlTree tree, JsonNode n, String path, String key) {
+            public boolean check(YamlTree tree, JsonNode n, String path, String key) {
                 if (n.isArray()) {
                     for (int i = 0; i < n.size(); i++) {
                         if (!n.get(i).isTextual() && !n.get(i).isNumber()) {
-                            throw tree.error(path + "[" + i + "]", "expected a name, got " + describe(n.get(i)));
+                            tree.report(path + "[" + i + "]", "expected a name, got " + describe(n.get(i)));
                         }
                     }
+                    return true;
                 } else if (!n.isTextual()) {
-                    throw tree.error(path, "'" + key + "' is a list of names, got " + describe(n));
+                    tree.report(path, "'" + key + "' is a list of names, got " + describe(n));
+                    return false;
                 }
+                return true;
             }
         }
     }
 
     private record Whole(long min, long max) implements Type {
         @Override
-        public void check(YamlTree tree, JsonNode n, String path, String key) {
+        public boolean check(YamlTree tree, JsonNode n, String path, String key) {
             boolean inRange = n.isIntegralNumber() && n.bigIntegerValue().compareTo(BigInteger.valueOf(min)) >= 0
                     && n.bigIntegerValue().compareTo(BigInteger.valueOf(max)) <= 0;
             if (!inRange) {
-                throw tree.error(path, "'" + key + "' must be a whole number from " + min + " to " + max + ", got " + describe(n));
+                tree.report(path, "'" + key + "' must be a whole number from " + min + " to " + max + ", got " + describe(n));
             }
+            return inRange;
         }
     }
 
     private record Nested(YamlSchema inner) implements Type {
         @Override
-        public void check(YamlTree tree, JsonNode n, String path, String key) {
+        public boolean check(YamlTree tree, JsonNode n, String path, String key) {
             inner.check(tree, n, path);
+            return n.isObject();
         }
     }
 
     private record ListOf(YamlSchema inner) implements Type {
         @Override
-        public void check(YamlTree tree, JsonNode n, String path, String key) {
+        public boolean check(YamlTree tree, JsonNode n, String path, String key) {
             if (!n.isArray()) {
-                throw tree.error(path, "'" + key + "' is a list, got " + describe(n));
+                tree.report(path, "'" + key + "' is a list, got " + describe(n));
+                return false;
             }
             for (int i = 0; i < n.size(); i++) {
                 inner.check(tree, n.get(i), path + "[" + i + "]");
             }
+            return true;
         }
     }
 }

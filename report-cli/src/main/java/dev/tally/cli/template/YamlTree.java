@@ -14,7 +14,10 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,23 +28,37 @@ import java.util.Map;
  * and configs"): a key given twice, an alias (Jackson would read {@code *name} as the text "name"),
  * a second document in one file, and a number that does not fit (kept whole here, so a
  * {@link YamlSchema} can say it is out of range instead of wrapping around).
+ *
+ * <p>A file is checked whole: a problem the parser can read past (a key given twice, an alias) and every
+ * problem a schema or loader finds is {@linkplain #report reported} and kept, and {@link #failIfProblems}
+ * throws them all at once, one line each, in file order. Only YAML that cannot be parsed on stops at its
+ * first problem. YAML 1.1's boolean words ({@code yes}, {@code no}, {@code on}, {@code off}, {@code y},
+ * {@code n}) are read as text, so that a flag takes only {@code true} or {@code false} and a name such as
+ * {@code no} (Norway) stays a name.
  */
 public final class YamlTree {
     // 'key:' with nothing after it is a null, so a schema can say it has no value, not an empty text that means "none"
-    private static final YAMLFactory YAML = YAMLFactory.builder().enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
+    private static final YAMLFactory YAML = YAMLFactory.builder().enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+            .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS).build();
 
     /** A place in the file, both 1-based. */
     record Mark(int line, int column) {
     }
 
+    /** One problem found: where it is, for the order of the lines, and its line. */
+    private record Problem(Mark mark, String path, String line) {
+    }
+
     private final String file;
     private final JsonNode root;
     private final Map<String, Mark> marks;
+    private final List<Problem> problems;
 
-    private YamlTree(String file, JsonNode root, Map<String, Mark> marks) {
+    private YamlTree(String file, JsonNode root, Map<String, Mark> marks, List<Problem> problems) {
         this.file = file;
         this.root = root;
         this.marks = marks;
+        this.problems = problems;
     }
 
     /** Reads and parses a file; a file that is not UTF-8 text is refused with one line. */
@@ -57,16 +74,17 @@ public final class YamlTree {
 
     public static YamlTree parse(String text, String file) {
         Map<String, Mark> marks = new HashMap<>();
+        List<Problem> problems = new ArrayList<>();
         try (JsonParser p = YAML.createParser(text)) {
             JsonToken t = p.nextToken();
             if (t == null) {
                 throw new TemplateException(file + ": the file is empty");
             }
-            JsonNode root = new Reader(p, file, marks).read("");
+            JsonNode root = new Reader(p, file, marks, problems).read("");
             if (p.nextToken() != null) {
-                throw new TemplateException(at(file, mark(p)) + "a second YAML document ('---'); a file holds one");
+                problems.add(new Problem(mark(p), "", at(file, mark(p)) + "a second YAML document ('---'); a file holds one"));
             }
-            return new YamlTree(file, root, marks);
+            return new YamlTree(file, root, marks, problems);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             JsonLocation l = e.getLocation();
             String where = l == null ? file + ": " : at(file, new Mark(l.getLineNr(), Math.max(1, l.getColumnNr())));
@@ -92,7 +110,99 @@ public final class YamlTree {
 
     /** {@code FILE:LINE:COLUMN: at 'PATH': problem}, the one form of every template and config error. */
     public TemplateException error(String path, String problem) {
-        return new TemplateException(at(file, mark(path)) + (path.isEmpty() ? "" : "at '" + path + "': ") + problem);
+        return new TemplateException(path, List.of(line(path, problem)));
+    }
+
+    /**
+     * A required {@code key} of the mapping at {@code path} that is absent: placed at the mapping, but left out by
+     * {@link #collect} when the key was there and refused already (its value was of the wrong type).
+     */
+    public TemplateException missing(String path, String key, String problem) {
+        return new TemplateException(path.isEmpty() ? key : path + "." + key, List.of(line(path, problem)));
+    }
+
+    /**
+     * Keeps a problem for {@link #failIfProblems}. A problem at a path that already has one, or inside it, is
+     * left out: it would be the first one's consequence (a list where text belongs is not also "required").
+     */
+    public void report(String path, String problem) {
+        keep(path, line(path, problem));
+    }
+
+    /** Whether a problem was reported at {@code path} or at a mapping or list that holds it. */
+    public boolean hasProblem(String path) {
+        for (Problem p : problems) {
+            String q = p.path();
+            if (q != null && (path.equals(q) || !q.isEmpty() && (path.startsWith(q + ".") || path.startsWith(q + "[")))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a problem was reported at {@code path} or anywhere inside it: whether that part of the file is sound. */
+    public boolean hasProblemWithin(String path) {
+        for (Problem p : problems) {
+            String q = p.path();
+            if (q != null && (path.isEmpty() || q.equals(path) || q.startsWith(path + ".") || q.startsWith(path + "["))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Runs one check of a loader; a problem it throws (through {@link #error}) is kept and null returned, so
+     * that the loader goes on to check the rest of the file.
+     */
+    public <T> T collect(java.util.function.Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (TemplateException e) {
+            report(e);
+            return null;
+        }
+    }
+
+    /** Keeps a problem made by {@link #error} or {@link #missing}; one of another file's keeps its lines, after this file's. */
+    public void report(TemplateException e) {
+        if (e.path() != null) {
+            keep(e.path(), e.lines().get(0));
+        } else {
+            e.lines().forEach(l -> problems.add(new Problem(new Mark(Integer.MAX_VALUE, 0), null, l)));
+        }
+    }
+
+    /** As {@link #collect(java.util.function.Supplier)}, for a check that returns nothing. */
+    public void collect(Runnable check) {
+        collect(() -> {
+            check.run();
+            return null;
+        });
+    }
+
+    /** How many problems were kept so far: a loader compares two counts to know whether a part of the file was sound. */
+    public int problemCount() {
+        return problems.size();
+    }
+
+    /** Throws every problem kept, one line each in the order of the file; nothing when the file is sound. */
+    public void failIfProblems() {
+        if (!problems.isEmpty()) {
+            List<Problem> sorted = new ArrayList<>(problems);
+            sorted.sort(Comparator.comparingInt((Problem p) -> p.mark().line()).thenComparingInt(p -> p.mark().column()));
+            throw new TemplateException(null, sorted.stream().map(Problem::line).distinct().toList());
+        }
+    }
+
+    private void keep(String path, String line) {
+        if (!hasProblem(path)) {
+            problems.add(new Problem(mark(path), path, line));
+        }
+    }
+
+    private String line(String path, String problem) {
+        return at(file, mark(path)) + (path.isEmpty() ? "" : "at '" + path + "': ") + problem;
     }
 
     private Mark mark(String path) {
@@ -120,26 +230,36 @@ public final class YamlTree {
     }
 
     /** One pass over the parser's tokens, recording where each node starts. */
-    private record Reader(JsonParser p, String file, Map<String, Mark> marks) {
+    private record Reader(JsonParser p, String file, Map<String, Mark> marks, List<Problem> problems) {
         JsonNode read(String path) throws IOException {
             marks.putIfAbsent(path, mark(p));
             if (p instanceof YAMLParser y && y.isCurrentAlias()) {
-                throw new TemplateException(at(file, mark(p)) + (path.isEmpty() ? "" : "at '" + path + "': ")
-                        + "aliases ('*" + p.getText() + "') are not supported; write the value out");
+                // the parser reads on past an alias; the key stays out of the tree, so nothing else is said of it
+                problems.add(new Problem(mark(p), path, at(file, mark(p)) + (path.isEmpty() ? "" : "at '" + path + "': ")
+                        + "aliases ('*" + p.getText() + "') are not supported; write the value out"));
+                return JsonNodeFactory.instance.missingNode();
             }
             JsonToken t = p.currentToken();
             if (t == JsonToken.START_OBJECT) {
                 ObjectNode o = JsonNodeFactory.instance.objectNode();
+                java.util.Set<String> names = new java.util.HashSet<>();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
                     String child = path.isEmpty() ? name : path + "." + name;
-                    if (o.has(name)) {
-                        throw new TemplateException(at(file, mark(p)) + "at '" + child + "': the key '" + name
-                                + "' is given twice (first on line " + marks.get(child).line() + ")");
+                    if (!names.add(name)) {
+                        // kept, and the second value read past: the first one counts for the checks that follow
+                        problems.add(new Problem(mark(p), null, at(file, mark(p)) + "at '" + child + "': the key '" + name
+                                + "' is given twice (first on line " + marks.get(child).line() + ")"));
+                        p.nextToken();
+                        p.skipChildren();
+                        continue;
                     }
                     marks.put(child, mark(p));
                     p.nextToken();
-                    o.set(name, read(child));
+                    JsonNode value = read(child);
+                    if (!value.isMissingNode()) {
+                        o.set(name, value);
+                    }
                 }
                 return o;
             }

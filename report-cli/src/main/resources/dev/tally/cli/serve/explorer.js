@@ -195,6 +195,25 @@ function cellText(v) {
   return typeof v === 'object' ? v.text : String(v);
 }
 
+// Money on the page to the cent, thousands separated, rounded half-up on the server's exact text (no
+// floating point), as `tally query`'s table shows it; the downloads keep the full precision.
+function moneyText(text) {
+  const m = /^(-?)(\d+)(?:\.(\d*))?$/.exec(text);
+  if (!m) return text;
+  const decimals = m[3] || '';
+  let cents = BigInt(m[2] + (decimals + '00').slice(0, 2));
+  if ((decimals[2] || '0') >= '5') cents += 1n;
+  const digits = cents.toString().padStart(3, '0');
+  const whole = digits.slice(0, -2).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return (m[1] && cents !== 0n ? '-' : '') + whole + '.' + digits.slice(-2);
+}
+
+// What a cell shows: money to the cent, everything else as the server wrote it.
+function shownText(column, v) {
+  const text = cellText(v);
+  return column.type === 'money' && text !== '' ? moneyText(text) : text;
+}
+
 async function fetchJson(path) {
   const r = await fetch(path);
   const text = await r.text();
@@ -241,7 +260,7 @@ function renderTable(q, answer, trail) {
   const body = answer.rows.map((row) => {
     const kind = row._row || 'detail';
     const tr = el('tr', { class: kind, 'data-row': kind },
-      ...cols.map((c) => el('td', { class: numeric(c) ? 'num' : '' }, cellText(row[c.key]))));
+      ...cols.map((c) => el('td', { class: numeric(c) ? 'num' : '' }, shownText(c, row[c.key]))));
     if (kind === 'detail' && canDrill) {
       tr.classList.add('drill');
       tr.title = 'Show only this ' + dimensionKeys(answer)[0] + ', grouped by ' + nextDimension(answer, q.where || '').join(', ');
@@ -251,7 +270,7 @@ function renderTable(q, answer, trail) {
   });
   $('answer').tBodies[0].replaceChildren(...body);
   const foot = answer.totals
-    ? [el('tr', { 'data-row': 'total' }, ...cols.map((c) => el('td', { class: numeric(c) ? 'num' : '' }, cellText(answer.totals[c.key]))))]
+    ? [el('tr', { 'data-row': 'total' }, ...cols.map((c) => el('td', { class: numeric(c) ? 'num' : '' }, shownText(c, answer.totals[c.key]))))]
     : [];
   $('answer').tFoot.replaceChildren(...foot);
   $('drill-hint').textContent = canDrill ? ' · click a row to drill down' : '';
@@ -284,7 +303,7 @@ function renderChart(answer) {
     svg.append(svgEl('text', { x: labelWidth - 6, y: y + 14, 'text-anchor': 'end' }, label.length > 26 ? label.slice(0, 25) + '…' : label));
     const w = Math.abs(values[i]) / max * barWidth;
     svg.append(svgEl('rect', { class: 'bar', x: labelWidth, y: y + 3, width: Math.max(w, 0.5), height: h - 6 }));
-    svg.append(svgEl('text', { x: labelWidth + w + 4, y: y + 14 }, cellText(r[measure.key])));
+    svg.append(svgEl('text', { x: labelWidth + w + 4, y: y + 14 }, shownText(measure, r[measure.key])));
   });
   svg.append(svgEl('line', { class: 'axis', x1: labelWidth, x2: labelWidth, y1: top, y2: top + rows.length * h }));
   fig.append(svg);

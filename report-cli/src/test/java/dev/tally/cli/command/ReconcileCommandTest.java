@@ -136,6 +136,21 @@ class ReconcileCommandTest {
     }
 
     @Test
+    void failOnDifferencesExitsOneOnlyWhenADifferenceIsAboveTheThreshold() throws Exception {
+        Path agrees = Files.write(dir.resolve("agrees-fail.txt"), sreportLines());
+        assertThat(reconcile(agrees, "sreport", "--format", "csv", "--fail-on-differences").code()).isZero();
+        List<String> lines = new ArrayList<>(sreportLines());
+        lines.add("2026-10|" + UNKNOWN + "|cpu|carol|2000");
+        Path one = Files.write(dir.resolve("one-fail.txt"), lines);
+        // 2 k-hours apart: above a threshold of 1.5, not above 2; without the option the exit stays 0
+        CliRun above = reconcile(one, "sreport", "--format", "csv", "--threshold", "1.5", "--fail-on-differences");
+        assertThat(above.code()).isEqualTo(1);
+        assertThat(above.out().lines().toList()).hasSize(2).last().asString().startsWith(UNKNOWN + ",(unknown),2026-10,cpu_k_hours,");
+        assertThat(reconcile(one, "sreport", "--format", "csv", "--threshold", "2", "--fail-on-differences").code()).isZero();
+        assertThat(reconcile(one, "sreport", "--format", "csv", "--threshold", "1.5").code()).isZero();
+    }
+
+    @Test
     void aLumiAllocationsFileIsReadPerProjectWithOneColumnPerComponent() throws Exception {
         Map<String, BigDecimal[]> byProject = new LinkedHashMap<>();
         for (int i = 0; i < data.size(); i++) {

@@ -311,7 +311,7 @@ class ReportCommandTest {
     void dataQualitySheetLeadsWithTheCountPerKindAndNamesEachFindingsAllocation() throws Exception {
         try (XSSFWorkbook wb = workbook()) {
             XSSFSheet dq = wb.getSheet("Data-quality findings");
-            assertThat(row(dq, 0)).containsExactly("Check", "Severity", "Findings", "What it means");
+            assertThat(row(dq, 0)).containsExactly("Check", "Severity", "Findings", "What it means", "Check key");
             long counted = 0;
             int r = 1;
             for (; dq.getRow(r).getCell(2) != null && dq.getRow(r).getCell(2).getCellType() == CellType.NUMERIC; r++) {
@@ -322,11 +322,21 @@ class ReportCommandTest {
             while (dq.getRow(r) == null || !row(dq, r).get(0).equals("Severity")) {
                 r++;
             }
-            assertThat(row(dq, r)).containsExactly("Severity", "Check", "Allocation", "Project", "Country share", "Subject", "Finding");
+            assertThat(row(dq, r)).containsExactly("Severity", "Check", "Allocation", "Project", "Country share", "Subject", "Finding",
+                    "Check key");
             assertThat(dq.getRepeatingRows().getFirstRow()).isEqualTo(r);
             List<String> first = row(dq, r + 1);
             assertThat(first.get(2)).isEqualTo(findings.get(0).get(2)).isNotBlank();
             assertThat(first.subList(3, 5)).doesNotContain("");
+            // the check in words a reader acts on, its key beside the finding
+            assertThat(first.get(1)).isEqualTo("Usage above limit");
+            assertThat(first.get(7)).isEqualTo("usage_above_limit");
+            List<String> kinds = new ArrayList<>();
+            for (int k = 1; dq.getRow(k) != null && dq.getRow(k).getCell(2) != null
+                    && dq.getRow(k).getCell(2).getCellType() == CellType.NUMERIC; k++) {
+                kinds.add(row(dq, k).get(0) + " = " + row(dq, k).get(4));
+            }
+            assertThat(kinds).contains("Usage above limit = usage_above_limit").allMatch(k -> !k.startsWith("usage_") && !k.contains("_ ="));
         }
     }
 

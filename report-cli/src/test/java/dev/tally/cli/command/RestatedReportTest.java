@@ -108,11 +108,29 @@ class RestatedReportTest {
     }
 
     @Test
+    void theCutAndTheTerminationAreListedAsChangesInAnOpenMonthWithTheirExactValues() throws Exception {
+        List<List<String>> open = Files.readAllLines(with.resolve(BASE + "-restated-open.csv")).stream().map(CsvLine::split).toList();
+        String day = "2026-11-01";
+
+        assertThat(open).containsExactly(
+                List.of("month", "allocation", "project", "country", "change", "old", "new", "effective"),
+                List.of("2026-11", CHANGES.cut.name() + " (" + CHANGES.cut.uuid() + ")", CHANGES.cut.projectName(), "Finland",
+                        "limit gpu_k_hours", CHANGES.gpuBefore.toPlainString(), CHANGES.gpuAfter.toPlainString(), day),
+                List.of("2026-11", CHANGES.terminated.name() + " (" + CHANGES.terminated.uuid() + ")", CHANGES.terminated.projectName(),
+                        "Finland", "state", "active", "terminated on " + day, day));
+    }
+
+    @Test
     void theWorkbookHasARestatedSheetBeforeDataQuality() throws Exception {
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(with.resolve(BASE + ".xlsx")))) {
             int restatedSheet = wb.getSheetIndex("Restated");
             assertThat(restatedSheet).isPositive();
-            assertThat(wb.getSheetName(restatedSheet + 1)).isEqualTo("Data-quality findings");
+            // the second part, clearly titled: what changed in an open month, which restates nothing
+            assertThat(wb.getSheetName(restatedSheet + 1)).isEqualTo("Changed, not restated");
+            assertThat(wb.getSheet("Changed, not restated").getRow(0).getCell(0).getStringCellValue()).isEqualTo("Month affected");
+            assertThat(wb.getSheet("Changed, not restated").getHeader().getLeft())
+                    .isEqualTo("Changed since the previous report, taking effect in an open month (not restatements)");
+            assertThat(wb.getSheetName(restatedSheet + 2)).isEqualTo("Data-quality findings");
             assertThat(wb.getSheet("Restated").getRow(0).getCell(0).getStringCellValue()).isEqualTo("Month");
             assertThat(wb.getSheet("Restated").getLastRowNum()).isGreaterThanOrEqualTo(restated.size());
         }
@@ -126,6 +144,7 @@ class RestatedReportTest {
             }
         }
         assertThat(without.resolve(BASE + "-restated.csv")).doesNotExist();
+        assertThat(without.resolve(BASE + "-restated-open.csv")).doesNotExist();
     }
 
     @Test

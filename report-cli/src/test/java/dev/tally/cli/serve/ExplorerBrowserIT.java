@@ -77,6 +77,9 @@ class ExplorerBrowserIT {
         browser.get(server.url() + "?month=2026-10&group-by=country,is_industry&measure=cost,allocations,usage.gpu_k_hours&subtotals=true");
         awaitAnswer(0);
         assertEquals(cli("--group-by", "country,is_industry", "--subtotals"), pageTable());
+        // money to the cent, as `tally query` prints it (the JSON behind the page has 10 decimals)
+        String totalCost = browser.findElements(By.cssSelector("#answer tfoot td")).get(2).getText();
+        assertTrue(totalCost.matches("\\d{1,3}(,\\d{3})*\\.\\d{2}"), totalCost);
         assertEquals("Period: 2026-10 (2026-10-01 to 2026-10-31)", browser.findElements(By.cssSelector("#question-lines li")).get(0).getText());
         assertTrue(browser.getTitle().startsWith("Tally explorer: 2026-10"), browser.getTitle());
 
@@ -160,23 +163,30 @@ class ExplorerBrowserIT {
         List<List<String>> out = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         List<String> titles = new ArrayList<>();
+        List<String> money = new ArrayList<>();
         answer.get("columns").forEach(c -> {
             keys.add(c.get("key").asText());
             titles.add(c.get("title").asText());
+            if (c.get("type").asText().equals("money")) {
+                money.add(c.get("key").asText());
+            }
         });
         out.add(titles);
         for (JsonNode r : answer.get("rows")) {
-            out.add(row(r.has("_row") ? r.get("_row").asText() : "detail", keys, r));
+            out.add(row(r.has("_row") ? r.get("_row").asText() : "detail", keys, money, r));
         }
         if (answer.has("totals")) {
-            out.add(row("total", keys, answer.get("totals")));
+            out.add(row("total", keys, money, answer.get("totals")));
         }
         return out;
     }
 
-    private static List<String> row(String kind, List<String> keys, JsonNode r) {
+    /** A row as the page shows it: money to the cent with thousands separators, as the table output; the rest as JSON has it. */
+    private static List<String> row(String kind, List<String> keys, List<String> money, JsonNode r) {
         List<String> row = new ArrayList<>(List.of(kind));
-        keys.forEach(k -> row.add(r.get(k).isNull() ? "" : r.get(k).asText()));
+        keys.forEach(k -> row.add(r.get(k).isNull() ? "" : money.contains(k)
+                ? String.format(java.util.Locale.ROOT, "%,.2f", r.get(k).decimalValue().setScale(2, java.math.RoundingMode.HALF_UP))
+                : r.get(k).asText()));
         return row;
     }
 

@@ -72,47 +72,42 @@ public record ExportConfig(URI url, Path tokenFile, boolean allowInsecureHttp, P
         JsonNode root = tree.root();
         Path base = file.toAbsolutePath().getParent();
         if (!root.isObject()) {
+            tree.failIfProblems();
             throw tree.error("", "an export config is a mapping with templates and destination");
         }
         SCHEMA.check(tree);
+        // the file is checked whole: each check reports to the tree, and every problem is listed at the end
         String url = text(root, "url");
         String snapshot = text(root, "snapshot");
-        if ((url == null) == (snapshot == null)) {
-            throw tree.error("", "give either 'url' (harvest) or 'snapshot' (an existing snapshot), not "
+        if ((url == null) == (snapshot == null) && !tree.hasProblem("url") && !tree.hasProblem("snapshot")) {
+            tree.report("", "give either 'url' (harvest) or 'snapshot' (an existing snapshot), not "
                     + (url == null ? "neither" : "both"));
         }
         List<String> templates = list(root, "templates");
         if (templates.isEmpty()) {
-            throw tree.error("templates", "'templates' needs at least one template");
+            tree.report("templates", "'templates' needs at least one template");
         }
         for (int i = 0; i < templates.size(); i++) {
             if (templates.indexOf(templates.get(i)) < i) {
-                throw tree.error("templates", "template '" + templates.get(i) + "' is listed twice");
+                tree.report("templates", "template '" + templates.get(i) + "' is listed twice");
             }
         }
         String destination = text(root, "destination");
         if (destination == null || destination.isBlank()) {
-            throw tree.error("", "'destination' is required, e.g. /share/lumi/{yyyy}/{MM}/");
-        }
-        try {
-            DestinationPattern.check(destination);
-        } catch (IllegalArgumentException e) {
-            throw tree.error("destination", e.getMessage());
+            tree.report(tree.missing("", "destination", "'destination' is required, e.g. /share/lumi/{yyyy}/{MM}/"));
+        } else {
+            checked(tree, "destination", () -> DestinationPattern.check(destination));
         }
         String snapshots = text(root, "snapshots");
         if (snapshots != null) {
-            try {
-                DestinationPattern.checkSnapshots(snapshots);
-            } catch (IllegalArgumentException e) {
-                throw tree.error("snapshots", e.getMessage());
-            }
+            checked(tree, "snapshots", () -> DestinationPattern.checkSnapshots(snapshots));
         }
         List<String> formatNames = list(root, "formats");
-        Set<OutputFormat> formats;
+        Set<OutputFormat> formats = null;
         try {
             formats = OutputFormat.parseReportFormats(formatNames.isEmpty() ? List.of("xlsx,csv,png") : formatNames);
         } catch (IllegalArgumentException e) {
-            throw tree.error("formats", e.getMessage());
+            tree.report("formats", e.getMessage());
         }
         YearMonth month = null;
         String m = text(root, "month");
@@ -120,22 +115,35 @@ public record ExportConfig(URI url, Path tokenFile, boolean allowInsecureHttp, P
             try {
                 month = YearMonth.parse(m);
             } catch (DateTimeParseException e) {
-                throw tree.error("month", "month '" + m + "' is not 'previous' or YYYY-MM");
+                tree.report("month", "month '" + m + "' is not 'previous' or YYYY-MM");
             }
         }
         String token = text(root, "token_file");
         String ent = text(root, "entitlements");
         if (bool(root, "incremental") && (url == null || snapshots == null)) {
             // the previous harvest is the base of the next one, so it must be kept where the next run finds it
-            throw tree.error("incremental", "'incremental: true' needs 'url' and "
+            tree.report("incremental", "'incremental: true' needs 'url' and "
                     + "'snapshots' (where the previous harvest is kept for the next one)");
         }
-        return new ExportConfig(url == null ? null : parseUrl(url, tree), token == null ? null : base.resolve(token),
+        URI uri = url == null ? null : tree.collect(() -> parseUrl(url, tree));
+        Set<PosixFilePermission> fileMode = tree.collect(() -> mode(tree, "file_mode", OWNER_FILE));
+        Set<PosixFilePermission> dirMode = tree.collect(() -> mode(tree, "dir_mode", OWNER_DIR));
+        HistoryConfig history = tree.collect(() -> HistoryConfig.read(tree, base));
+        tree.failIfProblems();
+        return new ExportConfig(uri, token == null ? null : base.resolve(token),
                 bool(root, "allow_insecure_http"), snapshot == null ? null : base.resolve(snapshot),
                 snapshots == null ? null : resolvePattern(base, snapshots), templates, formats,
                 resolvePattern(base, destination), month, ent == null ? null : base.resolve(ent), bool(root, "excel_bom"),
-                bool(root, "strict"), mode(tree, "file_mode", OWNER_FILE), mode(tree, "dir_mode", OWNER_DIR),
-                HistoryConfig.read(tree, base), bool(root, "incremental"));
+                bool(root, "strict"), fileMode, dirMode, history, bool(root, "incremental"));
+    }
+
+    /** Runs a check of the value at {@code key} that refuses it with an IllegalArgumentException, reporting the refusal. */
+    private static void checked(YamlTree tree, String key, Runnable check) {
+        try {
+            check.run();
+        } catch (IllegalArgumentException e) {
+            tree.report(key, e.getMessage());
+        }
     }
 
     /**
