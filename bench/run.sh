@@ -262,8 +262,11 @@ bench_funder_query() {
     record "$what" "$scale" "failed" "-" "-" "≤ 0.25×" "FAIL: no snapshot (see the harvest rows)"
     return
   fi
-  java $TALLY_JVM -jar "$tally_jar" "${funder_args[@]}" --snapshot "$snap" > "$work/funder-tally.csv"
-  /usr/bin/python3 bench/python/funder_query.py "$snap" 2026-Q2 > "$work/funder-pandas.tsv"
+  if ! java $TALLY_JVM -jar "$tally_jar" "${funder_args[@]}" --snapshot "$snap" > "$work/funder-tally.csv" 2> "$work/funder.err" \
+      || ! /usr/bin/python3 bench/python/funder_query.py "$snap" 2026-Q2 > "$work/funder-pandas.tsv" 2>> "$work/funder.err"; then
+    record "$what" "$scale" "failed" "-" "-" "≤ 0.25×" "FAIL: $(tail -1 "$work/funder.err" | cut -c1-120)"
+    return
+  fi
   local same
   same=$(/usr/bin/python3 - "$work/funder-tally.csv" "$work/funder-pandas.tsv" <<'PY'
 import csv, sys
