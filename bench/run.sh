@@ -27,7 +27,6 @@ while [ $# -gt 0 ]; do
 done
 reps=3
 concurrency=4
-# The JVM options ./tally uses, so figures are what users get.
 # The launcher's options (C1 only, serial GC; see the comment in ./tally), so figures are what users get.
 TALLY_JVM="-Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1 ${TALLY_JAVA_OPTS:-} -Djava.awt.headless=true"
 HARVEST_JVM="$TALLY_JVM"
@@ -62,6 +61,10 @@ mvn -q -B -Pbench -DskipTests package
 tally_jar="$root/report-cli/target/tally.jar"
 emulator_jar="$(ls "$root"/waldur-emulator/target/waldur-emulator-*-standalone.jar)"
 bench_jar="$root/bench/target/benchmarks.jar"
+# The class-data-sharing archive the launcher uses when the build made one (see ./tally).
+if [ -f "$root/report-cli/target/tally.jsa" ]; then
+  TALLY_JVM="-XX:SharedArchiveFile=$root/report-cli/target/tally.jsa -Xshare:auto -Xlog:cds*=off $TALLY_JVM"
+fi
 
 # --- helpers ------------------------------------------------------------------------------------
 now_ms() { date +%s%3N; }
@@ -246,6 +249,46 @@ bench_end_to_end() {
   fi
 }
 
+# --- funder query -------------------------------------------------------------------------------
+# The question a funder's analyst answers with pandas over the snapshot's JSON lines (bench/python/funder_query.py):
+# GPU k-hours used in 2026-Q2 by country share, industry allocations only. Same answer to the k-hour first (groups
+# with none left out: tally lists every group with an allocation, pandas only those with usage), then the times.
+funder_args=(query --quarter 2026-Q2 --group-by country --measure usage.gpu_k_hours --where "is_industry = true"
+    --format csv --exact --quiet)
+bench_funder_query() {
+  local scale=$1 snap="$work/e2e"
+  local what="funder query (GPU k-hours, 2026-Q2, by country, industry only) vs pandas script"
+  if [ ! -f "$snap/manifest.json" ]; then
+    record "$what" "$scale" "failed" "-" "-" "≤ 0.25×" "FAIL: no snapshot (see the harvest rows)"
+    return
+  fi
+  if ! java $TALLY_JVM -jar "$tally_jar" "${funder_args[@]}" --snapshot "$snap" > "$work/funder-tally.csv" 2> "$work/funder.err" \
+      || ! /usr/bin/python3 bench/python/funder_query.py "$snap" 2026-Q2 > "$work/funder-pandas.tsv" 2>> "$work/funder.err"; then
+    record "$what" "$scale" "failed" "-" "-" "≤ 0.25×" "FAIL: $(tail -1 "$work/funder.err" | cut -c1-120)"
+    return
+  fi
+  local same
+  same=$(/usr/bin/python3 - "$work/funder-tally.csv" "$work/funder-pandas.tsv" <<'PY'
+import csv, sys
+from decimal import Decimal
+tally = {r["country"]: round(Decimal(r["usage.gpu_k_hours"])) for r in csv.DictReader(open(sys.argv[1]))}
+pandas = dict(line.rstrip("\n").split("\t") for line in open(sys.argv[2]))
+pandas = {k: round(Decimal(v)) for k, v in pandas.items() if k != "Total"}
+tally = {k: v for k, v in tally.items() if v != 0}
+pandas = {k: v for k, v in pandas.items() if v != 0}
+print("pass" if tally == pandas and tally else "FAIL: answers differ: tally %s, pandas %s" % (tally, pandas))
+PY
+)
+  if [ "$same" != pass ]; then
+    record "$what" "$scale" "-" "-" "-" "≤ 0.25×" "$same"
+    return
+  fi
+  local tally py
+  tally=$(time_cmd "$reps" java $TALLY_JVM -jar "$tally_jar" "${funder_args[@]}" --snapshot "$snap")
+  py=$(time_cmd "$reps" /usr/bin/python3 bench/python/funder_query.py "$snap" 2026-Q2)
+  record "$what" "$scale" "$tally" "$py" "$(ratio "$tally" "$py")" "≤ 0.25×" "$(le "$tally" "$py" 0.25)"
+}
+
 # --- in-process (JMH) ---------------------------------------------------------------------------
 bench_xlsx() {
   log "xlsx: 100,000-row sheet, Tally (JMH, -Xmx256m) vs xlsxwriter constant_memory"
@@ -281,6 +324,7 @@ for scale in "${scales[@]}"; do
   [ "$scale" = 20 ] && bench_refresh "$scale"
   bench_end_to_end "$scale"
   stop_emulator
+  bench_funder_query "$scale"
 done
 bench_xlsx
 bench_aggregation

@@ -41,7 +41,7 @@ public final class Main {
     public static int run(Clock clock, AtomicFiles files, Function<Path, ReportInput> inputs, PrintWriter out, PrintWriter err,
             String... args) {
         try {
-            return TallyCommand.commandLine(clock, files, inputs, out, err).execute(args);
+            return TallyCommand.commandLine(clock, files, inputs, out, err, args).execute(args);
         } catch (OutOfMemoryError e) {
             // Picocli's handler sees exceptions only; an unattended run still deserves one clear line.
             err.println("tally: out of memory (max heap " + Runtime.getRuntime().maxMemory() / (1 << 20)

@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,12 +44,6 @@ import picocli.CommandLine.ScopeType;
             "then report cost, limits and usage per project, country share and LUMI option.",
             "",
             "Start with @|bold tally demo|@: it runs a local Waldur emulator and writes a sample monthly report."},
-        subcommands = {DemoCommand.class, HarvestCommand.class, ReportCommand.class, QueryCommand.class, ServeCommand.class, ExportCommand.class,
-            DiffCommand.class,
-            LedgerCommand.class,
-            ReconcileCommand.class,
-            OfferingsCommand.class, OrdersCommand.class, ResourcesCommand.class, DryRunCommand.class,
-            EmulatorCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:Success.",
@@ -57,6 +52,20 @@ import picocli.CommandLine.ScopeType;
             "3:Partial: tally export --strict wrote the reports, but the data has data-quality errors.",
             "4:tally export: another export holds the lock; nothing was done."})
 public final class TallyCommand {
+    /**
+     * The subcommands, in the order {@code tally --help} lists them. They are added when the command line is built,
+     * not named in the annotation, so that a run builds the picocli model of the one it runs only (see
+     * {@link #subcommands}).
+     */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(DemoCommand.class, HarvestCommand.class,
+            ReportCommand.class, QueryCommand.class, ServeCommand.class, ExportCommand.class, DiffCommand.class,
+            LedgerCommand.class, ReconcileCommand.class, OfferingsCommand.class, OrdersCommand.class,
+            ResourcesCommand.class, DryRunCommand.class, EmulatorCommand.class, CompletionCommand.class,
+            CommandLine.HelpCommand.class);
+
+    /** Subcommands that read the whole command tree, so every other one must be there. */
+    private static final Set<Class<?>> NEED_ALL = Set.of(CompletionCommand.class, CommandLine.HelpCommand.class);
+
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Show stack traces and extra detail on errors.")
     boolean verbose;
@@ -118,7 +127,45 @@ public final class TallyCommand {
     /** The same, reading snapshots through {@code inputs} ({@link #input}). */
     static CommandLine commandLine(Clock clock, AtomicFiles files, Function<Path, ReportInput> inputs, PrintWriter out,
             PrintWriter err) {
+        return commandLine(clock, files, inputs, out, err, SUBCOMMANDS);
+    }
+
+    /**
+     * The same, for running {@code args}: with only the subcommand they name when they name one. Picocli builds the
+     * model of every subcommand it is given (reflection over each one's options and mixins): about 0.4 s of CPU, a
+     * sixth of a small query's (BENCHMARKS.md, "Start-up"); the others cannot be reached from these arguments anyway.
+     */
+    static CommandLine commandLine(Clock clock, AtomicFiles files, Function<Path, ReportInput> inputs, PrintWriter out,
+            PrintWriter err, String... args) {
+        return commandLine(clock, files, inputs, out, err, subcommands(args));
+    }
+
+    /**
+     * The subcommand {@code args} run: the first argument that is not an option names it, since the top command's
+     * options ({@code -q}, {@code -v}, {@code -h}, {@code -V}) take no values. All of them when that is no
+     * subcommand (a typo gets picocli's suggestions), none is given ({@code tally --help} lists them all), or it is
+     * one that reads the whole tree ({@code help}, {@code completion}).
+     */
+    static List<Class<?>> subcommands(String... args) {
+        for (String arg : args) {
+            if (arg.startsWith("-")) {
+                continue;
+            }
+            for (Class<?> c : SUBCOMMANDS) {
+                if (!NEED_ALL.contains(c) && c.getAnnotation(Command.class).name().equals(arg)) {
+                    return List.of(c);
+                }
+            }
+            break;
+        }
+        return SUBCOMMANDS;
+    }
+
+    private static CommandLine commandLine(Clock clock, AtomicFiles files, Function<Path, ReportInput> inputs,
+            PrintWriter out, PrintWriter err, List<Class<?>> subcommands) {
         CommandLine cmd = new CommandLine(new TallyCommand(clock, files, inputs));
+        // added before the settings below, which picocli passes on only to the subcommands already there
+        subcommands.forEach(cmd::addSubcommand);
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);

@@ -56,6 +56,26 @@ record Endpoint(String name, String model, boolean anonymousAllowed, Function<St
             // a page costs O(page), not a scan of millions of rows. Callers hold the read lock while paging.
             return Collections.unmodifiableList(table.apply(store).rows());
         }
+        Comparator<Row> sort = order;
+        return store.selection(selectionKey(request), () -> scan(store, request, predicates, sort));
+    }
+
+    /**
+     * What {@link #select} depends on besides the data: the collection, the user, the filter parameters, the ordering
+     * and {@code include_terminated}; not the page, its size or the fields shown.
+     */
+    private String selectionKey(Request request) {
+        StringBuilder key = new StringBuilder(name).append('\u0000')
+                .append(request.user() == null ? "" : request.user().username());
+        for (String param : filters.keySet()) {
+            key.append('\u0000').append(param).append('=').append(request.params(param));
+        }
+        key.append("\u0000o=").append(request.params("o"))
+                .append("\u0000include_terminated=").append(request.params("include_terminated"));
+        return key.toString();
+    }
+
+    private List<Row> scan(Store store, Request request, List<Predicate<Row>> predicates, Comparator<Row> order) {
         List<Row> result = new ArrayList<>();
         for (Row row : table.apply(store).rows()) {
             if (!available(request, row)) {

@@ -9,7 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * All emulator data. Readers take {@link #readLock()}, writers {@link #writeLock()}; rows are mutated in place.
@@ -18,6 +22,20 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 public final class Store {
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Lock writeLock = new ForgettingWriteLock();
+    /**
+     * The rows of recent filtered or sorted list requests, by what decides them ({@code Endpoint.select}); a harvest
+     * asks for every page of one such list, and scanning the whole table again per page made the invoice items, at
+     * 300 a page, four times as costly as any other collection. Every write forgets them. Access-ordered, so the
+     * least recently used goes first beyond {@link #SELECTIONS} (each may hold a whole table's rows).
+     */
+    private final Map<String, List<Row>> selections = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<Row>> eldest) {
+            return size() > SELECTIONS;
+        }
+    };
+    private static final int SELECTIONS = 4;
     private final Table<JsonRow> customers = new Table<>("customers", "name");
     private final Table<JsonRow> projects = new Table<>("projects", "name");
     private final Table<JsonRow> offerings = new Table<>("marketplace-public-offerings", "name");
@@ -52,8 +70,63 @@ public final class Store {
         return lock.readLock();
     }
 
-    public ReentrantReadWriteLock.WriteLock writeLock() {
-        return lock.writeLock();
+    /** The write lock; releasing it forgets the {@link #selection selections}, since the write may change any row. */
+    public Lock writeLock() {
+        return writeLock;
+    }
+
+    /**
+     * The rows {@code compute} gives for {@code key}, computed once until the next write. The caller holds the read
+     * lock, so no write happens meanwhile; {@code key} must name everything the rows depend on besides the data.
+     */
+    public List<Row> selection(String key, Supplier<List<Row>> compute) {
+        synchronized (selections) {
+            List<Row> known = selections.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        List<Row> rows = java.util.Collections.unmodifiableList(compute.get());
+        synchronized (selections) {
+            selections.put(key, rows);
+        }
+        return rows;
+    }
+
+    /** The write lock, forgetting the selections as each write ends (before another reader may take the read lock). */
+    private final class ForgettingWriteLock implements Lock {
+        @Override
+        public void lock() {
+            lock.writeLock().lock();
+        }
+
+        @Override
+        public void lockInterruptibly() throws InterruptedException {
+            lock.writeLock().lockInterruptibly();
+        }
+
+        @Override
+        public boolean tryLock() {
+            return lock.writeLock().tryLock();
+        }
+
+        @Override
+        public boolean tryLock(long time, TimeUnit unit) throws InterruptedException {
+            return lock.writeLock().tryLock(time, unit);
+        }
+
+        @Override
+        public void unlock() {
+            synchronized (selections) {
+                selections.clear();
+            }
+            lock.writeLock().unlock();
+        }
+
+        @Override
+        public Condition newCondition() {
+            return lock.writeLock().newCondition();
+        }
     }
 
     public Table<JsonRow> customers() {
