@@ -67,6 +67,7 @@ class FaultMatrixTest {
     /** Twice the largest clean list: an endless list stops at this bound after a few dozen pages. */
     static long maxListObjects;
     static final AtomicInteger same = new AtomicInteger();
+    static final Map<String, Integer> sameByKind = new ConcurrentHashMap<>();
     static final Map<String, Integer> failures = new ConcurrentHashMap<>();
 
     @BeforeAll
@@ -84,6 +85,12 @@ class FaultMatrixTest {
         // the figures docs/reliability.md records
         System.out.println("fault matrix: " + (same.get() + failures.values().stream().mapToInt(i -> i).sum())
                 + " harvests, " + same.get() + " equal to the clean one, failed cleanly: " + new TreeMap<>(failures));
+        for (String faults : Stream.concat(KINDS.stream(), Stream.of(MIXED)).toList()) {
+            int equal = sameByKind.getOrDefault(faults, 0);
+            int failed = failures.getOrDefault(faults, 0);
+            System.out.println("fault kind: " + (faults.equals(MIXED) ? "mixed" : faults) + ": " + (equal + failed)
+                    + " harvests, " + equal + " equal to the clean one, " + failed + " failed cleanly");
+        }
     }
 
     static Stream<Object[]> runs() {
@@ -101,6 +108,7 @@ class FaultMatrixTest {
             Snapshot.open(out);
             assertThat(files(m)).as(faults + " seed " + seed).isEqualTo(clean);
             same.incrementAndGet();
+            sameByKind.merge(faults, 1, Integer::sum);
         } catch (dev.tally.waldur.WaldurApiException | SnapshotException e) {
             assertThat(e.getMessage()).doesNotContain("\n").doesNotContain(emulator.staffToken());
             assertThat(out).as("nothing left after " + e.getMessage()).doesNotExist();
