@@ -6,7 +6,7 @@
 #   bench/reliability.sh [--quick] [--seeds N] [--clients N] [--scale N] [--kills N]
 #
 #   --quick       the test suite's sizes (21 fault seeds, 32 clients at scale 5, 10 kill points)
-#   --seeds N     fault seeds for the fault matrix (default 100: each of the 13 kinds alone and the mix, 1,400 harvests)
+#   --seeds N     fault seeds for the fault matrix (default 100: each of the 12 kinds alone and the mix, 1,300 harvests)
 #   --clients N   concurrent harvesting clients in the load run (default 64)
 #   --scale N     emulator scale of the load run (default 10)
 #   --kills N     kill points: harvests killed with SIGKILL 0.1, 0.2, ... N/10 seconds after they start (default 40)
