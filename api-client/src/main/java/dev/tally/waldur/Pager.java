@@ -191,7 +191,8 @@ final class Pager {
             Matcher m = PAGE_SIZE_VALUE.matcher(first.toString());
             this.pageSize = m.find() ? Math.max(1, Math.min(Integer.parseInt(m.group(1)), WaldurClientConfig.MAX_PAGE_SIZE))
                     : WaldurClientConfig.MAX_PAGE_SIZE;
-            this.maxPages = (maxObjects + pageSize - 1) / pageSize;
+            // the ceiling of maxObjects / pageSize, written so that a limit near Long.MAX_VALUE cannot overflow
+            this.maxPages = maxObjects / pageSize + (maxObjects % pageSize == 0 ? 0 : 1);
         }
 
         void checkTotal(long total) {

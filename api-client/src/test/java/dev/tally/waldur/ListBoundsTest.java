@@ -96,6 +96,15 @@ class ListBoundsTest {
     }
 
     @Test
+    void aLimitNearLongMaxValueDoesNotOverflowThePageBound() throws Exception {
+        // The page bound is the ceiling of limit / page size; (limit + size - 1) / size would wrap negative.
+        try (StubServer api = new StubServer((i, x) -> StubServer.Reply.json(200, "[{\"uuid\":\"only\"}]"))) {
+
+            assertThat(walk(api, Long.MAX_VALUE, 1_000_000)).containsExactly("{\"uuid\":\"only\"}\n");
+        }
+    }
+
+    @Test
     void aTotalAboveTheLimitIsRefusedOnTheFirstPage() throws Exception {
         try (StubServer api = new StubServer((i, x) -> new StubServer.Reply(200, Map.of("X-Result-Count", "1000"),
                 "[{\"uuid\":\"a\"}]"))) {

@@ -22,7 +22,7 @@ class EmulatorMainTest {
     void rejectsAnUnknownFaultKind() {
         assertThatThrownBy(() -> EmulatorMain.parse("--faults", "boom:0.1"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown fault kind (boom); use 429, 5xx, reset, slow, truncate, ratelimit, retry-after or ties");
+                .hasMessage("unknown fault kind (boom); use 429, 5xx, reset, slow, truncate, count, loop, endless, repeat, ratelimit, retry-after or ties");
     }
 
     @Test

@@ -28,10 +28,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The fault matrix (docs/reliability.md, "Proof"): one dataset harvested under each fault kind alone and all of
- * them mixed, each over its own fault seeds. Every harvest must give exactly the bytes of the clean harvest, or
- * fail with one line and leave no directory behind; nothing in between. The matrix size is a system property so
- * that {@code bench/reliability.sh} can run it larger ({@code tally.faultMatrix.seeds}, default 21 seeds, each
- * running one kind alone and the mix).
+ * them mixed, every one over the same fault seeds. Every harvest must give exactly the bytes of the clean harvest,
+ * or fail with one line and leave no directory behind; nothing in between. Odd seeds harvest with parallel page
+ * fetches, even seeds one page after another, so the {@code next} links that parallel fetches do not follow are
+ * followed too. The matrix size is a system property so that {@code bench/reliability.sh} can run it larger
+ * ({@code tally.faultMatrix.seeds}, default 21 seeds, each running every kind alone and the mix).
  */
 class FaultMatrixTest {
     /** Each kind alone (the seed picks one), then the mix every seed also runs. */
@@ -43,9 +44,16 @@ class FaultMatrixTest {
             "slow:0.2",
             "truncate:0.08",
             "ties:shuffle",
+            // a list's count changes between pages; its next links loop back, or never end without a count; a
+            // page repeats the one before (docs/emulator.md, "Faults")
+            "count:0.03",
+            "loop:0.04",
+            "endless:0.04",
+            "repeat:0.1",
             // so heavy that some harvests run out of attempts: they must fail cleanly
             "5xx:0.5,reset:0.2");
-    static final String MIXED = "429:0.05,retry-after:none,5xx:0.04,reset:0.03,slow:0.03,truncate:0.03";
+    static final String MIXED = "429:0.05,retry-after:none,5xx:0.04,reset:0.03,slow:0.03,truncate:0.03,"
+            + "count:0.005,loop:0.005,endless:0.005,repeat:0.03,ties:shuffle";
     private static final int SEEDS = Integer.getInteger("tally.faultMatrix.seeds", 21);
     private static final int SCALE = Integer.getInteger("tally.faultMatrix.scale", 1);
     private static final Set<WaldurCollection> COLLECTIONS = EnumSet.of(
@@ -56,13 +64,19 @@ class FaultMatrixTest {
     static Path root;
     static Emulator emulator;
     static Map<String, String> clean;
+    /** Twice the largest clean list: an endless list stops at this bound after a few dozen pages. */
+    static long maxListObjects;
     static final AtomicInteger same = new AtomicInteger();
+    static final Map<String, Integer> sameByKind = new ConcurrentHashMap<>();
     static final Map<String, Integer> failures = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void cleanHarvest() throws Exception {
         emulator = Emulator.start(EmulatorConfig.defaults().withScale(SCALE));
-        clean = files(harvest(root.resolve("clean")));
+        maxListObjects = dev.tally.waldur.WaldurClientConfig.DEFAULT_MAX_LIST_OBJECTS;
+        Manifest m = harvest(root.resolve("clean"), 4);
+        clean = files(m);
+        maxListObjects = 2 * m.collections().values().stream().mapToLong(Manifest.Entry::count).max().orElseThrow();
     }
 
     @AfterAll
@@ -71,12 +85,17 @@ class FaultMatrixTest {
         // the figures docs/reliability.md records
         System.out.println("fault matrix: " + (same.get() + failures.values().stream().mapToInt(i -> i).sum())
                 + " harvests, " + same.get() + " equal to the clean one, failed cleanly: " + new TreeMap<>(failures));
+        for (String faults : Stream.concat(KINDS.stream(), Stream.of(MIXED)).toList()) {
+            int equal = sameByKind.getOrDefault(faults, 0);
+            int failed = failures.getOrDefault(faults, 0);
+            System.out.println("fault kind: " + (faults.equals(MIXED) ? "mixed" : faults) + ": " + (equal + failed)
+                    + " harvests, " + equal + " equal to the clean one, " + failed + " failed cleanly");
+        }
     }
 
     static Stream<Object[]> runs() {
-        return LongStream.rangeClosed(1, SEEDS).boxed().flatMap(seed -> Stream.of(
-                new Object[] {KINDS.get((int) ((seed - 1) % KINDS.size())), seed},
-                new Object[] {MIXED, seed}));
+        return LongStream.rangeClosed(1, SEEDS).boxed().flatMap(seed -> Stream.concat(KINDS.stream(), Stream.of(MIXED))
+                .map(faults -> new Object[] {faults, seed}));
     }
 
     @ParameterizedTest(name = "{0} seed {1}")
@@ -85,10 +104,11 @@ class FaultMatrixTest {
         Path out = root.resolve("run-" + seed + "-" + Math.abs(faults.hashCode()));
         emulator.setFaults(faults, seed);
         try {
-            Manifest m = harvest(out);
+            Manifest m = harvest(out, seed % 2 == 1 ? 4 : 1);
             Snapshot.open(out);
             assertThat(files(m)).as(faults + " seed " + seed).isEqualTo(clean);
             same.incrementAndGet();
+            sameByKind.merge(faults, 1, Integer::sum);
         } catch (dev.tally.waldur.WaldurApiException | SnapshotException e) {
             assertThat(e.getMessage()).doesNotContain("\n").doesNotContain(emulator.staffToken());
             assertThat(out).as("nothing left after " + e.getMessage()).doesNotExist();
@@ -101,9 +121,9 @@ class FaultMatrixTest {
         }
     }
 
-    private static Manifest harvest(Path out) throws Exception {
+    private static Manifest harvest(Path out, int concurrency) throws Exception {
         WaldurClient client = new WaldurClient(TestClients.config(emulator.baseUrl(), emulator.staffToken())
-                .retryPolicy(RETRIES).pageSize(100).concurrency(4).build());
+                .retryPolicy(RETRIES).pageSize(100).concurrency(concurrency).maxListObjects(maxListObjects).build());
         return new Harvester(client, "test", TestClients.CLOCK).harvest(out, COLLECTIONS, Harvester.Progress.NONE);
     }
 

@@ -31,7 +31,8 @@ public final class EmulatorCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--faults", paramLabel = "SPEC", defaultValue = "",
-            description = "Injected faults with rates, e.g. 429:0.05,5xx:0.03,reset:0.02,slow:0.05,truncate:0.01. Default: none.")
+            description = "Injected faults with rates, e.g. 429:0.05,5xx:0.03,reset:0.02,slow:0.05,truncate:0.01; "
+                    + "list pages also count:P, loop:P, endless:P, repeat:P (docs/emulator.md, \"Faults\"). Default: none.")
     String faults;
 
     @Option(names = "--staff-token", paramLabel = "T", description = "Staff token to accept instead of the built-in one.")

@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.LinkOption;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -95,6 +97,8 @@ public final class AtomicFiles {
             }
             applyMode(tmp);
             rename(tmp, target);
+            // a run killed while writing this file left its temporary file; the file is now complete, so it goes
+            removeStaleTemporaries(target);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
@@ -116,6 +120,25 @@ public final class AtomicFiles {
                 }
             });
             Files.delete(staged);
+        }
+    }
+
+    /**
+     * Removes the temporary files {@link #write} makes beside {@code target} ({@code .NAME.<digits>.tmp}, regular
+     * files only) that a killed run left (docs/reliability.md, "Crash leftovers"). Any other file stays.
+     */
+    public static void removeStaleTemporaries(Path target) throws IOException {
+        String prefix = "." + target.getFileName() + ".";
+        try (DirectoryStream<Path> tmp = Files.newDirectoryStream(target.toAbsolutePath().getParent(), p -> {
+            String n = p.getFileName().toString();
+            return n.startsWith(prefix) && n.endsWith(".tmp")
+                    && n.substring(prefix.length(), n.length() - ".tmp".length()).matches("[0-9]+");
+        })) {
+            for (Path p : tmp) {
+                if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.delete(p);
+                }
+            }
         }
     }
 

@@ -183,7 +183,7 @@ public final class XlsxRenderer {
         Row header = sheet.createRow(top);
         for (int c = 0; c < cols.size(); c++) {
             Cell cell = header.createCell(c);
-            cell.setCellValue(headers.get(c));
+            cell.setCellValue(excelText(headers.get(c)));
             cell.setCellStyle(styles.header);
             width[c] = Math.max(width[c], headers.get(c).length() + 3);
         }
@@ -238,7 +238,7 @@ public final class XlsxRenderer {
         r++;
         for (String note : t.notes()) {
             Cell cell = sheet.createRow(r++).createCell(0);
-            cell.setCellValue(note);
+            cell.setCellValue(excelText(note));
             cell.setCellStyle(styles.note);
         }
         sheet.createFreezePane(0, top + 1);
@@ -263,7 +263,7 @@ public final class XlsxRenderer {
         Row header = sheet.createRow(r++);
         for (int c = 0; c < lead.columns().size(); c++) {
             Cell cell = header.createCell(c);
-            cell.setCellValue(lead.columns().get(c).title());
+            cell.setCellValue(excelText(lead.columns().get(c).title()));
             cell.setCellStyle(styles.header);
             if (c < width.length) {
                 width[c] = Math.max(width[c], lead.columns().get(c).title().length() + 3);
@@ -280,7 +280,7 @@ public final class XlsxRenderer {
         }
         for (String note : lead.notes()) {
             Cell cell = sheet.createRow(r++).createCell(0);
-            cell.setCellValue(note);
+            cell.setCellValue(excelText(note));
             cell.setCellStyle(styles.note);
         }
         return r + 1;
@@ -340,6 +340,24 @@ public final class XlsxRenderer {
         return out;
     }
 
+    /**
+     * {@code text}, or for text longer than a cell holds (32,767 characters, docs/reliability.md, "Bounded work")
+     * its start with a note that says how long it was; POI would refuse it and fail the whole report. The CSV keeps
+     * the whole text. A cut never splits a character outside the Basic Multilingual Plane.
+     */
+    static String excelText(String text) {
+        int max = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
+        if (text.length() <= max) {
+            return text;
+        }
+        String note = " [cut: " + text.length() + " characters, more than the " + max + " a cell holds; the CSV has them all]";
+        int keep = max - note.length();
+        if (Character.isHighSurrogate(text.charAt(keep - 1))) {
+            keep--;
+        }
+        return text.substring(0, keep) + note;
+    }
+
     /** Sets a value and returns its approximate display width in characters. */
     private static int setValue(Cell cell, Object v, ColumnType type, Styles styles, boolean bold) {
         if (v == null) {
@@ -362,7 +380,7 @@ public final class XlsxRenderer {
             return 12;
         }
         // setCellValue(String) always stores text: a value such as "=1+1" is never evaluated.
-        String text = v.toString();
+        String text = excelText(v.toString());
         cell.setCellValue(text);
         if (bold) {
             cell.setCellStyle(styles.boldText);

@@ -46,6 +46,29 @@ class XlsxRendererTest {
     }
 
     @Test
+    void aCellTooLongForExcelIsCutWithANoteInsteadOfFailingTheReport() throws Exception {
+        // Excel holds at most 32,767 characters in a cell; POI refuses more, which would fail the whole report
+        String huge = "x".repeat(40_000);
+        ResultTable t = new ResultTable("s", "S", COLS, List.of(List.of("Finland", huge, new BigDecimal("1.5"))), null, List.of());
+
+        String cell = write(t).getRow(1).getCell(1).getStringCellValue();
+
+        String note = " [cut: 40000 characters, more than the 32767 a cell holds; the CSV has them all]";
+        assertThat(cell).hasSize(32_767).endsWith(note);
+        assertThat(cell).isEqualTo("x".repeat(32_767 - note.length()) + note);
+    }
+
+    @Test
+    void aCutNeverSplitsACharacterOutsideTheBasicPlane() {
+        String text = "a".repeat(32_700) + "\uD83D\uDE00".repeat(100);
+
+        String cut = XlsxRenderer.excelText(text);
+
+        assertThat(cut.length()).isLessThanOrEqualTo(32_767);
+        assertThat(Character.isHighSurrogate(cut.charAt(cut.indexOf(" [cut:") - 1))).isFalse();
+    }
+
+    @Test
     void subtotalRowsAreSubtotalFormulasThatTheGrandTotalSkips() throws Exception {
         ResultTable t = new ResultTable("s", "S", COLS, List.of(
                 List.of("Finland", "a", new BigDecimal("1.25")), List.of("Finland", "b", new BigDecimal("2")),

@@ -7,7 +7,8 @@ import java.util.SplittableRandom;
 
 /**
  * Parses a spec such as {@code 429:0.05,5xx:0.03,reset:0.02,slow:0.05,truncate:0.01,ratelimit:500} and draws a
- * fault per request from a seeded stream. Probabilities are cumulative in spec order, so a total of 1.0 or more
+ * fault per request from a seeded stream. Four kinds shape pages of lists ({@code count}, {@code loop},
+ * {@code endless}, {@code repeat}: see {@link Fault}). Probabilities are cumulative in spec order, so a total of 1.0 or more
  * makes every request fail. Three entries are settings, not probabilities: {@code ratelimit:N} allows N requests
  * per second, {@code retry-after:none} (or {@code retry-after:SECONDS}, default 1) sets the header a 429 carries,
  * and {@code ties:shuffle} lists rows that tie under the ordering in a new order per request (docs/emulator.md,
@@ -71,8 +72,12 @@ public final class FaultPlan {
                     case "reset" -> Fault.RESET;
                     case "slow" -> Fault.SLOW;
                     case "truncate" -> Fault.TRUNCATE;
-                    default -> throw new IllegalArgumentException("unknown fault kind (" + kind
-                            + "); use 429, 5xx, reset, slow, truncate, ratelimit, retry-after or ties");
+                    case "count" -> Fault.COUNT;
+                    case "loop" -> Fault.LOOP;
+                    case "endless" -> Fault.ENDLESS;
+                    case "repeat" -> Fault.REPEAT;
+                    default -> throw new IllegalArgumentException("unknown fault kind (" + kind + "); use 429, 5xx, "
+                            + "reset, slow, truncate, count, loop, endless, repeat, ratelimit, retry-after or ties");
                 };
                 probabilities.merge(fault, p, Double::sum);
             }
@@ -126,6 +131,16 @@ public final class FaultPlan {
     /** 500, 502 or 503, evenly. */
     public synchronized int serverErrorStatus() {
         return new int[] {500, 502, 503}[statusRandom.nextInt(3)];
+    }
+
+    /** How far a {@link Fault#COUNT} moves {@code X-Result-Count}: +1 or -1, evenly. */
+    public synchronized int countChange() {
+        return statusRandom.nextBoolean() ? 1 : -1;
+    }
+
+    /** Whether a page past the end of a list links on instead of being 404 (the plan holds {@link Fault#ENDLESS}). */
+    public boolean endlessLists() {
+        return probabilities.containsKey(Fault.ENDLESS);
     }
 
     /** Seconds a 429 tells the client to wait, or {@link #NO_RETRY_AFTER} to send no {@code Retry-After}. */

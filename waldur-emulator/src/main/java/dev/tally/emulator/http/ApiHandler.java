@@ -51,7 +51,7 @@ public final class ApiHandler implements HttpHandler {
         try {
             if (response == null) {
                 Request request = parse(exchange);
-                response = route(method, request, decision.plan());
+                response = route(method, request, decision);
             } else {
                 exchange.getRequestBody().readAllBytes();
             }
@@ -83,7 +83,7 @@ public final class ApiHandler implements HttpHandler {
                 user);
     }
 
-    private Response route(String method, Request request, FaultPlan plan) {
+    private Response route(String method, Request request, ResponseWriter.Decision decision) {
         String path = request.path();
         if (path.equals("/api-auth/password/")) {
             requireMethod(method, "POST");
@@ -99,7 +99,7 @@ public final class ApiHandler implements HttpHandler {
             return plans(request, m.group(1));
         }
         if ((m = LIST.matcher(path)).matches()) {
-            return collection(method, request, m.group(1), plan);
+            return collection(method, request, m.group(1), decision);
         }
         if ((m = DETAIL.matcher(path)).matches()) {
             return detail(method, request, m.group(1), m.group(2));
@@ -111,7 +111,7 @@ public final class ApiHandler implements HttpHandler {
         throw ApiException.detail(404, "Not found.");
     }
 
-    private Response collection(String method, Request request, String name, FaultPlan plan) {
+    private Response collection(String method, Request request, String name, ResponseWriter.Decision decision) {
         Endpoint endpoint = endpoints.get(name);
         if (endpoint == null) {
             requireAuthenticated(request);
@@ -131,10 +131,11 @@ public final class ApiHandler implements HttpHandler {
                 throw ApiException.detail(403, "You do not have permission to perform this action.");
             }
             List<Row> rows = ProviderViews.listed(name, request, endpoint.select(store, request));
+            FaultPlan plan = decision.plan();
             TieShuffle shuffle = plan.ties();
             Comparator<Row> ties = shuffle == null ? null : endpoint.tieOrder(request);
             return Pagination.page(request, rows, request.params("field"),
-                    ties == null ? null : new TiedRows(ties, shuffle.nextRequest()));
+                    ties == null ? null : new TiedRows(ties, shuffle.nextRequest()), ListFault.of(decision));
         } finally {
             lock.unlock();
         }

@@ -38,8 +38,11 @@ final class Pagination {
      * One page; with {@code ties} set (null otherwise), the rows that tie under its ordering are listed in that request's own order,
      * as PostgreSQL may do for an ordering that is not unique (docs/emulator.md, "Unstable orderings and bare
      * throttling"). Only the tied runs that reach into the page are shuffled, so a page stays O(page + run).
+     * {@code fault} shapes the page as a broken server would (docs/emulator.md, "Faults"); {@link ListFault#NONE}
+     * leaves it as Waldur sends it.
      */
-    static Response page(Request request, List<? extends Row> matching, List<String> fields, TiedRows ties) {
+    static Response page(Request request, List<? extends Row> matching, List<String> fields, TiedRows ties,
+            ListFault fault) {
         int size = pageSize(request.query());
         int count = matching.size();
         // Django's Paginator reports one page for an empty result (allow_empty_first_page).
@@ -56,40 +59,56 @@ final class Pagination {
             } catch (NumberFormatException e) {
                 throw ApiException.detail(404, "Invalid page.");
             }
+            if (page > pages && page < Integer.MAX_VALUE && fault.endlessLists()) {
+                return Response.json(200, Json.NODES.arrayNode())
+                        .header("Link", String.join(", ", links(request, page, pages, page + 1)));
+            }
             if (page < 1 || page > pages) {
                 throw ApiException.detail(404, "Invalid page.");
             }
         }
-        ArrayNode body = Json.NODES.arrayNode();
         int from = (page - 1) * size;
         int to = Math.min(count, from + size);
+        if (fault.repeat() && page > 1) {
+            from -= size;
+            to -= size;
+        }
         List<? extends Row> rows = matching.subList(Math.min(from, count), to);
         if (ties != null && !rows.isEmpty()) {
             rows = ties.reorder(matching, from, to);
         }
+        ArrayNode body = Json.NODES.arrayNode();
         for (Row row : rows) {
             body.add(Links.absolutize(Links.restrict(row.render(), fields), request.origin()));
         }
-        return Response.json(200, body)
-                .header("X-Result-Count", Integer.toString(count))
-                .header("Link", linkHeader(request, page, pages));
+        int next = fault.loop() ? Math.max(1, page - 1) : fault.endless() || page < pages ? page + 1 : 0;
+        Response response = Response.json(200, body);
+        if (!fault.endless()) {
+            int change = count == 0 ? Math.abs(fault.countChange()) : fault.countChange();
+            response.header("X-Result-Count", Integer.toString(count + change));
+        }
+        return response.header("Link", String.join(", ", links(request, page, pages, next)));
     }
 
-    static String linkHeader(Request request, int page, int pages) {
+    /** Waldur's first, prev, next (to page {@code next}, none when 0) and last links of page {@code page}. */
+    private static List<String> links(Request request, int page, int pages, int next) {
         String base = request.origin() + request.path();
         QueryString query = request.query();
         List<String> links = new ArrayList<>();
         links.add(link(base, query.with("page", null), "first"));
         if (page > 1) {
-            links.add(link(base, page == 2 ? query.with("page", null) : query.with("page", Integer.toString(page - 1)),
-                    "prev"));
+            links.add(link(base, pageQuery(query, page - 1), "prev"));
         }
-        if (page < pages) {
-            links.add(link(base, query.with("page", Integer.toString(page + 1)), "next"));
+        if (next > 0) {
+            links.add(link(base, pageQuery(query, next), "next"));
         }
-        links.add(link(base, pages == 1 ? query.with("page", null) : query.with("page", Integer.toString(pages)),
-                "last"));
-        return String.join(", ", links);
+        links.add(link(base, pageQuery(query, pages), "last"));
+        return links;
+    }
+
+    /** The query of page {@code page}: Waldur leaves {@code page} out for the first. */
+    private static String pageQuery(QueryString query, int page) {
+        return page == 1 ? query.with("page", null) : query.with("page", Integer.toString(page));
     }
 
     private static String link(String base, String query, String rel) {

@@ -175,11 +175,19 @@ public record ExportConfig(URI url, Path tokenFile, boolean allowInsecureHttp, P
 
     /** The URL, or an error that shows it without a {@code user:password@} (docs/security.md). */
     private static URI parseUrl(String url, YamlTree tree) {
+        URI uri;
         try {
-            return URI.create(url);
+            uri = URI.create(url);
         } catch (IllegalArgumentException e) {
             throw tree.error("url", "'url' is not a valid URL: " + WaldurClientConfig.withoutCredentials(url));
         }
+        // a config error like any other in the file (exit 2, FILE:LINE), found before connecting; the message
+        // names the host only, never the credentials (docs/security.md)
+        if (uri.getRawUserInfo() != null) {
+            throw tree.error("url", "the API URL for " + uri.getHost() + " carries a user name or password"
+                    + " (user:password@host); remove it and give the token with token_file or WALDUR_TOKEN");
+        }
+        return uri;
     }
 
     private static String resolvePattern(Path base, String pattern) {

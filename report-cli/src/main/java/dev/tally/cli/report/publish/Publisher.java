@@ -159,7 +159,9 @@ public final class Publisher {
                 for (Path f : staged.get(destination)) {
                     Path target = destination.resolve(f.getFileName().toString());
                     checkReplaceable(target);
-                    removeStaleTemporaries(target);
+                    // a copy into place across file systems (AtomicFiles.moveIntoPlace) that a killed run left;
+                    // with the lock held no other export is writing one
+                    AtomicFiles.removeStaleTemporaries(target);
                 }
             }
             List<Path> published = new ArrayList<>();
@@ -172,23 +174,6 @@ public final class Publisher {
                 syncDirectory(e.getKey());
             }
             return published;
-        }
-
-        /**
-         * Removes {@code .NAME.*.tmp} beside {@code target}: the temporary file of a copy into place
-         * ({@link AtomicFiles#moveIntoPlace} across file systems) that a killed run left. With the lock
-         * held no other export is writing one.
-         */
-        private static void removeStaleTemporaries(Path target) throws IOException {
-            String prefix = "." + target.getFileName() + ".";
-            try (DirectoryStream<Path> tmp = Files.newDirectoryStream(target.getParent(),
-                    p -> p.getFileName().toString().startsWith(prefix) && p.getFileName().toString().endsWith(".tmp"))) {
-                for (Path p : tmp) {
-                    if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                        Files.delete(p);
-                    }
-                }
-            }
         }
 
         /** Removes the staging folder and whatever is left in it. */
