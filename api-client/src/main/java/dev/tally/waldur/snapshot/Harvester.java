@@ -207,7 +207,8 @@ public final class Harvester {
                 if (look != Stored.NONE) {
                     look.accept(line.key().uuid(), line.bytes());
                 }
-                out.write(line.buffer(), line.offset(), line.length(), 1);
+                out.writeLine(line.buffer(), line.offset(), line.length(),
+                        CountingGzipWriter.boundaryHash(line.key(), line.buffer(), line.offset(), line.length()));
             });
             return finish(c, out);
         }
