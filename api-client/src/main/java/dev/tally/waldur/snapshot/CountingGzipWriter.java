@@ -23,7 +23,7 @@ import java.util.zip.Deflater;
  * Writes JSON lines into a gzipped file while hashing the bytes that reach the disk.
  *
  * <p>The lines are cut into chunks of whole lines, each compressed as an independent gzip member on a small pool
- * of threads; the calling thread only appends finished members, in order. A gzip file may hold several members
+ * of threads; one more thread appends finished members, in order, and hashes them. A gzip file may hold several members
  * (RFC 1952, section 2.2) and {@link java.util.zip.GZIPInputStream}, {@code zcat} and DuckDB read them as one
  * stream. Where a chunk ends is decided by its lines' content alone (docs/harvest.md, "Gzip members"): after a line
  * whose boundary hash (from its UUID) hits a pattern, once the chunk holds {@link #minChunk} bytes, and at the latest
@@ -76,7 +76,12 @@ final class CountingGzipWriter implements AutoCloseable {
     // Buffers and deflaters are reused: allocating a megabyte per chunk, and a deflater's native
     // state per member, cost more than the compression gains on a small machine.
     private final ArrayDeque<byte[]> freeChunks = new ArrayDeque<>();
-    private final ArrayDeque<byte[]> freeOutputs = new ArrayDeque<>();
+    private final ConcurrentLinkedQueue<byte[]> freeOutputs = new ConcurrentLinkedQueue<>();
+    // Finished members are written and hashed on a thread of their own, in order: SHA-256 costs about as much as
+    // deflate under the launcher's C1-only JIT (no SHA intrinsic), and an incremental harvest that copies most
+    // members would otherwise spend its time hashing on the thread that merges.
+    private final ExecutorService sink;
+    private final ArrayDeque<Future<?>> writing = new ArrayDeque<>();
     private final ConcurrentLinkedQueue<Deflater> deflaters = new ConcurrentLinkedQueue<>();
     private byte[] chunk;
     private int chunkLength;
@@ -106,6 +111,11 @@ final class CountingGzipWriter implements AutoCloseable {
         this.maxInFlight = 2 * threads;
         this.chunk = new byte[Math.min(chunkSize, 1 << 16)];
         this.out = new FileOutputStream(file.toFile());
+        this.sink = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "tally-gzip-write");
+            t.setDaemon(true);
+            return t;
+        });
         this.pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "tally-gzip");
             t.setDaemon(true);
@@ -189,6 +199,9 @@ final class CountingGzipWriter implements AutoCloseable {
         while (!inFlight.isEmpty()) {
             writeHead();
         }
+        while (!writing.isEmpty()) {
+            awaitWrite();
+        }
         out.getFD().sync();
         out.close();
         return HexFormat.of().formatHex(digest.digest());
@@ -237,12 +250,29 @@ final class CountingGzipWriter implements AutoCloseable {
             throw new IOException("cannot compress: " + e.getCause(), e.getCause());
         }
         inFlight.remove();
-        out.write(member.bytes(), 0, member.length());
-        digest.update(member.bytes(), 0, member.length());
         members++;
         freeChunks.add(member.input());
-        if (member.ours()) {
-            freeOutputs.add(member.bytes());
+        writing.add(sink.submit(() -> {
+            out.write(member.bytes(), 0, member.length());
+            digest.update(member.bytes(), 0, member.length());
+            if (member.ours()) {
+                freeOutputs.add(member.bytes());
+            }
+            return null;
+        }));
+        while (writing.size() > maxInFlight) {
+            awaitWrite();
+        }
+    }
+
+    private void awaitWrite() throws IOException {
+        try {
+            writing.remove().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while writing");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException("cannot write: " + e.getCause(), e.getCause());
         }
     }
 
@@ -308,9 +338,11 @@ final class CountingGzipWriter implements AutoCloseable {
         }
         inFlight.clear();
         pool.shutdownNow();
+        sink.shutdownNow();
+        writing.clear();
         try {
-            // A task deflates at most one chunk (milliseconds), so this wait is short.
-            if (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+            // A task deflates or writes at most one chunk (milliseconds), so this wait is short.
+            if (!pool.awaitTermination(1, TimeUnit.MINUTES) || !sink.awaitTermination(1, TimeUnit.MINUTES)) {
                 throw new IOException("gzip threads did not stop");
             }
         } catch (InterruptedException e) {
