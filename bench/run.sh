@@ -29,7 +29,7 @@ while [ $# -gt 0 ]; do
     *) echo "bench/run.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
 done
-reps=3
+reps=${BENCH_REPS:-3}   # BENCH_REPS=1 for a quick look on a busy machine
 concurrency=4
 # The JVM options ./tally uses, so figures are what users get.
 # The launcher's options (C1 only, serial GC; see the comment in ./tally), so figures are what users get.
