@@ -2,10 +2,12 @@
 # Tally benchmarks. Every figure is a ratio against a baseline measured in the same run, median of
 # several repetitions, because the machine is shared and noisy. Rewrites ../BENCHMARKS.md.
 #
-#   bench/run.sh [--scale N] [--quick]
+#   bench/run.sh [--scale N] [--quick] [--refresh-only]
 #
-#   --quick     scale 1 only, few repetitions (under 5 minutes on 2 cores)
-#   --scale N   run the harvest and end-to-end benchmarks at scale N only (default: 1, 5 and 20)
+#   --quick         scale 1 only, few repetitions (under 5 minutes on 2 cores)
+#   --scale N       run the harvest and end-to-end benchmarks at scale N only (default: 1, 5 and 20)
+#   --refresh-only  only the incremental refresh against a full harvest (default scale 20), printed, not
+#                   written to BENCHMARKS.md; with the load average, as it is meant for a busy machine
 #
 # Baselines: raw page fetches with curl at the same concurrency (the limit for harvesting), and the
 # Python script staff would write today (requests + pandas + xlsxwriter/openpyxl from Debian's
@@ -16,16 +18,18 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 quick=0
+refresh_only=0
 scales=(1 5 20)
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1; scales=(1); shift ;;
     --scale) scales=("$2"); shift 2 ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    --refresh-only) refresh_only=1; [ "${scales[*]}" = "1 5 20" ] && scales=(20); shift ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "bench/run.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
 done
-reps=3
+reps=${BENCH_REPS:-3}   # BENCH_REPS=1 for a quick look on a busy machine
 concurrency=4
 # The launcher's options (C1 only, serial GC; see the comment in ./tally), so figures are what users get.
 TALLY_JVM="-Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1 ${TALLY_JAVA_OPTS:-} -Djava.awt.headless=true"
@@ -55,9 +59,14 @@ need_python() {
     $sudo apt-get install -y -q time >/dev/null
   fi
 }
-need_python
-log "building Tally and the JMH benchmarks"
-mvn -q -B -Pbench -DskipTests package
+if [ "$refresh_only" = 1 ]; then
+  log "building Tally and the emulator"
+  mvn -q -B -o -DskipTests -pl report-cli,waldur-emulator -am package
+else
+  need_python
+  log "building Tally and the JMH benchmarks"
+  mvn -q -B -Pbench -DskipTests package
+fi
 tally_jar="$root/report-cli/target/tally.jar"
 emulator_jar="$(ls "$root"/waldur-emulator/target/waldur-emulator-*-standalone.jar)"
 bench_jar="$root/bench/target/benchmarks.jar"
@@ -155,6 +164,8 @@ bench_refresh() {
     printf 'url = "%smarketplace-resources/%s/"\nrequest = "PATCH"\ndata = "{\\"description\\": \\"changed by bench\\"}"\noutput = "/dev/null"\n' "$api" "$u" >> "$work/changes.cfg"
     printf 'next\nurl = "%smarketplace-component-usages/set_usage/"\ndata = "{\\"resource\\": \\"%s\\", \\"usages\\": [{\\"type\\": \\"cpu_k_hours\\", \\"amount\\": \\"1\\"}]}"\noutput = "/dev/null"\nnext\n' "$api" "$u" >> "$work/changes.cfg"
   done
+  # a trailing "next" would be a transfer without a URL, which aborts the others
+  sed -i '$ d' "$work/changes.cfg"
   curl -sS --parallel --parallel-max "$concurrency" -H "Authorization: Token $token" -H "Content-Type: application/json" \
       -K "$work/changes.cfg" || true
   local hours months
@@ -318,6 +329,22 @@ bench_aggregation() {
 # --- run -----------------------------------------------------------------------------------------
 : > "$results"
 started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+if [ "$refresh_only" = 1 ]; then
+  printf '%s' "$token" > "$work/token"
+  for scale in "${scales[@]}"; do
+    start_emulator "$scale"
+    log "base harvest at scale $scale"
+    java $HARVEST_JVM -jar "$tally_jar" harvest --url "$api" --token-file "$work/token" --out "$work/snap" \
+        --concurrency "$concurrency" --quiet
+    load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+    bench_refresh "$scale"
+    log "load average before: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg)"
+    stop_emulator
+  done
+  echo "| what | scale | Tally | baseline | ratio | target | result |"
+  awk -F'\t' '{printf "| %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7}' "$results"
+  exit 0
+fi
 for scale in "${scales[@]}"; do
   start_emulator "$scale"
   bench_harvest "$scale"

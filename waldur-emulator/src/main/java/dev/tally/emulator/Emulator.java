@@ -76,7 +76,7 @@ public final class Emulator implements AutoCloseable {
         ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, daemon("waldur-emulator-http"));
         server.setExecutor(workers);
         ResponseWriter writer = new ResponseWriter(faults);
-        server.createContext("/", new ApiHandler(store, writes, writer));
+        server.createContext("/", new ApiHandler(store, writes, writer, config.quirks()));
         server.start();
         return new Emulator(server, workers, scheduler, store, config, writer);
     }

@@ -9,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Command line: {@code java -jar waldur-emulator-*-standalone.jar --port 8080 --scale 1 --seed 42
  * [--faults 429:0.05] [--ties shuffle] [--retry-after none|SECONDS] [--staff-token HEX] [--order-delay-ms N]
- * [--quirks soft-deleted-projects,archived-offering,second-plan,mispriced-invoice-item]}. Prints the URL and tokens, runs until Ctrl-C.
+ * [--quirks soft-deleted-projects,archived-offering,second-plan,mispriced-invoice-item,projects-without-modified]}. Prints the URL and tokens, runs until Ctrl-C.
  */
 public final class EmulatorMain {
     private EmulatorMain() {
@@ -23,7 +23,7 @@ public final class EmulatorMain {
             System.err.println("waldur-emulator: " + e.getMessage());
             System.err.println("usage: --port N --scale N --seed N [--faults SPEC] [--ties shuffle|stable] "
                     + "[--retry-after none|SECONDS] [--staff-token HEX40] [--order-delay-ms N] "
-                    + "[--quirks soft-deleted-projects,archived-offering,second-plan,mispriced-invoice-item]");
+                    + "[--quirks soft-deleted-projects,archived-offering,second-plan,mispriced-invoice-item,projects-without-modified]");
             System.exit(2);
             return;
         }

@@ -82,6 +82,7 @@ class UntidyDataTest {
         assertThat(EmulatorMain.parse("--quirks", "soft-deleted-projects,archived-offering").quirks())
                 .containsExactlyInAnyOrder(Quirk.SOFT_DELETED_PROJECTS, Quirk.ARCHIVED_OFFERING);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmulatorMain.parse("--quirks", "tidy"))
-                .hasMessage("unknown quirk (tidy); use soft-deleted-projects, archived-offering, second-plan or mispriced-invoice-item");
+                .hasMessage("unknown quirk (tidy); use soft-deleted-projects, archived-offering, second-plan,"
+                        + " mispriced-invoice-item or projects-without-modified");
     }
 }

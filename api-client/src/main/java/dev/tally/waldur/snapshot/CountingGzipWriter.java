@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -21,39 +22,73 @@ import java.util.zip.Deflater;
 /**
  * Writes JSON lines into a gzipped file while hashing the bytes that reach the disk.
  *
- * <p>The lines are cut into chunks of about {@link #DEFAULT_CHUNK_SIZE} bytes of whole lines, each
- * compressed as an independent gzip member on a small pool of threads; the calling thread only
- * appends finished members, in order. A gzip file may hold several members (RFC 1952, section 2.2)
- * and {@link java.util.zip.GZIPInputStream} reads them as one stream. A chunk ends at the first line
- * end at or after {@code chunkSize} bytes, so its boundaries depend only on the bytes written, not on
- * how they arrive (page size, concurrency, timing): the same lines always give the same file and the
- * same hash. The gzip header carries no timestamp for the same reason.
+ * <p>The lines are cut into chunks of whole lines, each compressed as an independent gzip member on a small pool
+ * of threads; one more thread appends finished members, in order, and hashes them. A gzip file may hold several members
+ * (RFC 1952, section 2.2) and {@link java.util.zip.GZIPInputStream}, {@code zcat} and DuckDB read them as one
+ * stream. Where a chunk ends is decided by its lines' content alone (docs/harvest.md, "Gzip members"): after a line
+ * whose boundary hash (from its UUID) hits a pattern, once the chunk holds {@link #minChunk} bytes, and at the latest
+ * after the line that reaches {@code maxChunk}. So the same lines always give the same file and the same hash,
+ * however they arrive (page size, concurrency, timing); and a run of lines that a change did not touch is cut into
+ * the same members as before, which an incremental harvest copies compressed from its base ({@link Reuse}) instead
+ * of deflating them again. The gzip header carries no timestamp for the same reason.
  *
- * <p>At most {@code 2 × threads} chunks are in flight. {@link #close()} stops the threads, also
- * after a failure.
+ * <p>At most {@code 2 × threads} chunks are in flight. {@link #close()} stops the threads, also after a failure.
  */
 final class CountingGzipWriter implements AutoCloseable {
-    /** Uncompressed bytes per gzip member: large enough that the 18 bytes of header and trailer do not matter. */
-    static final int DEFAULT_CHUNK_SIZE = 1 << 20;
+    /**
+     * The most uncompressed bytes a member holds before it is cut at the next line end. Members average about a
+     * quarter of it: small enough that a day's scattered changes leave most members of a large file untouched,
+     * large enough that header, trailer and the deflate window's restart cost little (docs/harvest.md).
+     */
+    static final int DEFAULT_CHUNK_SIZE = 1 << 18;
 
-    // ID1 ID2 CM=deflate FLG=0 MTIME=0 XFL=0 OS=255 (unknown), as java.util.zip.GZIPOutputStream writes it.
-    private static final byte[] HEADER = {0x1f, (byte) 0x8b, Deflater.DEFLATED, 0, 0, 0, 0, 0, 0, (byte) 0xff};
+    /** A line whose boundary hash has these bits zero may end a member: one line in 32. */
+    private static final long BOUNDARY_MASK = 31;
+
+    /** Deflate level: the fastest; docs/harvest.md, "Compression level", has the measured trade-off. */
+    static final int LEVEL = Deflater.BEST_SPEED;
+
+    /**
+     * ID1 ID2 CM=deflate FLG=0 MTIME=0 XFL=4 (fastest, RFC 1952) OS=255 (unknown). It also marks how members are
+     * compressed: an incremental harvest copies only base members with this very header, so it must change (the
+     * OS byte, say) whenever the level or the chunking rule does.
+     */
+    static final byte[] HEADER = {0x1f, (byte) 0x8b, Deflater.DEFLATED, 0, 0, 0, 0, 0, 4, (byte) 0xff};
+
+    /**
+     * Base members an incremental harvest may copy: given a finished chunk, the compressed member of the same bytes
+     * (its {@link #HEADER} included), or null.
+     */
+    @FunctionalInterface
+    interface Reuse {
+        Reuse NONE = (chunk, length) -> null;
+
+        byte[] compressed(byte[] chunk, int length) throws IOException;
+    }
 
     private final MessageDigest digest;
     private final FileOutputStream out;
     private final int chunkSize;
+    private final int minChunk;
     private final int maxInFlight;
     private final ExecutorService pool;
     private final ArrayDeque<Future<Member>> inFlight = new ArrayDeque<>();
     // Buffers and deflaters are reused: allocating a megabyte per chunk, and a deflater's native
     // state per member, cost more than the compression gains on a small machine.
     private final ArrayDeque<byte[]> freeChunks = new ArrayDeque<>();
-    private final ArrayDeque<byte[]> freeOutputs = new ArrayDeque<>();
+    private final ConcurrentLinkedQueue<byte[]> freeOutputs = new ConcurrentLinkedQueue<>();
+    // Finished members are written and hashed on a thread of their own, in order: SHA-256 costs about as much as
+    // deflate under the launcher's C1-only JIT (no SHA intrinsic), and an incremental harvest that copies most
+    // members would otherwise spend its time hashing on the thread that merges.
+    private final ExecutorService sink;
+    private final ArrayDeque<Future<?>> writing = new ArrayDeque<>();
     private final ConcurrentLinkedQueue<Deflater> deflaters = new ConcurrentLinkedQueue<>();
     private byte[] chunk;
     private int chunkLength;
     private long members;
     private long lines;
+    private long reused;
+    private Reuse reuse = Reuse.NONE;
 
     CountingGzipWriter(Path file) throws IOException {
         this(file, DEFAULT_CHUNK_SIZE, defaultThreads());
@@ -72,9 +107,15 @@ final class CountingGzipWriter implements AutoCloseable {
             throw new IllegalStateException("the JDK has no SHA-256", e);
         }
         this.chunkSize = chunkSize;
+        this.minChunk = minChunk(chunkSize);
         this.maxInFlight = 2 * threads;
         this.chunk = new byte[Math.min(chunkSize, 1 << 16)];
         this.out = new FileOutputStream(file.toFile());
+        this.sink = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "tally-gzip-write");
+            t.setDaemon(true);
+            return t;
+        });
         this.pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "tally-gzip");
             t.setDaemon(true);
@@ -91,37 +132,57 @@ final class CountingGzipWriter implements AutoCloseable {
         return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1));
     }
 
-    /** Writes {@code bytes[0, length)}, which hold {@code count} complete JSON lines. */
-    void write(byte[] bytes, int length, int count) throws IOException {
-        write(bytes, 0, length, count);
+    /** The fewest bytes a member holds before a boundary line may end it (the last member may hold fewer). */
+    static int minChunk(int chunkSize) {
+        return Math.max(1, chunkSize / 8);
     }
 
-    /** Writes {@code bytes[from, from + length)}, which hold {@code count} complete JSON lines. */
-    void write(byte[] bytes, int from, int length, int count) throws IOException {
-        int off = from;
-        int end = from + length;
-        while (off < end) {
-            // Copy up to the chunk size, then on to the next line end, which closes the chunk.
-            int before = Math.min(chunkSize - 1 - chunkLength, end - off);
-            if (before > 0) {
-                append(bytes, off, before);
-                off += before;
-                continue;
-            }
-            int newline = indexOfNewline(bytes, off, end);
-            if (newline < 0) {
-                append(bytes, off, end - off);
-                break;
-            }
-            append(bytes, off, newline + 1 - off);
-            off = newline + 1;
+    /** Where finished chunks may be found already compressed; {@link Reuse#NONE} (the default) deflates all. */
+    void reuse(Reuse from) {
+        this.reuse = from;
+    }
+
+    /**
+     * Writes one newline-terminated line, {@code bytes[from, from + length)}; {@code boundaryHash} decides whether a
+     * member may end after it ({@link #boundaryHash}).
+     */
+    void writeLine(byte[] bytes, int from, int length, long boundaryHash) throws IOException {
+        append(bytes, from, length);
+        lines++;
+        if (chunkLength >= chunkSize || chunkLength >= minChunk && (boundaryHash & BOUNDARY_MASK) == 0) {
             submitChunk();
         }
-        lines += count;
+    }
+
+    /**
+     * The boundary hash of a line: its UUID's bits mixed (the 64-bit finaliser of MurmurHash3), so that boundaries
+     * fall on the same objects in every harvest; lines without a hex UUID hash their bytes.
+     */
+    static long boundaryHash(LineKey key, byte[] bytes, int from, int length) {
+        long h;
+        if (key.kind() == LineKey.HEX) {
+            h = key.high() * 31 + key.low();
+        } else {
+            h = 1;
+            for (int i = from; i < from + length; i++) {
+                h = 31 * h + bytes[i];
+            }
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h;
     }
 
     long lines() {
         return lines;
+    }
+
+    /** Members copied compressed through {@link #reuse} so far. */
+    long reused() {
+        return reused;
     }
 
     /** Gzip members written so far (one per chunk; an empty file still gets one). */
@@ -138,6 +199,9 @@ final class CountingGzipWriter implements AutoCloseable {
         while (!inFlight.isEmpty()) {
             writeHead();
         }
+        while (!writing.isEmpty()) {
+            awaitWrite();
+        }
         out.getFD().sync();
         out.close();
         return HexFormat.of().formatHex(digest.digest());
@@ -151,15 +215,6 @@ final class CountingGzipWriter implements AutoCloseable {
         chunkLength += len;
     }
 
-    private static int indexOfNewline(byte[] bytes, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (bytes[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     private void submitChunk() throws IOException {
         byte[] data = chunk;
         int length = chunkLength;
@@ -169,9 +224,15 @@ final class CountingGzipWriter implements AutoCloseable {
         byte[] next = freeChunks.poll();
         chunk = next != null ? next : new byte[Math.min(chunkSize, Math.max(chunk.length, 1 << 16))];
         chunkLength = 0;
-        byte[] output = freeOutputs.poll();
-        byte[] target = output != null ? output : new byte[Math.max(1 << 12, length / 2)];
-        inFlight.add(pool.submit(() -> compress(data, length, target)));
+        byte[] copy = length > 0 ? reuse.compressed(data, length) : null;
+        if (copy != null) {
+            reused++;
+            inFlight.add(CompletableFuture.completedFuture(new Member(data, copy, copy.length, false)));
+        } else {
+            byte[] output = freeOutputs.poll();
+            byte[] target = output != null ? output : new byte[Math.max(1 << 12, length / 2)];
+            inFlight.add(pool.submit(() -> compress(data, length, target)));
+        }
         // Append whatever is already done, so finished members do not wait for the window to fill.
         while (!inFlight.isEmpty() && inFlight.peek().isDone()) {
             writeHead();
@@ -189,21 +250,40 @@ final class CountingGzipWriter implements AutoCloseable {
             throw new IOException("cannot compress: " + e.getCause(), e.getCause());
         }
         inFlight.remove();
-        out.write(member.bytes(), 0, member.length());
-        digest.update(member.bytes(), 0, member.length());
         members++;
         freeChunks.add(member.input());
-        freeOutputs.add(member.bytes());
+        writing.add(sink.submit(() -> {
+            out.write(member.bytes(), 0, member.length());
+            digest.update(member.bytes(), 0, member.length());
+            if (member.ours()) {
+                freeOutputs.add(member.bytes());
+            }
+            return null;
+        }));
+        while (writing.size() > maxInFlight) {
+            awaitWrite();
+        }
     }
 
-    /** A finished gzip member, {@code bytes[0, length)}, and the chunk it was made from. */
-    private record Member(byte[] input, byte[] bytes, int length) {
+    private void awaitWrite() throws IOException {
+        try {
+            writing.remove().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while writing");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException("cannot write: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** A finished gzip member, {@code bytes[0, length)}, the chunk it was made from, and whether its buffer is ours. */
+    private record Member(byte[] input, byte[] bytes, int length, boolean ours) {
     }
 
     private Member compress(byte[] data, int length, byte[] target) {
         Deflater deflater = deflaters.poll();
         if (deflater == null) {
-            deflater = new Deflater(Deflater.BEST_SPEED, true);
+            deflater = new Deflater(LEVEL, true);
         }
         try {
             byte[] buf = target;
@@ -213,7 +293,7 @@ final class CountingGzipWriter implements AutoCloseable {
                 deflater.reset();
                 n = member(deflater, data, length, buf);
             }
-            return new Member(data, buf, n);
+            return new Member(data, buf, n, true);
         } finally {
             deflater.reset();
             deflaters.add(deflater);
@@ -258,9 +338,11 @@ final class CountingGzipWriter implements AutoCloseable {
         }
         inFlight.clear();
         pool.shutdownNow();
+        sink.shutdownNow();
+        writing.clear();
         try {
-            // A task deflates at most one chunk (milliseconds), so this wait is short.
-            if (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+            // A task deflates or writes at most one chunk (milliseconds), so this wait is short.
+            if (!pool.awaitTermination(1, TimeUnit.MINUTES) || !sink.awaitTermination(1, TimeUnit.MINUTES)) {
                 throw new IOException("gzip threads did not stop");
             }
         } catch (InterruptedException e) {

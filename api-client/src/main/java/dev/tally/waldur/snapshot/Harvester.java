@@ -162,11 +162,15 @@ public final class Harvester {
                 try (SortedLines lines = sorted(c, dir)) {
                     boolean names = c == WaldurCollection.ORDERS || c == WaldurCollection.RESOURCES;
                     Stored look = Stored.NONE;
+                    Manifest.Entry entry;
                     if (increment == null || !increment.merges(c)) {
                         copy(c, lines, progress, names ? page -> references.scan(page.lines(), page.length()) : page -> { });
                         if (increment != null) {
                             increment.fetchedWhole(c, lines.count());
                         }
+                    } else if ((entry = streamed(c, dir, increment, progress, names ? references : null)) != null) {
+                        done.put(c, entry);
+                        continue;
                     } else {
                         increment.merge(c, lines, (fetched, total) -> progress.onProgress(c, fetched, total));
                         if (names) {
@@ -207,9 +211,28 @@ public final class Harvester {
                 if (look != Stored.NONE) {
                     look.accept(line.key().uuid(), line.bytes());
                 }
-                out.write(line.buffer(), line.offset(), line.length(), 1);
+                out.writeLine(line.buffer(), line.offset(), line.length(),
+                        CountingGzipWriter.boundaryHash(line.key(), line.buffer(), line.offset(), line.length()));
             });
             return finish(c, out);
+        }
+    }
+
+    /**
+     * A merged collection streamed from its base file into its data file (docs/harvest.md, "Incremental harvest"),
+     * or null where that cannot give a full harvest's lines (the file is then written again, from sorted lines).
+     */
+    private Manifest.Entry streamed(WaldurCollection c, Path dir, IncrementalHarvest increment, Progress progress,
+            OfferingReferences references) throws IOException {
+        try (CountingGzipWriter out = open(c, dir)) {
+            boolean done = increment.stream(c, dir, out, (fetched, total) -> progress.onProgress(c, fetched, total),
+                    (uuid, bytes, from, length) -> {
+                        increment.stored(c, uuid, bytes, from, length);
+                        if (references != null) {
+                            references.scan(bytes, from, from + length);
+                        }
+                    });
+            return done ? finish(c, out) : null;
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The lists of one incremental harvest (docs/harvest.md, "Incremental harvest"), merged with a verified base
@@ -81,6 +82,212 @@ final class IncrementalHarvest {
         }
     }
 
+    /** Receives each line of a streamed merge as it is written, with its UUID; the buffer is reused after. */
+    @FunctionalInterface
+    interface Written {
+        void accept(String uuid, byte[] bytes, int from, int length) throws IOException;
+    }
+
+    /**
+     * Merges {@code c} as {@link #merge} does, but streams: the base file, already in canonical order, is read once
+     * past the few fetched lines (sorted among themselves in {@code dir}) and each line goes straight to {@code out},
+     * which copies the base's gzip members that come out unchanged ({@link BaseMembers}). Returns false, with
+     * {@code out} to be discarded, where streaming cannot give the full harvest's lines: a base not in canonical
+     * order (written before it), a project list without {@code modified}, or listed objects that neither the base nor
+     * the modified list holds; then {@link #merge} does it.
+     */
+    boolean stream(WaldurCollection c, Path dir, CountingGzipWriter out, ListListener listener, Written written)
+            throws IOException {
+        Path file = base.dir().resolve(base.manifest().collections().get(c.id()).file());
+        try (SortedLines fresh = Harvester.sorted(c, dir); BaseMembers members = new BaseMembers(file)) {
+            out.reuse(members);
+            Merge merge = new Merge(c, fresh, out, written);
+            boolean done = c == WaldurCollection.COMPONENT_USAGES
+                    ? streamUsages(fresh, members, merge, listener)
+                    : streamModified(c, fresh, members, merge, listener);
+            out.reuse(CountingGzipWriter.Reuse.NONE);
+            return done;
+        } catch (NotCanonical e) {
+            return false;
+        }
+    }
+
+    private boolean streamModified(WaldurCollection c, SortedLines fresh, BaseMembers members, Merge merge,
+            ListListener listener) throws IOException {
+        Set<String> changed = new HashSet<>();
+        try {
+            list(c, Query.of("modified", modifiedBound(c)), listener, (uuid, line) -> {
+                changed.add(LineKey.normalised(uuid));
+                fresh.add(uuid, line);
+            });
+        } catch (BadRequestException e) {
+            if (c != WaldurCollection.PROJECTS) {
+                throw e;
+            }
+            return false;
+        }
+        Set<String> listed = new HashSet<>();
+        list(c, Query.of("field", "uuid"), ListListener.NONE, (uuid, line) -> listed.add(LineKey.normalised(uuid)));
+        long modifiedCount = fresh.count();
+        long[] kept = {0};
+        long[] dropped = {0};
+        Set<String> seen = new HashSet<>(changed);
+        // a modified line of an object no longer listed was deleted since
+        merge.start(UUID, line -> listed.contains(LineKey.normalised(line.key().uuid())));
+        members.forEachLine((bytes, from, length) -> {
+            String uuid = merge.read(bytes, from, length);
+            String key = uuid == null ? null : LineKey.normalised(uuid);
+            if (key == null || !listed.contains(key)) {
+                dropped[0]++;
+            } else if (!changed.contains(key)) {
+                seen.add(key);
+                kept[0]++;
+                merge.base(uuid, bytes, from, length);
+            }
+        });
+        seen.retainAll(listed);
+        if (seen.size() != listed.size()) {
+            return false;
+        }
+        merge.finish();
+        fetched.put(c.id(), new Manifest.Fetched("modified", modifiedCount, 0, kept[0], dropped[0]));
+        return true;
+    }
+
+    private boolean streamUsages(SortedLines fresh, BaseMembers members, Merge merge, ListListener listener)
+            throws IOException {
+        WaldurCollection c = WaldurCollection.COMPONENT_USAGES;
+        long received = 0;
+        for (YearMonth month : usageMonths) {
+            long before = fresh.count();
+            list(c, Query.of("billing_period", month.atDay(1).toString()), listener, fresh::add);
+            received += fresh.count() - before;
+        }
+        String first = usageMonths.isEmpty() ? null : usageMonths.get(0).atDay(1).toString();
+        long[] kept = {0};
+        long[] dropped = {0};
+        merge.start(USAGE_FIELDS, line -> true);
+        members.forEachLine((bytes, from, length) -> {
+            String uuid = merge.read(bytes, from, length);
+            String period = merge.value(0);
+            String resource = merge.value(1);
+            if (first != null && period != null && period.compareTo(first) >= 0) {
+                return;
+            }
+            if (resource != null && !resources.contains(LineKey.normalised(resource))) {
+                dropped[0]++;
+                return;
+            }
+            kept[0]++;
+            merge.base(uuid, bytes, from, length);
+        });
+        merge.finish();
+        fetched.put(c.id(), new Manifest.Fetched("billing_period", received, 0, kept[0], dropped[0]));
+        return true;
+    }
+
+    /** Thrown when the base's lines are not in canonical order, so a streamed merge cannot hold. */
+    private static final class NotCanonical extends RuntimeException {
+        NotCanonical() {
+            super("the base snapshot is not in canonical order", null, false, false);
+        }
+    }
+
+    /**
+     * One streamed merge: base lines (in canonical order, checked) and the fetched lines of {@code fresh}, written to
+     * {@code out} in canonical order, each kept base line with its joined names as of now ({@link LocalJoins}).
+     */
+    private final class Merge {
+        private final WaldurCollection c;
+        private final SortedLines fresh;
+        private final CountingGzipWriter out;
+        private final Written written;
+        private final String[] order;
+        private final boolean rewrites;
+        private SortedLines.Cursor cursor;
+        private SortedLines.Line head;
+        private LineKey last;
+        private String[] names;
+        private String[] values;
+        private Predicate<SortedLines.Line> keep;
+
+        Merge(WaldurCollection c, SortedLines fresh, CountingGzipWriter out, Written written) {
+            this.c = c;
+            this.fresh = fresh;
+            this.out = out;
+            this.written = written;
+            this.order = CanonicalOrder.fields(c);
+            this.rewrites = joins.rewrites(c);
+        }
+
+        /**
+         * Starts the merge: base lines are read for {@code fields} (their UUID last) and the order fields; fetched
+         * lines are written where {@code keep} holds.
+         */
+        void start(String[] fields, Predicate<SortedLines.Line> keep) throws IOException {
+            this.keep = keep;
+            names = Arrays.copyOf(fields, fields.length + order.length);
+            System.arraycopy(order, 0, names, fields.length, order.length);
+            cursor = fresh.cursor();
+            head = cursor.next();
+        }
+
+        /** Reads a base line's fields and returns its UUID (the last of the fields {@link #start} was given). */
+        String read(byte[] bytes, int from, int length) {
+            values = TopLevelFields.read(bytes, from, length, names);
+            return values[names.length - order.length - 1];
+        }
+
+        /** The value of field {@code i} of the line last {@link #read}. */
+        String value(int i) {
+            return values[i];
+        }
+
+        /** Writes the fetched lines before a kept base line, then the line, as of now. */
+        void base(String uuid, byte[] bytes, int from, int length) throws IOException {
+            LineKey key = LineKey.of(Arrays.copyOfRange(values, names.length - order.length, names.length), uuid);
+            if (last != null && key.compareTo(last) < 0) {
+                throw new NotCanonical();
+            }
+            last = key;
+            byte[] buffer = bytes;
+            int start = from;
+            int size = length;
+            if (rewrites) {
+                buffer = joins.apply(c, Arrays.copyOfRange(bytes, from, from + length));
+                start = 0;
+                size = buffer.length;
+            }
+            SortedLines.Line line = new SortedLines.Line(key, buffer, start, size);
+            while (head != null && SortedLines.Line.ORDER.compare(head, line) < 0) {
+                fetchedLine(head);
+                head = cursor.next();
+            }
+            write(line);
+        }
+
+        /** Writes the fetched lines after the last base line and ends the merge. */
+        void finish() throws IOException {
+            while (head != null) {
+                fetchedLine(head);
+                head = cursor.next();
+            }
+            cursor.close();
+        }
+
+        private void fetchedLine(SortedLines.Line line) throws IOException {
+            if (keep.test(line)) {
+                write(line);
+            }
+        }
+
+        private void write(SortedLines.Line line) throws IOException {
+            out.writeLine(line.buffer(), line.offset(), line.length(),
+                    CountingGzipWriter.boundaryHash(line.key(), line.buffer(), line.offset(), line.length()));
+            written.accept(line.key().uuid(), line.buffer(), line.offset(), line.length());
+        }
+    }
+
     /** What the manifest records about this run. */
     Manifest.Incremental summary() {
         return new Manifest.Incremental(base.dir().toAbsolutePath().normalize().toString(), base.manifest().startedAt(),
@@ -97,7 +304,14 @@ final class IncrementalHarvest {
      * keep only base rows whose resource is still there.
      */
     void stored(WaldurCollection c, String uuid, byte[] line) {
-        joins.record(c, uuid, line);
+        stored(c, uuid, line, 0, line.length);
+    }
+
+    /** As {@link #stored(WaldurCollection, String, byte[])}, for {@code bytes[from, from + length)}. */
+    void stored(WaldurCollection c, String uuid, byte[] bytes, int from, int length) {
+        if (LocalJoins.isSource(c) && uuid != null) {
+            joins.record(c, uuid, from == 0 && length == bytes.length ? bytes : Arrays.copyOfRange(bytes, from, from + length));
+        }
         if (c == WaldurCollection.RESOURCES && uuid != null) {
             resources.add(LineKey.normalised(uuid));
         }

@@ -73,6 +73,24 @@ final class LocalJoins {
         }
     }
 
+    /** Whether other collections join fields from objects of {@code c}. */
+    static boolean isSource(WaldurCollection c) {
+        return sourceFields(c).length > 0;
+    }
+
+    /**
+     * Whether {@link #apply} may rewrite a kept line of {@code c}: some object it joins from changed a joined field
+     * since the base. Usually none did, and kept lines are then copied without looking at them.
+     */
+    boolean rewrites(WaldurCollection c) {
+        for (Join join : JOINS.getOrDefault(c, List.of())) {
+            if (!changedSince(join.source()).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** {@code line}, an object of {@code c} kept from the base snapshot, with its joined fields as of now. */
     byte[] apply(WaldurCollection c, byte[] line) {
         List<Join> joins = JOINS.getOrDefault(c, List.of());

@@ -18,7 +18,12 @@ final class OfferingReferences {
 
     /** Notes every {@code "offering_uuid":"…"} value in {@code length} bytes of JSON lines. */
     void scan(byte[] lines, int length) {
-        for (int i = indexOf(lines, 0, length); i >= 0; i = indexOf(lines, i, length)) {
+        scan(lines, 0, length);
+    }
+
+    /** Notes every {@code "offering_uuid":"…"} value in {@code lines[from, length)}. */
+    void scan(byte[] lines, int from, int length) {
+        for (int i = indexOf(lines, from, length); i >= 0; i = indexOf(lines, i, length)) {
             int end = i;
             while (end < length && lines[end] != '"') {
                 end++;

@@ -137,6 +137,56 @@ final class SortedLines implements AutoCloseable {
         }
     }
 
+    /** Lines handed out one at a time, in canonical order. */
+    interface Cursor extends AutoCloseable {
+        /** The next line, or null after the last. */
+        Line next() throws IOException;
+
+        @Override
+        void close() throws IOException;
+    }
+
+    /**
+     * The lines in canonical order, pulled one at a time (to merge them with another sorted stream), once; the run
+     * files are deleted on {@link #close}.
+     */
+    Cursor cursor() throws IOException {
+        batch.sort(Line.ORDER);
+        List<Source> sources = new ArrayList<>();
+        for (Path run : runs) {
+            sources.add(new RunSource(run));
+        }
+        sources.add(new ListSource(new ArrayList<>(batch)));
+        batch.clear();
+        PriorityQueue<Source> heads = new PriorityQueue<>(Comparator.comparing(Source::head, Line.ORDER));
+        for (Source s : sources) {
+            if (s.advance()) {
+                heads.add(s);
+            }
+        }
+        return new Cursor() {
+            @Override
+            public Line next() throws IOException {
+                Source s = heads.poll();
+                if (s == null) {
+                    return null;
+                }
+                Line line = s.head();
+                if (s.advance()) {
+                    heads.add(s);
+                }
+                return line;
+            }
+
+            @Override
+            public void close() throws IOException {
+                for (Source s : sources) {
+                    s.close();
+                }
+            }
+        };
+    }
+
     private void spill() throws IOException {
         batch.sort(Line.ORDER);
         Path run = Files.createTempFile(spillDir, ".sort-", ".run");

@@ -8,10 +8,20 @@ import dev.tally.emulator.EmulatorConfig;
 import dev.tally.waldur.TestClients;
 import dev.tally.waldur.WaldurClient;
 import dev.tally.waldur.WaldurCollection;
+import dev.tally.emulator.store.Quirk;
+import dev.tally.waldur.WaldurJson;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -144,6 +154,55 @@ class IncrementalHarvestTest {
                 Harvester.Progress.NONE);
         assertThat(Files.readAllBytes(usagesOnly.resolve("component-usages.jsonl.gz")))
                 .isEqualTo(Files.readAllBytes(full.resolve("component-usages.jsonl.gz")));
+    }
+
+    @Test
+    void fetchesProjectsWholeWhereTheServerRejectsTheirModifiedFilter() throws Exception {
+        try (Emulator old = Emulator.start(EmulatorConfig.defaults().withQuirk(Quirk.PROJECTS_WITHOUT_MODIFIED))) {
+            WaldurClient client = new WaldurClient(TestClients.config(old.baseUrl(), old.staffToken()).build());
+            Harvester harvester = new Harvester(client, "test", old.clock());
+            Path base = tmp.resolve("old-base");
+            harvester.harvest(base, ALL, Harvester.Progress.NONE);
+            new DayOfChanges(old).apply(DayOfChanges.Kind.RENAMED_PROJECT);
+
+            Path refreshed = tmp.resolve("old-since");
+            harvester.harvestSince(refreshed, base, NO_OVERLAP, ALL, Harvester.Progress.NONE);
+            Path full = tmp.resolve("old-full");
+            harvester.harvest(full, ALL, Harvester.Progress.NONE);
+
+            assertSameData(refreshed, full);
+            Manifest.Fetched projects = Snapshot.open(refreshed).manifest().incremental().fetched().get("projects");
+            assertThat(projects.how()).isEqualTo("whole");
+            assertThat(projects.kept()).isZero();
+            assertThat(Snapshot.open(refreshed).manifest().incremental().fetched().get("orders").how())
+                    .isEqualTo("modified");
+        }
+    }
+
+    @Test
+    void aBaseWrittenBeforeCanonicalOrderAndChunkingStillGivesTheFullHarvestsFiles() throws Exception {
+        Path base = full("unsorted-base");
+        Manifest m = Snapshot.open(base).manifest();
+        Map<String, Manifest.Entry> entries = new LinkedHashMap<>();
+        for (Map.Entry<String, Manifest.Entry> e : m.collections().entrySet()) {
+            // One gzip stream as GZIPOutputStream wrote it, the lines in reverse (a paging order of old).
+            Path file = base.resolve(e.getValue().file());
+            List<String> lines;
+            try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(file))) {
+                lines = new ArrayList<>(List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("(?<=\n)")));
+            }
+            Collections.reverse(lines);
+            try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+                out.write(String.join("", lines).getBytes(StandardCharsets.UTF_8));
+            }
+            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+            entries.put(e.getKey(), new Manifest.Entry(e.getValue().file(), e.getValue().count(), sha));
+        }
+        Harvester.writeManifest(WaldurJson.newMapper(), base,
+                new Manifest(m.format(), m.apiUrl(), m.startedAt(), m.finishedAt(), m.toolVersion(), entries));
+        day.apply(DayOfChanges.Kind.LIMIT_UPDATE);
+
+        assertSameData(since("unsorted-since", base, NO_OVERLAP), full("unsorted-full"));
     }
 
     @Test

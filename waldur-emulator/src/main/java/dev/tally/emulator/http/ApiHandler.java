@@ -33,11 +33,17 @@ public final class ApiHandler implements HttpHandler {
             Pattern.compile("/api/marketplace-public-offerings/([a-f0-9]+)/plans/([a-f0-9]+)/");
 
     private final Store store;
-    private final Map<String, Endpoint> endpoints = Endpoints.all();
+    private final Map<String, Endpoint> endpoints;
     private final Writes writes;
     private final ResponseWriter writer;
 
     public ApiHandler(Store store, Writes writes, ResponseWriter writer) {
+        this(store, writes, writer, java.util.Set.of());
+    }
+
+    /** With the quirks that change how requests are answered ({@link dev.tally.emulator.store.Quirk}). */
+    public ApiHandler(Store store, Writes writes, ResponseWriter writer, java.util.Set<dev.tally.emulator.store.Quirk> quirks) {
+        this.endpoints = Endpoints.all(quirks.contains(dev.tally.emulator.store.Quirk.PROJECTS_WITHOUT_MODIFIED));
         this.store = store;
         this.writes = writes;
         this.writer = writer;

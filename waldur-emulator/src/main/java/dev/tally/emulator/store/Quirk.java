@@ -19,7 +19,12 @@ public enum Quirk {
      */
     SECOND_PLAN,
     /** One invoice item of the latest invoiced month is billed 10.00 more than the rules give (docs/emulator.md, "Invoices"). */
-    MISPRICED_INVOICE_ITEM;
+    MISPRICED_INVOICE_ITEM,
+    /**
+     * The projects list answers 400 to a {@code modified} filter, as a Waldur without that filter may: an incremental
+     * harvest then fetches projects whole (docs/emulator.md, "Untidy data").
+     */
+    PROJECTS_WITHOUT_MODIFIED;
 
     /** The name on the command line, such as {@code soft-deleted-projects}. */
     public String key() {
@@ -45,6 +50,7 @@ public enum Quirk {
             }
         }
         throw new IllegalArgumentException("unknown quirk (" + key
-                + "); use soft-deleted-projects, archived-offering, second-plan or mispriced-invoice-item");
+                + "); use soft-deleted-projects, archived-offering, second-plan, mispriced-invoice-item"
+                + " or projects-without-modified");
     }
 }
