@@ -18,7 +18,8 @@ final class TopLevelFields {
 
     static String[] read(byte[] line, int offset, int length, String[] names) {
         String[] values = new String[names.length];
-        if (names.length > 0) {
+        if (names.length > 0 && !CompactFields.read(line, offset, offset + length, names, values)) {
+            java.util.Arrays.fill(values, null);
             scan(line, offset, length, names, true, (at, p) -> {
                 if (p.currentToken() != JsonToken.VALUE_NULL) {
                     values[at] = p.getText();
