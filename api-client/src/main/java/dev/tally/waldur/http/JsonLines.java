@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,9 +25,10 @@ final class JsonLines {
 
     /**
      * The lines written into {@code bytes[0, length)}, how many elements they hold, and each element's top-level
-     * {@code uuid} (null where it has none), read on the way so paging can check the list without a second parse.
+     * {@code uuid} (null where it has none), read on the way so paging can check the list without a second parse;
+     * {@code ends[i]} is where line {@code i} ends (just after its newline), so no reader scans for newlines again.
      */
-    record Buffer(byte[] bytes, int length, int count, String[] uuids) {
+    record Buffer(byte[] bytes, int length, int count, String[] uuids, int[] ends) {
     }
 
     /** Exposes the buffer so the lines are not copied once more. */
@@ -57,6 +59,7 @@ final class JsonLines {
             Bytes out = new Bytes(json.length + 64);
             int count = 0;
             List<String> uuids = new ArrayList<>();
+            int[] ends = new int[16];
             JsonToken t;
             while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
                 if (t == null) {
@@ -85,9 +88,12 @@ final class JsonLines {
                 }
                 out.write('\n');
                 uuids.add(uuid);
-                count++;
+                if (count == ends.length) {
+                    ends = Arrays.copyOf(ends, 2 * count);
+                }
+                ends[count++] = out.size();
             }
-            return new Buffer(out.buffer(), out.size(), count, uuids.toArray(new String[0]));
+            return new Buffer(out.buffer(), out.size(), count, uuids.toArray(new String[0]), Arrays.copyOf(ends, count));
         }
     }
 

@@ -11,8 +11,10 @@ import java.util.OptionalLong;
  *
  * @param size how many elements (lines) the page holds
  * @param uuids each element's top-level {@code uuid}, null where it has none
+ * @param ends where each line ends in {@code lines} (just after its newline): line {@code i} is
+ *     {@code [i == 0 ? 0 : ends[i - 1], ends[i])}
  */
-public record JsonLinesPage(byte[] lines, int length, int size, String[] uuids, LinkHeader links,
+public record JsonLinesPage(byte[] lines, int length, int size, String[] uuids, int[] ends, LinkHeader links,
         OptionalLong resultCount) implements ListPage<JsonLinesPage> {
 
     @Override
@@ -20,25 +22,22 @@ public record JsonLinesPage(byte[] lines, int length, int size, String[] uuids, 
         return uuids[index];
     }
 
-    /** Compact JSON escapes every newline inside strings, so each raw {@code '\n'} ends one element. */
     @Override
     public JsonLinesPage keep(BitSet keep) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(length);
         String[] kept = new String[keep.cardinality()];
-        int start = 0;
-        int index = 0;
+        int[] keptEnds = new int[kept.length];
         int k = 0;
-        for (int i = 0; i < length; i++) {
-            if (lines[i] == '\n') {
-                if (keep.get(index)) {
-                    out.write(lines, start, i + 1 - start);
-                    kept[k++] = uuids[index];
-                }
-                index++;
-                start = i + 1;
+        for (int index = 0; index < size; index++) {
+            if (keep.get(index)) {
+                int start = index == 0 ? 0 : ends[index - 1];
+                out.write(lines, start, ends[index] - start);
+                kept[k] = uuids[index];
+                keptEnds[k++] = out.size();
             }
         }
         byte[] bytes = out.toByteArray();
-        return new JsonLinesPage(bytes, bytes.length, k, Arrays.copyOf(kept, k), links, resultCount);
+        return new JsonLinesPage(bytes, bytes.length, k, Arrays.copyOf(kept, k), Arrays.copyOf(keptEnds, k), links,
+                resultCount);
     }
 }

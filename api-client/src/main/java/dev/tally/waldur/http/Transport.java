@@ -204,7 +204,7 @@ public final class Transport {
             // Not an array: read it the way page() does, so bad JSON and the message are the same.
             return new LinesOrNot(null, status, parse(status, response).body().getNodeType().toString());
         }
-        return new LinesOrNot(new JsonLinesPage(lines.bytes(), lines.length(), lines.count(), lines.uuids(), links(response),
+        return new LinesOrNot(new JsonLinesPage(lines.bytes(), lines.length(), lines.count(), lines.uuids(), lines.ends(), links(response),
                 resultCount(response)), status, null);
     }
 

@@ -322,7 +322,7 @@ public final class Harvester {
             client.forEachPageLines(c.path(), query, listener, page -> {
                 look.accept(page);
                 try {
-                    out.addAll(page.lines(), page.length(), page.uuids());
+                    out.addAll(page.lines(), page.ends(), page.uuids());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

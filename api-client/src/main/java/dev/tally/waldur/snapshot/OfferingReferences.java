@@ -42,16 +42,32 @@ final class OfferingReferences {
         return missing;
     }
 
+    /**
+     * How far the search may move on when the key's last position holds a given byte (Horspool): most bytes of a
+     * line are not in the key, so the search looks at about one byte in {@code KEY.length} instead of every one.
+     */
+    private static final int[] SHIFT = shifts();
+
+    private static int[] shifts() {
+        int[] shift = new int[256];
+        java.util.Arrays.fill(shift, KEY.length);
+        for (int k = 0; k < KEY.length - 1; k++) {
+            shift[KEY[k] & 0xff] = KEY.length - 1 - k;
+        }
+        return shift;
+    }
+
     /** The position just after the next key at or after {@code from}, or -1. */
     private static int indexOf(byte[] bytes, int from, int length) {
-        outer:
-        for (int i = from; i <= length - KEY.length; i++) {
-            for (int k = 0; k < KEY.length; k++) {
-                if (bytes[i + k] != KEY[k]) {
-                    continue outer;
-                }
+        int last = KEY.length - 1;
+        for (int i = from; i <= length - KEY.length; i += SHIFT[bytes[i + last] & 0xff]) {
+            int k = last;
+            while (k >= 0 && bytes[i + k] == KEY[k]) {
+                k--;
             }
-            return i + KEY.length;
+            if (k < 0) {
+                return i + KEY.length;
+            }
         }
         return -1;
     }

@@ -77,20 +77,19 @@ final class SortedLines implements AutoCloseable {
     }
 
     /**
-     * Adds the {@code uuids.length} newline-terminated lines in {@code bytes[0, length)}, one UUID (or null) each;
-     * {@code bytes} is kept, so the caller must not change it afterwards.
+     * Adds the {@code uuids.length} newline-terminated lines in {@code bytes}, line {@code i} ending (just after its
+     * newline) at {@code ends[i]}, one UUID (or null) each; {@code bytes} is kept, so the caller must not change it
+     * afterwards.
      */
-    void addAll(byte[] bytes, int length, String[] uuids) throws IOException {
-        int start = 0;
-        int index = 0;
-        for (int i = 0; i < length; i++) {
-            if (bytes[i] == '\n') {
-                add(new Line(keyOf(uuids[index++], bytes, start, i + 1 - start), bytes, start, i + 1 - start));
-                start = i + 1;
-            }
+    void addAll(byte[] bytes, int[] ends, String[] uuids) throws IOException {
+        if (ends.length != uuids.length) {
+            throw new IllegalArgumentException("a page of " + uuids.length + " objects held " + ends.length + " lines");
         }
-        if (index != uuids.length || start != length) {
-            throw new IllegalArgumentException("a page of " + uuids.length + " objects held " + index + " lines");
+        int start = 0;
+        for (int i = 0; i < ends.length; i++) {
+            int length = ends[i] - start;
+            add(new Line(keyOf(uuids[i], bytes, start, length), bytes, start, length));
+            start = ends[i];
         }
     }
 
