@@ -1,5 +1,6 @@
 package dev.tally.cli.command;
 
+import dev.tally.cli.option.CacheOption;
 import dev.tally.cli.TallyCommand;
 import dev.tally.cli.option.SnapshotOption;
 import dev.tally.cli.render.ChartRenderer;
@@ -63,6 +64,9 @@ public final class LedgerCommand implements Callable<Integer> {
     @Mixin
     SnapshotOption snapshot;
 
+    @Mixin
+    CacheOption cache;
+
     @Option(names = {"-g", "--group-by"}, paramLabel = "BY", defaultValue = "country",
             description = "country (one row per country share and component) or allocation. Default: ${DEFAULT-VALUE}.")
     String groupBy;
@@ -101,7 +105,7 @@ public final class LedgerCommand implements Callable<Integer> {
         }
         ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), top.quiet());
         progress.step("reading snapshot " + snapshot.dir());
-        ReportInput input = ReportInput.load(snapshot.dir());
+        ReportInput input = ReportInput.load(snapshot.dir(), cache.cache(top.files()));
         Instant asOf = input.snapshot().manifest().startedAt();
         Ledger ledger = build(input, asOf);
         ResultTable table = history ? LedgerTables.history("history", ledger, by)

@@ -1,5 +1,6 @@
 package dev.tally.cli.command;
 
+import dev.tally.cli.option.CacheOption;
 import dev.tally.cli.TallyCommand;
 import dev.tally.cli.option.SnapshotOption;
 import dev.tally.cli.reconcile.SiteFileException;
@@ -69,6 +70,9 @@ public final class ReconcileCommand implements Callable<Integer> {
     @Mixin
     SnapshotOption snapshot;
 
+    @Mixin
+    CacheOption cache;
+
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
@@ -119,7 +123,7 @@ public final class ReconcileCommand implements Callable<Integer> {
             }
         }
         progress.step("reading snapshot " + snapshot.dir());
-        ReportInput input = ReportInput.load(snapshot.dir());
+        ReportInput input = ReportInput.load(snapshot.dir(), cache.cache(top.files()));
         String tallyTitle;
         String otherTitle;
         ColumnType type;
