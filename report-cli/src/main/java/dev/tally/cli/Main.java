@@ -31,12 +31,13 @@ public final class Main {
      * {@code files}; a test passes one whose disk fails part-way, to see what a full disk leaves.
      */
     public static int run(Clock clock, AtomicFiles files, PrintWriter out, PrintWriter err, String... args) {
-        return run(clock, files, ReportInput::load, out, err, args);
+        return run(clock, files, null, out, err, args);
     }
 
     /**
      * Runs one command line whose snapshot reads go through {@code inputs}: {@code tally serve} runs
-     * {@code tally query} this way on the snapshot it loaded once, so a page's answer is the command's own.
+     * {@code tally query} this way on the snapshot it loaded once, so a page's answer is the command's own
+     * (null: each command opens and reads its snapshots).
      */
     public static int run(Clock clock, AtomicFiles files, Function<Path, ReportInput> inputs, PrintWriter out, PrintWriter err,
             String... args) {

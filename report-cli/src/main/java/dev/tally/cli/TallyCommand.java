@@ -1,5 +1,6 @@
 package dev.tally.cli;
 
+import dev.tally.cli.cache.SnapshotCache;
 import dev.tally.cli.command.CompletionCommand;
 import dev.tally.cli.command.DemoCommand;
 import dev.tally.cli.command.DiffCommand;
@@ -81,7 +82,7 @@ public final class TallyCommand {
     private TallyCommand(Clock clock, AtomicFiles files, Function<Path, ReportInput> inputs) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.files = Objects.requireNonNull(files, "files");
-        this.inputs = Objects.requireNonNull(inputs, "inputs");
+        this.inputs = inputs;
     }
 
     /**
@@ -99,11 +100,11 @@ public final class TallyCommand {
     }
 
     /**
-     * The report input of the snapshot in {@code dir}: normally opened and verified now
-     * ({@link ReportInput#load}); {@code tally serve} answers each request with the one it loaded at start.
+     * The report input of the snapshot in {@code dir}: normally opened and verified now, read through
+     * {@code cache} ({@link ReportInput#load}); {@code tally serve} answers each request with the one it loaded at start.
      */
-    public ReportInput input(Path dir) {
-        return inputs.apply(dir);
+    public ReportInput input(Path dir, SnapshotCache cache) {
+        return inputs == null ? ReportInput.load(dir, cache) : inputs.apply(dir);
     }
 
     /** Whether --quiet was given (on this command or any subcommand). */
@@ -121,10 +122,10 @@ public final class TallyCommand {
      * with the one-line error handler installed.
      */
     static CommandLine commandLine(Clock clock, AtomicFiles files, PrintWriter out, PrintWriter err) {
-        return commandLine(clock, files, ReportInput::load, out, err);
+        return commandLine(clock, files, null, out, err);
     }
 
-    /** The same, reading snapshots through {@code inputs} ({@link #input}). */
+    /** The same, reading snapshots through {@code inputs} ({@link #input}); null: open and read each one. */
     static CommandLine commandLine(Clock clock, AtomicFiles files, Function<Path, ReportInput> inputs, PrintWriter out,
             PrintWriter err) {
         return commandLine(clock, files, inputs, out, err, SUBCOMMANDS);

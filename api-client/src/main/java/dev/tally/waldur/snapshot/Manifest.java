@@ -32,6 +32,11 @@ public record Manifest(
     public static final String FORMAT = "tally-snapshot/1";
     /** The manifest's file name inside a snapshot directory. */
     public static final String FILE_NAME = "manifest.json";
+    /**
+     * The folder of derived files beside a snapshot's data (report-cli's cache, docs/cache.md): not listed in the
+     * manifest, safe to delete, and replaced along with the snapshot by a harvest into the same directory.
+     */
+    public static final String CACHE_DIR = ".tally-cache";
 
     public Manifest {
         Objects.requireNonNull(collections, "collections");

@@ -134,11 +134,14 @@ final class SnapshotDirectories {
     /**
      * The name of the first entry of {@code dir} (in name order) that a harvest does not write (a
      * sub-folder, a link, anything but {@code *.jsonl.gz} and {@code manifest.json}), or {@code null}.
+     * The derived-files folder {@value Manifest#CACHE_DIR} (a real folder, not a link) belongs to the snapshot:
+     * it is rebuilt from the files and goes with them.
      */
     private static String firstForeignEntry(Path dir) {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.filter(p -> !(Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
-                            && (p.getFileName().toString().endsWith(".jsonl.gz") || p.getFileName().toString().equals(Manifest.FILE_NAME))))
+                            && (p.getFileName().toString().endsWith(".jsonl.gz") || p.getFileName().toString().equals(Manifest.FILE_NAME)))
+                            && !(Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && p.getFileName().toString().equals(Manifest.CACHE_DIR)))
                     .map(p -> p.getFileName().toString()).sorted().findFirst().orElse(null);
         } catch (IOException e) {
             return dir.toString();

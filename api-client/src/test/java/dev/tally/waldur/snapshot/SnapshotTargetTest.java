@@ -88,6 +88,27 @@ class SnapshotTargetTest {
     }
 
     @Test
+    void replacesASnapshotWithItsCacheFolderButNotOneWithACacheLinkOrFile(@TempDir Path dir) throws Exception {
+        Path snap = dir.resolve("snap");
+        harvest(snap);
+        Files.createDirectories(snap.resolve(Manifest.CACHE_DIR));
+        Files.writeString(snap.resolve(Manifest.CACHE_DIR).resolve("source.bin"), "derived");
+        harvest(snap);
+        assertThat(names(snap)).as("the cache went with the snapshot it was made from")
+                .containsExactly("customers.jsonl.gz", "manifest.json");
+
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.createSymbolicLink(snap.resolve(Manifest.CACHE_DIR), elsewhere);
+        assertThatThrownBy(() -> harvest(snap)).isInstanceOf(SnapshotTargetException.class)
+                .hasMessageContaining("also holds .tally-cache");
+        Files.delete(snap.resolve(Manifest.CACHE_DIR));
+        Files.writeString(snap.resolve(Manifest.CACHE_DIR), "a file");
+        assertThatThrownBy(() -> harvest(snap)).isInstanceOf(SnapshotTargetException.class)
+                .hasMessageContaining("also holds .tally-cache");
+        assertThat(elsewhere).isEmptyDirectory();
+    }
+
+    @Test
     void refusesAFile(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("notes.txt"), "keep me");
 

@@ -1,5 +1,6 @@
 package dev.tally.cli.command;
 
+import dev.tally.cli.option.CacheOption;
 import dev.tally.cli.TallyCommand;
 import dev.tally.cli.ToolVersion;
 import dev.tally.cli.render.OutputFormat;
@@ -28,6 +29,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -54,6 +56,9 @@ public final class DemoCommand implements Callable<Integer> {
 
     @ParentCommand
     TallyCommand top;
+
+    @Mixin
+    CacheOption cache;
 
     @Option(names = {"-o", "--out"}, defaultValue = "tally-demo", paramLabel = "DIR",
             description = "Where to write the snapshot and the reports. Default: ${DEFAULT-VALUE}.")
@@ -108,7 +113,7 @@ public final class DemoCommand implements Callable<Integer> {
             new Harvester(new WaldurClient(config), ToolVersion.get(), emulator.clock())
                     .harvest(snapshotDir, EnumSet.allOf(WaldurCollection.class), new ProgressLine(spec.commandLine().getErr(), quiet));
         }
-        ReportInput input = ReportInput.load(snapshotDir);
+        ReportInput input = ReportInput.load(snapshotDir, cache.cache(top.files()));
         // the same default as report and query: the last full month before the snapshot's date
         YearMonth reportMonth = month != null ? month : input.lastFullMonth();
         try {

@@ -1,5 +1,6 @@
 package dev.tally.cli.command;
 
+import dev.tally.cli.option.CacheOption;
 import dev.tally.cli.TallyCommand;
 import dev.tally.cli.option.OutputOptions;
 import dev.tally.cli.option.PeriodOptions;
@@ -56,6 +57,9 @@ public final class DiffCommand implements Callable<Integer> {
     @Mixin
     PeriodOptions period;
 
+    @Mixin
+    CacheOption cache;
+
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table", converter = OutputOptions.Formats.class,
             completionCandidates = OutputOptions.Formats.class,
             description = "table (text for people: counts, then the changes), csv, json or xlsx (xlsx needs --out). Default: ${DEFAULT-VALUE}.")
@@ -104,7 +108,7 @@ public final class DiffCommand implements Callable<Integer> {
     /** A snapshot, or a usage error naming the option when it is missing or damaged. */
     private ReportInput load(String option, Path dir) {
         try {
-            return ReportInput.load(dir);
+            return ReportInput.load(dir, cache.cache(top.files()));
         } catch (SnapshotException e) {
             throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
         }

@@ -1,5 +1,6 @@
 package dev.tally.cli.command;
 
+import dev.tally.cli.option.CacheOption;
 import dev.tally.cli.TallyCommand;
 import dev.tally.cli.ToolVersion;
 import dev.tally.cli.option.TokenFile;
@@ -43,6 +44,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
@@ -82,6 +84,9 @@ public final class ExportCommand implements Callable<Integer> {
 
     @ParentCommand
     TallyCommand top;
+
+    @Mixin
+    CacheOption cache;
 
     @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "Export config (YAML).")
     Path config;
@@ -146,7 +151,7 @@ public final class ExportCommand implements Callable<Integer> {
                 harvest(cfg, snapshotDir, progress, log, err);
             }
             progress.step("reading snapshot " + snapshotDir);
-            ReportInput input = ReportInput.load(snapshotDir);
+            ReportInput input = ReportInput.load(snapshotDir, cache.cache(top.files()));
             YearMonth m = month != null ? month : cfg.month() != null ? cfg.month() : input.lastFullMonth();
             try {
                 // a month that starts after the data's date is a usage error, as in tally report (docs/reports.md)
@@ -226,7 +231,7 @@ public final class ExportCommand implements Callable<Integer> {
     }
 
     /** The newest kept snapshot harvested before this run's, or null without a store or a kept snapshot. */
-    private static ReportInput previous(SnapshotStore store, ReportInput input, ProgressLine progress) throws IOException {
+    private ReportInput previous(SnapshotStore store, ReportInput input, ProgressLine progress) throws IOException {
         if (store == null) {
             return null;
         }
@@ -235,7 +240,7 @@ public final class ExportCommand implements Callable<Integer> {
             return null;
         }
         progress.step("reading previous snapshot " + dir);
-        return ReportInput.load(dir);
+        return ReportInput.load(dir, cache.cache(top.files()));
     }
 
     /** {@value #DIFF_FILE} in each month folder: what changed since the previous snapshot (docs/export.md). */

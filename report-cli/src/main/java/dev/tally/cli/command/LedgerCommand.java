@@ -1,5 +1,6 @@
 package dev.tally.cli.command;
 
+import dev.tally.cli.option.CacheOption;
 import dev.tally.cli.TallyCommand;
 import dev.tally.cli.option.OutputOptions;
 import dev.tally.cli.option.SnapshotOption;
@@ -65,6 +66,9 @@ public final class LedgerCommand implements Callable<Integer> {
     @Mixin
     SnapshotOption snapshot;
 
+    @Mixin
+    CacheOption cache;
+
     @Option(names = {"-g", "--group-by"}, paramLabel = "BY", defaultValue = "country",
             description = "country (one row per country share and component) or allocation. Default: ${DEFAULT-VALUE}.")
     String groupBy;
@@ -106,7 +110,7 @@ public final class LedgerCommand implements Callable<Integer> {
         }
         ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), top.quiet());
         progress.step("reading snapshot " + snapshot.dir());
-        ReportInput input = ReportInput.load(snapshot.dir());
+        ReportInput input = ReportInput.load(snapshot.dir(), cache.cache(top.files()));
         Instant asOf = input.snapshot().manifest().startedAt();
         Ledger ledger = build(input, asOf);
         ResultTable table = history ? LedgerTables.history("history", ledger, by)

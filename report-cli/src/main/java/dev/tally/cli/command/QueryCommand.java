@@ -1,5 +1,6 @@
 package dev.tally.cli.command;
 
+import dev.tally.cli.option.CacheOption;
 import dev.tally.cli.TallyCommand;
 import dev.tally.cli.option.CurrencyOption;
 import dev.tally.cli.option.OutputOptions;
@@ -106,13 +107,16 @@ public final class QueryCommand implements Callable<Integer> {
     @Mixin
     CurrencyOption currency;
 
+    @Mixin
+    CacheOption cache;
+
     @Override
     public Integer call() throws Exception {
         output.validate();
         rendering.validate(output.format());
         // tally serve hands in its loaded snapshot through top.input; other price snapshots mean a fresh load
-        ReportInput input = snapshot.priceHistory().isEmpty() ? top.input(snapshot.dir())
-                : ReportInput.load(snapshot.dir(), snapshot.priceHistory());
+        ReportInput input = snapshot.priceHistory().isEmpty() ? top.input(snapshot.dir(), cache.cache(top.files()))
+                : ReportInput.load(snapshot.dir(), snapshot.priceHistory(), cache.cache(top.files()));
         Wording wording = currency.wording().withMeasuredUnits(input.dataset().componentUnits());
         AsOfPeriod asOf = AsOfPeriod.of(period.resolveAt(input), input.dataset().asOf());
         Period p = asOf.period();

@@ -1,5 +1,6 @@
 package dev.tally.cli.command;
 
+import dev.tally.cli.option.CacheOption;
 import dev.tally.cli.TallyCommand;
 import dev.tally.cli.option.OutputOptions;
 import dev.tally.cli.option.SnapshotOption;
@@ -74,6 +75,9 @@ public final class ReconcileCommand implements Callable<Integer> {
     @Mixin
     SnapshotOption snapshot;
 
+    @Mixin
+    CacheOption cache;
+
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
@@ -134,7 +138,7 @@ public final class ReconcileCommand implements Callable<Integer> {
             }
         }
         progress.step("reading snapshot " + snapshot.dir());
-        ReportInput input = ReportInput.load(snapshot.dir());
+        ReportInput input = ReportInput.load(snapshot.dir(), cache.cache(top.files()));
         String tallyTitle;
         String otherTitle;
         ColumnType type;

@@ -1,5 +1,7 @@
 package dev.tally.cli.command;
 
+import dev.tally.cli.cache.SnapshotCache;
+import dev.tally.cli.option.CacheOption;
 import dev.tally.cli.TallyCommand;
 import dev.tally.cli.option.CurrencyOption;
 import dev.tally.cli.option.PeriodOptions;
@@ -49,6 +51,9 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Mixin
     SnapshotOption snapshot;
+
+    @Mixin
+    CacheOption cache;
 
     @Option(names = {"-t", "--template"}, required = true, paramLabel = "NAME|FILE",
             description = "A built-in template name or a template YAML file.")
@@ -103,11 +108,11 @@ public final class ReportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ProgressLine progress = new ProgressLine(err, quiet);
         progress.step("reading snapshot " + snapshot.dir());
-        ReportInput input = ReportInput.load(snapshot.dir(), snapshot.priceHistory());
+        ReportInput input = ReportInput.load(snapshot.dir(), snapshot.priceHistory(), cache.cache(top.files()));
         ReportInput before = null;
         if (previous != null) {
             progress.step("reading previous snapshot " + previous);
-            before = loadPrevious(spec, previous);
+            before = loadPrevious(spec, previous, cache.cache(top.files()));
         }
         Period p = period.resolveAt(input);
         progress.step("rendering " + t.name() + " for " + p.label());
@@ -124,9 +129,9 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     /** The --previous snapshot, or a usage error when it is missing or damaged. */
-    private static ReportInput loadPrevious(CommandSpec spec, Path dir) {
+    private static ReportInput loadPrevious(CommandSpec spec, Path dir, SnapshotCache cache) {
         try {
-            return ReportInput.load(dir);
+            return ReportInput.load(dir, cache);
         } catch (SnapshotException e) {
             throw new ParameterException(spec.commandLine(), "--previous: " + e.getMessage());
         }

@@ -1,8 +1,10 @@
 package dev.tally.cli.report;
 
+import dev.tally.cli.cache.SnapshotCache;
 import dev.tally.cli.source.FactBuilder;
 import dev.tally.core.country.CountryResolver;
 import dev.tally.core.dataset.Dataset;
+import dev.tally.core.input.SourceData;
 import dev.tally.core.quality.DataQuality;
 import dev.tally.core.quality.Finding;
 import dev.tally.waldur.WaldurCollection;
@@ -12,6 +14,8 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What a report is computed from: the snapshot (for provenance), the core dataset built from it and
@@ -35,9 +39,14 @@ public record ReportInput(Snapshot snapshot, Dataset dataset, List<Finding> find
     static final List<WaldurCollection> NEEDED = List.of(WaldurCollection.PROJECTS, WaldurCollection.OFFERINGS,
             WaldurCollection.ORDERS, WaldurCollection.RESOURCES, WaldurCollection.COMPONENT_USAGES);
 
-    /** Opens and verifies the snapshot in {@code dir} and builds the dataset. */
+    /** Opens and verifies the snapshot in {@code dir} and builds the dataset, without a cache. */
     public static ReportInput load(Path dir) {
-        return load(dir, List.of());
+        return load(dir, List.of(), SnapshotCache.off());
+    }
+
+    /** The same, through {@code cache} (docs/cache.md). */
+    public static ReportInput load(Path dir, SnapshotCache cache) {
+        return load(dir, List.of(), cache);
     }
 
     /**
@@ -45,16 +54,48 @@ public record ReportInput(Snapshot snapshot, Dataset dataset, List<Finding> find
      * (docs/definitions.md, "Prices that change"); each is opened and verified too.
      */
     public static ReportInput load(Path dir, List<Path> priceHistory) {
-        Snapshot snapshot = Snapshot.open(dir);
-        List<String> missing = NEEDED.stream().filter(c -> !snapshot.has(c)).map(WaldurCollection::id).toList();
+        return load(dir, priceHistory, SnapshotCache.off());
+    }
+
+    /**
+     * The same, through {@code cache}: a matching cache stands in for inflating and parsing the snapshot's files,
+     * which are verified meanwhile on another thread; the dataset is the same either way (docs/cache.md).
+     */
+    public static ReportInput load(Path dir, List<Path> priceHistory, SnapshotCache cache) {
+        Snapshot.Opening opening = Snapshot.opening(dir);
+        List<String> missing = NEEDED.stream().filter(c -> !opening.manifest().collections().containsKey(c.id()))
+                .map(WaldurCollection::id).toList();
         if (!missing.isEmpty()) {
+            opening.verified(); // a damaged snapshot is refused as damaged first, as Snapshot.open does
             throw new SnapshotException("snapshot " + dir + " has no " + String.join(", ", missing) + "; reports need "
                     + String.join(", ", NEEDED.stream().map(WaldurCollection::id).toList())
                     + " (harvest them: tally harvest without --collections)");
         }
         List<Snapshot> history = priceHistory.stream().map(Snapshot::open).toList();
-        Dataset dataset = new FactBuilder(CountryResolver.standard()).dataset(snapshot, history);
+        FactBuilder builder = new FactBuilder(CountryResolver.standard());
+        Optional<SourceData> cached = cache.cached(opening);
+        Dataset dataset;
+        Snapshot snapshot;
+        if (cached.isPresent()) {
+            dataset = builder.dataset(opening.manifest(), cached.get(), history);
+            snapshot = opening.verified();
+        } else {
+            snapshot = opening.verified();
+            SourceData source = FactBuilder.source(snapshot);
+            // written while the dataset is assembled; both only read the source data
+            CompletableFuture<Void> stored = cache.enabled()
+                    ? CompletableFuture.runAsync(() -> cache.store(snapshot, source), ReportInput::daemon)
+                    : CompletableFuture.completedFuture(null);
+            dataset = builder.dataset(snapshot.manifest(), source, history);
+            stored.join();
+        }
         return new ReportInput(snapshot, dataset, DataQuality.check(dataset));
+    }
+
+    private static void daemon(Runnable r) {
+        Thread t = new Thread(r, "tally-cache-write");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** The last full month before the harvest: the default report month. */

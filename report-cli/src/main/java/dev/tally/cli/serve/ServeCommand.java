@@ -1,5 +1,6 @@
 package dev.tally.cli.serve;
 
+import dev.tally.cli.option.CacheOption;
 import dev.tally.cli.TallyCommand;
 import dev.tally.cli.option.SnapshotOption;
 import dev.tally.cli.render.Wording;
@@ -42,6 +43,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     SnapshotOption snapshot;
 
+    @Mixin
+    CacheOption cache;
+
     @Option(names = "--port", defaultValue = "8780", paramLabel = "N",
             description = "Port to listen on (0 = any free port). Default: ${DEFAULT-VALUE}.")
     int port;
@@ -63,7 +67,7 @@ public final class ServeCommand implements Callable<Integer> {
             err.println("loading snapshot " + snapshot.dir() + " ...");
             err.flush();
         }
-        ReportInput input = top.input(snapshot.dir());
+        ReportInput input = top.input(snapshot.dir(), cache.cache(top.files()));
         if (!top.quiet()) {
             err.println("loaded " + input.dataset().size() + " allocations and " + input.dataset().orders().size()
                     + " orders, data as of " + Wording.asOf(input.snapshot().manifest().startedAt()));

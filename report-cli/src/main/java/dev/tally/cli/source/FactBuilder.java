@@ -27,6 +27,7 @@ import dev.tally.waldur.model.Project;
 import dev.tally.waldur.model.Resource;
 import dev.tally.waldur.model.ResourceOptions;
 import dev.tally.waldur.WaldurCollection;
+import dev.tally.waldur.snapshot.Manifest;
 import dev.tally.waldur.snapshot.OrderSummary;
 import dev.tally.waldur.snapshot.ResourceSummary;
 import dev.tally.waldur.snapshot.Snapshot;
@@ -90,6 +91,14 @@ public final class FactBuilder {
         return assembler(snapshot).withPriceHistory(priceHistory(priceHistory)).assemble(source(snapshot));
     }
 
+    /**
+     * The dataset of a snapshot's source data, read from its files ({@link #source(Snapshot)}) or from its cache
+     * (docs/cache.md); the current month is the harvest month in {@code manifest} unless the builder has a clock.
+     */
+    public Dataset dataset(Manifest manifest, SourceData source, List<Snapshot> priceHistory) {
+        return assembler(manifest).withPriceHistory(priceHistory(priceHistory)).assemble(source);
+    }
+
     /** What these snapshots saw of the plans, each in its harvest month, oldest harvest first. */
     static PriceHistory priceHistory(List<Snapshot> snapshots) {
         List<Snapshot> byHarvest = new ArrayList<>(snapshots);
@@ -105,8 +114,12 @@ public final class FactBuilder {
     }
 
     private FactAssembler assembler(Snapshot snapshot) {
+        return assembler(snapshot.manifest());
+    }
+
+    private FactAssembler assembler(Manifest manifest) {
         // Snapshot.open refuses a manifest without started_at, so a snapshot always has its own "now"
-        Clock c = clock != null ? clock : Clock.fixed(snapshot.manifest().startedAt(), ZoneOffset.UTC);
+        Clock c = clock != null ? clock : Clock.fixed(manifest.startedAt(), ZoneOffset.UTC);
         return new FactAssembler(countries, c);
     }
 

@@ -74,6 +74,67 @@ public final class UsageTable {
         return t;
     }
 
+    /**
+     * The table as its columns, for keeping it elsewhere (report-cli's snapshot cache): the arrays are the table's
+     * own, not copies, and hold {@link #size()} rows (they may be longer); do not change them.
+     */
+    public Columns columns() {
+        return new Columns(size, List.copyOf(resourceIds), List.copyOf(components), resource, component, month,
+                reportedSecond, reportedNano, unscaled, scale, idHigh, idLow, Map.copyOf(big));
+    }
+
+    /**
+     * A table of these columns, the same as the table {@link #columns()} came from: the same rows in the same order,
+     * the same codes. The arrays are taken, not copied. Throws {@link IllegalArgumentException} when the columns do
+     * not fit together (a column shorter than the size, a code without its value).
+     */
+    public static UsageTable of(Columns c) {
+        UsageTable t = new UsageTable(0);
+        int n = c.size();
+        if (n < 0 || c.resource().length < n || c.component().length < n || c.month().length < n
+                || c.reportedSecond().length < n || c.reportedNano().length < n || c.unscaled().length < n
+                || c.scale().length < n || c.idHigh().length < n || c.idLow().length < n) {
+            throw new IllegalArgumentException("usage columns shorter than their size " + n);
+        }
+        for (String r : c.resourceIds()) {
+            code(t.resourceCodes, t.resourceIds, r);
+        }
+        for (String x : c.components()) {
+            code(t.componentCodes, t.components, x);
+        }
+        if (t.resourceIds.size() != c.resourceIds().size() || t.components.size() != c.components().size()) {
+            throw new IllegalArgumentException("usage columns name a resource or component twice");
+        }
+        for (int k = 0; k < n; k++) {
+            if (c.resource()[k] < 0 || c.resource()[k] >= t.resourceIds.size() || c.component()[k] < 0
+                    || c.component()[k] >= t.components.size() || c.scale()[k] == BIG && !c.big().containsKey(k)) {
+                throw new IllegalArgumentException("usage row " + k + " names a code or value the columns do not have");
+            }
+        }
+        t.size = n;
+        t.resource = c.resource();
+        t.component = c.component();
+        t.month = c.month();
+        t.reportedSecond = c.reportedSecond();
+        t.reportedNano = c.reportedNano();
+        t.unscaled = c.unscaled();
+        t.scale = c.scale();
+        t.idHigh = c.idHigh();
+        t.idLow = c.idLow();
+        t.big.putAll(c.big());
+        return t;
+    }
+
+    /**
+     * A usage table's columns (see {@link UsageTable}): rows {@code 0 … size-1}; {@code resource} and {@code component}
+     * are codes into {@code resourceIds} and {@code components}; a row whose {@code scale} is {@code Byte.MIN_VALUE}
+     * keeps its usage in {@code big}, by row.
+     */
+    public record Columns(int size, List<String> resourceIds, List<String> components, int[] resource, int[] component,
+            int[] month, long[] reportedSecond, int[] reportedNano, long[] unscaled, byte[] scale, long[] idHigh,
+            long[] idLow, Map<Integer, BigDecimal> big) {
+    }
+
     /** Adds one record. */
     public void add(UsageInput u) {
         add(u.uuid(), u.resourceId(), u.component(), Dataset.epochMonth(YearMonth.from(u.billingPeriod())), u.usage(),
@@ -177,7 +238,7 @@ public final class UsageTable {
     }
 
     private void grow() {
-        int capacity = resource.length * 2;
+        int capacity = Math.max(16, resource.length * 2);
         resource = Arrays.copyOf(resource, capacity);
         component = Arrays.copyOf(component, capacity);
         month = Arrays.copyOf(month, capacity);

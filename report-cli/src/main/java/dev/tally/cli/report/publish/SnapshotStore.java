@@ -124,6 +124,26 @@ public final class SnapshotStore {
         }
     }
 
+    /** Removes a snapshot's derived cache folder (docs/cache.md) and its files; a link or anything deeper stays. */
+    private static void removeCache(Path cache) throws IOException {
+        if (!Files.isDirectory(cache, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        boolean emptied = true;
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(cache)) {
+            for (Path f : s) {
+                if (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.delete(f);
+                } else {
+                    emptied = false;
+                }
+            }
+        }
+        if (emptied) {
+            Files.delete(cache);
+        }
+    }
+
     /**
      * Removes the manifest's files and the manifest of one of our folders, then the folder if nothing else is in
      * it; a folder without a readable manifest loses only the snapshot files a killed copy may have left.
@@ -147,6 +167,7 @@ public final class SnapshotStore {
                 Files.delete(f);
             }
         }
+        removeCache(folder.resolve(Manifest.CACHE_DIR));
         try (DirectoryStream<Path> rest = Files.newDirectoryStream(folder)) {
             if (rest.iterator().hasNext()) {
                 return;
