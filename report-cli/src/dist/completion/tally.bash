@@ -283,7 +283,7 @@ function _picocli_tally_demo() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
+  local flag_opts="'--no-cache' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
   local arg_opts="'-o' '--out' '--scale' '--seed' '--month' '--port'"
 
   type compopt &>/dev/null && compopt +o default
@@ -400,7 +400,7 @@ function _picocli_tally_report() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--excel-bom' '--data-sheet' '--exact' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
+  local flag_opts="'--no-cache' '--excel-bom' '--data-sheet' '--exact' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
   local arg_opts="'--snapshot' '--price-history' '-t' '--template' '--month' '--quarter' '--year' '--from' '--to' '-f' '--format' '-o' '--out' '--currency' '--entitlements' '--previous'"
 
   type compopt &>/dev/null && compopt +o default
@@ -478,7 +478,7 @@ function _picocli_tally_query() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--subtotals' '--no-total' '--header-comment' '--exact' '--data-sheet' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
+  local flag_opts="'--subtotals' '--no-total' '--header-comment' '--exact' '--data-sheet' '--no-cache' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
   local arg_opts="'--snapshot' '--price-history' '-g' '--group-by' '-m' '--measure' '-w' '--where' '--month' '--quarter' '--year' '--from' '--to' '--top' '--sort' '-f' '--format' '-o' '--out' '--currency'"
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "XLSX") # --format values
 
@@ -559,7 +559,7 @@ function _picocli_tally_serve() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
+  local flag_opts="'--no-cache' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
   local arg_opts="'--snapshot' '--price-history' '--port' '--host'"
 
   type compopt &>/dev/null && compopt +o default
@@ -601,7 +601,7 @@ function _picocli_tally_export() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--strict' '--strict-permissions' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
+  local flag_opts="'--no-cache' '--strict' '--strict-permissions' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
   local arg_opts="'-c' '--config' '--month'"
 
   type compopt &>/dev/null && compopt +o default
@@ -634,7 +634,7 @@ function _picocli_tally_diff() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
+  local flag_opts="'--no-cache' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
   local arg_opts="'--old' '--new' '--month' '--quarter' '--year' '--from' '--to' '-f' '--format' '-o' '--out'"
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "XLSX") # --format values
 
@@ -697,7 +697,7 @@ function _picocli_tally_ledger() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--history' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
+  local flag_opts="'--no-cache' '--history' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
   local arg_opts="'--snapshot' '--price-history' '-g' '--group-by' '--entitlements' '-w' '--where' '-f' '--format' '-o' '--out' '--chart' '--chart-component'"
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "XLSX") # --format values
 
@@ -766,7 +766,7 @@ function _picocli_tally_reconcile() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--invoices' '--totals' '--fail-on-differences' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
+  local flag_opts="'--no-cache' '--invoices' '--totals' '--fail-on-differences' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
   local arg_opts="'--snapshot' '--price-history' '--site-usage' '--mapping' '--threshold' '-w' '--where' '-f' '--format' '-o' '--out'"
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "XLSX") # --format values
 
