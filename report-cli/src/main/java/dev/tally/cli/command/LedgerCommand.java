@@ -110,7 +110,7 @@ public final class LedgerCommand implements Callable<Integer> {
         }
         ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), top.quiet());
         progress.step("reading snapshot " + snapshot.dir());
-        ReportInput input = ReportInput.load(snapshot.dir(), cache.cache(top.files()));
+        ReportInput input = ReportInput.load(snapshot.dir(), snapshot.priceHistory(), cache.cache(top.files()));
         Instant asOf = input.snapshot().manifest().startedAt();
         Ledger ledger = build(input, asOf);
         ResultTable table = history ? LedgerTables.history("history", ledger, by)

@@ -138,7 +138,7 @@ public final class ReconcileCommand implements Callable<Integer> {
             }
         }
         progress.step("reading snapshot " + snapshot.dir());
-        ReportInput input = ReportInput.load(snapshot.dir(), cache.cache(top.files()));
+        ReportInput input = ReportInput.load(snapshot.dir(), snapshot.priceHistory(), cache.cache(top.files()));
         String tallyTitle;
         String otherTitle;
         ColumnType type;
