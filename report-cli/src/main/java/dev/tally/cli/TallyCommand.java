@@ -219,6 +219,11 @@ public final class TallyCommand {
         if (t instanceof dev.tally.cli.template.TemplateException te && te.lines().size() > 1) {
             return te.lines().stream().map(l -> InertText.escape(ErrorText.of(new dev.tally.cli.template.TemplateException(l)))).toList();
         }
+        for (Throwable c = ex; c != null; c = c.getCause()) {
+            if (c instanceof dev.tally.cli.reconcile.SiteFileException site && site.lines().size() > 1) {
+                return site.lines().stream().map(InertText::escape).toList();
+            }
+        }
         return List.of(line);
     }
 

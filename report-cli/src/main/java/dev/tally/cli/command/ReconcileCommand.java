@@ -134,7 +134,7 @@ public final class ReconcileCommand implements Callable<Integer> {
                 f = SiteFormat.load(mapping);
                 site = new SiteUsageReader(f).read(source.siteUsage);
             } catch (SiteFileException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
+                throw new ParameterException(spec.commandLine(), e.getMessage(), e);
             }
         }
         progress.step("reading snapshot " + snapshot.dir());

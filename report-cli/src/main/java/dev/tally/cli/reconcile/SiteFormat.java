@@ -73,7 +73,6 @@ public record SiteFormat(String name, char delimiter, boolean header, KeyKind ke
         YamlTree tree;
         try {
             tree = YamlTree.parse(text, file);
-            // a mapping is one FILE:LINE error at a time (SiteFileException), the first problem in the file
             tree.failIfProblems();
         } catch (TemplateException e) {
             String first = e.lines().get(0);
@@ -83,32 +82,39 @@ public record SiteFormat(String name, char delimiter, boolean header, KeyKind ke
         if (!root.isObject()) {
             throw new SiteFileException(file, 1, "a mapping is a YAML object with delimiter, header, key, columns and components or amounts");
         }
+        // the whole file is checked and every problem listed, one FILE:LINE line each (docs/reports.md, "Reconciliation")
+        Problems problems = new Problems(file);
         for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
             String k = it.next();
             if (!KEYS.contains(k)) {
-                throw new SiteFileException(file, tree.line(k), "unknown key '" + k + "' (keys: " + String.join(", ", new java.util.TreeSet<>(KEYS)) + ")");
+                problems.add(tree.line(k), "unknown key '" + k + "' (keys: " + String.join(", ", new java.util.TreeSet<>(KEYS)) + ")");
             }
         }
         String delimiter = root.path("delimiter").asText(",");
         if (delimiter.length() != 1) {
-            throw new SiteFileException(file, tree.line("delimiter"), "delimiter must be one character, not '" + delimiter + "'");
+            problems.add(tree.line("delimiter"), "delimiter must be one character, not '" + delimiter + "'");
+            delimiter = ",";
         }
         boolean header = root.path("header").asBoolean(true);
         KeyKind key = switch (root.path("key").asText("allocation").toLowerCase(Locale.ROOT)) {
             case "allocation" -> KeyKind.ALLOCATION;
             case "project" -> KeyKind.PROJECT;
-            default -> throw new SiteFileException(file, tree.line("key"), "key must be allocation or project");
+            default -> {
+                problems.add(tree.line("key"), "key must be allocation or project");
+                yield KeyKind.ALLOCATION;
+            }
         };
         JsonNode columns = root.path("columns");
-        String keyColumn = required(tree, file, columns, "key");
-        String monthColumn = required(tree, file, columns, "month");
+        String keyColumn = required(tree, problems, columns, "key");
+        String monthColumn = required(tree, problems, columns, "month");
         boolean wide = root.has("amounts");
         if (wide == root.has("components")) {
-            throw new SiteFileException(file, 1, "give either components (one row per component, with columns.component and"
+            problems.add(1, "give either components (one row per component, with columns.component and"
                     + " columns.amount) or amounts (one column per component)");
+            problems.failIfAny();
         }
-        String componentColumn = wide ? null : required(tree, file, columns, "component");
-        String amountColumn = wide ? null : required(tree, file, columns, "amount");
+        String componentColumn = wide ? null : required(tree, problems, columns, "component");
+        String amountColumn = wide ? null : required(tree, problems, columns, "amount");
         String section = wide ? "amounts" : "components";
         Map<String, Target> targets = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.get(section).fields(); it.hasNext();) {
@@ -116,29 +122,31 @@ public record SiteFormat(String name, char delimiter, boolean header, KeyKind ke
             JsonNode t = e.getValue();
             int line = tree.line(section + "." + e.getKey());
             if (!t.isObject() || !t.hasNonNull("component")) {
-                throw new SiteFileException(file, line, section + "." + e.getKey() + " needs {component: C, factor: F}");
+                problems.add(line, section + "." + e.getKey() + " needs {component: C, factor: F}");
+                continue;
             }
-            BigDecimal factor;
             try {
-                factor = new BigDecimal(t.path("factor").asText("1").strip());
+                BigDecimal factor = new BigDecimal(t.path("factor").asText("1").strip());
+                targets.put(e.getKey(), new Target(t.get("component").asText(), factor));
             } catch (NumberFormatException ex) {
-                throw new SiteFileException(file, line, section + "." + e.getKey() + ".factor is not a number");
+                problems.add(line, section + "." + e.getKey() + ".factor is not a number");
             }
-            targets.put(e.getKey(), new Target(t.get("component").asText(), factor));
         }
-        if (targets.isEmpty()) {
-            throw new SiteFileException(file, tree.line(section), section + " is empty");
+        if (targets.isEmpty() && !root.get(section).fields().hasNext()) {
+            problems.add(tree.line(section), section + " is empty");
         }
-        SiteFormat f = new SiteFormat(file, delimiter.charAt(0), header, key, keyColumn, monthColumn, componentColumn,
-                amountColumn, targets, wide);
         if (!header) {
-            for (String c : f.referencedColumns()) {
-                if (!c.matches("[1-9][0-9]*")) {
-                    throw new SiteFileException(file, tree.line("columns"), "without a header, columns are 1-based positions, not '" + c + "'");
+            List<String> referenced = new java.util.ArrayList<>(java.util.Arrays.asList(keyColumn, monthColumn));
+            referenced.addAll(wide ? targets.keySet() : java.util.Arrays.asList(componentColumn, amountColumn));
+            for (String c : referenced) {
+                if (c != null && !c.matches("[1-9][0-9]*")) {
+                    problems.add(tree.line("columns"), "without a header, columns are 1-based positions, not '" + c + "'");
                 }
             }
         }
-        return f;
+        problems.failIfAny();
+        return new SiteFormat(file, delimiter.charAt(0), header, key, keyColumn, monthColumn, componentColumn,
+                amountColumn, targets, wide);
     }
 
     /** The Waldur components the site's export has. */
@@ -160,11 +168,36 @@ public record SiteFormat(String name, char delimiter, boolean header, KeyKind ke
         return out;
     }
 
-    private static String required(YamlTree tree, String file, JsonNode columns, String name) {
+    private static String required(YamlTree tree, Problems problems, JsonNode columns, String name) {
         JsonNode v = columns.get(name);
         if (v == null || v.asText().isBlank()) {
-            throw new SiteFileException(file, tree.line("columns"), "columns." + name + " is required");
+            problems.add(tree.line("columns"), "columns." + name + " is required");
+            return null;
         }
         return v.asText().strip();
+    }
+
+    /** The problems found in one mapping file, refused together and listed in file order. */
+    private static final class Problems {
+        private record Problem(int line, String text) {
+        }
+
+        private final String file;
+        private final List<Problem> found = new java.util.ArrayList<>();
+
+        Problems(String file) {
+            this.file = file;
+        }
+
+        void add(int line, String problem) {
+            found.add(new Problem(line, file + ":" + line + ": " + problem));
+        }
+
+        void failIfAny() {
+            if (!found.isEmpty()) {
+                throw new SiteFileException(String.join("\n", found.stream()
+                        .sorted(java.util.Comparator.comparingInt(Problem::line)).map(Problem::text).toList()));
+            }
+        }
     }
 }

@@ -195,6 +195,23 @@ class ReconcileCommandTest {
         Path mapping = Files.writeString(dir.resolve("bad.yaml"), "delimiter: ';'\nheader: true\ncolums: {}\n");
         CliRun m = reconcile(site, mapping.toString());
         assertThat(m.code()).isEqualTo(2);
-        assertThat(m.err()).startsWith(mapping + ":3: unknown key 'colums'");
+        assertThat(m.err()).startsWith(mapping + ":1: columns.key is required").contains(mapping + ":3: unknown key 'colums'");
+    }
+
+    @Test
+    void aMappingFileIsCheckedWholeAndEveryProblemListed() throws Exception {
+        Path site = Files.write(dir.resolve("site.txt"), List.of("2026-10|abc|cpu|alice|12"));
+        Path mapping = Files.writeString(dir.resolve("bad.yaml"), "delimiter: ';;'\nkey: user\ncolums: {}\n"
+                + "columns: {key: 1, month: 2, component: 3}\ncomponents:\n  cpu: {component: cpu_k_hours, factor: lots}\n"
+                + "  gpu: 4\n");
+        CliRun r = reconcile(site, mapping.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().lines().filter(l -> l.startsWith(mapping.toString())).toList()).containsExactly(
+                mapping + ":1: delimiter must be one character, not ';;'",
+                mapping + ":2: key must be allocation or project",
+                mapping + ":3: unknown key 'colums' (keys: amounts, columns, components, delimiter, header, key)",
+                mapping + ":4: columns.amount is required",
+                mapping + ":6: components.cpu.factor is not a number",
+                mapping + ":7: components.gpu needs {component: C, factor: F}");
     }
 }
