@@ -72,7 +72,9 @@ emulator_jar="$(ls "$root"/waldur-emulator/target/waldur-emulator-*-standalone.j
 bench_jar="$root/bench/target/benchmarks.jar"
 # The class-data-sharing archive the launcher uses when the build made one (see ./tally).
 if [ -f "$root/report-cli/target/tally.jsa" ]; then
-  TALLY_JVM="-XX:SharedArchiveFile=$root/report-cli/target/tally.jsa -Xshare:auto -Xlog:cds*=off $TALLY_JVM"
+  cds="$root/report-cli/target/tally.jsa"
+  [ -f "$root/report-cli/target/tally-top.jsa" ] && cds="$cds:$root/report-cli/target/tally-top.jsa"
+  TALLY_JVM="-XX:SharedArchiveFile=$cds -Xshare:auto -Xlog:cds*=off $TALLY_JVM"
 fi
 
 # --- helpers ------------------------------------------------------------------------------------

@@ -64,6 +64,20 @@ public final class TallyCommand {
             ResourcesCommand.class, DryRunCommand.class, EmulatorCommand.class, CompletionCommand.class,
             CommandLine.HelpCommand.class);
 
+    /**
+     * The subcommands by their picocli names, written out so that finding the one to build reads no annotation (picocli
+     * reads the one it builds); {@code SubcommandsTest} checks that they are the annotations' names.
+     */
+    static final java.util.Map<String, Class<?>> SUBCOMMAND_NAMES = java.util.Map.ofEntries(
+            java.util.Map.entry("demo", DemoCommand.class), java.util.Map.entry("harvest", HarvestCommand.class),
+            java.util.Map.entry("report", ReportCommand.class), java.util.Map.entry("query", QueryCommand.class),
+            java.util.Map.entry("serve", ServeCommand.class), java.util.Map.entry("export", ExportCommand.class),
+            java.util.Map.entry("diff", DiffCommand.class), java.util.Map.entry("ledger", LedgerCommand.class),
+            java.util.Map.entry("reconcile", ReconcileCommand.class), java.util.Map.entry("offerings", OfferingsCommand.class),
+            java.util.Map.entry("orders", OrdersCommand.class), java.util.Map.entry("resources", ResourcesCommand.class),
+            java.util.Map.entry("dry-run", DryRunCommand.class), java.util.Map.entry("emulator", EmulatorCommand.class),
+            java.util.Map.entry("completion", CompletionCommand.class), java.util.Map.entry("help", CommandLine.HelpCommand.class));
+
     /** Subcommands that read the whole command tree, so every other one must be there. */
     private static final Set<Class<?>> NEED_ALL = Set.of(CompletionCommand.class, CommandLine.HelpCommand.class);
 
@@ -148,18 +162,21 @@ public final class TallyCommand {
      * one that reads the whole tree ({@code help}, {@code completion}).
      */
     static List<Class<?>> subcommands(String... args) {
+        boolean version = false;
         for (String arg : args) {
             if (arg.startsWith("-")) {
+                // -V or --version alone prints the version and reads no subcommand; a cluster such as -qV may hide -h
+                version |= arg.equals("-V") || arg.equals("--version");
+                if (arg.equals("-h") || arg.equals("--help") || !arg.startsWith("--") && arg.length() > 2) {
+                    version = false;
+                    break;
+                }
                 continue;
             }
-            for (Class<?> c : SUBCOMMANDS) {
-                if (!NEED_ALL.contains(c) && c.getAnnotation(Command.class).name().equals(arg)) {
-                    return List.of(c);
-                }
-            }
-            break;
+            Class<?> named = SUBCOMMAND_NAMES.get(arg);
+            return named == null || NEED_ALL.contains(named) ? SUBCOMMANDS : List.of(named);
         }
-        return SUBCOMMANDS;
+        return version ? List.of() : SUBCOMMANDS;
     }
 
     private static CommandLine commandLine(Clock clock, AtomicFiles files, Function<Path, ReportInput> inputs,

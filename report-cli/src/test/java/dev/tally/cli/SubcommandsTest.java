@@ -27,6 +27,29 @@ class SubcommandsTest {
     }
 
     @Test
+    void theVersionAloneBuildsNoSubcommandAndPrintsTheSameAsAmongAllOthers() {
+        assertThat(TallyCommand.subcommands("--version")).isEmpty();
+        assertThat(TallyCommand.subcommands("-q", "-V")).isEmpty();
+        assertThat(TallyCommand.subcommands("--version", "--help")).hasSize(16);
+        assertThat(TallyCommand.subcommands("-qV")).hasSize(16);
+        assertThat(TallyCommand.subcommands("--version", "query")).containsExactly(QueryCommand.class);
+
+        CliRun alone = CliRun.of("--version");
+        CliRun amongAll = CliRun.of("-qV");
+        assertThat(alone.code()).isZero();
+        assertThat(alone.out()).startsWith("tally ").isEqualTo(amongAll.out());
+    }
+
+    @Test
+    void theNamesThatPickASubcommandAreTheNamesPicocliGivesThem() {
+        for (Class<?> c : TallyCommand.subcommands()) {
+            String name = c.getAnnotation(CommandLine.Command.class).name();
+            assertThat(TallyCommand.SUBCOMMAND_NAMES).containsEntry(name, c);
+        }
+        assertThat(TallyCommand.SUBCOMMAND_NAMES).hasSize(16);
+    }
+
+    @Test
     void aSubcommandsHelpIsTheSameBuiltAloneAsAmongAllOthers() {
         CliRun alone = CliRun.of("report", "--help");
         CliRun amongAll = CliRun.of("help", "report");

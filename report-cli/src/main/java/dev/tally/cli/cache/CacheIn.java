@@ -128,22 +128,24 @@ final class CacheIn {
 
     int[] ints(int n) throws IOException {
         int[] a = new int[n];
-        for (int from = 0; from < n; from += CHUNK / 4) {
-            int len = Math.min(CHUNK / 4, n - from);
-            in.readFully(chunk, 0, len * 4);
-            ByteBuffer.wrap(chunk, 0, len * 4).asIntBuffer().get(a, from, len);
-        }
+        column(n, Integer.BYTES, (b, from, len) -> b.asIntBuffer().get(a, from, len));
         return a;
     }
 
     long[] longs(int n) throws IOException {
         long[] a = new long[n];
-        for (int from = 0; from < n; from += CHUNK / 8) {
-            int len = Math.min(CHUNK / 8, n - from);
-            in.readFully(chunk, 0, len * 8);
-            ByteBuffer.wrap(chunk, 0, len * 8).asLongBuffer().get(a, from, len);
-        }
+        column(n, Long.BYTES, (b, from, len) -> b.asLongBuffer().get(a, from, len));
         return a;
+    }
+
+    /** Reads a column of {@code n} values of {@code width} bytes a chunk at a time, handing each chunk to {@code to}. */
+    private void column(int n, int width, CacheOut.Chunk to) throws IOException {
+        int per = CHUNK / width;
+        for (int from = 0; from < n; from += per) {
+            int len = Math.min(per, n - from);
+            in.readFully(chunk, 0, len * width);
+            to.copy(ByteBuffer.wrap(chunk, 0, len * width), from, len);
+        }
     }
 
     byte[] bytes(int n) throws IOException {

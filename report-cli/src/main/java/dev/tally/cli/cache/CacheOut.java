@@ -98,21 +98,28 @@ final class CacheOut {
     }
 
     void ints(int[] a, int n) throws IOException {
-        for (int from = 0; from < n; from += CHUNK / 4) {
-            int len = Math.min(CHUNK / 4, n - from);
-            chunk.clear();
-            chunk.asIntBuffer().put(a, from, len);
-            out.write(chunk.array(), 0, len * 4);
-        }
+        column(n, Integer.BYTES, (b, from, len) -> b.asIntBuffer().put(a, from, len));
     }
 
     void longs(long[] a, int n) throws IOException {
-        for (int from = 0; from < n; from += CHUNK / 8) {
-            int len = Math.min(CHUNK / 8, n - from);
+        column(n, Long.BYTES, (b, from, len) -> b.asLongBuffer().put(a, from, len));
+    }
+
+    /** Writes a column of {@code n} values of {@code width} bytes a chunk at a time, {@code from} filling each chunk. */
+    private void column(int n, int width, Chunk from) throws IOException {
+        int per = CHUNK / width;
+        for (int start = 0; start < n; start += per) {
+            int len = Math.min(per, n - start);
             chunk.clear();
-            chunk.asLongBuffer().put(a, from, len);
-            out.write(chunk.array(), 0, len * 8);
+            from.copy(chunk, start, len);
+            out.write(chunk.array(), 0, len * width);
         }
+    }
+
+    /** Copies {@code len} values from index {@code from} of a column to (or from) a chunk of the file. */
+    @FunctionalInterface
+    interface Chunk {
+        void copy(ByteBuffer chunk, int from, int len);
     }
 
     void bytes(byte[] a, int n) throws IOException {

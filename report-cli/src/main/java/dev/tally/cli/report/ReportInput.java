@@ -24,11 +24,36 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>The snapshot → core input mapping is {@link FactBuilder#source(Snapshot)}.
  */
-public record ReportInput(Snapshot snapshot, Dataset dataset, List<Finding> findings) {
-    public ReportInput {
-        Objects.requireNonNull(snapshot, "snapshot");
-        Objects.requireNonNull(dataset, "dataset");
-        findings = List.copyOf(findings);
+public final class ReportInput {
+    private final Snapshot snapshot;
+    private final Dataset dataset;
+    private List<Finding> findings;
+
+    /** The input of {@code snapshot}'s {@code dataset}; its findings are checked when first asked for. */
+    public ReportInput(Snapshot snapshot, Dataset dataset) {
+        this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
+        this.dataset = Objects.requireNonNull(dataset, "dataset");
+    }
+
+    /** The snapshot, verified. */
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    /** The dataset assembled from it. */
+    public Dataset dataset() {
+        return dataset;
+    }
+
+    /**
+     * The dataset's data-quality findings ({@link DataQuality#check}), checked on first use: a quiet query prints none
+     * and so never needs them, while {@code tally serve} shares one input between its request threads.
+     */
+    public synchronized List<Finding> findings() {
+        if (findings == null) {
+            findings = List.copyOf(DataQuality.check(dataset));
+        }
+        return findings;
     }
 
     /**
@@ -89,7 +114,7 @@ public record ReportInput(Snapshot snapshot, Dataset dataset, List<Finding> find
             dataset = builder.dataset(snapshot.manifest(), source, history);
             stored.join();
         }
-        return new ReportInput(snapshot, dataset, DataQuality.check(dataset));
+        return new ReportInput(snapshot, dataset);
     }
 
     private static void daemon(Runnable r) {
