@@ -86,6 +86,9 @@ final class Scan {
                     continue;
                 }
                 boolean hasUsage = d.usageStart(i) < d.usageEnd(i);
+                // the allocation's usage records are in month order: one cursor walks them once over all months
+                int usage = d.usageStart(i);
+                int usageEnd = d.usageEnd(i);
                 for (int em = firstMonth; em <= lastMonth; em++) {
                     // most rows are whole months under one plan: their figures are precomputed in the dataset
                     int seg = accrual.wholeMonthSegment(i, em);
@@ -118,11 +121,12 @@ final class Scan {
                         }
                     }
                     if (seg >= 0 && hasUsage && accrual.countsUsage(em)) {
-                        for (int u = d.usageStart(i); u < d.usageEnd(i); u++) {
-                            if (d.usageMonth(u) == em) {
-                                for (int k = 0; k < m; k++) {
-                                    sums.addUsageRecord(sumsAt[k], u);
-                                }
+                        while (usage < usageEnd && d.usageMonth(usage) < em) {
+                            usage++;
+                        }
+                        for (int u = usage; u < usageEnd && d.usageMonth(u) == em; u++) {
+                            for (int k = 0; k < m; k++) {
+                                sums.addUsageRecord(sumsAt[k], u);
                             }
                         }
                     }
