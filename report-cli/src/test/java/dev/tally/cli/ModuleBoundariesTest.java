@@ -6,11 +6,16 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The architecture of the folder tree, enforced: report-cli → reporting-core and api-client; the
@@ -149,6 +154,29 @@ class ModuleBoundariesTest {
                 .should().beStatic()
                 .because("Waldur's strings are typed once, in api-client's enums")
                 .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    /**
+     * Nor does it read Waldur's timestamps or UUIDs as text: the client hands it {@code Instant}s and hex
+     * strings it only compares. A query's labels ({@code OrderType.ofLabel}, {@code OrderState.ofLabel}) are
+     * read only by the filter language in {@code core.query}, never while facts are assembled.
+     */
+    @Test
+    void coreParsesNoWireStrings() {
+        noClasses().that().resideInAPackage("dev.tally.core..")
+                .should().callMethod(Instant.class, "parse", CharSequence.class)
+                .orShould().callMethod(OffsetDateTime.class, "parse", CharSequence.class)
+                .orShould().callMethod(ZonedDateTime.class, "parse", CharSequence.class)
+                .orShould().callMethod(UUID.class, "fromString", String.class)
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.time.format.DateTimeFormatter")
+                .because("Waldur's strings are typed once, in api-client (docs/architecture.md)")
+                .check(classes);
+        DescribedPredicate<JavaMethodCall> readsALabel = DescribedPredicate.describe(
+                "read a report label as an order type or state",
+                call -> call.getName().equals("ofLabel") && call.getTargetOwner().getPackageName().equals("dev.tally.core.fact"));
+        noClasses().that().resideInAPackage("dev.tally.core..").and().resideOutsideOfPackage("dev.tally.core.query..")
+                .should().callMethodWhere(readsALabel)
                 .check(classes);
     }
 }

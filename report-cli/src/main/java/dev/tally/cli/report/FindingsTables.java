@@ -67,11 +67,10 @@ final class FindingsTables {
                 byResource.putIfAbsent(d.orders().get(j).orderId(), d.orderAllocation(j));
             }
         }
-        List<Column> columns = List.of(new Column("severity", "Severity", ColumnType.TEXT),
-                new Column("check", "Check", ColumnType.TEXT), new Column("allocation", "Allocation", ColumnType.TEXT),
-                new Column("project", "Project", ColumnType.TEXT), new Column("country", "Country share", ColumnType.TEXT),
-                new Column("subject", "Subject", ColumnType.TEXT), new Column("message", "Finding", ColumnType.TEXT),
-                new Column("kind", "Check key", ColumnType.TEXT));
+        List<Column> columns = List.of(Column.text("severity", "Severity"), Column.text("check", "Check"),
+                Column.text("allocation", "Allocation"), Column.text("project", "Project"),
+                Column.text("country", "Country share"), Column.text("subject", "Subject"),
+                Column.text("message", "Finding"), Column.text("kind", "Check key"));
         List<List<Object>> rows = new ArrayList<>();
         for (Finding f : findings) {
             Integer i = byResource.get(f.subject());
@@ -102,9 +101,9 @@ final class FindingsTables {
             rows.add(List.of(label(k), k.severity().name().toLowerCase(Locale.ROOT), (long) count.get(k), MEANING.getOrDefault(k, ""),
                     k.key()));
         }
-        List<Column> columns = List.of(new Column("check", "Check", ColumnType.TEXT),
-                new Column("severity", "Severity", ColumnType.TEXT), new Column("findings", "Findings", ColumnType.COUNT),
-                new Column("meaning", "What it means", ColumnType.TEXT), new Column("kind", "Check key", ColumnType.TEXT));
+        List<Column> columns = List.of(Column.text("check", "Check"), Column.text("severity", "Severity"),
+                new Column("findings", "Findings", ColumnType.COUNT), Column.text("meaning", "What it means"),
+                Column.text("kind", "Check key"));
         return new ResultTable(name + "-counts", "Findings per check", columns, rows, null,
                 List.of(findings.size() + " finding(s) in all; each is listed below."));
     }

@@ -100,7 +100,7 @@ public final class Dataset {
     Dataset(DatasetBuilder b, Map<String, Integer> byId) {
         int n = b.size;
         this.asOf = b.asOf;
-        List<String> comps = new ArrayList<>(b.componentNames);
+        List<String> comps = new ArrayList<>(b.components.values());
         Set<String> ordered = new LinkedHashSet<>();
         PREFERRED.stream().filter(comps::contains).forEach(ordered::add);
         comps.stream().sorted().forEach(ordered::add);
@@ -122,7 +122,7 @@ public final class Dataset {
         this.accessTypes = b.accessTypes;
         this.fields = b.fields;
         this.planLabels = b.planLabels;
-        this.prices = new PlanPrices(b.planList, index);
+        this.prices = new PlanPrices(b.plans.values(), index);
         this.planLabel = b.planLabelOf.toArray();
         this.states = b.states;
         this.aiValues = b.aiValues;

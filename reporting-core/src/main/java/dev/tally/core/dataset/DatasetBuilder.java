@@ -29,8 +29,7 @@ import java.util.Set;
  */
 public final class DatasetBuilder {
     final LocalDate asOf;
-    final List<String> componentNames = new ArrayList<>();
-    final Map<String, Integer> componentCodes = new HashMap<>();
+    final Codes<String> components = new Codes<>();
     final Dictionary projects = new Dictionary();
     final Dictionary customers = new Dictionary();
     final Dictionary shares = new Dictionary();
@@ -40,12 +39,11 @@ public final class DatasetBuilder {
     final Dictionary fields = new Dictionary();
     final List<String> fieldCodes = new ArrayList<>();
     final Dictionary planLabels = new Dictionary();
-    final Map<PriceList, Integer> planCodes = new HashMap<>();
-    final List<PriceList> planList = new ArrayList<>();
+    final Codes<PriceList> plans = new Codes<>();
     final IntList planLabelOf = new IntList();
     final Dictionary states = new Dictionary();
     final Dictionary aiValues = new Dictionary();
-    final Map<List<String>, Integer> aiSetCodes = new HashMap<>();
+    final Codes<List<String>> aiSets = new Codes<>();
     final List<int[]> aiSetList = new ArrayList<>();
     final Map<BigDecimal, BigDecimal> decimals = new HashMap<>();
     final Map<String, Set<String>> componentUnits = new HashMap<>();
@@ -141,11 +139,9 @@ public final class DatasetBuilder {
     }
 
     private int planCode(PriceList p) {
-        Integer code = planCodes.get(p);
-        if (code == null) {
-            code = planList.size();
-            planCodes.put(p, code);
-            planList.add(p);
+        int known = plans.size();
+        int code = plans.code(p);
+        if (code == known) {
             planLabelOf.add(planLabels.code(p.planName()));
             p.components().keySet().forEach(this::component);
         }
@@ -153,21 +149,13 @@ public final class DatasetBuilder {
     }
 
     private int component(String type) {
-        Integer c = componentCodes.get(type);
-        if (c == null) {
-            c = componentNames.size();
-            componentCodes.put(type, c);
-            componentNames.add(type);
-        }
-        return c;
+        return components.code(type);
     }
 
     private int aiSetCode(List<String> values) {
         List<String> key = values.isEmpty() ? List.of(Dataset.NO_AI_TECH) : values.stream().distinct().sorted().toList();
-        Integer code = aiSetCodes.get(key);
-        if (code == null) {
-            code = aiSetList.size();
-            aiSetCodes.put(key, code);
+        int code = aiSets.code(key);
+        if (code == aiSetList.size()) {
             aiSetList.add(key.stream().mapToInt(aiValues::code).toArray());
         }
         return code;

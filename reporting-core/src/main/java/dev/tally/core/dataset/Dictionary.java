@@ -1,9 +1,7 @@
 package dev.tally.core.dataset;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Codes for the distinct values of one attribute, so a million allocations store an {@code int}
@@ -11,9 +9,8 @@ import java.util.Map;
  * the label is what reports show.
  */
 public final class Dictionary {
-    private final Map<String, Integer> codes = new HashMap<>();
+    private final Codes<String> keys = new Codes<>();
     private final List<String> labels = new ArrayList<>();
-    private final List<String> keys = new ArrayList<>();
 
     static final String ID_PREFIX = "id:";
 
@@ -21,12 +18,9 @@ public final class Dictionary {
     }
 
     int code(String key, String label) {
-        Integer code = codes.get(key);
-        if (code == null) {
-            code = labels.size();
-            codes.put(key, code);
+        int code = keys.code(key);
+        if (code == labels.size()) {
             labels.add(label);
-            keys.add(key);
         }
         return code;
     }
@@ -42,7 +36,7 @@ public final class Dictionary {
 
     /** The UUID behind a code, or null when the value is known by name only. */
     public String id(int code) {
-        String key = keys.get(code);
+        String key = keys.value(code);
         return key.startsWith(ID_PREFIX) ? key.substring(ID_PREFIX.length()) : null;
     }
 

@@ -70,8 +70,7 @@ public final class UsageColumns {
     /** Collects usage records by resource UUID; {@link #build} joins them to allocations. Not thread-safe. */
     static final class Builder {
         // resource as a code of resourceIds, value as unscaled long and scale (or in bigValue)
-        private final Map<String, Integer> resourceCodes = new HashMap<>();
-        private final List<String> resourceIds = new ArrayList<>();
+        private final Codes<String> resourceIds = new Codes<>();
         private int size;
         private int[] resource = new int[16];
         private int[] month = new int[16];
@@ -125,13 +124,7 @@ public final class UsageColumns {
                 grow(size * 2);
             }
             int k = size++;
-            Integer code = resourceCodes.get(resourceId);
-            if (code == null) {
-                code = resourceIds.size();
-                resourceCodes.put(resourceId, code);
-                resourceIds.add(resourceId);
-            }
-            resource[k] = code;
+            resource[k] = resourceIds.code(resourceId);
             month[k] = epochMonth;
             comp[k] = component;
             return k;
@@ -149,7 +142,7 @@ public final class UsageColumns {
         UsageColumns build(Map<String, Integer> allocationOf, int allocations, List<String> componentNames) {
             int[] allocOfResource = new int[resourceIds.size()];
             for (int r = 0; r < allocOfResource.length; r++) {
-                Integer alloc = allocationOf.get(resourceIds.get(r));
+                Integer alloc = allocationOf.get(resourceIds.value(r));
                 allocOfResource[r] = alloc == null ? -1 : alloc;
             }
             int[] alloc = new int[size];
@@ -157,7 +150,7 @@ public final class UsageColumns {
             for (int k = 0; k < size; k++) {
                 alloc[k] = allocOfResource[resource[k]];
                 if (alloc[k] < 0) {
-                    unmatched.add(new UsageFact(resourceIds.get(resource[k]), componentNames.get(comp[k]),
+                    unmatched.add(new UsageFact(resourceIds.value(resource[k]), componentNames.get(comp[k]),
                             Dataset.month(month[k]), valueOf(k)));
                 }
             }

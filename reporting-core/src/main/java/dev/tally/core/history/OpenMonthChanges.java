@@ -3,7 +3,6 @@ package dev.tally.core.history;
 import dev.tally.core.dataset.Dataset;
 import dev.tally.core.dataset.LimitSegments;
 import dev.tally.core.table.Column;
-import dev.tally.core.table.ColumnType;
 import dev.tally.core.table.ResultTable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -47,7 +46,7 @@ public final class OpenMonthChanges {
                 oldValue = c.oldValue() == null ? "none" : c.oldValue();
                 newValue = c.newValue() == null ? "none" : c.newValue();
             } else if (c.kind() == ChangeKind.ALLOCATION_TERMINATED && newer.lastDay(i) != Dataset.OPEN) {
-                // the day its Terminate order completed, the last day the allocation counts (definitions §3)
+                // the day its Terminate order completed, the last day the allocation counts (docs/definitions.md §3)
                 effective = LocalDate.ofEpochDay(newer.lastDay(i));
                 what = "state";
                 oldValue = "active";
@@ -66,7 +65,7 @@ public final class OpenMonthChanges {
 
     /**
      * The first day of the allocation's last run of limit segments in which {@code component} has its current value:
-     * the day the change to that value took effect (definitions §4: from the day its order completed). The
+     * the day the change to that value took effect (docs/definitions.md §4: from the day its order completed). The
      * allocation's first day when it has had that value all along.
      */
     static int limitSince(Dataset d, int i, String component) {
@@ -96,11 +95,10 @@ public final class OpenMonthChanges {
 
     /** One row per change, for the report's "Changed, not restated" part of the Restated section. */
     public static ResultTable table(String name, List<OpenMonthChange> changes, LocalDate previousAsOf) {
-        List<Column> columns = List.of(new Column("month", "Month affected", ColumnType.TEXT),
-                new Column("allocation", "Allocation", ColumnType.TEXT), new Column("project", "Project", ColumnType.TEXT),
-                new Column("country", "Country share", ColumnType.TEXT), new Column("change", "What changed", ColumnType.TEXT),
-                new Column("old", "Old", ColumnType.TEXT), new Column("new", "New", ColumnType.TEXT),
-                new Column("effective", "From day", ColumnType.TEXT));
+        List<Column> columns = List.of(Column.text("month", "Month affected"), Column.text("allocation", "Allocation"),
+                Column.text("project", "Project"), Column.text("country", "Country share"),
+                Column.text("change", "What changed"), Column.text("old", "Old"), Column.text("new", "New"),
+                Column.text("effective", "From day"));
         List<List<Object>> rows = new ArrayList<>();
         for (OpenMonthChange c : changes) {
             rows.add(Arrays.asList(c.month().toString(), c.allocation(), c.project(), c.share(), c.what(), c.oldValue(), c.newValue(),

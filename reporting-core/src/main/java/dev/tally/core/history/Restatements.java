@@ -285,14 +285,12 @@ public final class Restatements {
 
     /** One row per restated figure, typed: k-hours and money in their own columns, for the report's Restated sheet. */
     public static ResultTable table(List<Restatement> restated, LocalDate previousAsOf, List<String> notes) {
-        List<Column> columns = List.of(new Column("month", "Month", ColumnType.TEXT),
-                new Column("level", "Of", ColumnType.TEXT), new Column("subject", "Country share or allocation", ColumnType.TEXT),
-                new Column("figure", "Figure", ColumnType.TEXT),
+        List<Column> columns = List.of(Column.text("month", "Month"), Column.text("level", "Of"),
+                Column.text("subject", "Country share or allocation"), Column.text("figure", "Figure"),
                 new Column("old_khours", "Old k-hours", ColumnType.KHOURS, false),
                 new Column("new_khours", "New k-hours", ColumnType.KHOURS, false),
                 new Column("old_cost", "Old cost", ColumnType.MONEY, false),
-                new Column("new_cost", "New cost", ColumnType.MONEY, false),
-                new Column("cause", "Cause", ColumnType.TEXT));
+                new Column("new_cost", "New cost", ColumnType.MONEY, false), Column.text("cause", "Cause"));
         List<List<Object>> rows = new ArrayList<>();
         for (Restatement r : restated) {
             String title = Measure.parse(r.figure(), 0).title();

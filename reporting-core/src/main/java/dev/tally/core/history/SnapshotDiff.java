@@ -3,7 +3,6 @@ package dev.tally.core.history;
 import dev.tally.core.dataset.Dataset;
 import dev.tally.core.query.Period;
 import dev.tally.core.table.Column;
-import dev.tally.core.table.ColumnType;
 import dev.tally.core.table.ResultTable;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -85,10 +84,9 @@ public record SnapshotDiff(LocalDate oldAsOf, LocalDate newAsOf, Period period, 
 
     /** One row per change (kind, month, subject, item, old, new), for CSV, JSON and workbooks. */
     public ResultTable table() {
-        List<Column> columns = List.of(new Column("kind", "Change", ColumnType.TEXT),
-                new Column("month", "Month", ColumnType.TEXT), new Column("subject", "Subject", ColumnType.TEXT),
-                new Column("id", "UUID", ColumnType.TEXT), new Column("item", "Item", ColumnType.TEXT),
-                new Column("old", "Old value", ColumnType.TEXT), new Column("new", "New value", ColumnType.TEXT));
+        List<Column> columns = List.of(Column.text("kind", "Change"), Column.text("month", "Month"),
+                Column.text("subject", "Subject"), Column.text("id", "UUID"), Column.text("item", "Item"),
+                Column.text("old", "Old value"), Column.text("new", "New value"));
         List<List<Object>> rows = new ArrayList<>();
         for (Change c : changes) {
             rows.add(java.util.Arrays.asList(c.kind().key(), c.month() == null ? "" : c.month().toString(), c.subject(),

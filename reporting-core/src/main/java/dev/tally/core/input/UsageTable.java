@@ -1,5 +1,6 @@
 package dev.tally.core.input;
 
+import dev.tally.core.dataset.Codes;
 import dev.tally.core.dataset.Dataset;
 import dev.tally.core.dataset.DatasetBuilder;
 import dev.tally.core.dataset.Grouping;
@@ -30,10 +31,8 @@ public final class UsageTable {
     /** {@link #reportedNano} of a report without a time. */
     private static final int NO_TIME = LatestPerKey.NO_TIME;
 
-    private final Map<String, Integer> resourceCodes = new HashMap<>();
-    private final List<String> resourceIds = new ArrayList<>();
-    private final Map<String, Integer> componentCodes = new HashMap<>();
-    private final List<String> components = new ArrayList<>();
+    private final Codes<String> resourceIds = new Codes<>();
+    private final Codes<String> components = new Codes<>();
     private final Map<Integer, BigDecimal> big = new HashMap<>();
 
     private int size;
@@ -79,8 +78,8 @@ public final class UsageTable {
      * own, not copies, and hold {@link #size()} rows (they may be longer); do not change them.
      */
     public Columns columns() {
-        return new Columns(size, List.copyOf(resourceIds), List.copyOf(components), resource, component, month,
-                reportedSecond, reportedNano, unscaled, scale, idHigh, idLow, Map.copyOf(big));
+        return new Columns(size, List.copyOf(resourceIds.values()), List.copyOf(components.values()), resource, component,
+                month, reportedSecond, reportedNano, unscaled, scale, idHigh, idLow, Map.copyOf(big));
     }
 
     /**
@@ -97,10 +96,10 @@ public final class UsageTable {
             throw new IllegalArgumentException("usage columns shorter than their size " + n);
         }
         for (String r : c.resourceIds()) {
-            code(t.resourceCodes, t.resourceIds, r);
+            t.resourceIds.code(r);
         }
         for (String x : c.components()) {
-            code(t.componentCodes, t.components, x);
+            t.components.code(x);
         }
         if (t.resourceIds.size() != c.resourceIds().size() || t.components.size() != c.components().size()) {
             throw new IllegalArgumentException("usage columns name a resource or component twice");
@@ -190,8 +189,8 @@ public final class UsageTable {
             grow();
         }
         int k = size++;
-        resource[k] = code(resourceCodes, resourceIds, resourceId);
-        component[k] = code(componentCodes, components, componentType);
+        resource[k] = resourceIds.code(resourceId);
+        component[k] = components.code(componentType);
         month[k] = epochMonth;
         setId(k, usageUuid);
         if (reportedAt == null) {
@@ -227,16 +226,6 @@ public final class UsageTable {
         return idHigh[k] != 0 || idLow[k] != 0;
     }
 
-    private static int code(Map<String, Integer> codes, List<String> values, String value) {
-        Integer c = codes.get(value);
-        if (c == null) {
-            c = values.size();
-            codes.put(value, c);
-            values.add(value);
-        }
-        return c;
-    }
-
     private void grow() {
         int capacity = Math.max(16, resource.length * 2);
         resource = Arrays.copyOf(resource, capacity);
@@ -257,12 +246,12 @@ public final class UsageTable {
 
     /** The resource UUID of report {@code k}. */
     public String resourceId(int k) {
-        return resourceIds.get(resource[k]);
+        return resourceIds.value(resource[k]);
     }
 
     /** The component type of report {@code k}. */
     public String component(int k) {
-        return components.get(component[k]);
+        return components.value(component[k]);
     }
 
     /** The epoch month of report {@code k}. */
@@ -333,7 +322,7 @@ public final class UsageTable {
                 kept[keys] = 1;
             } else {
                 List<Integer> records = latestFirst(versions(rows, from, to));
-                int p = Math.max(1, periods.periods(resourceIds.get(resource[head]), month[head]));
+                int p = Math.max(1, periods.periods(resourceIds.value(resource[head]), month[head]));
                 List<Integer> counting = records.subList(0, Math.min(p, records.size()));
                 rows[keys] = counting.get(0);
                 kept[keys] = counting.size();

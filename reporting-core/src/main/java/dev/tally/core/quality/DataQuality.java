@@ -8,7 +8,6 @@ import dev.tally.core.cost.RowFigures;
 import dev.tally.core.fact.OrderFact;
 import dev.tally.core.fact.UsageFact;
 import dev.tally.core.table.Column;
-import dev.tally.core.table.ColumnType;
 import dev.tally.core.table.ResultTable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -64,9 +63,8 @@ public final class DataQuality {
 
     /** The findings as a table for renderers: severity, check, subject and message, one row per finding. */
     public static ResultTable table(List<Finding> findings) {
-        List<Column> columns = List.of(new Column("severity", "Severity", ColumnType.TEXT),
-                new Column("check", "Check", ColumnType.TEXT), new Column("subject", "Subject", ColumnType.TEXT),
-                new Column("message", "Finding", ColumnType.TEXT));
+        List<Column> columns = List.of(Column.text("severity", "Severity"), Column.text("check", "Check"),
+                Column.text("subject", "Subject"), Column.text("message", "Finding"));
         List<List<Object>> rows = new ArrayList<>();
         for (Finding f : findings) {
             rows.add(List.of(f.severity().name().toLowerCase(java.util.Locale.ROOT), f.kind().key(), f.subject(), f.message()));

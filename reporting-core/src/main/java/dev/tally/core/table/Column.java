@@ -21,4 +21,9 @@ public record Column(String key, String title, ColumnType type, boolean additive
     public Column(String key, String title, ColumnType type) {
         this(key, title, type, type.summable());
     }
+
+    /** A column of text, such as a name, a label or a sentence. */
+    public static Column text(String key, String title) {
+        return new Column(key, title, ColumnType.TEXT);
+    }
 }
