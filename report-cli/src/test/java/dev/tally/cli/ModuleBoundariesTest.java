@@ -67,7 +67,8 @@ class ModuleBoundariesTest {
     private static final Set<String> OWN_YAML = Set.of(
             "dev.tally.cli.template.YamlTree",
             "dev.tally.cli.template.YamlSchema",
-            "dev.tally.cli.template.TemplateLoader",
+            "dev.tally.cli.template.TemplateReader",
+            "dev.tally.cli.template.ChartReader",
             "dev.tally.cli.report.Entitlements",
             "dev.tally.cli.report.publish.ExportConfig",
             "dev.tally.cli.report.publish.HistoryConfig",

@@ -3,50 +3,33 @@ package dev.tally.waldur.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tally.waldur.ApiToken;
-import dev.tally.waldur.BadRequestException;
-import dev.tally.waldur.ConflictException;
-import dev.tally.waldur.ForbiddenException;
 import dev.tally.waldur.InvalidResponseException;
 import dev.tally.waldur.NoResponseException;
-import dev.tally.waldur.NotFoundException;
 import dev.tally.waldur.ServerErrorException;
 import dev.tally.waldur.ThrottledException;
-import dev.tally.waldur.UnauthorizedException;
 import dev.tally.waldur.WaldurApiException;
 import dev.tally.waldur.WaldurClientConfig;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
-import java.nio.channels.UnresolvedAddressException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * HTTP for the Waldur API: one shared {@link HttpClient}, the token header, JSON parsing, retries of
- * idempotent requests per {@link RetryPolicy}, and failures turned into typed
- * {@link WaldurApiException}s carrying the status and the server's message (token redacted).
+ * HTTP for the Waldur API: one shared {@link HttpClient}, the token header, JSON parsing, and retries of
+ * idempotent requests per {@link RetryPolicy}. {@link Failures} turns what goes wrong into typed
+ * {@link WaldurApiException}s carrying the status and the server's message (token redacted), and
+ * {@link RetryAfter} reads how long a 429 asks to wait.
  *
  * <p>Redirects are never followed: the JDK client would otherwise resend the {@code Authorization}
  * header to wherever the {@code Location} points. URLs taken from responses ({@code Link}) must be on
@@ -67,6 +50,7 @@ public final class Transport {
     private final String userAgent;
     private final Sleeper sleeper;
     private final long maxResponseBytes;
+    private final Failures failures;
     private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
 
     /** A transport whose responses may be as large as {@link WaldurClientConfig#DEFAULT_MAX_RESPONSE_BYTES}. */
@@ -90,6 +74,7 @@ public final class Transport {
         this.retryPolicy = retryPolicy;
         this.userAgent = userAgent;
         this.sleeper = sleeper;
+        this.failures = new Failures(mapper, apiUrl, token, requestTimeout);
         this.http = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -147,7 +132,7 @@ public final class Transport {
      * for {@code Retry-After}, or backs off exponentially without it; 500/502/503/504, lost connections and cut bodies back off with jitter.
      */
     public Duration retryDelay(WaldurApiException e, int attempt, SplittableRandom random) {
-        if (e instanceof ResponseTooLarge) {
+        if (Failures.tooLarge(e)) {
             return null;
         }
         if (e instanceof ThrottledWithoutRetryAfter) {
@@ -230,23 +215,17 @@ public final class Transport {
             response = pending.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             pending.cancel(true);
-            throw new NoResponseException(method, url.getPath(), "no complete response within "
-                    + seconds(requestTimeout), true, e);
+            throw failures.incomplete(method, url, e);
         } catch (InterruptedException e) {
             pending.cancel(true);
             Thread.currentThread().interrupt();
             throw new WaldurApiException(method, url.getPath(), 0, "interrupted", e);
         } catch (ExecutionException e) {
-            BoundedBody.TooLarge tooLarge = cause(e, BoundedBody.TooLarge.class);
-            if (tooLarge != null) {
-                throw new ResponseTooLarge(method, url.getPath(), tooLarge.status(), "the response from "
-                        + redact(url.toString()) + " is larger than the limit of " + maxResponseBytes + " bytes");
-            }
-            throw noResponse(method, url, e.getCause() == null ? e : e.getCause());
+            throw failures.noResponse(method, url, e.getCause() == null ? e : e.getCause(), maxResponseBytes);
         }
         int status = response.statusCode();
         if (status >= 300) {
-            throw failure(method, url, response);
+            throw failures.of(method, url, response);
         }
         Duration pause = RateLimitPacing.pause(response.headers(), retryPolicy.baseDelay());
         if (!pause.isZero()) {
@@ -255,56 +234,7 @@ public final class Transport {
         try {
             return reader.read(status, response);
         } catch (IOException badJson) {
-            String type = response.headers().firstValue("Content-Type").orElse("no Content-Type");
-            throw new InvalidResponseException(method, url.getPath(), status,
-                    "the response is not valid JSON (" + type + ": " + redact(firstLine(badJson))
-                            + "); is the URL the Waldur API root?");
-        }
-    }
-
-    private NoResponseException noResponse(String method, URI url, Throwable e) {
-        if (e instanceof HttpConnectTimeoutException) {
-            return new NoResponseException(method, url.getPath(), "connection to " + url.getRawAuthority()
-                    + " timed out", false, e);
-        }
-        if (e instanceof HttpTimeoutException) {
-            return new NoResponseException(method, url.getPath(), "no response within " + seconds(requestTimeout), true, e);
-        }
-        if (hasCause(e, UnresolvedAddressException.class) || hasCause(e, UnknownHostException.class)) {
-            return new NoResponseException(method, url.getPath(), "cannot resolve host " + url.getHost()
-                    + " (check the URL)", false, e);
-        }
-        if (e instanceof ConnectException) {
-            return new NoResponseException(method, url.getPath(), "connection refused by " + url.getRawAuthority()
-                    + " (is the server running and the URL right?)", false, e);
-        }
-        return new NoResponseException(method, url.getPath(), "connection failed: " + redact(firstLine(e)), true, e);
-    }
-
-    private static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
-    }
-
-    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
-        return cause(e, type) != null;
-    }
-
-    /** The first of {@code e} and its causes that is a {@code type}, or null. */
-    private static <X extends Throwable> X cause(Throwable e, Class<X> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
-    }
-
-    /** A body past the limit: the server's fault, and asking again would fetch the same bytes, so never retried. */
-    private static final class ResponseTooLarge extends InvalidResponseException {
-        private static final long serialVersionUID = 1L;
-
-        ResponseTooLarge(String method, String path, int status, String detail) {
-            super(method, path, status, detail);
+            throw failures.notJson(method, url, response, badJson);
         }
     }
 
@@ -347,81 +277,6 @@ public final class Transport {
         return LinkHeader.parse(String.join(", ", response.headers().allValues("Link")));
     }
 
-    private WaldurApiException failure(String method, URI url, HttpResponse<byte[]> response) {
-        int status = response.statusCode();
-        String path = url.getPath();
-        String text = new String(response.body(), StandardCharsets.UTF_8);
-        if (status < 400) {
-            String target = response.headers().firstValue("Location").map(Transport::origin).orElse("nowhere");
-            return new WaldurApiException(method, path, status, "redirected to " + target
-                    + "; not followed, so the token stays with " + apiUrl.getAuthority()
-                    + " (use the final API URL)");
-        }
-        String detail = redact(ErrorBodies.describe(mapper, text));
-        return switch (status) {
-            case 400 -> new BadRequestException(method, path, detail, redactAll(ErrorBodies.fieldErrors(mapper, text)));
-            case 401 -> new UnauthorizedException(method, path, detail);
-            case 403 -> new ForbiddenException(method, path, detail);
-            case 404 -> new NotFoundException(method, path, detail);
-            case 409 -> new ConflictException(method, path, detail);
-            case 429 -> response.headers().firstValue("Retry-After").isEmpty()
-                    ? new ThrottledWithoutRetryAfter(method, path, detail)
-                    : new ThrottledException(method, path, detail, retryAfter(response));
-            default -> status >= 500
-                    ? new ServerErrorException(method, path, status, detail)
-                    : new WaldurApiException(method, path, status, detail);
-        };
-    }
-
-    private java.util.Map<String, List<String>> redactAll(java.util.Map<String, List<String>> errors) {
-        java.util.Map<String, List<String>> out = new java.util.LinkedHashMap<>();
-        errors.forEach((k, v) -> out.put(k, v.stream().map(this::redact).toList()));
-        return out;
-    }
-
-    /**
-     * {@code Retry-After} as delta-seconds or an HTTP date (RFC 9110 §10.2.3); one second when absent or
-     * unreadable. A date is measured from the response's own {@code Date} header, so neither our clock
-     * nor the server's needs to be right; only a response without {@code Date} falls back to our wall
-     * clock, which then decides a wait, never an output.
-     */
-    static Duration retryAfter(HttpResponse<?> response) {
-        String value = response.headers().firstValue("Retry-After").orElse("").strip();
-        if (value.isEmpty()) {
-            return Duration.ofSeconds(1);
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                Instant sent = response.headers().firstValue("Date").map(Transport::httpDate).orElseGet(Instant::now);
-                Duration d = Duration.between(sent, at);
-                return d.isNegative() ? Duration.ZERO : d;
-            } catch (DateTimeParseException unreadable) {
-                return Duration.ofSeconds(1);
-            }
-        }
-    }
-
-    /** An HTTP date, or null when unreadable. */
-    private static Instant httpDate(String value) {
-        try {
-            return ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    private static String origin(String location) {
-        try {
-            URI u = URI.create(location.strip());
-            return u.getHost() == null ? "a relative URL on the same host" : u.getScheme() + "://" + u.getRawAuthority();
-        } catch (IllegalArgumentException e) {
-            return "an unreadable Location";
-        }
-    }
-
     /** Only URLs on the configured API origin may receive the token (Link headers included). */
     private void checkSameOrigin(String method, URI url) {
         boolean same = apiUrl.getScheme().equalsIgnoreCase(url.getScheme())
@@ -437,16 +292,6 @@ public final class Transport {
 
     private static int port(URI u) {
         return u.getPort() != -1 ? u.getPort() : ("https".equalsIgnoreCase(u.getScheme()) ? 443 : 80);
-    }
-
-    private String redact(String text) {
-        return token == null ? text : token.redact(text);
-    }
-
-    private static String firstLine(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
     }
 
     /** Sleeps for {@code wait} with this transport's sleeper; an interrupt restores the flag and fails the call. */
@@ -476,98 +321,5 @@ public final class Transport {
 
     public ObjectMapper mapper() {
         return mapper;
-    }
-
-    /**
-     * A response body read into one array of at most {@code limit} bytes. A declared
-     * {@code Content-Length} above the limit fails before any byte is read; a body that grows past it
-     * (chunked, or longer than declared) is cancelled as soon as it does, so memory stays bounded.
-     */
-    private static final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
-        /** The body passed the limit; {@code status} is the response's. */
-        static final class TooLarge extends IOException {
-            private static final long serialVersionUID = 1L;
-            private final int status;
-
-            TooLarge(int status) {
-                super("response body larger than the limit");
-                this.status = status;
-            }
-
-            int status() {
-                return status;
-            }
-        }
-
-        private final long limit;
-        private final int status;
-        private final long declared;
-        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private final List<ByteBuffer> parts = new ArrayList<>();
-        private long received;
-        private Flow.Subscription subscription;
-
-        BoundedBody(long limit, HttpResponse.ResponseInfo info) {
-            this.limit = limit;
-            this.status = info.statusCode();
-            this.declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-        }
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return result;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            subscription = s;
-            if (declared > limit) {
-                fail();
-            } else {
-                s.request(Long.MAX_VALUE);
-            }
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> items) {
-            if (result.isDone()) {
-                return;
-            }
-            for (ByteBuffer b : items) {
-                received += b.remaining();
-                if (received > limit) {
-                    fail();
-                    return;
-                }
-                parts.add(b);
-            }
-        }
-
-        private void fail() {
-            subscription.cancel();
-            parts.clear();
-            result.completeExceptionally(new TooLarge(status));
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            result.completeExceptionally(t);
-        }
-
-        @Override
-        public void onComplete() {
-            if (result.isDone()) {
-                return;
-            }
-            byte[] bytes = new byte[(int) received];
-            int at = 0;
-            for (ByteBuffer b : parts) {
-                int n = b.remaining();
-                b.get(bytes, at, n);
-                at += n;
-            }
-            parts.clear();
-            result.complete(bytes);
-        }
     }
 }

@@ -58,7 +58,7 @@ class RetryAfterTest {
     @Test
     void anHttpDateIsMeasuredFromTheResponsesOwnDate() {
         // both dates are far from the day the suite runs: only the difference between them may matter
-        Duration wait = Transport.retryAfter(response(Map.of(
+        Duration wait = RetryAfter.of(response(Map.of(
                 "Date", "Tue, 29 Feb 2028 23:59:30 GMT", "Retry-After", "Wed, 01 Mar 2028 00:00:15 GMT")));
 
         assertThat(wait).isEqualTo(Duration.ofSeconds(45));
@@ -66,18 +66,18 @@ class RetryAfterTest {
 
     @Test
     void delaySecondsAreTakenAsTheyAre() {
-        assertThat(Transport.retryAfter(response(Map.of("Retry-After", "7")))).isEqualTo(Duration.ofSeconds(7));
+        assertThat(RetryAfter.of(response(Map.of("Retry-After", "7")))).isEqualTo(Duration.ofSeconds(7));
     }
 
     @Test
     void aDateBeforeTheResponseMeansNoWait() {
-        assertThat(Transport.retryAfter(response(Map.of(
+        assertThat(RetryAfter.of(response(Map.of(
                 "Date", "Fri, 31 Dec 2027 12:00:00 GMT", "Retry-After", "Fri, 31 Dec 2027 11:00:00 GMT"))))
                 .isEqualTo(Duration.ZERO);
     }
 
     @Test
     void anUnreadableValueWaitsOneSecond() {
-        assertThat(Transport.retryAfter(response(Map.of("Retry-After", "soon")))).isEqualTo(Duration.ofSeconds(1));
+        assertThat(RetryAfter.of(response(Map.of("Retry-After", "soon")))).isEqualTo(Duration.ofSeconds(1));
     }
 }
