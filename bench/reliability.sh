@@ -12,6 +12,8 @@
 #   --clients N   concurrent harvesting clients in the load run (default 32)
 #   --scale N     emulator scale of the load run (default 5)
 #   --kills N     kill points: harvests killed with SIGKILL 0.1, 0.2, ... N/10 seconds after they start (default 40)
+#   --load-collections LIST  what each load client harvests (default all; or e.g. customers,projects,orders)
+#   --emulator-heap SIZE     the load run's emulator heap (default 1g, what ./tally emulator runs with)
 #   --only CHECKS the checks to run, comma-separated: matrix, corpus, load, kills (the leak scan always runs)
 #
 # What it runs:
@@ -35,6 +37,8 @@ clients=32
 scale=5
 kills=40
 only=matrix,corpus,load,kills
+load_collections=all
+emulator_heap=1g
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) seeds=21; clients=32; scale=5; kills=10; shift ;;
@@ -42,8 +46,10 @@ while [ $# -gt 0 ]; do
     --clients) clients="$2"; shift 2 ;;
     --scale) scale="$2"; shift 2 ;;
     --kills) kills="$2"; shift 2 ;;
+    --load-collections) load_collections="$2"; shift 2 ;;
+    --emulator-heap) emulator_heap="$2"; shift 2 ;;
     --only) only="$2"; shift 2 ;;
-    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
     *) echo "bench/reliability.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -116,7 +122,7 @@ if wanted load; then
   load_before="$(loadavg)"
   load_seconds=$SECONDS
   run_test api-client ConcurrentHarvestLoadTest -Dtally.load.clients="$clients" -Dtally.load.scale="$scale" \
-    -Dtally.load.collections=all
+    -Dtally.load.collections="$load_collections" -Dtally.load.emulatorHeap="$emulator_heap"
   load_seconds=$((SECONDS - load_seconds))
   read -r load_tests load_failed < <(surefire api-client/target/surefire-reports/TEST-dev.tally.waldur.snapshot.ConcurrentHarvestLoadTest.xml)
   load_line="$(grep -hs '^load:' api-client/target/surefire-reports/dev.tally.waldur.snapshot.ConcurrentHarvestLoadTest-output.txt || true)"
@@ -182,7 +188,7 @@ rows+=("| leak scan | $scanned files and logs of this run scanned, the staff tok
 verdict="every figure holding"
 [ "$failed" -eq 0 ] || verdict="**not every figure holding**"
 {
-  echo "\`bench/reliability.sh --seeds $seeds --clients $clients --scale $scale --kills $kills --only $only\` on $started,"
+  echo "\`bench/reliability.sh --seeds $seeds --clients $clients --scale $scale --kills $kills --load-collections $load_collections --emulator-heap $emulator_heap --only $only\` on $started,"
   echo "commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown), $verdict; $SECONDS s wall, load average"
   echo "$load_start at the start and $(loadavg) at the end (2 cores shared with other builds):"
   echo

@@ -21,6 +21,7 @@ import dev.tally.cli.report.publish.SnapshotStore;
 import dev.tally.cli.report.publish.Publisher;
 import dev.tally.cli.template.ReportTemplate;
 import dev.tally.cli.template.TemplateLoader;
+import dev.tally.cli.template.YamlTree;
 import dev.tally.core.history.SnapshotDiff;
 import dev.tally.core.query.Period;
 import dev.tally.core.quality.Severity;
@@ -112,14 +113,15 @@ public final class ExportCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--config " + config + ": no such file");
             }
             cfg = ExportConfig.read(config);
-            for (String t : cfg.templates()) {
-                ReportTemplate template = resolveTemplate(t, config);
+            for (int i = 0; i < cfg.templates().size(); i++) {
+                ReportTemplate template = resolveTemplate(cfg.templates().get(i), config);
                 DestinationPattern.checkFor(cfg.destination(), template.name());
                 for (ReportTemplate other : templates) {
                     if (other.name().equals(template.name())) {
-                        // both would publish under one name, the second overwriting the first
-                        throw new IllegalArgumentException(config + ": templates " + other.source() + " and " + template.source()
-                                + " are both named '" + template.name() + "'");
+                        // both would publish under one name, the second overwriting the first; named at the
+                        // second's FILE:LINE like every config error (docs/reliability.md, "Templates and configs")
+                        throw YamlTree.read(config).error("templates[" + i + "]", "templates " + other.source() + " and "
+                                + template.source() + " are both named '" + template.name() + "'");
                     }
                 }
                 templates.add(template);
