@@ -77,7 +77,8 @@ public record ReportInput(Snapshot snapshot, Dataset dataset, List<Finding> find
         Dataset dataset;
         Snapshot snapshot;
         if (cached.isPresent()) {
-            dataset = builder.dataset(opening.manifest(), cached.get(), history);
+            // the cached source is read by nothing else: its usages go once they are in the dataset
+            dataset = builder.dataset(opening.manifest(), cached.get(), history, true);
             snapshot = opening.verified();
         } else {
             snapshot = opening.verified();
