@@ -102,7 +102,8 @@ public final class ReportInput {
         Dataset dataset;
         Snapshot snapshot;
         if (cached.isPresent()) {
-            dataset = builder.dataset(opening.manifest(), cached.get(), history);
+            // the cached source is read by nothing else: its usages go once they are in the dataset
+            dataset = builder.dataset(opening.manifest(), cached.get(), history, true);
             snapshot = opening.verified();
         } else {
             snapshot = opening.verified();

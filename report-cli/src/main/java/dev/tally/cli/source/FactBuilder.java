@@ -88,7 +88,7 @@ public final class FactBuilder {
      * earlier harvests) saw then (docs/definitions.md, "Prices that change").
      */
     public Dataset dataset(Snapshot snapshot, List<Snapshot> priceHistory) {
-        return assembler(snapshot).withPriceHistory(priceHistory(priceHistory)).assemble(source(snapshot));
+        return assembler(snapshot).withPriceHistory(priceHistory(priceHistory)).assemble(source(snapshot), true);
     }
 
     /**
@@ -96,7 +96,15 @@ public final class FactBuilder {
      * (docs/cache.md); the current month is the harvest month in {@code manifest} unless the builder has a clock.
      */
     public Dataset dataset(Manifest manifest, SourceData source, List<Snapshot> priceHistory) {
-        return assembler(manifest).withPriceHistory(priceHistory(priceHistory)).assemble(source);
+        return dataset(manifest, source, priceHistory, false);
+    }
+
+    /**
+     * The same; with {@code consume} the source's usages are let go once they are in the dataset (the caller reads
+     * {@code source} no more), which lowers the peak memory of a large snapshot by their size.
+     */
+    public Dataset dataset(Manifest manifest, SourceData source, List<Snapshot> priceHistory, boolean consume) {
+        return assembler(manifest).withPriceHistory(priceHistory(priceHistory)).assemble(source, consume);
     }
 
     /** What these snapshots saw of the plans, each in its harvest month, oldest harvest first. */

@@ -97,6 +97,15 @@ public final class FactAssembler {
 
     /** Builds the dataset queries and checks run on; usages go into it column-wise, never as one object each. */
     public Dataset assemble(SourceData data) {
+        return assemble(data, false);
+    }
+
+    /**
+     * The same; with {@code releaseUsages} the source's usage table is emptied ({@link UsageTable#release}) as soon as
+     * its rows are in the builder, before the dataset's columns are built, so the two never need room at once. Only for
+     * a caller that reads the source no more, on any thread.
+     */
+    public Dataset assemble(SourceData data, boolean releaseUsages) {
         List<Finding> findings = new ArrayList<>();
         List<AllocationFact> allocations = new ArrayList<>();
         List<OrderFact> orders = new ArrayList<>();
@@ -111,8 +120,9 @@ public final class FactAssembler {
         orders.forEach(b::addOrder);
         orders.clear();
         addUsages(data.usages(), periods, b, findings);
-        // the source (its usage table is tens of MB at scale) is not needed any more: let build() have the room
-        data = null;
+        if (releaseUsages) {
+            data.usages().release();
+        }
         findings.forEach(b::addFinding);
         return b.build();
     }

@@ -120,17 +120,15 @@ public final class DataQuality {
      * allocation's plan does not have. Either is an error, not a correction: the figure stays as reported, so the
      * report shows what Waldur holds, and the finding says it cannot be right.
      */
-    private static void invariants(Dataset d, int i, int epochMonth, String component, BigDecimal value, List<Finding> out) {
-        String month = Dataset.month(epochMonth).toString();
+    private static void invariants(Dataset d, int i, int epochMonth, PriceList plan, String component, BigDecimal value,
+            List<Finding> out) {
         if (value.signum() < 0) {
             out.add(new Finding(FindingKind.NEGATIVE_USAGE, d.resourceId(i), "resource " + d.resourceId(i) + " reported "
-                    + value.toPlainString() + " " + component + " in " + month + ", below zero; counted as reported"));
+                    + value.toPlainString() + " " + component + " in " + Dataset.month(epochMonth) + ", below zero; counted as reported"));
         }
-        int day = (int) Dataset.month(epochMonth).atDay(1).toEpochDay();
-        PriceList plan = d.plan(d.planOn(i, day));
         if (!plan.components().isEmpty() && !plan.components().containsKey(component)) {
             out.add(new Finding(FindingKind.USAGE_NOT_IN_OFFERING, d.resourceId(i), "resource " + d.resourceId(i) + " reported "
-                    + component + " in " + month + ", a component its plan '" + plan.planName()
+                    + component + " in " + Dataset.month(epochMonth) + ", a component its plan '" + plan.planName()
                     + "' does not have; counted as reported"));
         }
     }
@@ -168,29 +166,41 @@ public final class DataQuality {
         for (int i = 0; i < d.size(); i++) {
             int lastMonth = Integer.MIN_VALUE;
             boolean exists = false;
+            PriceList plan = null;
             for (int u = d.usageStart(i); u < d.usageEnd(i); u++) {
                 int em = d.usageMonth(u);
                 if (em != lastMonth) {
                     exists = accrual.month(i, em, row);
+                    // the plan on the month's first day, which the invariants judge a record by; once per month
+                    plan = d.plan(d.planOn(i, (int) Dataset.month(em).atDay(1).toEpochDay()));
                     lastMonth = em;
                 }
                 String component = d.componentName(d.usageComponent(u));
-                String month = Dataset.month(em).toString();
                 BigDecimal value = d.usageValue(u);
-                invariants(d, i, em, component, value, out);
-                if (!exists) {
-                    out.add(new Finding(FindingKind.USAGE_WITHOUT_ALLOCATION, d.resourceId(i), "usage of " + component
-                            + " in " + month + " reported for resource " + d.resourceId(i)
-                            + ", which did not exist that month; not counted"));
-                } else {
-                    BigDecimal limit = row.limit(d.usageComponent(u));
-                    if (limit != null && value.compareTo(limit) > 0) {
-                        out.add(new Finding(FindingKind.USAGE_ABOVE_LIMIT, d.resourceId(i), "resource " + d.resourceId(i)
-                                + " used " + value.toPlainString() + " " + component + " in " + month + ", above its limit of "
-                                + limit.setScale(3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()));
-                    }
+                invariants(d, i, em, plan, component, value, out);
+                BigDecimal limit = exists ? row.limit(d.usageComponent(u)) : null;
+                if (!exists || limit != null && value.compareTo(limit) > 0) {
+                    usageFinding(d, i, em, component, value, limit, out);
                 }
             }
+        }
+    }
+
+    /**
+     * The finding about a usage record of a month the allocation did not exist in ({@code limit} null), or of one above
+     * its {@code limit}; its words are made only here, for the few records that have a finding.
+     */
+    private static void usageFinding(Dataset d, int i, int em, String component, BigDecimal value, BigDecimal limit,
+            List<Finding> out) {
+        String month = Dataset.month(em).toString();
+        if (limit == null) {
+            out.add(new Finding(FindingKind.USAGE_WITHOUT_ALLOCATION, d.resourceId(i), "usage of " + component
+                    + " in " + month + " reported for resource " + d.resourceId(i)
+                    + ", which did not exist that month; not counted"));
+        } else {
+            out.add(new Finding(FindingKind.USAGE_ABOVE_LIMIT, d.resourceId(i), "resource " + d.resourceId(i)
+                    + " used " + value.toPlainString() + " " + component + " in " + month + ", above its limit of "
+                    + limit.setScale(3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()));
         }
     }
 }
