@@ -38,6 +38,12 @@ public final class Codes<K> {
         return values.size();
     }
 
+    /** Forgets every value, so that a table done with its codes lets them go. */
+    public void clear() {
+        codes.clear();
+        values.clear();
+    }
+
     /** The values in code order, as a read-only view that grows with the codes. */
     public List<K> values() {
         return Collections.unmodifiableList(values);

@@ -255,9 +255,7 @@ public final class UsageTable {
         idHigh = new long[0];
         idLow = new long[0];
         big.clear();
-        resourceCodes.clear();
         resourceIds.clear();
-        componentCodes.clear();
         components.clear();
     }
 
