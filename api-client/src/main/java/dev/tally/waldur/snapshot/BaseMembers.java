@@ -35,6 +35,7 @@ final class BaseMembers implements CountingGzipWriter.Reuse, AutoCloseable {
     }
 
     private final FileChannel file;
+    private final CountingGzipWriter.Base base;
     private final ByteBuffer in = ByteBuffer.allocate(1 << 20);
     private long inStart;
     private final Inflater inflater = new Inflater(true);
@@ -47,9 +48,16 @@ final class BaseMembers implements CountingGzipWriter.Reuse, AutoCloseable {
     private record Kept(byte[] bytes, int length, long start, long end) {
     }
 
-    BaseMembers(Path path) throws IOException {
+    /** Reads {@code path}; {@code sha256} is its checksum as verified when the base was opened, or null. */
+    BaseMembers(Path path, String sha256) throws IOException {
         this.file = FileChannel.open(path, StandardOpenOption.READ);
+        this.base = sha256 == null ? null : new CountingGzipWriter.Base(file.size(), sha256);
         in.limit(0);
+    }
+
+    @Override
+    public CountingGzipWriter.Base base() {
+        return base;
     }
 
     /** Hands every line of the file to {@code sink}, in order. */
@@ -110,7 +118,7 @@ final class BaseMembers implements CountingGzipWriter.Reuse, AutoCloseable {
     }
 
     @Override
-    public byte[] compressed(byte[] chunk, int length) throws IOException {
+    public CountingGzipWriter.Copy compressed(byte[] chunk, int length) throws IOException {
         for (Kept k : window) {
             if (k != null && k.length == length && Arrays.equals(k.bytes, 0, length, chunk, 0, length)) {
                 byte[] bytes = new byte[(int) (k.end - k.start)];
@@ -121,7 +129,7 @@ final class BaseMembers implements CountingGzipWriter.Reuse, AutoCloseable {
                     }
                 }
                 offered++;
-                return bytes;
+                return new CountingGzipWriter.Copy(bytes, k.start);
             }
         }
         return null;

@@ -1,9 +1,13 @@
 package dev.tally.waldur.snapshot;
 
+import java.io.EOFException;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
@@ -63,7 +67,20 @@ final class CountingGzipWriter implements AutoCloseable {
     interface Reuse {
         Reuse NONE = (chunk, length) -> null;
 
-        byte[] compressed(byte[] chunk, int length) throws IOException;
+        Copy compressed(byte[] chunk, int length) throws IOException;
+
+        /** The base file these members come from, or null: a file that comes out as all of it takes its checksum. */
+        default Base base() {
+            return null;
+        }
+    }
+
+    /** A base member's compressed bytes and where they start in the base file. */
+    record Copy(byte[] bytes, long start) {
+    }
+
+    /** A base file's length and its SHA-256 as verified when the base was opened. */
+    record Base(long length, String sha256) {
     }
 
     private final MessageDigest digest;
@@ -89,6 +106,13 @@ final class CountingGzipWriter implements AutoCloseable {
     private long lines;
     private long reused;
     private Reuse reuse = Reuse.NONE;
+    // While every member so far is the base file's next member, the output is that file's first `prefix` bytes and is
+    // not hashed: a file that comes out as the whole base takes the base's verified checksum (docs/harvest.md, "Gzip
+    // members"); one that departs from it hashes that prefix back from disk first.
+    private final Path file;
+    private Base base;
+    private boolean identical = true;
+    private long prefix;
 
     CountingGzipWriter(Path file) throws IOException {
         this(file, DEFAULT_CHUNK_SIZE, defaultThreads());
@@ -110,6 +134,7 @@ final class CountingGzipWriter implements AutoCloseable {
         this.minChunk = minChunk(chunkSize);
         this.maxInFlight = 2 * threads;
         this.chunk = new byte[Math.min(chunkSize, 1 << 16)];
+        this.file = file;
         this.out = new FileOutputStream(file.toFile());
         this.sink = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "tally-gzip-write");
@@ -140,6 +165,9 @@ final class CountingGzipWriter implements AutoCloseable {
     /** Where finished chunks may be found already compressed; {@link Reuse#NONE} (the default) deflates all. */
     void reuse(Reuse from) {
         this.reuse = from;
+        if (from.base() != null) {
+            base = from.base();
+        }
     }
 
     /**
@@ -190,6 +218,16 @@ final class CountingGzipWriter implements AutoCloseable {
         return members;
     }
 
+    /**
+     * Ends the member being filled after the lines written so far, as {@link #finish} would: an incremental harvest
+     * calls it after its last line while its {@link #reuse} source is still open, so the last member may be copied too.
+     */
+    void endChunk() throws IOException {
+        if (chunkLength > 0) {
+            submitChunk();
+        }
+    }
+
     /** Finishes the file, forces it to disk and returns the SHA-256 of its bytes. */
     String finish() throws IOException {
         if (chunkLength > 0 || members + inFlight.size() == 0) {
@@ -204,6 +242,12 @@ final class CountingGzipWriter implements AutoCloseable {
         }
         out.getFD().sync();
         out.close();
+        if (identical && base != null && prefix == base.length()) {
+            return base.sha256();
+        }
+        if (identical) {
+            hashBack(prefix);
+        }
         return HexFormat.of().formatHex(digest.digest());
     }
 
@@ -224,10 +268,11 @@ final class CountingGzipWriter implements AutoCloseable {
         byte[] next = freeChunks.poll();
         chunk = next != null ? next : new byte[Math.min(chunkSize, Math.max(chunk.length, 1 << 16))];
         chunkLength = 0;
-        byte[] copy = length > 0 ? reuse.compressed(data, length) : null;
+        Copy copy = length > 0 ? reuse.compressed(data, length) : null;
         if (copy != null) {
             reused++;
-            inFlight.add(CompletableFuture.completedFuture(new Member(data, copy, copy.length, false)));
+            inFlight.add(CompletableFuture.completedFuture(
+                    new Member(data, copy.bytes(), copy.bytes().length, false, copy.start())));
         } else {
             byte[] output = freeOutputs.poll();
             byte[] target = output != null ? output : new byte[Math.max(1 << 12, length / 2)];
@@ -252,9 +297,27 @@ final class CountingGzipWriter implements AutoCloseable {
         inFlight.remove();
         members++;
         freeChunks.add(member.input());
+        boolean hashed = true;
+        long behind = 0;
+        if (identical) {
+            if (base != null && member.baseStart() == prefix) {
+                prefix += member.length();
+                hashed = false;
+            } else {
+                identical = false;
+                behind = prefix;
+            }
+        }
+        boolean hash = hashed;
+        long hashFirst = behind;
         writing.add(sink.submit(() -> {
             out.write(member.bytes(), 0, member.length());
-            digest.update(member.bytes(), 0, member.length());
+            if (hashFirst > 0) {
+                hashBack(hashFirst);
+            }
+            if (hash) {
+                digest.update(member.bytes(), 0, member.length());
+            }
             if (member.ours()) {
                 freeOutputs.add(member.bytes());
             }
@@ -276,8 +339,28 @@ final class CountingGzipWriter implements AutoCloseable {
         }
     }
 
-    /** A finished gzip member, {@code bytes[0, length)}, the chunk it was made from, and whether its buffer is ours. */
-    private record Member(byte[] input, byte[] bytes, int length, boolean ours) {
+    /**
+     * A finished gzip member, {@code bytes[0, length)}, the chunk it was made from, whether its buffer is ours, and
+     * where it starts in the base file (-1 if it was deflated here).
+     */
+    private record Member(byte[] input, byte[] bytes, int length, boolean ours, long baseStart) {
+    }
+
+    /** Hashes the first {@code n} bytes already written, which were left unhashed while they matched the base. */
+    private void hashBack(long n) throws IOException {
+        try (FileChannel written = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+            long at = 0;
+            while (at < n) {
+                buffer.clear().limit((int) Math.min(buffer.capacity(), n - at));
+                int read = written.read(buffer, at);
+                if (read < 0) {
+                    throw new EOFException("the file being written is shorter than what was written to it");
+                }
+                digest.update(buffer.array(), 0, read);
+                at += read;
+            }
+        }
     }
 
     private Member compress(byte[] data, int length, byte[] target) {
@@ -293,7 +376,7 @@ final class CountingGzipWriter implements AutoCloseable {
                 deflater.reset();
                 n = member(deflater, data, length, buf);
             }
-            return new Member(data, buf, n, true);
+            return new Member(data, buf, n, true, -1);
         } finally {
             deflater.reset();
             deflaters.add(deflater);

@@ -98,13 +98,18 @@ final class IncrementalHarvest {
      */
     boolean stream(WaldurCollection c, Path dir, CountingGzipWriter out, ListListener listener, Written written)
             throws IOException {
-        Path file = base.dir().resolve(base.manifest().collections().get(c.id()).file());
-        try (SortedLines fresh = Harvester.sorted(c, dir); BaseMembers members = new BaseMembers(file)) {
+        Manifest.Entry entry = base.manifest().collections().get(c.id());
+        Path file = base.dir().resolve(entry.file());
+        // Snapshot.open verified the base's checksums before this run fetched anything
+        try (SortedLines fresh = Harvester.sorted(c, dir); BaseMembers members = new BaseMembers(file, entry.sha256())) {
             out.reuse(members);
             Merge merge = new Merge(c, fresh, out, written);
             boolean done = c == WaldurCollection.COMPONENT_USAGES
                     ? streamUsages(fresh, members, merge, listener)
                     : streamModified(c, fresh, members, merge, listener);
+            if (done) {
+                out.endChunk();
+            }
             out.reuse(CountingGzipWriter.Reuse.NONE);
             return done;
         } catch (NotCanonical e) {
@@ -143,13 +148,17 @@ final class IncrementalHarvest {
                 seen.add(key);
                 kept[0]++;
                 merge.base(uuid, bytes, from, length);
+            } else {
+                joins.replacedBase(c, bytes, from, length);
             }
         });
         seen.retainAll(listed);
         if (seen.size() != listed.size()) {
+            joins.streamed(c, false);
             return false;
         }
         merge.finish();
+        joins.streamed(c, true);
         fetched.put(c.id(), new Manifest.Fetched("modified", modifiedCount, 0, kept[0], dropped[0]));
         return true;
     }

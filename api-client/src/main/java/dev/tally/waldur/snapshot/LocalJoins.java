@@ -30,6 +30,10 @@ final class LocalJoins {
     private final Snapshot base;
     // Per source: the UUIDs whose joined fields differ from the base snapshot's; computed on first use.
     private final Map<WaldurCollection, Set<String>> changed = new EnumMap<>(WaldurCollection.class);
+    // Per source merged by streaming: the base lines the merge replaced, the only ones whose joined fields can
+    // differ from the new snapshot's (a kept line is the base's own bytes, and joins never rewrite a source field).
+    private final Map<WaldurCollection, List<byte[]>> replaced = new EnumMap<>(WaldurCollection.class);
+    private final Set<WaldurCollection> complete = java.util.EnumSet.noneOf(WaldurCollection.class);
 
     /** Joins for rows kept from {@code base}; only rows whose source object changed since it are rewritten. */
     LocalJoins(Snapshot base) {
@@ -70,6 +74,26 @@ final class LocalJoins {
             if (raw[i] != null) {
                 byField.computeIfAbsent(fields[i], k -> new HashMap<>()).put(LineKey.normalised(uuid), raw[i]);
             }
+        }
+    }
+
+    /**
+     * Notes {@code bytes[from, from + length)}, a base line of {@code c} that a streamed merge replaced with the
+     * fetched object; once {@link #streamed} says the merge held, only such lines are compared with the new values.
+     */
+    void replacedBase(WaldurCollection c, byte[] bytes, int from, int length) {
+        if (isSource(c)) {
+            replaced.computeIfAbsent(c, k -> new ArrayList<>()).add(Arrays.copyOfRange(bytes, from, from + length));
+        }
+    }
+
+    /** Whether the base lines {@link #replacedBase} noted for {@code c} are all its lines that changed. */
+    void streamed(WaldurCollection c, boolean held) {
+        if (held && isSource(c)) {
+            replaced.computeIfAbsent(c, k -> new ArrayList<>());
+            complete.add(c);
+        } else {
+            replaced.remove(c);
         }
     }
 
@@ -147,7 +171,7 @@ final class LocalJoins {
             String[] fields = sourceFields(s);
             Map<String, Map<String, byte[]>> now = values.getOrDefault(s, Map.of());
             Set<String> differ = new HashSet<>();
-            base.forEachLine(s, line -> {
+            java.util.function.Consumer<byte[]> compare = line -> {
                 String[] names = Arrays.copyOf(fields, fields.length + 1);
                 names[fields.length] = "uuid";
                 byte[][] raw = TopLevelFields.raw(line, names, null);
@@ -162,7 +186,12 @@ final class LocalJoins {
                         differ.add(uuid);
                     }
                 }
-            });
+            };
+            if (complete.contains(s)) {
+                replaced.get(s).forEach(compare);
+            } else {
+                base.forEachLine(s, compare::accept);
+            }
             return differ;
         });
     }
