@@ -99,8 +99,6 @@ public final class DemoCommand implements Callable<Integer> {
         EmulatorConfig emulatorConfig = EmulatorConfig.defaults().withScale(scale).withSeed(seed);
         Path snapshotDir = out.resolve("snapshot");
         Path reportsDir = out.resolve("reports");
-        // the report's renderers set up on the second core while this one generates the emulator's dataset
-        DemoWarmUp.start();
         try (Emulator emulator = start(emulatorConfig)) {
             if (!quiet) {
                 w.println("Emulator (seed " + seed + ", scale " + scale + ") on " + emulator.baseUrl());
