@@ -26,8 +26,6 @@ class DemoReportFilesTest {
 
     @Test
     void sameFilesInTheSameOrderWithTheSameBytesAsOneWriter() throws Exception {
-        // a warm-up first, as the demo runs it: it must leave nothing behind that changes the report's bytes
-        DemoWarmUp.run();
         ReportInput input = ReportInput.load(DemoSnapshot.get());
         ReportJob job = new ReportJob(TemplateLoader.builtIn("monthly-consortium"), Period.month(YearMonth.of(2026, 10)),
                 OutputFormat.REPORT, Entitlements.NONE, null, false);
