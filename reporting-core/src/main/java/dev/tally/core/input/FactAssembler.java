@@ -335,12 +335,12 @@ public final class FactAssembler {
     }
 
     /**
-     * The usage that counts per resource, component and month (UsageTable#counted), with a finding for each key whose
+     * The usage that counts per resource, component and month (UsageCounting#counted), with a finding for each key whose
      * records were added up over plan periods and for each whose extra records were left out.
      */
     private static UsageTable.Counted countedUsages(UsageTable usages, UsageTable.PlanPeriodCount periods,
             List<Finding> findings) {
-        UsageTable.Counted counted = usages.counted(periods);
+        UsageTable.Counted counted = UsageCounting.counted(usages, periods);
         for (int j = 0; j < counted.rows().length; j++) {
             int k = counted.rows()[j];
             YearMonth month = Dataset.month(usages.epochMonth(k));

@@ -8,7 +8,6 @@ import dev.tally.core.dataset.LatestPerKey;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +23,9 @@ import java.util.Objects;
  * <p>Usages are exact: a value whose unscaled digits or scale do not fit ({@link #add(String, String,
  * int, BigDecimal, Instant)} decides) is kept as the {@code BigDecimal} it is, with the same value and
  * scale. Not thread-safe.
+ *
+ * <p>The table only stores reports; which of them count is {@link UsageCounting}'s rule (docs/definitions.md, "Usage
+ * and utilisation"), which reads them through the package-private row accessors here.
  */
 public final class UsageTable {
     /** {@link #scale} of a usage kept in {@link #big}. */
@@ -222,10 +224,6 @@ public final class UsageTable {
         }
     }
 
-    private boolean hasId(int k) {
-        return idHigh[k] != 0 || idLow[k] != 0;
-    }
-
     private void grow() {
         int capacity = Math.max(16, resource.length * 2);
         resource = Arrays.copyOf(resource, capacity);
@@ -307,114 +305,36 @@ public final class UsageTable {
         }
     }
 
-    /**
-     * The usage that counts, one figure per resource, component and month, in the order each of those keys first
-     * appears (docs/definitions.md, "Usage and utilisation"; this is the one place the rule is applied):
-     * <ol>
-     *   <li>a record read more than once (the same UUID) counts once, in its latest version;</li>
-     *   <li>Waldur keeps one record per resource, component, <em>plan period</em> and month, so when the resource had
-     *       {@code p} plan periods in the month ({@code periods}), its records there, up to {@code p} of them, are
-     *       added up;</li>
-     *   <li>more records than plan periods are copies (a recurring usage carried into the month for a period that had
-     *       ended, or reports without a UUID): the {@code p} latest count.</li>
-     * </ol>
-     * "Latest" is by report time, where a report without a time loses to any with one and of two at the same time the
-     * one added later wins.
-     */
+    /** The usage that counts, one figure per key: {@link UsageCounting#counted} applied to this table. */
     Counted counted(PlanPeriodCount periods) {
-        int[] rows = Grouping.order(size, resource, resourceIds.size(), component, month);
-        int[] firsts = new int[rows.length];
-        int[] counts = new int[rows.length];
-        int[] kept = new int[rows.length];
-        Map<Integer, BigDecimal> sums = new HashMap<>();
-        int keys = 0;
-        for (int from = 0; from < rows.length;) {
-            int head = rows[from];
-            int to = from + 1;
-            while (to < rows.length && resource[rows[to]] == resource[head] && component[rows[to]] == component[head]
-                    && month[rows[to]] == month[head]) {
-                to++;
-            }
-            firsts[keys] = head;
-            counts[keys] = to - from;
-            if (to - from == 1) {
-                rows[keys] = head;
-                kept[keys] = 1;
-            } else {
-                List<Integer> records = latestFirst(versions(rows, from, to));
-                int p = Math.max(1, periods.periods(resourceIds.value(resource[head]), month[head]));
-                List<Integer> counting = records.subList(0, Math.min(p, records.size()));
-                rows[keys] = counting.get(0);
-                kept[keys] = counting.size();
-                if (counting.size() > 1) {
-                    BigDecimal sum = BigDecimal.ZERO;
-                    for (int k : counting) {
-                        sum = sum.add(usage(k));
-                    }
-                    sums.put(keys, sum);
-                }
-            }
-            keys++;
-            from = to;
-        }
-        // rows of one key arrive in ascending order, so a key's first row is where it first appears
-        int[] keyAt = new int[size];
-        Arrays.fill(keyAt, -1);
-        for (int j = 0; j < keys; j++) {
-            keyAt[firsts[j]] = j;
-        }
-        int[] outRows = new int[keys];
-        int[] outReports = new int[keys];
-        int[] outKept = new int[keys];
-        BigDecimal[] outSums = new BigDecimal[keys];
-        int n = 0;
-        for (int k = 0; k < size; k++) {
-            int j = keyAt[k];
-            if (j >= 0) {
-                outRows[n] = rows[j];
-                outReports[n] = counts[j];
-                outKept[n] = kept[j];
-                outSums[n++] = sums.get(j);
-            }
-        }
-        return new Counted(outRows, outReports, outKept, outSums);
+        return UsageCounting.counted(this, periods);
     }
 
-    /** Of the rows {@code rows[from … to-1]} (in the order added), one per UUID: its latest version; rows without one all stay. */
-    private List<Integer> versions(int[] rows, int from, int to) {
-        List<Integer> out = new ArrayList<>(to - from);
-        for (int j = from; j < to; j++) {
-            int k = rows[j];
-            if (!hasId(k)) {
-                out.add(k);
-                continue;
-            }
-            Integer seen = null;
-            for (int i = 0; i < out.size(); i++) {
-                int other = out.get(i);
-                if (hasId(other) && idHigh[other] == idHigh[k] && idLow[other] == idLow[k]) {
-                    seen = i;
-                    break;
-                }
-            }
-            if (seen == null) {
-                out.add(k);
-            } else if (!isBefore(k, out.get(seen))) {
-                out.set(seen, k);
-            }
-        }
-        return out;
+    /**
+     * The rows grouped by resource, component and month (resource code, then component code, then month), each key's
+     * rows in the order they were added.
+     */
+    int[] rowsByKey() {
+        return Grouping.order(size, resource, resourceIds.size(), component, month);
     }
 
-    /** The rows sorted latest report first; of two at the same time (or both without one), the later added first. */
-    private List<Integer> latestFirst(List<Integer> records) {
-        List<Integer> sorted = new ArrayList<>(records);
-        sorted.sort((a, b) -> isBefore(a, b) ? 1 : isBefore(b, a) ? -1 : Integer.compare(b, a));
-        return sorted;
+    /** True when reports {@code a} and {@code b} are for the same resource, component and month. */
+    boolean sameKey(int a, int b) {
+        return resource[a] == resource[b] && component[a] == component[b] && month[a] == month[b];
     }
 
-    // report a before report b: no time before any time, then by time
-    private boolean isBefore(int a, int b) {
+    /** True when report {@code k}'s record has a UUID. */
+    boolean hasId(int k) {
+        return idHigh[k] != 0 || idLow[k] != 0;
+    }
+
+    /** True when reports {@code a} and {@code b} both have a UUID and it is the same one. */
+    boolean sameId(int a, int b) {
+        return hasId(a) && hasId(b) && idHigh[a] == idHigh[b] && idLow[a] == idLow[b];
+    }
+
+    /** True when report {@code a} was made before report {@code b}; a report without a time comes before any with one. */
+    boolean reportedBefore(int a, int b) {
         if (reportedNano[a] == NO_TIME || reportedNano[b] == NO_TIME) {
             return reportedNano[a] == NO_TIME && reportedNano[b] != NO_TIME;
         }
@@ -431,8 +351,8 @@ public final class UsageTable {
     }
 
     /**
-     * Per key: a row naming it, how many rows it had, how many records count, and their sum when more than one does
-     * (null otherwise: the row's own usage counts).
+     * What {@link UsageCounting#counted} gives, per key: a row of this table naming it, how many rows it had, how many
+     * records count, and their sum when more than one does (null otherwise: the row's own usage counts).
      */
     record Counted(int[] rows, int[] reports, int[] kept, BigDecimal[] sums) {
         /** The usage that counts for key {@code j}. */
