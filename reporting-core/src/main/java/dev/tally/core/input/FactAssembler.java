@@ -17,6 +17,7 @@ import dev.tally.core.fact.OrderType;
 import dev.tally.core.fact.UsageFact;
 import dev.tally.core.quality.AssemblyFindings;
 import dev.tally.core.quality.Finding;
+import dev.tally.core.quality.ProjectChecks;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,7 +28,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -223,47 +223,13 @@ public final class FactAssembler {
                     r.projectId() == null ? null : fields.get(r.projectId()))));
         }
         findings.addAll(history.findings());
-        missingProjects(data, fields.keySet(), findings);
-        industryMismatches(data, projectIndustry, findings);
+        // one fact per resource, in the resources' order, carrying the resource's project and options as listed
+        findings.addAll(ProjectChecks.missingProjects(allocations, fields.keySet()));
+        findings.addAll(ProjectChecks.industryMismatches(allocations, projectIndustry));
         Map<String, ResourceInput> resources = new HashMap<>();
         data.resources().forEach(r -> resources.put(r.uuid(), r));
         for (OrderInput o : data.orders()) {
             orders.add(orderFact(o, plans, resources.get(o.resourceId()), history));
-        }
-    }
-
-    /**
-     * One finding per project that resources name but {@code listed} lacks, in the order of their first resource.
-     * Without any projects (a snapshot that did not harvest them) nothing is missing: the field of science is then
-     * unknown for all.
-     */
-    private static void missingProjects(SourceData data, Set<String> listed, List<Finding> findings) {
-        if (listed.isEmpty()) {
-            return;
-        }
-        Map<String, ResourceInput> first = new LinkedHashMap<>();
-        Map<String, Integer> counts = new HashMap<>();
-        for (ResourceInput r : data.resources()) {
-            if (r.projectId() != null && !listed.contains(r.projectId())) {
-                first.putIfAbsent(r.projectId(), r);
-                counts.merge(r.projectId(), 1, Integer::sum);
-            }
-        }
-        first.forEach((id, r) -> findings.add(AssemblyFindings.projectMissing(id, r.projectName(), counts.get(id))));
-    }
-
-    /**
-     * One finding per allocation whose LUMI option {@code is_industry} and its project's flag are both known and
-     * differ. The option stays the dimension: it is what the allocator recorded for this allocation.
-     */
-    private static void industryMismatches(SourceData data, Map<String, Flag> projectIndustry, List<Finding> findings) {
-        for (ResourceInput r : data.resources()) {
-            Flag option = r.options().isIndustry();
-            Flag project = r.projectId() == null ? Flag.UNKNOWN : projectIndustry.getOrDefault(r.projectId(), Flag.UNKNOWN);
-            if (option != Flag.UNKNOWN && project != Flag.UNKNOWN && option != project) {
-                findings.add(AssemblyFindings.industryMismatch(r.uuid(), label(r), r.projectId(), r.projectName(), option,
-                        project));
-            }
         }
     }
 
@@ -390,6 +356,6 @@ public final class FactAssembler {
     }
 
     private static String label(ResourceInput r) {
-        return r.name() == null ? r.uuid() : "'" + r.name() + "' (" + r.uuid() + ")";
+        return AssemblyFindings.resourceLabel(r.uuid(), r.name());
     }
 }

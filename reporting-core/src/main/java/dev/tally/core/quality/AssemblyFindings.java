@@ -16,6 +16,11 @@ public final class AssemblyFindings {
     private AssemblyFindings() {
     }
 
+    /** A resource as the messages here name it: {@code 'name' (uuid)}, or its UUID when it has no name. */
+    public static String resourceLabel(String resourceId, String name) {
+        return name == null ? resourceId : "'" + name + "' (" + resourceId + ")";
+    }
+
     /**
      * A resource whose own limits differ from those its last done order set; the resource's limits
      * are used from {@code from} (docs/definitions.md, "Limits over time").
