@@ -22,11 +22,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.ss.SpreadsheetVersion;
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.DataFormat;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.AreaReference;
@@ -126,7 +122,7 @@ public final class XlsxRenderer {
     public void write(List<SheetSpec> sheets, DocumentProperties properties, Cover cover, OutputStream out) throws IOException {
         SXSSFWorkbook wb = new SXSSFWorkbook(ROW_WINDOW);
         try {
-            Styles styles = new Styles(wb);
+            XlsxStyles styles = new XlsxStyles(wb);
             Set<String> used = new HashSet<>();
             if (cover != null) {
                 used.add(XlsxCover.SHEET_NAME.toLowerCase(java.util.Locale.ROOT));
@@ -171,7 +167,7 @@ public final class XlsxRenderer {
      * Writes one sheet and returns the row of its table's header: 0, or below the lead table (a
      * summary such as the count per kind of finding) and a blank row.
      */
-    private static int writeSheet(SXSSFWorkbook wb, Styles styles, SheetSpec spec, String sheetName) {
+    private static int writeSheet(SXSSFWorkbook wb, XlsxStyles styles, SheetSpec spec, String sheetName) {
         ResultTable t = spec.table();
         boolean streamed = t.rows().size() > STREAM_THRESHOLD && spec.charts().isEmpty();
         Sheet sheet = streamed ? wb.createSheet(sheetName) : wb.getXSSFWorkbook().createSheet(sheetName);
@@ -258,7 +254,7 @@ public final class XlsxRenderer {
     }
 
     /** The lead table from the top row: a bold header, its rows, its notes, then a blank row; returns the next row. */
-    private static int writeLead(Sheet sheet, ResultTable lead, Styles styles, int[] width) {
+    private static int writeLead(Sheet sheet, ResultTable lead, XlsxStyles styles, int[] width) {
         int r = 0;
         Row header = sheet.createRow(r++);
         for (int c = 0; c < lead.columns().size(); c++) {
@@ -359,7 +355,7 @@ public final class XlsxRenderer {
     }
 
     /** Sets a value and returns its approximate display width in characters. */
-    private static int setValue(Cell cell, Object v, ColumnType type, Styles styles, boolean bold) {
+    private static int setValue(Cell cell, Object v, ColumnType type, XlsxStyles styles, boolean bold) {
         if (v == null) {
             return 0;
         }
@@ -408,71 +404,5 @@ public final class XlsxRenderer {
             candidate = (s.length() + suffix.length() > MAX_SHEET_NAME ? s.substring(0, MAX_SHEET_NAME - suffix.length()) : s) + suffix;
         }
         return candidate;
-    }
-
-    /** Cell styles are workbook-wide and limited in number, so they are made once per workbook. */
-    private static final class Styles {
-        final CellStyle header;
-        final CellStyle date;
-        final CellStyle note;
-        final CellStyle boldText;
-        final CellStyle totalText;
-        private final Map<String, CellStyle> numbers = new LinkedHashMap<>();
-        private final SXSSFWorkbook wb;
-        private final DataFormat fmt;
-        private final Font bold;
-
-        Styles(SXSSFWorkbook wb) {
-            this.wb = wb;
-            this.fmt = wb.createDataFormat();
-            bold = wb.createFont();
-            bold.setBold(true);
-            Font italic = wb.createFont();
-            italic.setItalic(true);
-            header = wb.createCellStyle();
-            header.setFont(bold);
-            header.setBorderBottom(BorderStyle.THIN);
-            header.setWrapText(true);
-            date = wb.createCellStyle();
-            date.setDataFormat(fmt.getFormat("yyyy-mm-dd"));
-            note = wb.createCellStyle();
-            note.setFont(italic);
-            boldText = wb.createCellStyle();
-            boldText.setFont(bold);
-            totalText = wb.createCellStyle();
-            totalText.setFont(bold);
-            totalText.setBorderTop(BorderStyle.THIN);
-        }
-
-        private static String format(ColumnType type) {
-            return switch (type) {
-                case MONEY -> "#,##0.00";
-                case PERCENT -> "0.0%";
-                case KHOURS -> "#,##0.0";
-                case DATE -> "yyyy-mm-dd";
-                default -> "#,##0";
-            };
-        }
-
-        CellStyle number(ColumnType type, boolean strong) {
-            return numbers.computeIfAbsent(type + "/" + strong, k -> {
-                CellStyle s = wb.createCellStyle();
-                s.setDataFormat(fmt.getFormat(format(type)));
-                if (strong) {
-                    s.setFont(bold);
-                }
-                return s;
-            });
-        }
-
-        CellStyle total(ColumnType type) {
-            return numbers.computeIfAbsent(type + "/total", k -> {
-                CellStyle s = wb.createCellStyle();
-                s.setDataFormat(fmt.getFormat(format(type)));
-                s.setFont(bold);
-                s.setBorderTop(BorderStyle.THIN);
-                return s;
-            });
-        }
     }
 }
