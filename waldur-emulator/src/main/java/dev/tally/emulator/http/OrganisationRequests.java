@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tally.emulator.store.Json;
 import dev.tally.emulator.store.JsonRow;
 import dev.tally.emulator.store.Organisations;
-import dev.tally.emulator.store.Records;
+import dev.tally.emulator.store.OrganisationRecords;
 import dev.tally.emulator.store.Store;
 import dev.tally.emulator.store.User;
 import java.time.LocalDate;
@@ -169,7 +169,7 @@ final class OrganisationRequests {
         if (body.has("kind") && !KINDS.contains(body.get("kind").asText())) {
             errors.putArray("kind").add("\"" + body.get("kind").asText() + "\" is not a valid choice.");
         }
-        if (body.hasNonNull("oecd_fos_2007_code") && !Records.isOecdCode(body.get("oecd_fos_2007_code").asText())) {
+        if (body.hasNonNull("oecd_fos_2007_code") && !OrganisationRecords.isOecdCode(body.get("oecd_fos_2007_code").asText())) {
             errors.putArray("oecd_fos_2007_code")
                     .add("\"" + body.get("oecd_fos_2007_code").asText() + "\" is not a valid choice.");
         }

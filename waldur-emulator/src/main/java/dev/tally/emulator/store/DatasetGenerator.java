@@ -3,6 +3,9 @@ package dev.tally.emulator.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tally.emulator.store.MarketplaceRecords.OrderSpec;
+import dev.tally.emulator.store.MarketplaceRecords.ResourceSpec;
+import dev.tally.emulator.store.OrganisationRecords.ProjectSpec;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -115,7 +118,7 @@ public final class DatasetGenerator {
         String uuid = Ids.uuid(random);
         String createdText = Ids.timestamp(created.plusNanos(random.nextLong(1_000_000) * 1000));
         // 8.0.5 types email and homepage as email and uri, so blank strings would not validate; use placeholders.
-        ObjectNode node = Records.customer(uuid, createdText, name, abbreviation, slug, country, countryName,
+        ObjectNode node = OrganisationRecords.customer(uuid, createdText, name, abbreviation, slug, country, countryName,
                 "allocations@" + slug + ".example.org", "https://" + slug + ".example.org/",
                 serviceProvider ? Ids.uuid(random) : null);
         JsonRow row = new JsonRow(node);
@@ -394,7 +397,7 @@ public final class DatasetGenerator {
                 : Catalog.OECD_CODES.get(random.nextInt(Catalog.OECD_CODES.size()));
         boolean industry = random.nextInt(100) < 8;
         int kind = random.nextInt(100);
-        return new JsonRow(Records.project(new Records.ProjectSpec(uuid, name, customer, description,
+        return new JsonRow(OrganisationRecords.project(new ProjectSpec(uuid, name, customer, description,
                 Ids.timestamp(created), backendId, startDate, null, code, industry,
                 kind < 90 ? "default" : kind < 97 ? "course" : "public")));
     }
@@ -434,21 +437,21 @@ public final class DatasetGenerator {
         }
         String resourceUuid = Ids.uuid(random);
         User creator = random.nextInt(10) == 0 ? staff : consumer;
-        ObjectNode create = Records.order(new Records.OrderSpec(Ids.uuid(random), OrderType.CREATE, project, offering, plan,
+        ObjectNode create = MarketplaceRecords.order(new OrderSpec(Ids.uuid(random), OrderType.CREATE, project, offering, plan,
                 limits, attributes, Ids.timestamp(created), resourceUuid, name, creator, null));
         JsonRow createRow = new JsonRow(create);
         shareOfferingParts(create, offering);
         orders.add(createRow);
         Instant resourceCreated = created.plusNanos((20 + random.nextLong(180)) * 1_000_000);
         String backendId = createState == OrderState.DONE ? "project_" + (465000000 + index) : "";
-        ObjectNode resource = Records.resource(new Records.ResourceSpec(resourceUuid, name, project, offering, plan,
+        ObjectNode resource = MarketplaceRecords.resource(new ResourceSpec(resourceUuid, name, project, offering, plan,
                 limits, attributes, options, Ids.timestamp(resourceCreated), backendId));
         JsonRow resourceRow = new JsonRow(resource);
         shareOfferingParts(resource, offering);
         resources.add(resourceRow);
 
         Instant createDone = advance(create, createState, created, consumer, reviewer, creator.staff());
-        // A Create still pending or executing leaves the resource Creating, as Records made it.
+        // A Create still pending or executing leaves the resource Creating, as MarketplaceRecords made it.
         if (follow(create, resource, createDone) == ResourceState.ERRED) {
             resource.put("error_message", "Slurm account creation failed");
         }
@@ -499,7 +502,7 @@ public final class DatasetGenerator {
             ObjectNode newLimits = limits(offering);
             ObjectNode updateAttributes = Json.NODES.objectNode();
             updateAttributes.set("old_limits", currentLimits.deepCopy());
-            ObjectNode update = Records.order(new Records.OrderSpec(Ids.uuid(random), OrderType.UPDATE, project, offering, plan,
+            ObjectNode update = MarketplaceRecords.order(new OrderSpec(Ids.uuid(random), OrderType.UPDATE, project, offering, plan,
                     newLimits, updateAttributes, Ids.timestamp(at), resourceRow.uuid(), resourceRow.text("name"),
                     consumer, currentCost));
             orders.add(new JsonRow(update));
@@ -521,7 +524,7 @@ public final class DatasetGenerator {
 
         Instant usageEnd = latest;
         if (terminateState != null) {
-            ObjectNode terminate = Records.order(new Records.OrderSpec(Ids.uuid(random), OrderType.TERMINATE, project,
+            ObjectNode terminate = MarketplaceRecords.order(new OrderSpec(Ids.uuid(random), OrderType.TERMINATE, project,
                     offering, null, null, Json.NODES.objectNode(), Ids.timestamp(terminateAt), resourceRow.uuid(),
                     resourceRow.text("name"), consumer, currentCost));
             orders.add(new JsonRow(terminate));
@@ -543,7 +546,7 @@ public final class DatasetGenerator {
             if (at.isAfter(t)) {
                 ObjectNode updateAttributes = Json.NODES.objectNode();
                 updateAttributes.set("old_limits", currentLimits.deepCopy());
-                ObjectNode update = Records.order(new Records.OrderSpec(Ids.uuid(random), OrderType.UPDATE, project, offering,
+                ObjectNode update = MarketplaceRecords.order(new OrderSpec(Ids.uuid(random), OrderType.UPDATE, project, offering,
                         plan, limits(offering), updateAttributes, Ids.timestamp(at), resourceRow.uuid(),
                         resourceRow.text("name"), consumer, currentCost));
                 orders.add(new JsonRow(update));

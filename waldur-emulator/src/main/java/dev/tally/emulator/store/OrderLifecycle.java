@@ -2,6 +2,8 @@ package dev.tally.emulator.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tally.emulator.store.MarketplaceRecords.OrderSpec;
+import dev.tally.emulator.store.MarketplaceRecords.ResourceSpec;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -153,10 +155,10 @@ public final class OrderLifecycle {
         });
         String created = Ids.timestamp(store.tick());
         String resourceUuid = store.newUuid();
-        JsonRow resource = new JsonRow(Records.resource(new Records.ResourceSpec(resourceUuid, name, project, offering,
+        JsonRow resource = new JsonRow(MarketplaceRecords.resource(new ResourceSpec(resourceUuid, name, project, offering,
                 plan, limits, attributes, options, created, "")));
         store.resources().add(resource);
-        JsonRow order = new JsonRow(Records.order(new Records.OrderSpec(store.newUuid(), OrderType.CREATE, project, offering,
+        JsonRow order = new JsonRow(MarketplaceRecords.order(new OrderSpec(store.newUuid(), OrderType.CREATE, project, offering,
                 plan, limits, attributes, created, resourceUuid, name, user, null)));
         if (startDate != null) {
             order.node().put("start_date", startDate);
@@ -177,7 +179,7 @@ public final class OrderLifecycle {
         JsonRow offering = store.offerings().find(resource.text("offering_uuid")).orElseThrow();
         JsonRow oldPlan = store.plan(resource.text("plan_uuid")).orElseThrow();
         BigDecimal oldCost = Cost.estimate(offering.node(), oldPlan.node(), resource.get("limits"));
-        JsonRow order = new JsonRow(Records.order(new Records.OrderSpec(store.newUuid(), type, project, offering, plan,
+        JsonRow order = new JsonRow(MarketplaceRecords.order(new OrderSpec(store.newUuid(), type, project, offering, plan,
                 limits, attributes, Ids.timestamp(store.tick()), resource.uuid(), resource.text("name"), user,
                 oldCost)));
         if (plan != null) {

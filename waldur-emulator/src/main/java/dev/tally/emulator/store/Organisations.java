@@ -1,6 +1,7 @@
 package dev.tally.emulator.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tally.emulator.store.OrganisationRecords.ProjectSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +37,7 @@ public final class Organisations {
         String name = body.get("name").asText();
         String created = Ids.timestamp(store.tick());
         String country = body.path("country").asText("");
-        JsonRow customer = new JsonRow(Records.customer(uuid, created, name, body.path("abbreviation").asText(""),
+        JsonRow customer = new JsonRow(OrganisationRecords.customer(uuid, created, name, body.path("abbreviation").asText(""),
                 Records.slug(name, uuid), country, countryName(country), null, null, null));
         applyCustomer(customer, body);
         store.customers().add(customer);
@@ -78,7 +79,7 @@ public final class Organisations {
 
     public JsonRow createProject(JsonRow customer, ObjectNode body) {
         String uuid = store.newUuid();
-        JsonRow project = new JsonRow(Records.project(new Records.ProjectSpec(uuid, body.get("name").asText(),
+        JsonRow project = new JsonRow(OrganisationRecords.project(new ProjectSpec(uuid, body.get("name").asText(),
                 customer, "", Ids.timestamp(store.tick()), "", null, null, "", false, "default")));
         applyProject(project, body);
         project.setHidden("modified", project.text("created"));
@@ -173,7 +174,7 @@ public final class Organisations {
             node.put("kind", body.get("kind").asText());
         }
         if (body.has("oecd_fos_2007_code")) {
-            Records.setOecd(node, body.hasNonNull("oecd_fos_2007_code") ? body.get("oecd_fos_2007_code").asText()
+            OrganisationRecords.setOecd(node, body.hasNonNull("oecd_fos_2007_code") ? body.get("oecd_fos_2007_code").asText()
                     : null);
         }
         if (body.has("is_industry")) {
