@@ -32,7 +32,7 @@ done
 reps=${BENCH_REPS:-3}   # BENCH_REPS=1 for a quick look on a busy machine
 concurrency=4
 # The launcher's options (C1 only, serial GC; see the comment in ./tally), so figures are what users get.
-TALLY_JVM="-Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1 ${TALLY_JAVA_OPTS:-} -Djava.awt.headless=true"
+TALLY_JVM="-Xmx1g -XX:+UseSerialGC -XX:NewRatio=4 -XX:MinHeapFreeRatio=10 -XX:TieredStopAtLevel=1 ${TALLY_JAVA_OPTS:-} -Djava.awt.headless=true"
 HARVEST_JVM="$TALLY_JVM"
 token=5aff0000000000000000000000000000000000ff   # the emulator's built-in staff token
 work="$(mktemp -d "${TMPDIR:-/tmp}/tally-bench.XXXXXX")"

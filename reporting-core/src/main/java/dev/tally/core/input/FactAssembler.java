@@ -119,7 +119,7 @@ public final class FactAssembler {
         allocations.clear();
         orders.forEach(b::addOrder);
         orders.clear();
-        addUsages(data.usages(), periods, b, findings);
+        addUsages(data.usages(), periods, b, findings, releaseUsages);
         if (releaseUsages) {
             data.usages().release();
         }
@@ -128,10 +128,13 @@ public final class FactAssembler {
     }
 
     private static void addUsages(UsageTable usages, UsageTable.PlanPeriodCount periods, DatasetBuilder b,
-            List<Finding> findings) {
+            List<Finding> findings, boolean releasing) {
         UsageTable.Counted counted = countedUsages(usages, periods, findings);
-        b.expectUsages(counted.rows().length);
-        for (int j = 0; j < counted.rows().length; j++) {
+        if (releasing) {
+            usages.releaseVersions();
+        }
+        b.expectUsages(counted.size());
+        for (int j = 0; j < counted.size(); j++) {
             usages.addTo(b, counted, j);
         }
     }
@@ -174,9 +177,9 @@ public final class FactAssembler {
         facts(data, allocations, orders, findings);
         UsageTable usages = data.usages();
         UsageTable.Counted counted = countedUsages(usages, planPeriods(allocations), findings);
-        List<UsageFact> facts = new ArrayList<>(counted.rows().length);
-        for (int j = 0; j < counted.rows().length; j++) {
-            int k = counted.rows()[j];
+        List<UsageFact> facts = new ArrayList<>(counted.size());
+        for (int j = 0; j < counted.size(); j++) {
+            int k = counted.row(j);
             facts.add(new UsageFact(usages.resourceId(k), usages.component(k), Dataset.month(usages.epochMonth(k)),
                     counted.usage(usages, j)));
         }
@@ -307,16 +310,16 @@ public final class FactAssembler {
     private static UsageTable.Counted countedUsages(UsageTable usages, UsageTable.PlanPeriodCount periods,
             List<Finding> findings) {
         UsageTable.Counted counted = UsageCounting.counted(usages, periods);
-        for (int j = 0; j < counted.rows().length; j++) {
-            int k = counted.rows()[j];
+        for (int j = 0; j < counted.size(); j++) {
+            int k = counted.row(j);
             YearMonth month = Dataset.month(usages.epochMonth(k));
-            if (counted.kept()[j] > 1) {
+            if (counted.kept(j) > 1) {
                 findings.add(AssemblyFindings.usagePlanPeriods(usages.resourceId(k), usages.component(k), month,
-                        counted.kept()[j], counted.usage(usages, j)));
+                        counted.kept(j), counted.usage(usages, j)));
             }
-            if (counted.reports()[j] > counted.kept()[j]) {
+            if (counted.reports(j) > counted.kept(j)) {
                 findings.add(AssemblyFindings.duplicateUsage(usages.resourceId(k), usages.component(k), month,
-                        counted.reports()[j], counted.kept()[j], counted.usage(usages, j)));
+                        counted.reports(j), counted.kept(j), counted.usage(usages, j)));
             }
         }
         return counted;

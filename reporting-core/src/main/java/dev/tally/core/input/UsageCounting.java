@@ -1,6 +1,7 @@
 package dev.tally.core.input;
 
 import dev.tally.core.input.UsageTable.Counted;
+import dev.tally.core.input.UsageTable.Counted.Several;
 import dev.tally.core.input.UsageTable.PlanPeriodCount;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -33,10 +34,11 @@ final class UsageCounting {
      */
     static Counted counted(UsageTable t, PlanPeriodCount periods) {
         int[] rows = t.rowsByKey();
-        int[] firsts = new int[rows.length];
-        int[] counts = new int[rows.length];
-        int[] kept = new int[rows.length];
-        Map<Integer, BigDecimal> sums = new HashMap<>();
+        // rows of one key arrive in ascending order, so a key's first row is where it first appears: keyAt[first row]
+        // is the key, or -(key + 2) for a key of several rows, -1 elsewhere
+        int[] keyAt = new int[t.size()];
+        Arrays.fill(keyAt, -1);
+        Map<Integer, Several> several = new HashMap<>();
         int keys = 0;
         for (int from = 0; from < rows.length;) {
             int head = rows[from];
@@ -44,49 +46,51 @@ final class UsageCounting {
             while (to < rows.length && t.sameKey(rows[to], head)) {
                 to++;
             }
-            firsts[keys] = head;
-            counts[keys] = to - from;
             if (to - from == 1) {
                 rows[keys] = head;
-                kept[keys] = 1;
+                keyAt[head] = keys;
             } else {
                 List<Integer> records = latestFirst(t, versions(t, rows, from, to));
                 int p = Math.max(1, periods.periods(t.resourceId(head), t.epochMonth(head)));
                 List<Integer> counting = records.subList(0, Math.min(p, records.size()));
                 rows[keys] = counting.get(0);
-                kept[keys] = counting.size();
-                if (counting.size() > 1) {
-                    BigDecimal sum = BigDecimal.ZERO;
-                    for (int k : counting) {
-                        sum = sum.add(t.usage(k));
-                    }
-                    sums.put(keys, sum);
-                }
+                keyAt[head] = -(keys + 2);
+                several.put(keys, new Several(to - from, counting.size(), sum(t, counting)));
             }
             keys++;
             from = to;
         }
-        // rows of one key arrive in ascending order, so a key's first row is where it first appears
-        int[] keyAt = new int[t.size()];
-        Arrays.fill(keyAt, -1);
-        for (int j = 0; j < keys; j++) {
-            keyAt[firsts[j]] = j;
-        }
-        int[] outRows = new int[keys];
-        int[] outReports = new int[keys];
-        int[] outKept = new int[keys];
-        BigDecimal[] outSums = new BigDecimal[keys];
+        // the keys in the order of their first rows; at two million reports each array here is 8 MB, so none is kept
+        // longer than it is needed
+        int[] order = new int[keys];
+        Map<Integer, Several> severalInOrder = new HashMap<>();
         int n = 0;
-        for (int k = 0; k < t.size(); k++) {
-            int j = keyAt[k];
-            if (j >= 0) {
-                outRows[n] = rows[j];
-                outReports[n] = counts[j];
-                outKept[n] = kept[j];
-                outSums[n++] = sums.get(j);
+        for (int j : keyAt) {
+            if (j < -1) {
+                severalInOrder.put(n, several.get(-j - 2));
+                order[n++] = -j - 2;
+            } else if (j >= 0) {
+                order[n++] = j;
             }
         }
-        return new Counted(outRows, outReports, outKept, outSums);
+        keyAt = null;
+        int[] outRows = new int[keys];
+        for (n = 0; n < keys; n++) {
+            outRows[n] = rows[order[n]];
+        }
+        return new Counted(outRows, severalInOrder);
+    }
+
+    /** The sum of the usages of {@code counting}, or null when there is only one. */
+    private static BigDecimal sum(UsageTable t, List<Integer> counting) {
+        if (counting.size() == 1) {
+            return null;
+        }
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int k : counting) {
+            sum = sum.add(t.usage(k));
+        }
+        return sum;
     }
 
     /** Of the rows {@code rows[from … to-1]} (in the order added), one per UUID: its latest version; rows without one all stay. */

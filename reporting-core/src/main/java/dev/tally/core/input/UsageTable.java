@@ -257,6 +257,18 @@ public final class UsageTable {
         components.clear();
     }
 
+    /**
+     * Lets the report times and record UUIDs go (more than half of the table), which only the counting reads: for a
+     * caller that has counted the usages and will {@link #release} the table once their figures are in a dataset, so
+     * the dataset's columns fill beside the values alone. Neither times nor UUIDs may be read afterwards.
+     */
+    void releaseVersions() {
+        reportedSecond = new long[0];
+        reportedNano = new int[0];
+        idHigh = new long[0];
+        idLow = new long[0];
+    }
+
     /** How many reports there are. */
     public int size() {
         return size;
@@ -289,11 +301,12 @@ public final class UsageTable {
 
     /** Adds key {@code j}'s counted usage to a dataset builder, without a {@code BigDecimal} when it is one row's long. */
     void addTo(DatasetBuilder b, Counted counted, int j) {
-        if (counted.sums()[j] != null) {
-            int k = counted.rows()[j];
-            b.addUsage(resourceId(k), component(k), month[k], counted.sums()[j]);
+        BigDecimal sum = counted.sum(j);
+        if (sum != null) {
+            int k = counted.row(j);
+            b.addUsage(resourceId(k), component(k), month[k], sum);
         } else {
-            addTo(b, counted.rows()[j]);
+            addTo(b, counted.row(j));
         }
     }
 
@@ -351,13 +364,47 @@ public final class UsageTable {
     }
 
     /**
-     * What {@link UsageCounting#counted} gives, per key: a row of this table naming it, how many rows it had, how many
-     * records count, and their sum when more than one does (null otherwise: the row's own usage counts).
+     * What {@link UsageCounting#counted} gives, per key {@code j}: a row of this table naming it, how many rows it had,
+     * how many records count, and their sum when more than one does. Almost every key has one row, so only the others
+     * are kept apart ({@code several}, by key): at two million keys that is one array instead of four.
      */
-    record Counted(int[] rows, int[] reports, int[] kept, BigDecimal[] sums) {
+    record Counted(int[] rows, Map<Integer, Several> several) {
+        /** A key with more than one row: {@code sum} is null when only one of them counts. */
+        record Several(int reports, int kept, BigDecimal sum) {
+        }
+
+        /** How many keys there are. */
+        int size() {
+            return rows.length;
+        }
+
+        /** A row naming key {@code j} (the one that counts, or the latest of those that do). */
+        int row(int j) {
+            return rows[j];
+        }
+
+        /** How many rows key {@code j} had. */
+        int reports(int j) {
+            Several s = several.get(j);
+            return s == null ? 1 : s.reports();
+        }
+
+        /** How many of them count. */
+        int kept(int j) {
+            Several s = several.get(j);
+            return s == null ? 1 : s.kept();
+        }
+
+        /** The sum of the records that count when more than one does, otherwise null. */
+        BigDecimal sum(int j) {
+            Several s = several.isEmpty() ? null : several.get(j);
+            return s == null ? null : s.sum();
+        }
+
         /** The usage that counts for key {@code j}. */
         BigDecimal usage(UsageTable t, int j) {
-            return sums[j] != null ? sums[j] : t.usage(rows[j]);
+            BigDecimal sum = sum(j);
+            return sum != null ? sum : t.usage(rows[j]);
         }
     }
 }

@@ -48,8 +48,8 @@ class UsageTableTest {
         UsageTable.Counted latest = t.counted(UsageTable.PlanPeriodCount.ONE);
 
         assertThat(latest.rows()).containsExactly(0, 5, 4);
-        assertThat(latest.reports()).containsExactly(2, 4, 1);
-        assertThat(latest.kept()).containsExactly(1, 1, 1);
+        assertThat(new int[] {latest.reports(0), latest.reports(1), latest.reports(2)}).containsExactly(2, 4, 1);
+        assertThat(new int[] {latest.kept(0), latest.kept(1), latest.kept(2)}).containsExactly(1, 1, 1);
     }
 
     private static final String A = "0000000000000000000000000000000a";
@@ -69,8 +69,8 @@ class UsageTableTest {
 
         UsageTable.Counted counted = t.counted((resource, month) -> resource.equals("r1") && month == MARCH ? 2 : 1);
 
-        assertThat(counted.reports()).containsExactly(3, 2);
-        assertThat(counted.kept()).containsExactly(2, 1);
+        assertThat(new int[] {counted.reports(0), counted.reports(1)}).containsExactly(3, 2);
+        assertThat(new int[] {counted.kept(0), counted.kept(1)}).containsExactly(2, 1);
         assertThat(counted.usage(t, 0)).isEqualByComparingTo("45");
         assertThat(counted.usage(t, 1)).isEqualByComparingTo("700");
     }
