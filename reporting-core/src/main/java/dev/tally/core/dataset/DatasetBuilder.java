@@ -186,6 +186,44 @@ public final class DatasetBuilder {
         return this;
     }
 
+    /**
+     * The code under which usages of resource {@code resourceId} are kept, for {@link #addUsage(int, int, int, long, int)}:
+     * a caller adding millions of usage figures of a few thousand resources looks each resource up once, not per figure.
+     */
+    public int usageResource(String resourceId) {
+        return usages.resource(resourceId);
+    }
+
+    /** The code of component {@code type}, for {@link #addUsage(int, int, int, long, int)}. */
+    public int usageComponent(String type) {
+        return component(Objects.requireNonNull(type, "component"));
+    }
+
+    /**
+     * Adds a usage as {@link #addUsage(String, String, int, long, int)} does, for a resource coded by
+     * {@link #usageResource} and a component coded by {@link #usageComponent}.
+     */
+    public DatasetBuilder addUsage(int resource, int component, int epochMonth, long unscaled, int scale) {
+        if (scale < 0 || scale > ScaledLongs.MAX_SCALE) {
+            return addUsage(resource, component, epochMonth, BigDecimal.valueOf(unscaled, scale));
+        }
+        usages.add(resource, checkedComponent(component), epochMonth, unscaled, scale);
+        return this;
+    }
+
+    /** The same with the usage as a {@code BigDecimal}. */
+    public DatasetBuilder addUsage(int resource, int component, int epochMonth, BigDecimal usage) {
+        usages.add(resource, checkedComponent(component), epochMonth, usage);
+        return this;
+    }
+
+    private int checkedComponent(int component) {
+        if (component < 0 || component >= components.size()) {
+            throw new IllegalArgumentException("no component has code " + component);
+        }
+        return component;
+    }
+
     /** Makes room for {@code more} usages beyond those added, so millions of them are not copied while the columns grow. */
     public DatasetBuilder expectUsages(int more) {
         usages.expect(more);

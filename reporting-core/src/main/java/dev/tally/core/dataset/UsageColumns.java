@@ -85,22 +85,37 @@ public final class UsageColumns {
 
         /** Adds {@code usage}; kept as a long when its digits and scale allow. */
         void add(String resourceId, int component, int epochMonth, BigDecimal usage) {
+            add(resource(resourceId), component, epochMonth, usage);
+        }
+
+        /** The same for a resource's code ({@link #resource}). */
+        void add(int resourceCode, int component, int epochMonth, BigDecimal usage) {
             Objects.requireNonNull(usage, "usage");
             int s = usage.scale();
             if (s >= 0 && s <= ScaledLongs.MAX_SCALE && usage.unscaledValue().bitLength() < 64) {
-                add(resourceId, component, epochMonth, usage.unscaledValue().longValue(), s);
+                add(resourceCode, component, epochMonth, usage.unscaledValue().longValue(), s);
                 return;
             }
-            int k = append(resourceId, component, epochMonth);
+            int k = append(resourceCode, component, epochMonth);
             scale[k] = ScaledLongs.NO_FIT;
             bigValue.put(k, usage);
         }
 
         /** Adds the usage {@code unscaled × 10^-scale}, scale within {@code 0 … ScaledLongs.MAX_SCALE}. */
         void add(String resourceId, int component, int epochMonth, long value, int valueScale) {
-            int k = append(resourceId, component, epochMonth);
+            add(resource(resourceId), component, epochMonth, value, valueScale);
+        }
+
+        /** The same for a resource's code ({@link #resource}). */
+        void add(int resourceCode, int component, int epochMonth, long value, int valueScale) {
+            int k = append(resourceCode, component, epochMonth);
             unscaled[k] = value;
             scale[k] = (byte) valueScale;
+        }
+
+        /** The code under which usages of {@code resourceId} are kept. */
+        int resource(String resourceId) {
+            return resourceIds.code(Objects.requireNonNull(resourceId, "resourceId"));
         }
 
         /** Makes room for {@code more} records, so millions of them are not copied while the columns grow. */
@@ -118,13 +133,15 @@ public final class UsageColumns {
             scale = Arrays.copyOf(scale, cap);
         }
 
-        private int append(String resourceId, int component, int epochMonth) {
-            Objects.requireNonNull(resourceId, "resourceId");
+        private int append(int resourceCode, int component, int epochMonth) {
+            if (resourceCode < 0 || resourceCode >= resourceIds.size()) {
+                throw new IllegalArgumentException("no usage resource has code " + resourceCode);
+            }
             if (size == resource.length) {
                 grow(size * 2);
             }
             int k = size++;
-            resource[k] = resourceIds.code(resourceId);
+            resource[k] = resourceCode;
             month[k] = epochMonth;
             comp[k] = component;
             return k;

@@ -134,9 +134,7 @@ public final class FactAssembler {
             usages.releaseVersions();
         }
         b.expectUsages(counted.size());
-        for (int j = 0; j < counted.size(); j++) {
-            usages.addTo(b, counted, j);
-        }
+        usages.addTo(b, counted);
     }
 
     /**

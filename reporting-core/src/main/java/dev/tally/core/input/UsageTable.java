@@ -299,22 +299,33 @@ public final class UsageTable {
         return reportedNano[k] == NO_TIME ? null : Instant.ofEpochSecond(reportedSecond[k], reportedNano[k]);
     }
 
-    /** Adds key {@code j}'s counted usage to a dataset builder, without a {@code BigDecimal} when it is one row's long. */
-    void addTo(DatasetBuilder b, Counted counted, int j) {
-        BigDecimal sum = counted.sum(j);
-        if (sum != null) {
+    /**
+     * Adds every key's counted usage to a dataset builder, without a {@code BigDecimal} where it is one row's long, and
+     * looking each resource and component up in the builder once rather than once per row.
+     */
+    void addTo(DatasetBuilder b, Counted counted) {
+        int[] resourceIn = new int[resourceIds.size()];
+        int[] componentIn = new int[components.size()];
+        Arrays.fill(resourceIn, -1);
+        Arrays.fill(componentIn, -1);
+        for (int j = 0; j < counted.size(); j++) {
             int k = counted.row(j);
-            b.addUsage(resourceId(k), component(k), month[k], sum);
-        } else {
-            addTo(b, counted.row(j));
-        }
-    }
-
-    private void addTo(DatasetBuilder b, int k) {
-        if (scale[k] == BIG) {
-            b.addUsage(resourceId(k), component(k), month[k], big.get(k));
-        } else {
-            b.addUsage(resourceId(k), component(k), month[k], unscaled[k], scale[k]);
+            int c = componentIn[component[k]];
+            if (c < 0) {
+                c = componentIn[component[k]] = b.usageComponent(component(k));
+            }
+            int r = resourceIn[resource[k]];
+            if (r < 0) {
+                r = resourceIn[resource[k]] = b.usageResource(resourceId(k));
+            }
+            BigDecimal sum = counted.sum(j);
+            if (sum != null) {
+                b.addUsage(r, c, month[k], sum);
+            } else if (scale[k] == BIG) {
+                b.addUsage(r, c, month[k], big.get(k));
+            } else {
+                b.addUsage(r, c, month[k], unscaled[k], scale[k]);
+            }
         }
     }
 
