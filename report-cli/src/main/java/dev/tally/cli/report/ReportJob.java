@@ -56,11 +56,11 @@ public record ReportJob(ReportTemplate template, Period period, Set<OutputFormat
         if (entitlementsSource != null) {
             provenance.put("Entitlements", "file " + fileName(entitlementsSource));
         }
-        provenance.put("Data-quality findings", Integer.toString(input.findings().size()));
+        // "Data-quality findings" comes next: the runner adds it when it has checked them, beside the first sections
         boolean ledger = template.sections().stream().anyMatch(s -> s.kind() == dev.tally.cli.template.SectionKind.LEDGER
                 || s.kind() == dev.tally.cli.template.SectionKind.LEDGER_TREND);
         Map<String, java.time.LocalDate> endDates = ledger ? dev.tally.cli.source.EndDates.of(input.snapshot()) : Map.of();
-        return new ReportRunner(input.dataset(), input.findings(), entitlements, endDates).run(template, p, provenance,
+        return new ReportRunner(input.dataset(), input::findings, entitlements, endDates).run(template, p, provenance,
                 input.snapshot().manifest().startedAt(), asOf.notes());
     }
 

@@ -21,18 +21,26 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 
 /**
  * Runs a template: picks what each section is (a query, shaped by {@link QuerySection}; the findings; provenance; the
  * ledger) and resolves its charts. Sections only read the dataset, so they are computed on two threads where the
- * machine has two cores, and put in the template's order (docs/reports.md, "Speed").
+ * machine has two cores, and put in the template's order (docs/reports.md, "Speed"). The data-quality findings are
+ * checked there too, beside the first sections: only the findings and provenance sections wait for them.
  */
 final class ReportRunner {
     /** At most this many sections at once: each query section is one pass over the dataset. */
     private static final int THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
 
+    /** The provenance field that holds how many data-quality findings there are. */
+    static final String FINDINGS_COUNT = "Data-quality findings";
+
     private final Dataset dataset;
-    private final List<Finding> findings;
+    private final Supplier<List<Finding>> findingsSource;
+    /** The findings being checked, from {@link #run} on. */
+    private FutureTask<List<Finding>> findings;
     private final Entitlements entitlements;
     private final QuerySection queries;
 
@@ -40,15 +48,15 @@ final class ReportRunner {
     private Instant dataAsOf;
     private dev.tally.core.ledger.Ledger ledger;
 
-    public ReportRunner(Dataset dataset, List<Finding> findings, Entitlements entitlements) {
-        this(dataset, findings, entitlements, Map.of());
-    }
-
-    /** With the resources' scheduled end dates, which ledger sections need ({@code cli.source.EndDates}). */
-    public ReportRunner(Dataset dataset, List<Finding> findings, Entitlements entitlements,
+    /**
+     * A runner whose findings come from {@code findings} (called once per {@link #run}, which adds their count to the
+     * provenance as {@value #FINDINGS_COUNT}), with the resources' scheduled
+     * end dates, which ledger sections need ({@code cli.source.EndDates}).
+     */
+    ReportRunner(Dataset dataset, Supplier<List<Finding>> findings, Entitlements entitlements,
             Map<String, java.time.LocalDate> endDates) {
         this.dataset = Objects.requireNonNull(dataset, "dataset");
-        this.findings = List.copyOf(findings);
+        this.findingsSource = Objects.requireNonNull(findings, "findings");
         this.entitlements = Objects.requireNonNull(entitlements, "entitlements");
         this.endDates = Map.copyOf(endDates);
         this.queries = new QuerySection(dataset, entitlements);
@@ -63,17 +71,27 @@ final class ReportRunner {
         this.dataAsOf = dataAsOf;
         List<SectionSpec> sections = template.sections();
         List<SectionResult> out = new ArrayList<>();
+        // set before any section starts; the count is in provenance before a waiting section (provenance) reads it
+        findings = new FutureTask<>(() -> {
+            List<Finding> checked = List.copyOf(findingsSource.get());
+            provenance.put(FINDINGS_COUNT, Integer.toString(checked.size()));
+            return checked;
+        });
         if (THREADS == 1 || sections.size() < 2) {
+            findings.run();
             for (SectionSpec s : sections) {
                 out.add(inTemplate(template, s, period, provenance));
             }
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(THREADS, ReportRunner::daemon);
             try {
+                // first in the queue, so a section waiting for the findings only ever waits for a running check
+                pool.execute(findings);
                 List<Future<SectionResult>> pending = new ArrayList<>();
                 for (SectionSpec s : sections) {
                     pending.add(pool.submit(() -> inTemplate(template, s, period, provenance)));
                 }
+                findings();
                 // joined in the template's order, so the first failing section is the one reported
                 for (Future<SectionResult> f : pending) {
                     out.add(result(f));
@@ -95,7 +113,12 @@ final class ReportRunner {
         }
     }
 
-    private static SectionResult result(Future<SectionResult> f) {
+    /** The findings, once {@link #run} has checked them (a section waits for that here). */
+    private List<Finding> findings() {
+        return result(findings);
+    }
+
+    private static <T> T result(Future<T> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -122,7 +145,10 @@ final class ReportRunner {
     SectionResult section(SectionSpec s, Period report, Map<String, String> provenance) {
         ResultTable table = switch (s.kind()) {
             case FINDINGS -> findingsTable(s);
-            case PROVENANCE -> provenanceTable(s, provenance);
+            case PROVENANCE -> {
+                findings(); // the count is in provenance once they are checked
+                yield provenanceTable(s, provenance);
+            }
             case LEDGER -> named(s, LedgerTables.balances(s.name(), ledger(), LedgerTables.Grouping.COUNTRY, entitlements));
             case LEDGER_TREND -> LedgerTables.points(s.name(), s.title() + ", as of " + ledger().lastDay(), ledger().total(),
                     ledger().components());
@@ -131,7 +157,7 @@ final class ReportRunner {
         };
         String periodLabel = s.kind() == dev.tally.cli.template.SectionKind.QUERY ? s.query().period().resolve(report).label()
                 : report.label();
-        ResultTable lead = s.kind() == dev.tally.cli.template.SectionKind.FINDINGS ? FindingsTables.counts(s.name(), findings) : null;
+        ResultTable lead = s.kind() == dev.tally.cli.template.SectionKind.FINDINGS ? FindingsTables.counts(s.name(), findings()) : null;
         return new SectionResult(s, table, charts(s, table, periodLabel), lead);
     }
 
@@ -152,7 +178,7 @@ final class ReportRunner {
     }
 
     private ResultTable findingsTable(SectionSpec s) {
-        return FindingsTables.list(s.name(), s.title(), findings, dataset);
+        return FindingsTables.list(s.name(), s.title(), findings(), dataset);
     }
 
     private static ResultTable provenanceTable(SectionSpec s, Map<String, String> provenance) {
