@@ -7,7 +7,8 @@ import picocli.CommandLine.Mixin;
 
 /**
  * A subcommand that reads one snapshot: {@code --snapshot}, {@code --price-history} and {@code --no-cache} are its
- * first options (picocli lists a superclass's options before the subclass's), and it reads that snapshot one way.
+ * first options, in that order (picocli lists a superclass's options before the subclass's, so {@code --help} and the
+ * completion script keep the order these commands always had), and {@link #readSnapshot} reads it as a report does.
  */
 public abstract class SnapshotCommand extends TallySubcommand {
     @Mixin
