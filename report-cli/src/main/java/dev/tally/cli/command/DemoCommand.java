@@ -1,7 +1,6 @@
 package dev.tally.cli.command;
 
 import dev.tally.cli.option.CacheOption;
-import dev.tally.cli.TallyCommand;
 import dev.tally.cli.ToolVersion;
 import dev.tally.cli.render.OutputFormat;
 import dev.tally.cli.render.TextTable;
@@ -31,9 +30,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code tally demo}: the whole pipeline on a local emulator. Starts the emulator on an ephemeral
@@ -50,13 +46,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Afterwards, try:", "  ls tally-demo/reports",
             "  ./tally query --snapshot tally-demo/snapshot --group-by country --measure allocations,cost",
             "  ./tally report --snapshot tally-demo/snapshot --template funder-country-share --year 2026 --out reports"})
-public final class DemoCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    TallyCommand top;
-
+public final class DemoCommand extends TallySubcommand implements Callable<Integer> {
     @Mixin
     CacheOption cache;
 

@@ -1,7 +1,6 @@
 package dev.tally.cli.command;
 
 import dev.tally.cli.option.CacheOption;
-import dev.tally.cli.TallyCommand;
 import dev.tally.cli.option.OutputOptions;
 import dev.tally.cli.option.PeriodOptions;
 import dev.tally.cli.render.CsvRenderer;
@@ -24,9 +23,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tally diff}: what changed between two snapshots, grouped by kind and counted. */
 @Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
@@ -41,13 +37,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Example (two monthly harvests):",
             "  ./tally diff --old snapshots/2026-10 --new snapshots/2026-11",
             "  ./tally diff --old snapshots/2026-10 --new snapshots/2026-11 --month 2026-09 --format csv --out changes.csv"})
-public final class DiffCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    TallyCommand top;
-
+public final class DiffCommand extends TallySubcommand implements Callable<Integer> {
     @Option(names = "--old", required = true, paramLabel = "DIR", description = "The older snapshot (written by tally harvest).")
     Path oldDir;
 

@@ -1,7 +1,6 @@
 package dev.tally.cli.command;
 
 import dev.tally.cli.option.CacheOption;
-import dev.tally.cli.TallyCommand;
 import dev.tally.cli.ToolVersion;
 import dev.tally.cli.option.TokenFile;
 import dev.tally.cli.render.AtomicFiles;
@@ -48,9 +47,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tally export}: harvest, render and publish in one unattended run, for cron or a systemd timer. */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
@@ -72,19 +68,13 @@ import picocli.CommandLine.Model.CommandSpec;
             "3:Published, but --strict is on and the data has data-quality errors.",
             "4:Another tally export holds the lock; this run did nothing (the next timer run will try again)."},
         footer = {"", "Example (after ./tally demo):", "  ./tally export --config docs/examples/export-demo.yaml"})
-public final class ExportCommand implements Callable<Integer> {
+public final class ExportCommand extends TallySubcommand implements Callable<Integer> {
     /** Exit code for a run that published with data-quality errors under --strict. */
     public static final int PARTIAL = 3;
     /** Exit code for a run that found another export holding the lock and did nothing. */
     public static final int LOCKED = 4;
     /** The file beside the reports saying what changed since the previous kept snapshot. */
     public static final String DIFF_FILE = "snapshot-diff.txt";
-
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    TallyCommand top;
 
     @Mixin
     CacheOption cache;

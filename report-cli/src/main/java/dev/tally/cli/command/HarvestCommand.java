@@ -1,6 +1,5 @@
 package dev.tally.cli.command;
 
-import dev.tally.cli.TallyCommand;
 import dev.tally.cli.ToolVersion;
 import dev.tally.cli.option.ConnectionOptions;
 import dev.tally.waldur.NotFoundException;
@@ -21,9 +20,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tally harvest}: copies Waldur collections into a verified snapshot directory. */
 @Command(name = "harvest", mixinStandardHelpOptions = true, sortOptions = false,
@@ -51,10 +47,7 @@ import picocli.CommandLine.Model.CommandSpec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:Snapshot written.", "1:Harvest failed; no DIR was written (the message names the cause).",
             "2:Invalid usage (unknown option, bad value, no URL or token, DIR holds something that is not a snapshot)."})
-public final class HarvestCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+public final class HarvestCommand extends TallySubcommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
@@ -93,9 +86,6 @@ public final class HarvestCommand implements Callable<Integer> {
                     + "and every month since (providers report the current and previous month; raise N after a "
                     + "late backfill). Default: ${DEFAULT-VALUE}.")
     int usageMonths;
-
-    @ParentCommand
-    TallyCommand top;
 
     @Override
     public Integer call() throws Exception {

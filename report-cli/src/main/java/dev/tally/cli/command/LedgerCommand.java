@@ -1,9 +1,6 @@
 package dev.tally.cli.command;
 
-import dev.tally.cli.option.CacheOption;
-import dev.tally.cli.TallyCommand;
 import dev.tally.cli.option.OutputOptions;
-import dev.tally.cli.option.SnapshotOption;
 import dev.tally.cli.option.WhereOption;
 import dev.tally.cli.render.ChartRenderer;
 import dev.tally.cli.render.CsvRenderer;
@@ -32,11 +29,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code tally ledger}: the limits ledger of a snapshot, per country share or per allocation (docs/definitions.md, "Limits ledger"). */
 @Command(name = "ledger", mixinStandardHelpOptions = true, sortOptions = false,
@@ -56,19 +50,7 @@ import picocli.CommandLine.Spec;
             "  ./tally ledger --snapshot tally-demo/snapshot --entitlements docs/examples/entitlements.yaml",
             "  ./tally ledger --snapshot tally-demo/snapshot --group-by allocation --where \"country = 'Finland'\" --format csv",
             "  ./tally ledger --snapshot tally-demo/snapshot --format xlsx --out ledger.xlsx --chart ledger-gpu.svg"})
-public final class LedgerCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    TallyCommand top;
-
-    @Mixin
-    SnapshotOption snapshot;
-
-    @Mixin
-    CacheOption cache;
-
+public final class LedgerCommand extends SnapshotCommand implements Callable<Integer> {
     @Option(names = {"-g", "--group-by"}, paramLabel = "BY", defaultValue = "country",
             description = "country (one row per country share and component) or allocation. Default: ${DEFAULT-VALUE}.")
     String groupBy;
@@ -109,8 +91,7 @@ public final class LedgerCommand implements Callable<Integer> {
             ent = Entitlements.read(entitlements);
         }
         ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), top.quiet());
-        progress.step("reading snapshot " + snapshot.dir());
-        ReportInput input = ReportInput.load(snapshot.dir(), snapshot.priceHistory(), cache.cache(top.files()));
+        ReportInput input = readSnapshot(progress);
         Instant asOf = input.snapshot().manifest().startedAt();
         Ledger ledger = build(input, asOf);
         ResultTable table = history ? LedgerTables.history("history", ledger, by)

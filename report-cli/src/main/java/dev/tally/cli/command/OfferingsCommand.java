@@ -61,18 +61,8 @@ public final class OfferingsCommand {
         (types == null ? List.<String>of() : types).forEach(f::type);
         Received<List<Offering>> offerings = client.listReceived(WaldurCollection.OFFERINGS.path(),
                 f.build().toQuery(client.mapper()), Offering.class);
-        PrintWriter out = spec.commandLine().getOut();
-        if (output.json()) {
-            Output.printJson(out, offerings);
-            return 0;
-        }
-        List<List<String>> rows = new ArrayList<>();
-        for (Offering o : offerings.value()) {
-            List<String> plans = new ArrayList<>();
-            o.plans().forEach(p -> plans.add(p.name() == null ? "" : p.name()));
-            rows.add(Output.row(o.uuid(), o.name(), o.type(), o.state(), o.customerName(), String.join(", ", plans)));
-        }
-        Output.printTable(out, List.of("UUID", "NAME", "TYPE", "STATE", "OWNER", "PLANS"), rows);
+        output.printList(spec.commandLine().getOut(), offerings, List.of("UUID", "NAME", "TYPE", "STATE", "OWNER", "PLANS"),
+                o -> Output.row(o.uuid(), o.name(), o.type(), o.state(), o.customerName(), planNames(o)));
         return 0;
     }
 
@@ -111,6 +101,13 @@ public final class OfferingsCommand {
         }
         printPlans(out, client.plans(offering));
         return 0;
+    }
+
+    /** The offering's plan names, comma-separated; a plan without a name is an empty entry. */
+    private static String planNames(Offering o) {
+        List<String> plans = new ArrayList<>();
+        o.plans().forEach(p -> plans.add(p.name() == null ? "" : p.name()));
+        return String.join(", ", plans);
     }
 
     private static void printPlans(PrintWriter out, List<Plan> plans) {

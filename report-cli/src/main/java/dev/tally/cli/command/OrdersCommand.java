@@ -12,10 +12,8 @@ import dev.tally.waldur.WaldurCollection;
 import dev.tally.waldur.model.Offering;
 import dev.tally.waldur.model.Order;
 import dev.tally.waldur.model.OrderState;
-import java.io.PrintWriter;
 import java.math.BigInteger;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,17 +124,9 @@ public final class OrdersCommand {
                 .andAll("type", types == null ? List.of() : types);
         WaldurClient client = connection.client();
         Received<List<Order>> orders = client.listReceived(WaldurCollection.ORDERS.path(), q, Order.class);
-        PrintWriter out = spec.commandLine().getOut();
-        if (output.json()) {
-            Output.printJson(out, orders);
-            return 0;
-        }
-        List<List<String>> rows = new ArrayList<>();
-        for (Order o : orders.value()) {
-            rows.add(Output.row(o.uuid(), Output.wire(o.type()), Output.wire(o.state()), Output.decimal(o.cost()), o.offeringName(),
-                    o.projectName(), Output.time(o.created())));
-        }
-        Output.printTable(out, List.of("UUID", "TYPE", "STATE", "COST", "OFFERING", "PROJECT", "CREATED"), rows);
+        output.printList(spec.commandLine().getOut(), orders, List.of("UUID", "TYPE", "STATE", "COST", "OFFERING", "PROJECT", "CREATED"),
+                o -> Output.row(o.uuid(), Output.wire(o.type()), Output.wire(o.state()), Output.decimal(o.cost()), o.offeringName(),
+                        o.projectName(), Output.time(o.created())));
         return 0;
     }
 
@@ -185,11 +175,6 @@ public final class OrdersCommand {
     }
 
     private void print(Received<Order> order, Output output) {
-        PrintWriter out = spec.commandLine().getOut();
-        if (output.json()) {
-            Output.printJson(out, order);
-        } else {
-            Output.printFields(out, order, FIELDS);
-        }
+        output.printObject(spec.commandLine().getOut(), order, FIELDS);
     }
 }

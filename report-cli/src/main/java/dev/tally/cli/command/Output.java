@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /**
@@ -50,6 +51,28 @@ public final class Output {
             out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** A list as received: its JSON with --format json, else one row per item (see {@link #row}) under {@code header}. */
+    <T> void printList(PrintWriter out, Received<List<T>> list, List<String> header, Function<T, List<String>> row) {
+        if (json()) {
+            printJson(out, list);
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (T item : list.value()) {
+            rows.add(row.apply(item));
+        }
+        printTable(out, header, rows);
+    }
+
+    /** One object as received: its JSON with --format json, else {@code field: value} lines for {@code fields}. */
+    void printObject(PrintWriter out, Received<?> object, List<String> fields) {
+        if (json()) {
+            printJson(out, object);
+        } else {
+            printFields(out, object, fields);
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.tally.cli.command;
 
 import dev.tally.cli.option.CacheOption;
-import dev.tally.cli.TallyCommand;
 import dev.tally.cli.option.CurrencyOption;
 import dev.tally.cli.option.OutputOptions;
 import dev.tally.cli.option.PeriodOptions;
@@ -29,9 +28,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tally query}: an ad-hoc question to a snapshot, answered as a table, CSV, JSON or a workbook. */
 @Command(name = "query", mixinStandardHelpOptions = true, sortOptions = false,
@@ -57,13 +53,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "      --where \"is_industry = true\" --top 5",
             "  ./tally query --snapshot tally-demo/snapshot --month 2026-10 --group-by country \\",
             "      --measure cost,share.cost,change.cost,change_pct.cost"})
-public final class QueryCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    TallyCommand top;
-
+public final class QueryCommand extends TallySubcommand implements Callable<Integer> {
     @Mixin
     SnapshotOption snapshot;
 

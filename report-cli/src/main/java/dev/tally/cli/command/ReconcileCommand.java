@@ -1,9 +1,6 @@
 package dev.tally.cli.command;
 
-import dev.tally.cli.option.CacheOption;
-import dev.tally.cli.TallyCommand;
 import dev.tally.cli.option.OutputOptions;
-import dev.tally.cli.option.SnapshotOption;
 import dev.tally.cli.option.WhereOption;
 import dev.tally.cli.reconcile.SiteFileException;
 import dev.tally.cli.reconcile.SiteFormat;
@@ -33,11 +30,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code tally reconcile}: Waldur's figures against a second source (docs/definitions.md, "Reconciliation"). */
 @Command(name = "reconcile", mixinStandardHelpOptions = true, sortOptions = false,
@@ -62,21 +56,9 @@ import picocli.CommandLine.Spec;
             "  ./tally reconcile --snapshot tally-demo/snapshot --site-usage docs/examples/site-usage.lumi-allocations.csv \\",
             "      --mapping lumi-allocations --threshold 0.5 --format csv",
             "  ./tally reconcile --snapshot tally-demo/snapshot --invoices"})
-public final class ReconcileCommand implements Callable<Integer> {
+public final class ReconcileCommand extends SnapshotCommand implements Callable<Integer> {
     /** Invoice items are each rounded to cents: a few of them per allocation and month stay within five cents. */
     static final BigDecimal INVOICE_THRESHOLD = new BigDecimal("0.05");
-
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    TallyCommand top;
-
-    @Mixin
-    SnapshotOption snapshot;
-
-    @Mixin
-    CacheOption cache;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
@@ -137,8 +119,7 @@ public final class ReconcileCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), e.getMessage(), e);
             }
         }
-        progress.step("reading snapshot " + snapshot.dir());
-        ReportInput input = ReportInput.load(snapshot.dir(), snapshot.priceHistory(), cache.cache(top.files()));
+        ReportInput input = readSnapshot(progress);
         String tallyTitle;
         String otherTitle;
         ColumnType type;

@@ -1,11 +1,8 @@
 package dev.tally.cli.command;
 
 import dev.tally.cli.cache.SnapshotCache;
-import dev.tally.cli.option.CacheOption;
-import dev.tally.cli.TallyCommand;
 import dev.tally.cli.option.CurrencyOption;
 import dev.tally.cli.option.PeriodOptions;
-import dev.tally.cli.option.SnapshotOption;
 import dev.tally.cli.render.OutputFormat;
 import dev.tally.cli.render.Wording;
 import dev.tally.cli.report.Entitlements;
@@ -25,8 +22,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tally report}: renders a template over a snapshot into xlsx, csv, png and svg files. */
@@ -42,19 +37,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "  ./tally report --snapshot tally-demo/snapshot --template monthly-consortium --month 2026-10 --out reports",
             "With what changed in closed months since an earlier harvest (a Restated sheet and CSV):",
             "  ./tally report --snapshot snapshots/2026-12 --previous snapshots/2026-11 --template monthly-consortium --out reports"})
-public final class ReportCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    TallyCommand top;
-
-    @Mixin
-    SnapshotOption snapshot;
-
-    @Mixin
-    CacheOption cache;
-
+public final class ReportCommand extends SnapshotCommand implements Callable<Integer> {
     @Option(names = {"-t", "--template"}, required = true, paramLabel = "NAME|FILE",
             description = "A built-in template name or a template YAML file.")
     String template;
@@ -107,8 +90,7 @@ public final class ReportCommand implements Callable<Integer> {
         boolean quiet = top.quiet();
         PrintWriter err = spec.commandLine().getErr();
         ProgressLine progress = new ProgressLine(err, quiet);
-        progress.step("reading snapshot " + snapshot.dir());
-        ReportInput input = ReportInput.load(snapshot.dir(), snapshot.priceHistory(), cache.cache(top.files()));
+        ReportInput input = readSnapshot(progress);
         ReportInput before = null;
         if (previous != null) {
             progress.step("reading previous snapshot " + previous);

@@ -14,7 +14,6 @@ import dev.tally.waldur.model.Resource;
 import dev.tally.waldur.model.ResourceUpdate;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
@@ -43,12 +42,7 @@ public final class ResourcesCommand {
         WaldurClient client = connection.client();
         Received<Resource> r = client.getReceived(WaldurCollection.RESOURCES.path(), Uuid.check(spec.subcommands().get("show"), uuid),
                 Resource.class);
-        PrintWriter out = spec.commandLine().getOut();
-        if (output.json()) {
-            Output.printJson(out, r);
-        } else {
-            Output.printFields(out, r, FIELDS);
-        }
+        output.printObject(spec.commandLine().getOut(), r, FIELDS);
         return 0;
     }
 
@@ -65,17 +59,9 @@ public final class ResourcesCommand {
                 .andAll("state", states == null ? List.of() : states);
         WaldurClient client = connection.client();
         Received<List<Resource>> resources = client.listReceived(WaldurCollection.RESOURCES.path(), q, Resource.class);
-        PrintWriter out = spec.commandLine().getOut();
-        if (output.json()) {
-            Output.printJson(out, resources);
-            return 0;
-        }
-        List<List<String>> rows = new ArrayList<>();
-        for (Resource r : resources.value()) {
-            rows.add(Output.row(r.uuid(), r.name(), Output.wire(r.state()), r.offeringName(), r.projectName(),
-                    Output.json(client.mapper(), r.limits())));
-        }
-        Output.printTable(out, List.of("UUID", "NAME", "STATE", "OFFERING", "PROJECT", "LIMITS"), rows);
+        output.printList(spec.commandLine().getOut(), resources, List.of("UUID", "NAME", "STATE", "OFFERING", "PROJECT", "LIMITS"),
+                r -> Output.row(r.uuid(), r.name(), Output.wire(r.state()), r.offeringName(), r.projectName(),
+                        Output.json(client.mapper(), r.limits())));
         return 0;
     }
 

@@ -1,8 +1,6 @@
 package dev.tally.cli.serve;
 
-import dev.tally.cli.option.CacheOption;
-import dev.tally.cli.TallyCommand;
-import dev.tally.cli.option.SnapshotOption;
+import dev.tally.cli.command.SnapshotCommand;
 import dev.tally.cli.render.Wording;
 import dev.tally.cli.report.ReportInput;
 import java.io.PrintWriter;
@@ -11,12 +9,8 @@ import java.net.UnknownHostException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code tally serve}: a read-only explorer page over one snapshot, on this machine, until Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
@@ -33,19 +27,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Example (after ./tally demo):",
             "  ./tally serve --snapshot tally-demo/snapshot",
             "  then open http://127.0.0.1:8780/ in a browser"})
-public final class ServeCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    TallyCommand top;
-
-    @Mixin
-    SnapshotOption snapshot;
-
-    @Mixin
-    CacheOption cache;
-
+public final class ServeCommand extends SnapshotCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8780", paramLabel = "N",
             description = "Port to listen on (0 = any free port). Default: ${DEFAULT-VALUE}.")
     int port;
