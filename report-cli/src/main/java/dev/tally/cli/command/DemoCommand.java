@@ -116,7 +116,7 @@ public final class DemoCommand extends TallySubcommand implements Callable<Integ
         ReportJob job = new ReportJob(TemplateLoader.builtIn("monthly-consortium"), Period.month(reportMonth),
                 OutputFormat.REPORT, Entitlements.NONE, null, false);
         Report report = job.compute(input);
-        List<Path> files = DemoReportFiles.write(new ReportWriter(top.files(), false, null), report, job.formats(), reportsDir);
+        List<Path> files = new ReportWriter(top.files(), false, null).write(report, job.formats(), reportsDir);
         if (!quiet) {
             w.println();
             w.println("Monthly report for " + reportMonth + ": " + AllocationCount.of(input.dataset(), report.period()).sentence()

@@ -12,6 +12,7 @@ import dev.tally.core.table.ResultTable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,7 +73,43 @@ public final class ReportWriter {
         return units.isEmpty() ? this : new ReportWriter(files, excelBom, listener, wording.withMeasuredUnits(units)).exactCsv(exactCsv);
     }
 
+    /**
+     * The workbook on a thread of its own while this one writes the CSVs and charts, when both are asked for: they are
+     * independent files of one computed report, and the workbook alone is about half of the writing (BENCHMARKS.md,
+     * "Monthly report at scale 20: memory"). Each file is still written atomically, with the bytes one thread writing
+     * them all would write, and the list is in {@link #write}'s order; the listener hears of each file as it is done,
+     * from either thread, one at a time. The workbook is finished (or has failed) before this returns or throws.
+     */
     private List<Path> writeAll(Report report, Set<OutputFormat> formats, Path dir, ResultTable data) throws IOException {
+        if (!formats.contains(OutputFormat.XLSX) || formats.size() == 1) {
+            return writeEach(report, formats, dir, data);
+        }
+        Set<OutputFormat> rest = EnumSet.copyOf(formats);
+        rest.remove(OutputFormat.XLSX);
+        ReportWriter shared = new ReportWriter(files, excelBom, synchronizedListener(listener), wording).exactCsv(exactCsv);
+        SecondThread<List<Path>> workbook = SecondThread.start("tally-workbook",
+                () -> shared.writeEach(report, EnumSet.of(OutputFormat.XLSX), dir, data));
+        List<Path> others;
+        try {
+            others = shared.writeEach(report, rest, dir, data);
+        } finally {
+            workbook.awaitQuietly();
+        }
+        List<Path> all = new ArrayList<>(workbook.result());
+        all.addAll(others);
+        return all;
+    }
+
+    private static Listener synchronizedListener(Listener listener) {
+        Object lock = new Object();
+        return file -> {
+            synchronized (lock) {
+                listener.written(file);
+            }
+        };
+    }
+
+    private List<Path> writeEach(Report report, Set<OutputFormat> formats, Path dir, ResultTable data) throws IOException {
         String base = report.baseName();
         List<Path> written = new ArrayList<>();
         if (formats.contains(OutputFormat.XLSX)) {
