@@ -171,28 +171,6 @@ public final class Emulator implements AutoCloseable {
         }
     }
 
-    /**
-     * Builds the invoice items now, on a thread of their own, instead of on the first request for them: for a caller that
-     * asks for them after the other lists (the demo's harvest), which then finds them ready instead of waiting while
-     * they are built. They are the same items either way, since they are kept until the clock moves (docs/emulator.md,
-     * "Invoices"). A failure here is left to the first request, which builds them again and answers with it.
-     */
-    public void prepareInvoices() {
-        Thread t = new Thread(() -> {
-            Lock lock = store.readLock();
-            lock.lock();
-            try {
-                store.invoices().items();
-            } catch (RuntimeException e) {
-                // the request for them builds them again and reports what went wrong
-            } finally {
-                lock.unlock();
-            }
-        }, "waldur-emulator-invoices");
-        t.setDaemon(true);
-        t.start();
-    }
-
     /** Stops the server at once and its threads. */
     @Override
     public void close() {

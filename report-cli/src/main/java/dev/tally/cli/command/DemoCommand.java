@@ -90,8 +90,6 @@ public final class DemoCommand extends TallySubcommand implements Callable<Integ
         Path snapshotDir = out.resolve("snapshot");
         Path reportsDir = out.resolve("reports");
         try (Emulator emulator = start(emulatorConfig)) {
-            // the harvest asks for invoice items last; built meanwhile on the second core, they are ready by then
-            emulator.prepareInvoices();
             if (!quiet) {
                 w.println("Emulator (seed " + seed + ", scale " + scale + ") on " + emulator.baseUrl());
                 w.flush();
