@@ -88,12 +88,14 @@ public final class Harvester {
     /**
      * Harvests as {@link #harvest} does, fetching only what changed since the snapshot at {@code baseDir}
      * (docs/harvest.md, "Incremental harvest") and taking the rest from it; the data files come out as a full
-     * harvest of the same server state would write them. The base is verified first: a damaged one is a
-     * {@link SnapshotException} before anything is fetched. The manifest names the base and what was fetched.
+     * harvest of the same server state would write them. The base is verified first, as reports verify with their
+     * cache on ({@link Snapshot.Verification#REMEMBERED}: files checked before and unchanged since are not hashed
+     * again): a damaged one is a {@link SnapshotException} before anything is fetched. The manifest names the base
+     * and what was fetched.
      */
     public Manifest harvestSince(Path outDir, Path baseDir, IncrementalOptions options,
             Set<WaldurCollection> collections, Progress progress) throws IOException {
-        Snapshot base = Snapshot.open(baseDir);
+        Snapshot base = Snapshot.open(baseDir, Snapshot.Verification.REMEMBERED);
         return publish(outDir, (started, staging) -> {
             IncrementalHarvest increment = new IncrementalHarvest(client, base, options, started,
                     collections.contains(WaldurCollection.RESOURCES));

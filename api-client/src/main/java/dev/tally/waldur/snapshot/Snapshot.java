@@ -18,11 +18,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
@@ -43,12 +39,29 @@ public final class Snapshot {
         this.mapper = mapper;
     }
 
-    /** Opens and verifies a snapshot directory. */
+    /**
+     * How opening a snapshot checks its files against the manifest's SHA-256s. Either way a file that differs from
+     * what the harvest wrote is refused; they differ only in what they hash.
+     */
+    public enum Verification {
+        /** Hash every file now, and neither read nor write the record of files checked before. */
+        FULL,
+        /**
+         * Hash only the files an earlier check has not vouched for, that is those changed (or replaced, or touched)
+         * since a command last hashed them, and record what was hashed (docs/cache.md, "Files already checked").
+         */
+        REMEMBERED
+    }
+
+    /** Opens and verifies a snapshot directory, hashing every file. */
     public static Snapshot open(Path dir) {
+        return open(dir, Verification.FULL);
+    }
+
+    /** Opens and verifies a snapshot directory as {@code how} says. */
+    public static Snapshot open(Path dir, Verification how) {
         Opening opening = readManifest(dir);
-        for (var e : opening.manifest().collections().entrySet()) {
-            verifyChecksum(dir, e.getKey(), e.getValue());
-        }
+        Checksums.verify(dir, opening.manifest(), how);
         return new Snapshot(dir, opening.manifest(), opening.mapper);
     }
 
@@ -59,8 +72,13 @@ public final class Snapshot {
      * a damaged snapshot is refused there with the same message {@link #open} gives.
      */
     public static Opening opening(Path dir) {
+        return opening(dir, Verification.FULL);
+    }
+
+    /** The same, verifying as {@code how} says. */
+    public static Opening opening(Path dir, Verification how) {
         Opening opening = readManifest(dir);
-        opening.startVerifying();
+        opening.startVerifying(how);
         return opening;
     }
 
@@ -96,12 +114,10 @@ public final class Snapshot {
             }
         }
 
-        private void startVerifying() {
+        private void startVerifying(Verification how) {
             Thread t = new Thread(() -> {
                 try {
-                    for (var e : manifest.collections().entrySet()) {
-                        verifyChecksum(dir, e.getKey(), e.getValue());
-                    }
+                    Checksums.verify(dir, manifest, how);
                     verified.complete(new Snapshot(dir, manifest, mapper));
                 } catch (Throwable e) {
                     verified.completeExceptionally(e);
@@ -147,33 +163,14 @@ public final class Snapshot {
         }
     }
 
-    private static void verifyChecksum(Path dir, String name, Manifest.Entry entry) {
+    /** The data file {@code entry} names, which must be a plain snapshot file name and exist. */
+    static Path dataFile(Path dir, String name, Manifest.Entry entry) {
         checkFileName(dir, name, entry);
         Path file = dir.resolve(entry.file());
         if (!Files.isRegularFile(file)) {
             throw new SnapshotException("snapshot " + dir + " is incomplete: " + entry.file() + " is missing");
         }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256())) {
-            byte[] buffer = new byte[1 << 16];
-            while (in.read(buffer) >= 0) {
-                // reading feeds the digest
-            }
-            String actual = HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-            if (!actual.equalsIgnoreCase(entry.sha256())) {
-                throw new SnapshotException("snapshot " + dir + " is damaged: " + entry.file()
-                        + " does not match its SHA-256 in " + Manifest.FILE_NAME + " (changed after the harvest?)");
-            }
-        } catch (IOException e) {
-            throw new SnapshotException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return file;
     }
 
     public Path dir() {

@@ -304,7 +304,7 @@ public final class ExportCommand extends TallySubcommand implements Callable<Int
         Harvester harvester = new Harvester(new WaldurClient(client), ToolVersion.get(), top.clock());
         if (cfg.incremental() && Files.isRegularFile(dir.resolve(Manifest.FILE_NAME))) {
             try {
-                Snapshot.open(dir);
+                Snapshot.open(dir, Snapshot.Verification.REMEMBERED);
                 // the previous run's snapshot in the same folder is the base (docs/harvest.md, "From tally export")
                 harvester.harvestSince(dir, dir, IncrementalOptions.DEFAULTS, EnumSet.allOf(WaldurCollection.class),
                         progress);

@@ -116,7 +116,8 @@ public final class HarvestCommand extends TallySubcommand implements Callable<In
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
             try {
-                Snapshot.open(since);
+                // checked as the refresh checks it, so that the refresh need not hash what this just hashed
+                Snapshot.open(since, Snapshot.Verification.REMEMBERED);
             } catch (SnapshotException e) {
                 // the base is the user's input: a damaged one is a usage error, refused before connecting
                 spec.commandLine().getErr().println("tally: cannot refresh from " + since + ": " + e.getMessage());

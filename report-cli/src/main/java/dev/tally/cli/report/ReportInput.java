@@ -87,7 +87,10 @@ public final class ReportInput {
      * which are verified meanwhile on another thread; the dataset is the same either way (docs/cache.md).
      */
     public static ReportInput load(Path dir, List<Path> priceHistory, SnapshotCache cache) {
-        Snapshot.Opening opening = Snapshot.opening(dir);
+        // with the cache on, files hashed by an earlier command and unchanged since are not hashed again; --no-cache
+        // hashes every file (docs/cache.md, "Files already checked")
+        Snapshot.Verification how = cache.enabled() ? Snapshot.Verification.REMEMBERED : Snapshot.Verification.FULL;
+        Snapshot.Opening opening = Snapshot.opening(dir, how);
         List<String> missing = NEEDED.stream().filter(c -> !opening.manifest().collections().containsKey(c.id()))
                 .map(WaldurCollection::id).toList();
         if (!missing.isEmpty()) {
@@ -96,7 +99,7 @@ public final class ReportInput {
                     + String.join(", ", NEEDED.stream().map(WaldurCollection::id).toList())
                     + " (harvest them: tally harvest without --collections)");
         }
-        List<Snapshot> history = priceHistory.stream().map(Snapshot::open).toList();
+        List<Snapshot> history = priceHistory.stream().map(p -> Snapshot.open(p, how)).toList();
         FactBuilder builder = new FactBuilder(CountryResolver.standard());
         Optional<SourceData> cached = cache.cached(opening);
         Dataset dataset;
