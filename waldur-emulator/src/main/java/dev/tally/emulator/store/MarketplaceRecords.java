@@ -35,6 +35,15 @@ final class MarketplaceRecords {
         node.put("category_uuid", offering.text("category_uuid"));
     }
 
+    /** The plan fields that orders and resources both carry, in Waldur's field order. */
+    private static void putPlan(ObjectNode node, JsonRow plan) {
+        node.put("plan", plan.text("url"));
+        node.put("plan_unit", plan.text("unit"));
+        node.put("plan_name", plan.text("name"));
+        node.put("plan_uuid", plan.uuid());
+        node.put("plan_description", plan.text("description"));
+    }
+
     static ObjectNode order(OrderSpec spec) {
         JsonRow offering = spec.offering();
         JsonRow plan = spec.plan();
@@ -42,11 +51,7 @@ final class MarketplaceRecords {
         ObjectNode node = Records.sized(128);
         putOffering(node, offering);
         if (plan != null) {
-            node.put("plan", plan.text("url"));
-            node.put("plan_unit", plan.text("unit"));
-            node.put("plan_name", plan.text("name"));
-            node.put("plan_uuid", plan.uuid());
-            node.put("plan_description", plan.text("description"));
+            putPlan(node, plan);
         } else {
             // No plan_unit key at all: 8.0.5 declares it as allOf(BillingUnit) + nullable, which per OAS 3.0.3
             // does not admit null, so a Terminate order leaves it out rather than sending null.
@@ -132,11 +137,7 @@ final class MarketplaceRecords {
         JsonRow project = spec.project();
         ObjectNode node = Records.sized(128);
         putOffering(node, offering);
-        node.put("plan", plan.text("url"));
-        node.put("plan_unit", plan.text("unit"));
-        node.put("plan_name", plan.text("name"));
-        node.put("plan_uuid", plan.uuid());
-        node.put("plan_description", plan.text("description"));
+        putPlan(node, plan);
         node.set("attributes", spec.attributes().deepCopy());
         node.set("limits", spec.limits().deepCopy());
         node.put("uuid", spec.uuid());
