@@ -30,7 +30,7 @@ public final class ProviderCatalog {
     // Waldur's Plan model declares no Meta.ordering, so PostgreSQL returns insertion (id) order: plans were created
     // with their offerings.
     private static final Comparator<PlanView> BY_OFFERING_CREATED = Comparator
-            .comparing((PlanView p) -> p.offering.text("created")).thenComparing(PlanView::uuid);
+            .comparing((PlanView p) -> p.offering().text("created")).thenComparing(PlanView::uuid);
 
     private ProviderCatalog() {
     }
@@ -75,16 +75,11 @@ public final class ProviderCatalog {
         return "/api/" + PLANS + "/" + uuid + "/";
     }
 
-    /** An offering as ProviderOfferingDetails: provider URLs, the provider-only fields, provider plan links. */
-    private static final class OfferingView implements Row {
-        private final JsonRow offering;
-        private final Integer totalCustomers;
-
-        OfferingView(JsonRow offering, Integer totalCustomers) {
-            this.offering = offering;
-            this.totalCustomers = totalCustomers;
-        }
-
+    /**
+     * An offering as ProviderOfferingDetails: provider URLs, the provider-only fields, provider plan links;
+     * {@code totalCustomers} is null where Waldur leaves {@code total_customers} unfilled.
+     */
+    private record OfferingView(JsonRow offering, Integer totalCustomers) implements Row {
         OfferingView withoutTotals() {
             return new OfferingView(offering, null);
         }
@@ -127,15 +122,7 @@ public final class ProviderCatalog {
     }
 
     /** A plan as ProviderPlanDetails: its own URL plus the provider-offering link. */
-    private static final class PlanView implements Row {
-        private final JsonRow offering;
-        private final ObjectNode plan;
-
-        PlanView(JsonRow offering, ObjectNode plan) {
-            this.offering = offering;
-            this.plan = plan;
-        }
-
+    private record PlanView(JsonRow offering, ObjectNode plan) implements Row {
         @Override
         public String uuid() {
             return plan.get("uuid").asText();
