@@ -24,6 +24,9 @@ class WireEnumsTest {
         assertThat(odd.limitPeriod()).isEqualTo(LimitPeriod.UNKNOWN);
         assertThat(p.unit()).isEqualTo(PlanUnit.HALF_MONTH);
         assertThat(JSON.writeValueAsString(p.unit())).isEqualTo("\"half_month\"");
+        assertThat(JSON.writeValueAsString(List.of(c.billingType(), c.limitPeriod(), PlanUnit.UNKNOWN)))
+                .isEqualTo("[\"limit\",\"quarterly\",\"unknown\"]");
+        assertThat(BillingType.FEW.wire()).isEqualTo("few");
     }
 
     @Test
