@@ -40,6 +40,8 @@ public final class Accrual {
     private final UsageColumns usages;
     private final int from;
     private final int to;
+    private final boolean wantCost;
+    private final boolean[] wantLimit;
     private final BigDecimal[] limNum;
     private final int[] monthStart;
     private final int[] monthLength;
@@ -49,7 +51,7 @@ public final class Accrual {
     private BigDecimal[] chAmount = new BigDecimal[8];
     private int chN;
 
-    private Accrual(Dataset d, int from, int to) {
+    private Accrual(Dataset d, int from, int to, boolean wantCost, boolean[] wantLimit) {
         this.d = d;
         this.s = d.segments();
         this.prices = d.prices();
@@ -57,6 +59,8 @@ public final class Accrual {
         this.usages = d.usages();
         this.from = from;
         this.to = to;
+        this.wantCost = wantCost;
+        this.wantLimit = wantLimit;
         this.limNum = new BigDecimal[d.components().size()];
         int first = Dataset.epochMonthOfDay(Math.max(from, MIN_DAY));
         int months = Dataset.epochMonthOfDay(Math.min(to, MAX_DAY)) - first + 1;
@@ -67,7 +71,24 @@ public final class Accrual {
 
     /** A calculator of {@code d}'s monthly figures over the days {@code fromDay … toDay} (epoch days, inclusive). */
     public static Accrual over(Dataset d, int fromDay, int toDay) {
-        return new Accrual(d, fromDay, toDay);
+        boolean[] all = new boolean[d.components().size()];
+        Arrays.fill(all, true);
+        return new Accrual(d, fromDay, toDay, true, all);
+    }
+
+    /**
+     * A calculator like {@link #over(Dataset, int, int)} for a caller that reads only some figures: in a month the
+     * allocation did not fill, it leaves the cost at zero unless {@code cost}, and the limit of component {@code c}
+     * null unless {@code limits[c]}. Those are the months that need divisions at 34 digits, and a query asking only
+     * for usage, or only for cost, is spared the ones whose results it would drop. Whole-month figures are filled
+     * either way (they cost no division).
+     */
+    public static Accrual over(Dataset d, int fromDay, int toDay, boolean cost, boolean[] limits) {
+        if (limits.length != d.components().size()) {
+            throw new IllegalArgumentException("limits has " + limits.length + " components, the dataset "
+                    + d.components().size());
+        }
+        return new Accrual(d, fromDay, toDay, cost, limits.clone());
     }
 
     /** Caches the first day and length of the period's months (up to 100 years) from {@code em}, so a row needs no date objects. */
@@ -112,17 +133,24 @@ public final class Accrual {
             if (sd > ed) {
                 continue;
             }
+            out.plan = plan;
             BigDecimal days = BigDecimal.valueOf(ed - sd + 1L);
             BigDecimal[] monthPrices = prices.monthPrices(plan);
             for (int l = s.limitStart(k); l < s.limitEnd(k); l++) {
                 int c = s.component(l);
+                boolean priced = wantCost && monthPrices[c] != null;
+                if (!priced && !wantLimit[c]) {
+                    continue;
+                }
                 BigDecimal limitDays = s.value(l).multiply(days);
-                limNum[c] = limNum[c] == null ? limitDays : limNum[c].add(limitDays);
-                if (monthPrices[c] != null) {
+                if (wantLimit[c]) {
+                    limNum[c] = limNum[c] == null ? limitDays : limNum[c].add(limitDays);
+                }
+                if (priced) {
                     num = num.add(limitDays.multiply(monthPrices[c]));
                 }
             }
-            BigDecimal unitCharge = prices.unitCharge(plan);
+            BigDecimal unitCharge = wantCost ? prices.unitCharge(plan) : BigDecimal.ZERO;
             if (unitCharge.signum() != 0) {
                 switch (prices.plan(plan).unit()) {
                     case MONTH -> num = num.add(unitCharge.multiply(days));
@@ -133,16 +161,15 @@ public final class Accrual {
                     }
                 }
             }
-            out.plan = plan;
         }
         BigDecimal dimDays = BigDecimal.valueOf(dim);
-        BigDecimal cost = num.divide(dimDays, PRECISION).add(direct);
+        BigDecimal cost = wantCost ? num.divide(dimDays, PRECISION).add(direct) : BigDecimal.ZERO;
         for (int c = 0; c < limNum.length; c++) {
             if (limNum[c] != null) {
                 out.limits[c] = limNum[c].divide(dimDays, PRECISION);
             }
         }
-        if (!plain) {
+        if (wantCost && !plain) {
             charges(i);
             for (int h = 0; h < chN; h++) {
                 if (chDay[h] >= a && chDay[h] <= b) {
@@ -208,12 +235,25 @@ public final class Accrual {
 
     private void usage(int i, int em, int ms, RowFigures out) {
         if (from <= ms && ms <= to) {
-            for (int u = usages.start(i); u < usages.end(i); u++) {
-                if (usages.month(u) == em) {
-                    out.usages[usages.component(u)] = usages.value(u);
-                }
+            int end = usages.end(i);
+            // an allocation's records are ordered by month (UsageColumns): start at the month's first, stop after it
+            for (int u = firstOfMonth(usages.start(i), end, em); u < end && usages.month(u) == em; u++) {
+                out.usages[usages.component(u)] = usages.value(u);
             }
         }
+    }
+
+    /** The first record of {@code lo … hi-1} whose month is {@code em} or later; {@code hi} when there is none. */
+    private int firstOfMonth(int lo, int hi, int em) {
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (usages.month(mid) < em) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /**

@@ -190,24 +190,28 @@ public final class UsageColumns {
 
         /** Fills the scaled values of {@code u}: the usages as longs at one scale per component. */
         private void scale(UsageColumns u, int[] order) {
+            // one gather in record order: the unscaled values are copied here and rescaled in place below, so the
+            // second pass reads sequentially instead of jumping through the builder's columns again
             for (int j = 0; j < order.length; j++) {
                 int src = order[j];
                 byte s = scale[src];
-                u.scale[j] = s >= 0 && s <= ScaledLongs.MAX_SCALE && ScaledLongs.fits(unscaled[src]) ? s : ScaledLongs.NO_FIT;
+                long v = unscaled[src];
+                u.scaled[j] = v;
+                u.scale[j] = s >= 0 && s <= ScaledLongs.MAX_SCALE && ScaledLongs.fits(v) ? s : ScaledLongs.NO_FIT;
                 if (u.scale[j] != ScaledLongs.NO_FIT) {
                     u.commonScale[u.comp[j]] = Math.max(u.commonScale[u.comp[j]], s);
                 }
             }
             for (int j = 0; j < order.length; j++) {
-                int src = order[j];
                 if (u.scale[j] != ScaledLongs.NO_FIT) {
-                    u.scaled[j] = ScaledLongs.at(unscaled[src], u.scale[j], u.commonScale[u.comp[j]]);
+                    u.scaled[j] = ScaledLongs.at(u.scaled[j], u.scale[j], u.commonScale[u.comp[j]]);
                     if (u.scaled[j] == ScaledLongs.OVERFLOW) {
                         u.scale[j] = ScaledLongs.NO_FIT;
                     }
                 }
                 if (u.scale[j] == ScaledLongs.NO_FIT) {
-                    u.big.put(j, valueOf(src));
+                    u.scaled[j] = 0;
+                    u.big.put(j, valueOf(order[j]));
                 }
             }
         }

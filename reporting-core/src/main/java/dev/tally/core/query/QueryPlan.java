@@ -18,6 +18,9 @@ final class QueryPlan {
     final Predicate filter;
     final int[] measureComponents;
     final int[] usedComponents;
+    /** Whether a measure reads the allocations' cost, and which components' limits one reads (utilisation does). */
+    final boolean needsCost;
+    final boolean[] neededLimits;
     final boolean allocationRows;
     final boolean orderRows;
     final boolean trackProjects;
@@ -32,6 +35,7 @@ final class QueryPlan {
         this.values = new DimensionValues(d);
         this.measureComponents = new int[q.measures().size()];
         Set<Integer> used = new HashSet<>();
+        this.neededLimits = new boolean[d.components().size()];
         for (int m = 0; m < q.measures().size(); m++) {
             Measure measure = q.measures().get(m);
             if (measure.component() != null) {
@@ -44,12 +48,14 @@ final class QueryPlan {
                 measureComponents[m] = c;
                 if (c >= 0) {
                     used.add(c);
+                    neededLimits[c] |= measure.kind() == Measure.Kind.LIMIT || measure.kind() == Measure.Kind.UTILISATION;
                 }
             }
         }
         this.usedComponents = used.stream().mapToInt(Integer::intValue).sorted().toArray();
         this.allocationRows = q.measures().stream().anyMatch(m -> !m.onOrders());
         this.orderRows = q.measures().stream().anyMatch(Measure::onOrders);
+        this.needsCost = q.measures().stream().anyMatch(m -> m.kind() == Measure.Kind.COST);
         this.trackProjects = q.measures().stream().anyMatch(m -> m.kind() == Measure.Kind.PROJECTS);
         if (allocationRows) {
             Set<Dimension> referenced = new HashSet<>(q.dimensions());

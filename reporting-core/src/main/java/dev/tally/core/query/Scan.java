@@ -78,7 +78,8 @@ final class Scan {
         int rowId = 0;
         if (allocationRows) {
             RowFigures fig = new RowFigures(d.components().size());
-            Accrual accrual = Accrual.over(d, fromDay, toDay);
+            // only the figures the measures read: a usage-only query does no division for a month begun or ended
+            Accrual accrual = Accrual.over(d, fromDay, toDay, plan.needsCost, plan.neededLimits);
             int firstMonth = Dataset.epochMonthOfDay(fromDay);
             int lastMonth = Dataset.epochMonthOfDay(toDay);
             for (int i = from; i < to; i++) {
