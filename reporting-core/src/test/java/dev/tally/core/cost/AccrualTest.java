@@ -179,4 +179,48 @@ class AccrualTest {
         // 10 days of Basic (30 × 10) and 20 days of Big (60 × 20) over 30 days, plus the switch charge 5 × 2
         assertThat(month(f, "2025-04").cost()).isEqualByComparingTo("60");
     }
+
+    @Test
+    void aCallerAskingForSomeFiguresGetsExactlyThoseInAMonthNotFilled() {
+        // created 10 March: 22 of 31 days; usage reported for February, March and April
+        AllocationFact f = allocation("r", "p", "Denmark", limits("cpu_k_hours", 10, "gpu_k_hours", 2),
+                "2025-03-10T08:00:00Z", null);
+        Dataset d = Dataset.builder(LocalDate.of(2030, 1, 1)).add(f)
+                .addUsage("r", "cpu_k_hours", Dataset.epochMonth(YearMonth.of(2025, 2)), new BigDecimal("1.5"))
+                .addUsage("r", "cpu_k_hours", Dataset.epochMonth(YearMonth.of(2025, 3)), new BigDecimal("4.25"))
+                .addUsage("r", "gpu_k_hours", Dataset.epochMonth(YearMonth.of(2025, 3)), new BigDecimal("0.5"))
+                .addUsage("r", "cpu_k_hours", Dataset.epochMonth(YearMonth.of(2025, 4)), new BigDecimal("9"))
+                .build();
+        int cpu = d.componentIndex("cpu_k_hours");
+        int gpu = d.componentIndex("gpu_k_hours");
+        int from = (int) LocalDate.of(2025, 3, 1).toEpochDay();
+        int to = (int) LocalDate.of(2025, 3, 31).toEpochDay();
+        int march = Dataset.epochMonth(YearMonth.of(2025, 3));
+        boolean[] cpuOnly = new boolean[d.components().size()];
+        cpuOnly[cpu] = true;
+
+        RowFigures all = new RowFigures(d.components().size());
+        RowFigures some = new RowFigures(d.components().size());
+        RowFigures usageOnly = new RowFigures(d.components().size());
+        assertThat(Accrual.over(d, from, to).month(0, march, all)).isTrue();
+        assertThat(Accrual.over(d, from, to, false, cpuOnly).month(0, march, some)).isTrue();
+        assertThat(Accrual.over(d, from, to, false, new boolean[d.components().size()]).month(0, march, usageOnly))
+                .isTrue();
+
+        // 22/31 × (10 × 0.1 + 2 × 0.5); limits 22/31 × 10 and 22/31 × 2
+        assertThat(all.cost()).isEqualByComparingTo("1.419354838709677419354838709677419");
+        assertThat(all.limit(cpu)).isEqualByComparingTo("7.096774193548387096774193548387097");
+        assertThat(all.limit(gpu)).isEqualByComparingTo("1.419354838709677419354838709677419");
+        assertThat(some.limit(cpu)).isEqualTo(all.limit(cpu));
+        assertThat(some.limit(gpu)).isNull();
+        assertThat(some.cost()).isZero();
+        assertThat(usageOnly.limit(cpu)).isNull();
+        assertThat(usageOnly.cost()).isZero();
+        // the month's usage, not February's or April's, whichever figures were asked for
+        for (RowFigures r : List.of(all, some, usageOnly)) {
+            assertThat(r.usage(cpu)).isEqualByComparingTo("4.25");
+            assertThat(r.usage(gpu)).isEqualByComparingTo("0.5");
+            assertThat(r.plan()).isEqualTo(all.plan());
+        }
+    }
 }
