@@ -114,6 +114,30 @@ public final class Snapshot {
             }
         }
 
+        /**
+         * Reads the snapshot with {@code reader} while its checksums are being verified, and hands back what it read
+         * only once they match: inflating and parsing need not wait for hashing, and nothing read from a file that
+         * fails its check gets out (docs/cache.md, "Reading while verifying"). When the check fails, its
+         * {@link SnapshotException} is thrown, whatever the reader made of the damaged bytes (its own failure is
+         * attached as suppressed); when only the reader fails, its failure is thrown once the check has passed.
+         */
+        public <T> T readWhileVerifying(java.util.function.Function<Snapshot, T> reader) {
+            T read;
+            try {
+                read = reader.apply(new Snapshot(dir, manifest, mapper));
+            } catch (RuntimeException | Error e) {
+                try {
+                    verified();
+                } catch (RuntimeException damaged) {
+                    damaged.addSuppressed(e);
+                    throw damaged;
+                }
+                throw e;
+            }
+            verified();
+            return read;
+        }
+
         private void startVerifying(Verification how) {
             Thread t = new Thread(() -> {
                 try {

@@ -201,6 +201,34 @@ class HarvesterTest {
     }
 
     @Test
+    void readingWhileVerifyingGivesTheChecksumErrorForATamperedFileWhateverTheReaderSaid(@TempDir Path dir) throws Exception {
+        harvest(dir.resolve("s"), 300, 4, EnumSet.of(WaldurCollection.CUSTOMERS));
+        Files.write(dir.resolve("s/customers.jsonl.gz"), new byte[] {1, 2, 3});
+
+        Snapshot.Opening opening = Snapshot.opening(dir.resolve("s"));
+        assertThatThrownBy(() -> opening.readWhileVerifying(s -> s.read(WaldurCollection.CUSTOMERS, Object.class)))
+                .isInstanceOf(SnapshotException.class)
+                .hasMessageContaining("customers.jsonl.gz does not match its SHA-256")
+                .satisfies(e -> assertThat(e.getSuppressed()).singleElement()
+                        .satisfies(s -> assertThat(s).hasMessageContaining("not a complete gzip file")));
+        // a reader that got through the damaged bytes is refused all the same: what it read never gets out
+        Snapshot.Opening again = Snapshot.opening(dir.resolve("s"));
+        assertThatThrownBy(() -> again.readWhileVerifying(s -> "read"))
+                .isInstanceOf(SnapshotException.class)
+                .hasMessageContaining("customers.jsonl.gz does not match its SHA-256");
+    }
+
+    @Test
+    void readingWhileVerifyingHandsBackWhatWasReadOnceTheChecksumsMatch(@TempDir Path dir) throws Exception {
+        Manifest m = harvest(dir.resolve("s"), 300, 4, EnumSet.of(WaldurCollection.CUSTOMERS));
+
+        List<Object> customers = Snapshot.opening(dir.resolve("s"))
+                .readWhileVerifying(s -> s.read(WaldurCollection.CUSTOMERS, Object.class));
+
+        assertThat((long) customers.size()).isEqualTo(m.collections().get("customers").count()).isPositive();
+    }
+
+    @Test
     void failedHarvestLeavesNoDirectory(@TempDir Path dir) throws Exception {
         WaldurClientConfig config = WaldurClientConfig.builder(emulator.baseUrl(), ApiToken.of("0".repeat(40))).build();
         Harvester harvester = new Harvester(new WaldurClient(config), "test", TestClients.CLOCK);

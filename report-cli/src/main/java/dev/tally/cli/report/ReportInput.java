@@ -109,8 +109,9 @@ public final class ReportInput {
             dataset = builder.dataset(opening.manifest(), cached.get(), history, true);
             snapshot = opening.verified();
         } else {
+            // parsed while the files are hashed; nothing of it is used unless every checksum matches
+            SourceData source = opening.readWhileVerifying(FactBuilder::source);
             snapshot = opening.verified();
-            SourceData source = FactBuilder.source(snapshot);
             // written while the dataset is assembled; both only read the source data
             CompletableFuture<Void> stored = cache.enabled()
                     ? CompletableFuture.runAsync(() -> cache.store(snapshot, source), ReportInput::daemon)
