@@ -107,6 +107,26 @@ public final class Emulator implements AutoCloseable {
         return new LogicalClock(store::now, ZoneOffset.UTC);
     }
 
+    /**
+     * Builds the invoice items of the invoiced months now, on a daemon thread, instead of on the first request for
+     * them: a client about to harvest everything (tally demo) then does not wait for them at the end, while its
+     * other collections are served. The items are those a first request would have had at this logical time, and a
+     * write still makes the next request rebuild them (docs/emulator.md, "Invoices").
+     */
+    public void prepareInvoices() {
+        Thread t = new Thread(() -> {
+            java.util.concurrent.locks.Lock lock = store.readLock();
+            lock.lock();
+            try {
+                store.invoices().items();
+            } finally {
+                lock.unlock();
+            }
+        }, "waldur-emulator-invoices");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** The staff user's token: sees and may do everything. */
     public String staffToken() {
         return config.staffToken();

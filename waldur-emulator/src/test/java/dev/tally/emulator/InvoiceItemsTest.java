@@ -30,6 +30,23 @@ class InvoiceItemsTest {
     }
 
     @Test
+    void invoicesPreparedAtStartAreTheItemsAFirstRequestGets() throws Exception {
+        EmulatorConfig config = EmulatorConfig.defaults().withPort(0).withSeed(11);
+        String page = "/api/invoice-items/?year=2026&month=9&page_size=300&page=3";
+        String lazy;
+        try (Emulator plain = Emulator.start(config)) {
+            // the links name the emulator's port, which differs between the two
+            lazy = new Api(plain, plain.staffToken()).get(page).body().replace(plain.baseUrl().toString(), "ORIGIN/");
+        }
+        try (Emulator prepared = Emulator.start(config)) {
+            prepared.prepareInvoices();
+            String eager = new Api(prepared, prepared.staffToken()).get(page).body()
+                    .replace(prepared.baseUrl().toString(), "ORIGIN/");
+            assertThat(eager).isEqualTo(lazy).contains("\"start\":\"2026-09-");
+        }
+    }
+
+    @Test
     void theServiceProviderTokenIsRefusedAndAnAllocatorSeesItsOwnItemsOnly() {
         assertThat(staff.as(emulator.providerToken()).get("/api/invoice-items/").statusCode()).isEqualTo(403);
         String token = emulator.allocatorTokens().get("Danish e-Infrastructure Cooperation");

@@ -90,6 +90,8 @@ public final class DemoCommand extends TallySubcommand implements Callable<Integ
         Path snapshotDir = out.resolve("snapshot");
         Path reportsDir = out.resolve("reports");
         try (Emulator emulator = start(emulatorConfig)) {
+            // built while the other collections are served, not when the harvest asks for them last
+            emulator.prepareInvoices();
             if (!quiet) {
                 w.println("Emulator (seed " + seed + ", scale " + scale + ") on " + emulator.baseUrl());
                 w.flush();

@@ -29,8 +29,8 @@ import java.util.UUID;
 public final class InvoiceBook {
     /** How many closed months are invoiced. */
     public static final int MONTHS = 3;
-    private static final Comparator<Row> DEFAULT_ORDER = Comparator.comparing((Row r) -> r.get("start").asText())
-            .thenComparing(Row::uuid);
+    /** Waldur's default order of invoice items: by start, then (for a stable page order) by UUID. */
+    private static final String ORDER_FIELD = "start";
 
     private final Store store;
     private final Map<String, BigDecimal> surcharges = new HashMap<>();
@@ -45,7 +45,7 @@ public final class InvoiceBook {
     public synchronized Table<InvoiceItemRow> items() {
         if (built == null || !store.now().equals(builtAt)) {
             builtAt = store.now();
-            built = Table.sorted("invoice-items", DEFAULT_ORDER, build());
+            built = Table.sorted("invoice-items", ORDER_FIELD, build());
         }
         return built;
     }
