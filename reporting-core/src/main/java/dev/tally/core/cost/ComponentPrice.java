@@ -1,7 +1,7 @@
 package dev.tally.core.cost;
 
+import dev.tally.core.check.Checks;
 import java.math.BigDecimal;
-import java.util.Objects;
 
 /**
  * One component of a plan: its type, how it is billed, its price per unit (per month for LUMI),
@@ -11,8 +11,7 @@ import java.util.Objects;
 public record ComponentPrice(String type, BillingType billingType, BigDecimal price, LimitPeriod limitPeriod,
         BigDecimal amount) {
     public ComponentPrice {
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(billingType, "billingType");
+        Checks.nonNull("type, billingType", type, billingType);
         price = price == null ? BigDecimal.ZERO : price;
         limitPeriod = limitPeriod == null ? LimitPeriod.MONTH : limitPeriod;
         amount = amount == null ? BigDecimal.ONE : amount;

@@ -1,5 +1,6 @@
 package dev.tally.core.cost;
 
+import dev.tally.core.check.Checks;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -8,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The plan prices known for each month (docs/definitions.md, "Prices that change"). Waldur keeps no price history:
@@ -39,8 +39,7 @@ public final class PriceHistory {
     public record Observation(YearMonth month, String planId, Map<String, BigDecimal> prices,
             Map<String, BigDecimal> futurePrices) {
         public Observation {
-            Objects.requireNonNull(month, "month");
-            Objects.requireNonNull(planId, "planId");
+            Checks.nonNull("month, planId", month, planId);
             prices = Map.copyOf(prices);
             futurePrices = Map.copyOf(futurePrices);
         }

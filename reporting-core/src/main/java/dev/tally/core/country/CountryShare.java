@@ -1,6 +1,7 @@
 package dev.tally.core.country;
 
-import java.util.Objects;
+import dev.tally.core.check.Checks;
+
 
 /**
  * The share an allocation counts under: a country name ("Denmark"), {@code (unassigned)}, or, for a
@@ -10,9 +11,7 @@ public record CountryShare(String name, ShareKind kind, CountrySource source) {
     public static final String UNASSIGNED_NAME = "(unassigned)";
 
     public CountryShare {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(source, "source");
+        Checks.nonNull("name, kind, source", name, kind, source);
     }
 
     /** A country share assigned by {@code source}. */

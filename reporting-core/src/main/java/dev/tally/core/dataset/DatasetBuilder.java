@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,19 +48,19 @@ public final class DatasetBuilder {
     final Map<String, Set<String>> componentUnits = new HashMap<>();
 
     int size;
-    String[] resourceIds = new String[16];
-    String[] resourceNames = new String[16];
+    final GrowingArray<String[]> resourceIds = new GrowingArray<>(String[]::new);
+    final GrowingArray<String[]> resourceNames = new GrowingArray<>(String[]::new);
     final IntList project = new IntList();
     final IntList customer = new IntList();
     final IntList share = new IntList();
-    byte[] countrySource = new byte[16];
+    final GrowingArray<byte[]> countrySource = new GrowingArray<>(byte[]::new);
     final IntList offering = new IntList();
     final IntList accessType = new IntList();
     final IntList field = new IntList();
     final IntList state = new IntList();
-    byte[] industry = new byte[16];
-    byte[] commercial = new byte[16];
-    byte[] training = new byte[16];
+    final GrowingArray<byte[]> industry = new GrowingArray<>(byte[]::new);
+    final GrowingArray<byte[]> commercial = new GrowingArray<>(byte[]::new);
+    final GrowingArray<byte[]> training = new GrowingArray<>(byte[]::new);
     final IntList aiSet = new IntList();
     final IntList firstDay = new IntList();
     final IntList lastDay = new IntList();
@@ -79,17 +78,8 @@ public final class DatasetBuilder {
     /** Adds one allocation. */
     public DatasetBuilder add(AllocationFact f) {
         int i = size++;
-        if (i == resourceIds.length) {
-            int cap = i * 2;
-            resourceIds = Arrays.copyOf(resourceIds, cap);
-            resourceNames = Arrays.copyOf(resourceNames, cap);
-            countrySource = Arrays.copyOf(countrySource, cap);
-            industry = Arrays.copyOf(industry, cap);
-            commercial = Arrays.copyOf(commercial, cap);
-            training = Arrays.copyOf(training, cap);
-        }
-        resourceIds[i] = f.resourceId();
-        resourceNames[i] = f.resourceName();
+        resourceIds.at(i)[i] = f.resourceId();
+        resourceNames.at(i)[i] = f.resourceName();
         project.add(projects.code(keyOf(f.projectId(), f.projectName()), labelOf(f.projectName(), f.projectId())));
         customer.add(customers.code(keyOf(f.customerId(), f.customerName()), labelOf(f.customerName(), f.customerId())));
         CountryShare s = f.share();
@@ -98,7 +88,7 @@ public final class DatasetBuilder {
             shareKinds.add(s.kind());
         }
         share.add(shareCode);
-        countrySource[i] = (byte) s.source().ordinal();
+        countrySource.at(i)[i] = (byte) s.source().ordinal();
         offering.add(offerings.code(keyOf(f.offeringId(), f.offeringName()), labelOf(f.offeringName(), f.offeringId())));
         accessType.add(accessTypes.code(f.accessType()));
         String fos = f.fieldOfScience();
@@ -108,9 +98,9 @@ public final class DatasetBuilder {
         }
         field.add(fieldCode);
         state.add(states.code(f.state() == null ? "(unknown)" : f.state()));
-        industry[i] = (byte) f.options().isIndustry().ordinal();
-        commercial[i] = (byte) f.options().isCommercial().ordinal();
-        training[i] = (byte) f.options().isTraining().ordinal();
+        industry.at(i)[i] = (byte) f.options().isIndustry().ordinal();
+        commercial.at(i)[i] = (byte) f.options().isCommercial().ordinal();
+        training.at(i)[i] = (byte) f.options().isTraining().ordinal();
         aiSet.add(aiSetCode(f.options().usedAiTech()));
         int first = f.activeFrom() == null ? Dataset.NEVER : day(f.activeFrom());
         int last = Dataset.OPEN;
@@ -255,7 +245,7 @@ public final class DatasetBuilder {
         Map<String, Integer> byId = new HashMap<>();
         if (!usages.isEmpty() || !orders.isEmpty()) {
             for (int i = 0; i < size; i++) {
-                byId.put(resourceIds[i], i);
+                byId.put(resourceIds.at(i)[i], i);
             }
         }
         return new Dataset(this, byId);

@@ -1,5 +1,6 @@
 package dev.tally.core.fact;
 
+import dev.tally.core.check.Checks;
 import dev.tally.core.cost.CostCalculator;
 import dev.tally.core.cost.PriceList;
 import dev.tally.core.country.CountryShare;
@@ -9,7 +10,6 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * One allocation (a marketplace resource) as the core sees it: who holds it, which share it counts
@@ -44,10 +44,7 @@ public record AllocationFact(
         String fieldOfScience) {
 
     public AllocationFact {
-        Objects.requireNonNull(resourceId, "resourceId");
-        Objects.requireNonNull(share, "share");
-        Objects.requireNonNull(prices, "prices");
-        Objects.requireNonNull(options, "options");
+        Checks.nonNull("resourceId, share, prices, options", resourceId, share, prices, options);
         limits = Map.copyOf(limits);
         changes = List.copyOf(changes);
         fieldOfScience = FieldOfScience.code(fieldOfScience);

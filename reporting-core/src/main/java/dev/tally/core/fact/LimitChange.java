@@ -1,10 +1,10 @@
 package dev.tally.core.fact;
 
+import dev.tally.core.check.Checks;
 import dev.tally.core.cost.PriceList;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A done Update order: from {@code at} (its {@code completed_at}) the allocation has {@code limits}
@@ -12,8 +12,7 @@ import java.util.Objects;
  */
 public record LimitChange(Instant at, PriceList prices, Map<String, BigDecimal> limits) {
     public LimitChange {
-        Objects.requireNonNull(at, "at");
-        Objects.requireNonNull(prices, "prices");
+        Checks.nonNull("at, prices", at, prices);
         limits = Map.copyOf(limits);
     }
 }

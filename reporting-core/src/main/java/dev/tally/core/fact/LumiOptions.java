@@ -1,7 +1,7 @@
 package dev.tally.core.fact;
 
+import dev.tally.core.check.Checks;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The LUMI resource options (docs/definitions.md, "LUMI options"). {@code usedAiTech} is multi-valued and empty when the
@@ -12,9 +12,7 @@ public record LumiOptions(Flag isIndustry, Flag isCommercial, Flag isTraining, L
     public static final LumiOptions NONE = new LumiOptions(Flag.UNKNOWN, Flag.UNKNOWN, Flag.UNKNOWN, List.of());
 
     public LumiOptions {
-        Objects.requireNonNull(isIndustry, "isIndustry");
-        Objects.requireNonNull(isCommercial, "isCommercial");
-        Objects.requireNonNull(isTraining, "isTraining");
+        Checks.nonNull("isIndustry, isCommercial, isTraining", isIndustry, isCommercial, isTraining);
         usedAiTech = List.copyOf(usedAiTech);
     }
 }

@@ -1,10 +1,10 @@
 package dev.tally.core.fact;
 
+import dev.tally.core.check.Checks;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Objects;
 
 /**
  * One marketplace order as the core sees it.
@@ -18,9 +18,7 @@ import java.util.Objects;
 public record OrderFact(String orderId, String resourceId, OrderType type, OrderState state, BigDecimal cost,
         BigDecimal estimate, Instant created, Instant completedAt) {
     public OrderFact {
-        Objects.requireNonNull(orderId, "orderId");
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(state, "state");
+        Checks.nonNull("orderId, type, state", orderId, type, state);
     }
 
     /** The day the order counts on: its completion for done orders, otherwise its creation (UTC); null if neither is known. */

@@ -1,7 +1,7 @@
 package dev.tally.core.history;
 
+import dev.tally.core.check.Checks;
 import java.time.YearMonth;
-import java.util.Objects;
 
 /**
  * One change between two snapshots. Values are exact: decimals as {@link java.math.BigDecimal#toPlainString()},
@@ -19,8 +19,7 @@ import java.util.Objects;
 public record Change(ChangeKind kind, YearMonth month, String resourceId, String key, String subject, String item, String oldValue,
         String newValue) {
     public Change {
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(subject, "subject");
+        Checks.nonNull("kind, subject", kind, subject);
         item = item == null ? "" : item;
     }
 

@@ -1,8 +1,8 @@
 package dev.tally.core.history;
 
+import dev.tally.core.check.Checks;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Objects;
 
 /**
  * A change since the older snapshot that takes effect in a month still open when that snapshot was taken: a
@@ -18,9 +18,6 @@ import java.util.Objects;
 public record OpenMonthChange(YearMonth month, String allocation, String project, String share, String what, String oldValue,
         String newValue, LocalDate effective) {
     public OpenMonthChange {
-        Objects.requireNonNull(month, "month");
-        Objects.requireNonNull(allocation, "allocation");
-        Objects.requireNonNull(what, "what");
-        Objects.requireNonNull(effective, "effective");
+        Checks.nonNull("month, allocation, what, effective", month, allocation, what, effective);
     }
 }

@@ -1,8 +1,8 @@
 package dev.tally.core.history;
 
+import dev.tally.core.check.Checks;
 import java.math.BigDecimal;
 import java.time.YearMonth;
-import java.util.Objects;
 
 /**
  * One figure of a closed month that differs from what the older snapshot gave (docs/definitions.md,
@@ -34,13 +34,8 @@ public record Restatement(YearMonth month, Level level, String subject, String f
     }
 
     public Restatement {
-        Objects.requireNonNull(month, "month");
-        Objects.requireNonNull(level, "level");
-        Objects.requireNonNull(subject, "subject");
-        Objects.requireNonNull(figure, "figure");
-        Objects.requireNonNull(oldValue, "oldValue");
-        Objects.requireNonNull(newValue, "newValue");
-        Objects.requireNonNull(cause, "cause");
+        Checks.nonNull("month, level, subject, figure, oldValue, newValue, cause",
+                month, level, subject, figure, oldValue, newValue, cause);
     }
 
     /** Whether the figure is money (else k-hours). */

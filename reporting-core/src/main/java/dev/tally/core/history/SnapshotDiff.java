@@ -1,5 +1,6 @@
 package dev.tally.core.history;
 
+import dev.tally.core.check.Checks;
 import dev.tally.core.dataset.Dataset;
 import dev.tally.core.query.Period;
 import dev.tally.core.table.Column;
@@ -11,7 +12,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * What changed between an older and a newer snapshot's datasets (docs/definitions.md, "Changes between
@@ -30,8 +30,7 @@ public record SnapshotDiff(LocalDate oldAsOf, LocalDate newAsOf, Period period, 
             .thenComparing(c -> c.month() == null ? YearMonth.of(1, 1) : c.month()).thenComparing(Change::item);
 
     public SnapshotDiff {
-        Objects.requireNonNull(oldAsOf, "oldAsOf");
-        Objects.requireNonNull(newAsOf, "newAsOf");
+        Checks.nonNull("oldAsOf, newAsOf", oldAsOf, newAsOf);
         changes = changes.stream().sorted(ORDER).toList();
     }
 

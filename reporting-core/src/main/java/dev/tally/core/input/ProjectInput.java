@@ -1,7 +1,7 @@
 package dev.tally.core.input;
 
+import dev.tally.core.check.Checks;
 import dev.tally.core.fact.Flag;
-import java.util.Objects;
 
 /**
  * A project as Waldur lists it, with what the core reads from it.
@@ -12,8 +12,7 @@ import java.util.Objects;
  */
 public record ProjectInput(String uuid, String fieldOfScience, Flag isIndustry) {
     public ProjectInput {
-        Objects.requireNonNull(uuid, "uuid");
-        Objects.requireNonNull(isIndustry, "isIndustry");
+        Checks.nonNull("uuid, isIndustry", uuid, isIndustry);
     }
 
     /** A project whose {@code is_industry} is unknown. */

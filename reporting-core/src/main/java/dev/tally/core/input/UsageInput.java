@@ -1,9 +1,9 @@
 package dev.tally.core.input;
 
+import dev.tally.core.check.Checks;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Objects;
 
 /**
  * One component-usage record.
@@ -15,10 +15,7 @@ import java.util.Objects;
 public record UsageInput(String uuid, String resourceId, String component, BigDecimal usage, LocalDate billingPeriod,
         Instant reportedAt) {
     public UsageInput {
-        Objects.requireNonNull(resourceId, "resourceId");
-        Objects.requireNonNull(component, "component");
-        Objects.requireNonNull(usage, "usage");
-        Objects.requireNonNull(billingPeriod, "billingPeriod");
+        Checks.nonNull("resourceId, component, usage, billingPeriod", resourceId, component, usage, billingPeriod);
     }
 
     /** A record without a known UUID. */

@@ -1,8 +1,8 @@
 package dev.tally.core.ledger;
 
+import dev.tally.core.check.Checks;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * One allocation's ledger on the as-of date.
@@ -19,10 +19,7 @@ import java.util.Objects;
 public record AllocationLedger(int index, String resourceId, String label, String share, LocalDate started,
         LocalDate lastDay, LocalDate endDate, List<GrantChange> history, List<Balance> balances) {
     public AllocationLedger {
-        Objects.requireNonNull(resourceId, "resourceId");
-        Objects.requireNonNull(label, "label");
-        Objects.requireNonNull(share, "share");
-        Objects.requireNonNull(started, "started");
+        Checks.nonNull("resourceId, label, share, started", resourceId, label, share, started);
         history = List.copyOf(history);
         balances = List.copyOf(balances);
     }

@@ -1,7 +1,7 @@
 package dev.tally.core.ledger;
 
+import dev.tally.core.check.Checks;
 import java.math.BigDecimal;
-import java.util.Objects;
 
 /**
  * One component of an allocation or a country share on the as-of date (docs/definitions.md,
@@ -19,15 +19,8 @@ import java.util.Objects;
 public record Balance(String component, BigDecimal limitNow, BigDecimal granted, BigDecimal used, BigDecimal available,
         BigDecimal burn30, BigDecimal burn90, Exhaustion exhaustion30, Exhaustion exhaustion90) {
     public Balance {
-        Objects.requireNonNull(component, "component");
-        Objects.requireNonNull(limitNow, "limitNow");
-        Objects.requireNonNull(granted, "granted");
-        Objects.requireNonNull(used, "used");
-        Objects.requireNonNull(available, "available");
-        Objects.requireNonNull(burn30, "burn30");
-        Objects.requireNonNull(burn90, "burn90");
-        Objects.requireNonNull(exhaustion30, "exhaustion30");
-        Objects.requireNonNull(exhaustion90, "exhaustion90");
+        Checks.nonNull("component, limitNow, granted, used, available, burn30, burn90, exhaustion30, exhaustion90",
+                component, limitNow, granted, used, available, burn30, burn90, exhaustion30, exhaustion90);
     }
 
     /** Granted to date minus used to date (negative when more was used than granted). */

@@ -1,8 +1,8 @@
 package dev.tally.core.ledger;
 
+import dev.tally.core.check.Checks;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Objects;
 
 /**
  * One dated change of a granted monthly limit: from {@code day} the component's limit is {@code after}
@@ -26,11 +26,7 @@ public record GrantChange(LocalDate day, Cause cause, String component, BigDecim
     }
 
     public GrantChange {
-        Objects.requireNonNull(day, "day");
-        Objects.requireNonNull(cause, "cause");
-        Objects.requireNonNull(component, "component");
-        Objects.requireNonNull(before, "before");
-        Objects.requireNonNull(after, "after");
+        Checks.nonNull("day, cause, component, before, after", day, cause, component, before, after);
     }
 
     /** {@code after − before}: positive for an increase, negative for a cut. */

@@ -1,5 +1,6 @@
 package dev.tally.core.ledger;
 
+import dev.tally.core.check.Checks;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,8 +19,7 @@ import java.util.Objects;
 public record Ledger(Instant asOf, LocalDate lastDay, List<String> components, List<AllocationLedger> allocations,
         List<ShareLedger> shares, ShareLedger total) {
     public Ledger {
-        Objects.requireNonNull(asOf, "asOf");
-        Objects.requireNonNull(lastDay, "lastDay");
+        Checks.nonNull("asOf, lastDay", asOf, lastDay);
         components = List.copyOf(components);
         allocations = List.copyOf(allocations);
         shares = List.copyOf(shares);

@@ -1,6 +1,7 @@
 package dev.tally.core.quality;
 
-import java.util.Objects;
+import dev.tally.core.check.Checks;
+
 
 /**
  * One data-quality finding.
@@ -10,9 +11,7 @@ import java.util.Objects;
  */
 public record Finding(FindingKind kind, String subject, String message) {
     public Finding {
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(subject, "subject");
-        Objects.requireNonNull(message, "message");
+        Checks.nonNull("kind, subject, message", kind, subject, message);
     }
 
     /** The severity of this finding's kind. */

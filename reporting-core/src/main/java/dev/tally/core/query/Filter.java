@@ -1,5 +1,6 @@
 package dev.tally.core.query;
 
+import dev.tally.core.check.Checks;
 import java.util.List;
 import java.util.Objects;
 
@@ -38,9 +39,7 @@ public sealed interface Filter {
     /** {@code dimension op value}. */
     record Compare(Dimension dimension, Op op, Literal value, int position) implements Filter {
         public Compare {
-            Objects.requireNonNull(dimension, "dimension");
-            Objects.requireNonNull(op, "op");
-            Objects.requireNonNull(value, "value");
+            Checks.nonNull("dimension, op, value", dimension, op, value);
         }
     }
 

@@ -1,9 +1,9 @@
 package dev.tally.core.query;
 
+import dev.tally.core.check.Checks;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,9 +26,7 @@ public record Period(LocalDate from, LocalDate to, String label) {
     private static final Pattern RANGE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})\\.\\.(\\d{4}-\\d{2}-\\d{2})");
 
     public Period {
-        Objects.requireNonNull(from, "from");
-        Objects.requireNonNull(to, "to");
-        Objects.requireNonNull(label, "label");
+        Checks.nonNull("from, to, label", from, to, label);
         if (to.isBefore(from)) {
             throw new QueryException("period ends (" + to + ") before it starts (" + from + ")");
         }

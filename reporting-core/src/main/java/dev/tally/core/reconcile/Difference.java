@@ -1,8 +1,8 @@
 package dev.tally.core.reconcile;
 
+import dev.tally.core.check.Checks;
 import java.math.BigDecimal;
 import java.time.YearMonth;
-import java.util.Objects;
 
 /**
  * One allocation (or project), month and component on which two sources disagree by more than the threshold.
@@ -15,13 +15,8 @@ import java.util.Objects;
 public record Difference(String key, String label, String share, YearMonth month, String component, BigDecimal tally,
         BigDecimal other) {
     public Difference {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(label, "label");
-        Objects.requireNonNull(share, "share");
-        Objects.requireNonNull(month, "month");
-        Objects.requireNonNull(component, "component");
-        Objects.requireNonNull(tally, "tally");
-        Objects.requireNonNull(other, "other");
+        Checks.nonNull("key, label, share, month, component, tally, other",
+                key, label, share, month, component, tally, other);
     }
 
     /** {@code other − tally}. */

@@ -1,7 +1,7 @@
 package dev.tally.core.reconcile;
 
+import dev.tally.core.check.Checks;
 import java.math.BigDecimal;
-import java.util.Objects;
 
 /**
  * A country share's totals over every compared row (not only the differing ones) of one component.
@@ -10,10 +10,7 @@ import java.util.Objects;
  */
 public record ShareTotal(String share, String component, BigDecimal tally, BigDecimal other, int differing) {
     public ShareTotal {
-        Objects.requireNonNull(share, "share");
-        Objects.requireNonNull(component, "component");
-        Objects.requireNonNull(tally, "tally");
-        Objects.requireNonNull(other, "other");
+        Checks.nonNull("share, component, tally, other", share, component, tally, other);
     }
 
     /** {@code other − tally}. */

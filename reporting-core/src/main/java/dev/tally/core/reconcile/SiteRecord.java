@@ -1,8 +1,8 @@
 package dev.tally.core.reconcile;
 
+import dev.tally.core.check.Checks;
 import java.math.BigDecimal;
 import java.time.YearMonth;
-import java.util.Objects;
 
 /**
  * One amount from a site's accounting export, already in Waldur's component and unit.
@@ -12,9 +12,6 @@ import java.util.Objects;
  */
 public record SiteRecord(String key, YearMonth month, String component, BigDecimal amount, String source) {
     public SiteRecord {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(month, "month");
-        Objects.requireNonNull(component, "component");
-        Objects.requireNonNull(amount, "amount");
+        Checks.nonNull("key, month, component, amount", key, month, component, amount);
     }
 }

@@ -1,6 +1,7 @@
 package dev.tally.core.table;
 
-import java.util.Objects;
+import dev.tally.core.check.Checks;
+
 
 /**
  * A named, typed column; {@code key} is the machine name (CSV header, query measure), {@code title} the human one.
@@ -11,9 +12,7 @@ import java.util.Objects;
  */
 public record Column(String key, String title, ColumnType type, boolean additive) {
     public Column {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(title, "title");
-        Objects.requireNonNull(type, "type");
+        Checks.nonNull("key, title, type", key, title, type);
         additive = additive && type.summable();
     }
 
