@@ -6,8 +6,14 @@ import dev.tally.core.quality.FindingKind;
 import dev.tally.core.table.Column;
 import dev.tally.core.table.ColumnType;
 import dev.tally.core.table.ResultTable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.Properties;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,38 +26,25 @@ import java.util.Map;
  * "Data quality").
  */
 final class FindingsTables {
-    /** What each kind means and what to do, in a sentence; a kind without one shows its key. */
-    private static final Map<FindingKind, String> MEANING = new EnumMap<>(Map.of(
-            FindingKind.UNASSIGNED_COUNTRY, "A LUMI offering with no country share; its allocations are under (unassigned). Map it in the configuration.",
-            FindingKind.LIMIT_NOT_IN_PLAN, "Limits on a component the plan does not price; they cost nothing. Check the plan or the limits.",
-            FindingKind.COST_MISMATCH, "The cost Waldur stored on an order differs from Tally's recomputation. Check the plan's prices.",
-            FindingKind.USAGE_WITHOUT_ALLOCATION, "Usage reported for an allocation that did not exist that month; not counted.",
-            FindingKind.USAGE_ABOVE_LIMIT, "Usage above the allocation's limit in the month; counted as reported.",
-            FindingKind.ORDER_WITHOUT_RESOURCE, "An order naming an allocation the data lacks; not counted.",
-            FindingKind.DUPLICATE_USAGE, "Several usage reports for one allocation, component and month; the latest counts.",
-            FindingKind.LIMITS_MISMATCH, "Current limits differ from the last done order's; the current limits count this month.",
-            FindingKind.PROJECT_MISSING, "Allocations of a project missing from the projects list; counted under the name they carry.",
-            FindingKind.INDUSTRY_MISMATCH, "The project's industry flag and the allocation's LUMI option disagree; the option counts."));
-
     /**
-     * The name of each check as a reader sees it in the sheet; the key ({@code usage_above_limit}) stays in the last
-     * column, where docs/definitions.md, "Data quality", and the CSV name it.
+     * Each kind's name as a reader sees it and what it means, kept as data beside this class
+     * ({@code findings.properties}, by the kind's key): the key ({@code usage_above_limit}) stays in the last column,
+     * where docs/definitions.md, "Data quality", and the CSV name it.
      */
-    private static final Map<FindingKind, String> LABEL = new EnumMap<>(Map.ofEntries(
-            Map.entry(FindingKind.UNASSIGNED_COUNTRY, "No country share"),
-            Map.entry(FindingKind.LIMIT_NOT_IN_PLAN, "Limit not in plan"),
-            Map.entry(FindingKind.COST_MISMATCH, "Order cost differs"),
-            Map.entry(FindingKind.USAGE_WITHOUT_ALLOCATION, "Usage without allocation"),
-            Map.entry(FindingKind.USAGE_ABOVE_LIMIT, "Usage above limit"),
-            Map.entry(FindingKind.ORDER_WITHOUT_RESOURCE, "Order without allocation"),
-            Map.entry(FindingKind.DUPLICATE_USAGE, "Usage reported twice"),
-            Map.entry(FindingKind.LIMITS_MISMATCH, "Limits differ from order"),
-            Map.entry(FindingKind.PROJECT_MISSING, "Project missing"),
-            Map.entry(FindingKind.INDUSTRY_MISMATCH, "Industry flags disagree"),
-            Map.entry(FindingKind.NEGATIVE_USAGE, "Negative usage"),
-            Map.entry(FindingKind.USAGE_NOT_IN_OFFERING, "Usage of a component not offered"),
-            Map.entry(FindingKind.PRICES_ASSUMED, "Past prices assumed"),
-            Map.entry(FindingKind.USAGE_PLAN_PERIODS, "Usage in several plan periods")));
+    private static final Properties WORDS = words();
+
+    private static Properties words() {
+        Properties words = new Properties();
+        try (InputStream in = FindingsTables.class.getResourceAsStream("findings.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("findings.properties is missing from Tally's jar");
+            }
+            words.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return words;
+    }
 
     private FindingsTables() {
     }
@@ -87,7 +80,12 @@ final class FindingsTables {
 
     /** The check's name in words; a kind added without one shows its key rather than nothing. */
     static String label(FindingKind k) {
-        return LABEL.getOrDefault(k, k.key());
+        return WORDS.getProperty(k.key() + ".label", k.key());
+    }
+
+    /** What a kind means and what to do, in a sentence; empty for a kind without one. */
+    static String meaning(FindingKind k) {
+        return WORDS.getProperty(k.key() + ".meaning", "");
     }
 
     /** The count per kind of finding, most severe kinds first, each with what it means. */
@@ -98,7 +96,7 @@ final class FindingsTables {
         kinds.sort(java.util.Comparator.comparing((FindingKind k) -> k.severity().ordinal()).thenComparing(FindingKind::key));
         List<List<Object>> rows = new ArrayList<>();
         for (FindingKind k : kinds) {
-            rows.add(List.of(label(k), k.severity().name().toLowerCase(Locale.ROOT), (long) count.get(k), MEANING.getOrDefault(k, ""),
+            rows.add(List.of(label(k), k.severity().name().toLowerCase(Locale.ROOT), (long) count.get(k), meaning(k),
                     k.key()));
         }
         List<Column> columns = List.of(Column.text("check", "Check"), Column.text("severity", "Severity"),
