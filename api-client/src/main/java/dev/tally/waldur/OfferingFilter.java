@@ -80,69 +80,63 @@ public record OfferingFilter(
         private Builder() {
         }
 
-        /** Name contains (case-insensitive). */
-        public Builder name(String value) {
-            name = value;
+        // every setter records one value and hands the builder back for the next call
+        private Builder set(Runnable record) {
+            record.run();
             return this;
         }
 
+        /** Name contains (case-insensitive). */
+        public Builder name(String value) {
+            return set(() -> name = value);
+        }
+
         public Builder nameExact(String value) {
-            nameExact = value;
-            return this;
+            return set(() -> nameExact = value);
         }
 
         /** The owning organisation's URL, e.g. {@code https://host/api/customers/<uuid>/}. */
         public Builder customer(String url) {
-            customerUrl = url;
-            return this;
+            return set(() -> customerUrl = url);
         }
 
         public Builder customerUuid(String value) {
-            customerUuid = value;
-            return this;
+            return set(() -> customerUuid = value);
         }
 
         public Builder allowedCustomerUuid(String value) {
-            allowedCustomerUuid = value;
-            return this;
+            return set(() -> allowedCustomerUuid = value);
         }
 
         public Builder serviceManagerUuid(String value) {
-            serviceManagerUuid = value;
-            return this;
+            return set(() -> serviceManagerUuid = value);
         }
 
         /** One attribute to match; a {@code List} value matches any of its items. */
         public Builder attribute(String key, Object value) {
-            attributes.put(key, value);
-            return this;
+            return set(() -> attributes.put(key, value));
         }
 
         /** Adds a state (Active, Draft, Paused, Archived, Unavailable); several mean any of them. */
         public Builder state(String value) {
-            states.add(value);
-            return this;
+            return set(() -> states.add(value));
         }
 
         public Builder categoryUuid(String value) {
-            categoryUuid = value;
-            return this;
+            return set(() -> categoryUuid = value);
         }
 
         public Builder billable(Boolean value) {
-            billable = value;
-            return this;
+            return set(() -> billable = value);
         }
 
         public Builder shared(Boolean value) {
-            shared = value;
-            return this;
+            return set(() -> shared = value);
         }
 
         /** Adds an offering type such as {@code Marketplace.Basic}; several mean any of them. */
         public Builder type(String value) {
-            types.add(value);
-            return this;
+            return set(() -> types.add(value));
         }
 
         public OfferingFilter build() {

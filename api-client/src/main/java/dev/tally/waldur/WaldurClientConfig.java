@@ -161,59 +161,54 @@ public record WaldurClientConfig(
             this.token = token;
         }
 
-        public Builder pageSize(int value) {
-            this.pageSize = value;
+        // every setter records one value and hands the builder back for the next call
+        private Builder set(Runnable record) {
+            record.run();
             return this;
+        }
+
+        public Builder pageSize(int value) {
+            return set(() -> pageSize = value);
         }
 
         public Builder concurrency(int value) {
-            this.concurrency = value;
-            return this;
+            return set(() -> concurrency = value);
         }
 
         public Builder connectTimeout(Duration value) {
-            this.connectTimeout = value;
-            return this;
+            return set(() -> connectTimeout = value);
         }
 
         public Builder requestTimeout(Duration value) {
-            this.requestTimeout = value;
-            return this;
+            return set(() -> requestTimeout = value);
         }
 
         public Builder retryPolicy(RetryPolicy value) {
-            this.retryPolicy = value;
-            return this;
+            return set(() -> retryPolicy = value);
         }
 
         public Builder allowInsecureHttp(boolean value) {
-            this.allowInsecureHttp = value;
-            return this;
+            return set(() -> allowInsecureHttp = value);
         }
 
         public Builder userAgent(String value) {
-            this.userAgent = value;
-            return this;
+            return set(() -> userAgent = value);
         }
 
         public Builder pollInterval(Duration value) {
-            this.pollInterval = value;
-            return this;
+            return set(() -> pollInterval = value);
         }
 
         public Builder sleeper(Sleeper value) {
-            this.sleeper = value;
-            return this;
+            return set(() -> sleeper = value);
         }
 
         public Builder maxListObjects(long value) {
-            this.maxListObjects = value;
-            return this;
+            return set(() -> maxListObjects = value);
         }
 
         public Builder maxResponseBytes(long value) {
-            this.maxResponseBytes = value;
-            return this;
+            return set(() -> maxResponseBytes = value);
         }
 
         public WaldurClientConfig build() {

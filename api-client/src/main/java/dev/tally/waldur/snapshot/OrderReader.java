@@ -17,45 +17,59 @@ import java.util.function.Consumer;
  * {@link JsonFields}), without the record and its other fields (most of an order's bytes).
  * The result is the same as {@link OrderSummary#of(Order)} of the typed record.
  */
-final class OrderReader implements ObjectParser {
-    private final Consumer<? super OrderSummary> out;
-    // one copy of each UUID and name: a hundred thousand orders repeat a few thousand of them
-    private final StringPool strings = new StringPool();
+final class OrderReader extends SummaryReader<OrderSummary> {
+    private String uuid;
+    private OrderType type;
+    private OrderState state;
+    private BigDecimal cost;
+    private Map<String, BigDecimal> limits;
+    private String plan;
+    private String offering;
+    private String resource;
+    private Instant created;
+    private Instant completed;
 
     /** A reader passing each order to {@code out}. */
     OrderReader(Consumer<? super OrderSummary> out) {
-        this.out = out;
+        super(out);
     }
 
     @Override
-    public void read(JsonParser p) throws IOException {
-        String uuid = null;
-        OrderType type = null;
-        OrderState state = null;
-        BigDecimal cost = null;
-        Map<String, BigDecimal> limits = null;
-        String plan = null;
-        String offering = null;
-        String resource = null;
-        Instant created = null;
-        Instant completed = null;
-        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-            String name = p.currentName();
-            JsonToken value = p.nextToken();
-            switch (name) {
-                case "uuid" -> uuid = JsonFields.uuid(p, value);
-                case "type" -> type = p.readValueAs(OrderType.class);
-                case "state" -> state = p.readValueAs(OrderState.class);
-                case "cost" -> cost = JsonFields.decimal(p, value);
-                case "limits" -> limits = JsonFields.decimals(p, value);
-                case "plan_uuid" -> plan = strings.shared(JsonFields.uuid(p, value));
-                case "offering_uuid" -> offering = strings.shared(JsonFields.uuid(p, value));
-                case "marketplace_resource_uuid" -> resource = strings.shared(JsonFields.uuid(p, value));
-                case "created" -> created = JsonFields.instant(p, value);
-                case "completed_at" -> completed = JsonFields.instant(p, value);
-                default -> p.skipChildren();
+    void clear() {
+        uuid = null;
+        type = null;
+        state = null;
+        cost = null;
+        limits = null;
+        plan = null;
+        offering = null;
+        resource = null;
+        created = null;
+        completed = null;
+    }
+
+    @Override
+    boolean field(String name, JsonParser p, JsonToken value) throws IOException {
+        switch (name) {
+            case "uuid" -> uuid = JsonFields.uuid(p, value);
+            case "type" -> type = p.readValueAs(OrderType.class);
+            case "state" -> state = p.readValueAs(OrderState.class);
+            case "cost" -> cost = JsonFields.decimal(p, value);
+            case "limits" -> limits = JsonFields.decimals(p, value);
+            case "plan_uuid" -> plan = strings.shared(JsonFields.uuid(p, value));
+            case "offering_uuid" -> offering = strings.shared(JsonFields.uuid(p, value));
+            case "marketplace_resource_uuid" -> resource = strings.shared(JsonFields.uuid(p, value));
+            case "created" -> created = JsonFields.instant(p, value);
+            case "completed_at" -> completed = JsonFields.instant(p, value);
+            default -> {
+                return false;
             }
         }
-        out.accept(new OrderSummary(uuid, type, state, cost, limits, plan, offering, resource, created, completed));
+        return true;
+    }
+
+    @Override
+    OrderSummary summary() {
+        return new OrderSummary(uuid, type, state, cost, limits, plan, offering, resource, created, completed);
     }
 }

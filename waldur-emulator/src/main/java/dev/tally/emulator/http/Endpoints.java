@@ -90,18 +90,12 @@ final class Endpoints {
     }
 
     static Endpoint customers() {
-        Map<String, Filter> f = new LinkedHashMap<>();
-        f.put("name", Filter.icontains("name"));
-        f.put("name_exact", Filter.exact("name"));
-        f.put("native_name", Filter.icontains("native_name"));
-        f.put("abbreviation", Filter.icontains("abbreviation"));
-        f.put("contact_details", Filter.icontains("contact_details"));
-        f.put("registration_code", Filter.exact("registration_code"));
-        f.put("agreement_number", Filter.exact("agreement_number"));
-        f.put("backend_id", Filter.exact("backend_id"));
-        f.put("archived", Filter.bool("archived"));
-        f.put("is_service_provider", Filter.bool("is_service_provider"));
-        f.put("query", Filter.query("name", "native_name", "abbreviation", "domain", "registration_code"));
+        Map<String, Filter> f = new FilterTable().names()
+                .icontains("native_name", "abbreviation", "contact_details")
+                .exact("registration_code", "agreement_number", "backend_id")
+                .bool("archived", "is_service_provider")
+                .put("query", Filter.query("name", "native_name", "abbreviation", "domain", "registration_code"))
+                .map();
         BiPredicate<User, Row> visible = (user, row) -> user != null
                 && (user.staff() || row.uuid().equals(user.customerUuid()));
         return new Endpoint("customers", "Customer", false, Store::customers, visible, f,
@@ -114,25 +108,21 @@ final class Endpoints {
     }
 
     static Endpoint projects(boolean withoutModified) {
-        Map<String, Filter> f = new LinkedHashMap<>();
-        f.put("name", Filter.icontains("name"));
-        f.put("name_exact", Filter.exact("name"));
-        f.put("description", Filter.icontains("description"));
-        f.put("customer", Filter.uuidList("customer_uuid"));
-        f.put("customer_name", Filter.icontains("customer_name"));
-        f.put("customer_native_name", Filter.icontains("customer_native_name"));
-        f.put("customer_abbreviation", Filter.icontains("customer_abbreviation"));
-        f.put("backend_id", Filter.exact("backend_id"));
-        f.put("slug", Filter.exact("slug"));
-        f.put("created", Filter.since("created"));
-        // 8.0.5 ProjectFilter; the serializer shows no modified, so the emulator keeps it hidden (docs/emulator.md).
-        f.put("modified", withoutModified
-                ? (param, values) -> {
-                    throw ApiException.field(param, "This filter is not supported.");
-                }
-                : Filter.sinceOr("modified", "created"));
-        f.put("query", Filter.query("name", "backend_id"));
-        f.put("is_removed", Filter.bool("is_removed"));
+        Map<String, Filter> f = new FilterTable().names()
+                .icontains("description")
+                .put("customer", Filter.uuidList("customer_uuid"))
+                .icontains("customer_name", "customer_native_name", "customer_abbreviation")
+                .exact("backend_id", "slug")
+                .since("created")
+                // 8.0.5 ProjectFilter; the serializer shows no modified, so the emulator keeps it hidden (docs/emulator.md).
+                .put("modified", withoutModified
+                        ? (param, values) -> {
+                            throw ApiException.field(param, "This filter is not supported.");
+                        }
+                        : Filter.sinceOr("modified", "created"))
+                .put("query", Filter.query("name", "backend_id"))
+                .bool("is_removed")
+                .map();
         return new Endpoint("projects", "Project", false, Store::projects,
                 (user, row) -> mine(user, row, "customer_uuid"), f,
                 Set.of("name", "created", "customer_name", "customer_native_name", "customer_abbreviation",
@@ -140,26 +130,24 @@ final class Endpoints {
     }
 
     static Endpoint offerings() {
-        Map<String, Filter> f = new LinkedHashMap<>();
-        f.put("name", Filter.icontains("name"));
-        f.put("name_exact", Filter.exact("name"));
-        f.put("customer", Filter.url("customer"));
-        f.put("customer_uuid", Filter.uuid("customer_uuid"));
-        // Every emulated offering is shared, so it is available to any customer; the UUID is still validated.
-        f.put("allowed_customer_uuid", (param, values) -> {
-            Filter.uuid("customer_uuid").parse(param, values);
-            return row -> row.get("shared").asBoolean();
-        });
-        f.put("service_manager_uuid", Filter.uuidMatchingNothing());
-        f.put("project_uuid", Filter.uuid("project_uuid"));
-        f.put("attributes", OfferingAttributes.FILTER);
-        f.put("state", Filter.choice("state", OFFERING_STATES));
-        f.put("category_uuid", Filter.uuid("category_uuid"));
-        f.put("billable", Filter.bool("billable"));
-        f.put("shared", Filter.bool("shared"));
-        f.put("description", Filter.icontains("description"));
-        f.put("keyword", Filter.query("name", "description", "customer_name"));
-        f.put("type", Filter.exact("type"));
+        Map<String, Filter> f = new FilterTable().names()
+                .url("customer")
+                .uuid("customer_uuid")
+                // Every emulated offering is shared, so it is available to any customer; the UUID is still validated.
+                .put("allowed_customer_uuid", (param, values) -> {
+                    Filter.uuid("customer_uuid").parse(param, values);
+                    return row -> row.get("shared").asBoolean();
+                })
+                .put("service_manager_uuid", Filter.uuidMatchingNothing())
+                .uuid("project_uuid")
+                .put("attributes", OfferingAttributes.FILTER)
+                .choice("state", OFFERING_STATES)
+                .uuid("category_uuid")
+                .bool("billable", "shared")
+                .icontains("description")
+                .put("keyword", Filter.query("name", "description", "customer_name"))
+                .exact("type")
+                .map();
         // OfferingQuerySet.filter_by_ordering_availability_for_user: only Active and Paused offerings, for list and
         // detail alike, so an Archived offering is 404 here and readable only as a provider offering.
         return new Endpoint("marketplace-public-offerings", "Offering", true, Store::offerings,
@@ -168,76 +156,64 @@ final class Endpoints {
     }
 
     static Endpoint orders() {
-        Map<String, Filter> f = new LinkedHashMap<>();
-        f.put("project_uuid", Filter.uuid("project_uuid"));
-        f.put("customer_uuid", Filter.uuid("customer_uuid"));
-        f.put("provider_uuid", Filter.uuid("provider_uuid"));
-        f.put("offering", Filter.url("offering"));
-        f.put("offering_uuid", Filter.uuid("offering_uuid"));
-        f.put("offering_type", Filter.exact("offering_type"));
-        f.put("category_uuid", Filter.uuid("category_uuid"));
-        f.put("service_manager_uuid", Filter.uuidMatchingNothing());
-        f.put("resource", Filter.urlToUuid("/api/marketplace-resources/", "marketplace_resource_uuid"));
-        f.put("resource_uuid", Filter.uuid("marketplace_resource_uuid"));
-        f.put("resource_name", Filter.icontains("resource_name"));
-        f.put("state", Filter.choice("state", OrderState.WIRE_NAMES));
-        f.put("type", Filter.choice("type", OrderType.WIRE_NAMES));
-        f.put("created", Filter.since("created"));
-        f.put("modified", Filter.since("modified"));
-        f.put("query", Filter.query("project_name", "resource_name"));
-        f.put("can_approve_as_consumer", Filter.canApprove(OrderState.PENDING_CONSUMER, "customer_uuid"));
-        f.put("can_approve_as_provider", Filter.canApprove(OrderState.PENDING_PROVIDER, "provider_uuid"));
-        f.put("offering_slug", Filter.offeringSlug());
-        // No emulated offering has a parent offering: the UUID is validated, then nothing matches.
-        f.put("parent_offering_uuid", Filter.uuidMatchingNothing());
+        Map<String, Filter> f = new FilterTable()
+                .uuid("project_uuid", "customer_uuid", "provider_uuid")
+                .url("offering")
+                .uuid("offering_uuid")
+                .exact("offering_type")
+                .uuid("category_uuid")
+                .put("service_manager_uuid", Filter.uuidMatchingNothing())
+                .put("resource", Filter.urlToUuid("/api/marketplace-resources/", "marketplace_resource_uuid"))
+                .put("resource_uuid", Filter.uuid("marketplace_resource_uuid"))
+                .icontains("resource_name")
+                .choice("state", OrderState.WIRE_NAMES)
+                .choice("type", OrderType.WIRE_NAMES)
+                .since("created", "modified")
+                .put("query", Filter.query("project_name", "resource_name"))
+                .put("can_approve_as_consumer", Filter.canApprove(OrderState.PENDING_CONSUMER, "customer_uuid"))
+                .put("can_approve_as_provider", Filter.canApprove(OrderState.PENDING_PROVIDER, "provider_uuid"))
+                .put("offering_slug", Filter.offeringSlug())
+                // No emulated offering has a parent offering: the UUID is validated, then nothing matches.
+                .put("parent_offering_uuid", Filter.uuidMatchingNothing())
+                .map();
         return new Endpoint("marketplace-orders", "Order", false, Store::orders,
                 (user, row) -> mine(user, row, "customer_uuid", "provider_uuid"), f,
                 Set.of("created", "consumer_reviewed_at", "cost", "state"));
     }
 
     static Endpoint resources() {
-        Map<String, Filter> f = new LinkedHashMap<>();
-        f.put("name", Filter.icontains("name"));
-        f.put("name_exact", Filter.exact("name"));
-        f.put("query", Filter.query("name", "backend_id", "effective_id"));
-        f.put("offering", Filter.url("offering"));
-        f.put("offering_uuid", Filter.uuid("offering_uuid"));
-        f.put("offering_type", Filter.exact("offering_type"));
-        f.put("offering_billable", Filter.bool("offering_billable"));
-        f.put("offering_shared", Filter.bool("offering_shared"));
-        f.put("project_uuid", Filter.uuid("project_uuid"));
-        f.put("project_name", Filter.icontains("project_name"));
-        f.put("customer", Filter.urlToUuid("/api/customers/", "customer_uuid"));
-        f.put("customer_uuid", Filter.uuid("customer_uuid"));
-        f.put("provider_uuid", Filter.uuid("provider_uuid"));
-        f.put("category_uuid", Filter.uuid("category_uuid"));
-        f.put("service_manager_uuid", Filter.uuidMatchingNothing());
-        f.put("plan_uuid", Filter.uuid("plan_uuid"));
-        f.put("backend_id", Filter.exact("backend_id"));
-        f.put("state", Filter.choice("state", ResourceState.WIRE_NAMES));
-        f.put("downscaled", Filter.bool("downscaled"));
-        f.put("paused", Filter.bool("paused"));
-        f.put("restrict_member_access", Filter.bool("restrict_member_access"));
-        f.put("created", Filter.since("created"));
-        f.put("modified", Filter.since("modified"));
+        Map<String, Filter> f = new FilterTable().names()
+                .put("query", Filter.query("name", "backend_id", "effective_id"))
+                .url("offering")
+                .uuid("offering_uuid")
+                .exact("offering_type")
+                .bool("offering_billable", "offering_shared")
+                .uuid("project_uuid")
+                .icontains("project_name")
+                .put("customer", Filter.urlToUuid("/api/customers/", "customer_uuid"))
+                .uuid("customer_uuid", "provider_uuid", "category_uuid")
+                .put("service_manager_uuid", Filter.uuidMatchingNothing())
+                .uuid("plan_uuid")
+                .exact("backend_id")
+                .choice("state", ResourceState.WIRE_NAMES)
+                .bool("downscaled", "paused", "restrict_member_access")
+                .since("created", "modified")
+                .map();
         return new Endpoint("marketplace-resources", "Resource", false, Store::resources,
                 (user, row) -> mine(user, row, "customer_uuid", "provider_uuid"), f,
                 Set.of("name", "created", "end_date", "project_name", "state"));
     }
 
     static Endpoint usages() {
-        Map<String, Filter> f = new LinkedHashMap<>();
-        f.put("resource", Filter.urlToUuid("/api/marketplace-resources/", "resource_uuid"));
-        f.put("resource_uuid", Filter.uuid("resource_uuid"));
-        f.put("offering_uuid", Filter.uuid("offering_uuid"));
-        f.put("project_uuid", Filter.uuid("project_uuid"));
-        f.put("customer_uuid", Filter.uuid("customer_uuid"));
-        f.put("type", Filter.exact("type"));
-        f.put("date_before", Filter.dateBound("date", false));
-        f.put("date_after", Filter.dateBound("date", true));
-        f.put("billing_period", Filter.date("billing_period"));
-        f.put("billing_period_year", Filter.prefix("billing_period", "\\d{4}", 0, 4));
-        f.put("billing_period_month", Filter.prefix("billing_period", "\\d{1,2}", 5, 7));
+        Map<String, Filter> f = new FilterTable()
+                .put("resource", Filter.urlToUuid("/api/marketplace-resources/", "resource_uuid"))
+                .uuid("resource_uuid", "offering_uuid", "project_uuid", "customer_uuid")
+                .exact("type")
+                .put("date_before", Filter.dateBound("date", false))
+                .put("date_after", Filter.dateBound("date", true))
+                .put("billing_period", Filter.date("billing_period"))
+                .yearAndMonth("billing_period_year", "billing_period_month", "billing_period")
+                .map();
         return new Endpoint("marketplace-component-usages", "ComponentUsage", false, Store::usages,
                 (user, row) -> mine(user, row, "customer_uuid", "provider_uuid"), f,
                 Set.of("billing_period", "usage"));
@@ -248,12 +224,10 @@ final class Endpoints {
      * {@link #mayReadInvoices} decides who gets 403 instead.
      */
     static Endpoint invoiceItems() {
-        Map<String, Filter> f = new LinkedHashMap<>();
-        f.put("year", Filter.prefix("start", "\\d{4}", 0, 4));
-        f.put("month", Filter.prefix("start", "\\d{1,2}", 5, 7));
-        f.put("customer_uuid", Filter.uuid("customer_uuid"));
-        f.put("project_uuid", Filter.uuid("project_uuid"));
-        f.put("resource_uuid", Filter.uuid("resource_uuid"));
+        Map<String, Filter> f = new FilterTable()
+                .yearAndMonth("year", "month", "start")
+                .uuid("customer_uuid", "project_uuid", "resource_uuid")
+                .map();
         return new Endpoint("invoice-items", "InvoiceItem", false, s -> s.invoices().items(),
                 (user, row) -> mine(user, row, "customer_uuid"), f, Set.of());
     }

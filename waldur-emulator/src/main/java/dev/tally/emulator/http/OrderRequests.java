@@ -21,17 +21,14 @@ import java.util.regex.Pattern;
  * The order endpoints: parse and check a request (lookup 404, actor 403, state 409, body 400), then hand the
  * transition to the store's {@link OrderLifecycle} and answer. Callers hold the write lock.
  */
-final class OrderRequests {
+final class OrderRequests extends RowRequests {
     static final Pattern PLAN_URL =
             Pattern.compile(".*/api/marketplace-public-offerings/([a-f0-9]+)/plans/([a-f0-9]+)/?");
 
-    private final Store store;
     private final OrderLifecycle lifecycle;
-    private final Endpoint orders = Endpoints.orders();
-    private final Endpoint projects = Endpoints.projects();
 
     OrderRequests(Store store, OrderLifecycle lifecycle) {
-        this.store = store;
+        super(store);
         this.lifecycle = lifecycle;
     }
 
@@ -41,7 +38,7 @@ final class OrderRequests {
         User user = request.user();
         String projectUuid = Writes.uuidFromUrl("project", body.get("project"), "/api/projects/");
         JsonRow project = store.projects().find(projectUuid)
-                .filter(p -> projects.visible().test(user, p) && !p.get("is_removed").asBoolean())
+                .filter(p -> PROJECTS.visible().test(user, p) && !p.get("is_removed").asBoolean())
                 .orElseThrow(() -> ApiException.field("project", "Invalid hyperlink - Object does not exist."));
         String offeringUuid = Writes.uuidFromUrl("offering", body.get("offering"),
                 "/api/marketplace-public-offerings/");
@@ -59,11 +56,11 @@ final class OrderRequests {
         String startDate = startDate(body.get("start_date"));
         ObjectNode attributes = body.get("attributes") instanceof ObjectNode a ? a.deepCopy() : Json.NODES.objectNode();
         JsonRow order = lifecycle.create(project, offering, plan, limits, attributes, startDate, user);
-        return Writes.json(201, request, order).header("Location", request.origin() + order.text("url"));
+        return Writes.created(request, order);
     }
 
     Response action(Request request, String rawUuid, String action) {
-        JsonRow order = find(request, rawUuid);
+        JsonRow order = find(ORDERS, request, rawUuid);
         User user = request.user();
         ObjectNode body = request.jsonObject();
         switch (action) {
@@ -120,16 +117,12 @@ final class OrderRequests {
 
     /** {@code DELETE /api/marketplace-orders/{uuid}/}: only while pending. */
     Response delete(Request request, String rawUuid) {
-        JsonRow order = find(request, rawUuid);
+        JsonRow order = find(ORDERS, request, rawUuid);
         requireActor(request.user(), order, "customer_uuid");
         requireState(order, OrderState.PENDING_CONSUMER, OrderState.PENDING_PROVIDER);
         // OrderViewSet.destroy deletes the row (ActionsViewSet.perform_destroy); it does not cancel it.
         store.deleteOrder(order);
         return Response.empty(204);
-    }
-
-    private JsonRow find(Request request, String rawUuid) {
-        return orders.findStored(store, request, rawUuid);
     }
 
     private static void requireActor(User user, JsonRow order, String customerField) {
@@ -155,7 +148,7 @@ final class OrderRequests {
      * otherwise).
      */
     Response update(Request request, String rawUuid) {
-        JsonRow order = find(request, rawUuid);
+        JsonRow order = find(ORDERS, request, rawUuid);
         requireActor(request.user(), order, "customer_uuid");
         requireState(order, OrderState.PENDING_CONSUMER, OrderState.PENDING_PROVIDER, OrderState.PENDING_PROJECT,
                 OrderState.PENDING_START_DATE);

@@ -20,19 +20,16 @@ import java.util.Set;
  * (403), state (409), then the body (400), which reports every bad field at once as DRF does; the store's
  * {@link Organisations} makes the change. Callers hold the write lock.
  */
-final class OrganisationRequests {
+final class OrganisationRequests extends RowRequests {
     private static final Map<String, Integer> CUSTOMER_TEXT = Organisations.CUSTOMER_TEXT;
     private static final Map<String, Integer> PROJECT_TEXT = Organisations.PROJECT_TEXT;
     private static final Set<String> KINDS = Set.of("default", "course", "public");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
-    private final Store store;
     private final Organisations organisations;
-    private final Endpoint customers = Endpoints.customers();
-    private final Endpoint projects = Endpoints.projects();
 
     OrganisationRequests(Store store, Organisations organisations) {
-        this.store = store;
+        super(store);
         this.organisations = organisations;
     }
 
@@ -44,12 +41,12 @@ final class OrganisationRequests {
         ObjectNode body = request.jsonObject();
         validateCustomer(body, false);
         JsonRow customer = organisations.createCustomer(body);
-        return Writes.json(201, request, customer).header("Location", request.origin() + customer.text("url"));
+        return Writes.created(request, customer);
     }
 
     /** {@code PUT/PATCH /api/customers/{uuid}/}: staff, or the customer's own (owner) users. */
     Response updateCustomer(Request request, String rawUuid, boolean partial) {
-        JsonRow customer = find(customers, request, rawUuid);
+        JsonRow customer = find(CUSTOMERS, request, rawUuid);
         requireOwner(request.user(), customer.uuid());
         ObjectNode body = request.jsonObject();
         validateCustomer(body, partial);
@@ -59,7 +56,7 @@ final class OrganisationRequests {
 
     /** {@code DELETE /api/customers/{uuid}/}: staff only; 409 while the customer has projects. */
     Response deleteCustomer(Request request, String rawUuid) {
-        JsonRow customer = find(customers, request, rawUuid);
+        JsonRow customer = find(CUSTOMERS, request, rawUuid);
         if (!request.staff()) {
             throw ApiException.forbidden();
         }
@@ -79,7 +76,7 @@ final class OrganisationRequests {
         JsonRow customer = null;
         try {
             String customerUuid = Writes.uuidFromUrl("customer", body.get("customer"), "/api/customers/");
-            customer = store.customers().find(customerUuid).filter(c -> customers.visible().test(user, c))
+            customer = store.customers().find(customerUuid).filter(c -> CUSTOMERS.visible().test(user, c))
                     .orElse(null);
             if (customer == null) {
                 errors.putArray("customer").add("Invalid hyperlink - Object does not exist.");
@@ -93,12 +90,12 @@ final class OrganisationRequests {
         }
         requireOwner(user, customer.uuid());
         JsonRow project = organisations.createProject(customer, body);
-        return Writes.json(201, request, project).header("Location", request.origin() + project.text("url"));
+        return Writes.created(request, project);
     }
 
     /** {@code PUT/PATCH /api/projects/{uuid}/}: staff or the customer's users; {@code customer} cannot change. */
     Response updateProject(Request request, String rawUuid, boolean partial) {
-        JsonRow project = find(projects, request, rawUuid);
+        JsonRow project = find(PROJECTS, request, rawUuid);
         requireOwner(request.user(), project.text("customer_uuid"));
         ObjectNode body = request.jsonObject();
         ObjectNode errors = Json.NODES.objectNode();
@@ -112,17 +109,13 @@ final class OrganisationRequests {
 
     /** {@code DELETE /api/projects/{uuid}/}: a soft delete; 409 while the project has resources not Terminated. */
     Response deleteProject(Request request, String rawUuid) {
-        JsonRow project = find(projects, request, rawUuid);
+        JsonRow project = find(PROJECTS, request, rawUuid);
         requireOwner(request.user(), project.text("customer_uuid"));
         if (organisations.hasActiveResources(project)) {
             throw ApiException.detail(409, "Project has active resources.");
         }
         organisations.deleteProject(project);
         return Response.empty(204);
-    }
-
-    private JsonRow find(Endpoint endpoint, Request request, String rawUuid) {
-        return endpoint.findStored(store, request, rawUuid);
     }
 
     // Allocator and provider users stand for their organisation's owners.

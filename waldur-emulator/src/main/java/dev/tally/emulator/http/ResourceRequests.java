@@ -23,20 +23,18 @@ import java.util.Map;
  * switch_plan, terminate), checked here and carried out by the store's {@link ResourceEdits} and
  * {@link OrderLifecycle}. Callers hold the write lock.
  */
-final class ResourceRequests {
-    private final Store store;
+final class ResourceRequests extends RowRequests {
     private final OrderLifecycle orders;
     private final ResourceEdits edits;
-    private final Endpoint resources = Endpoints.resources();
 
     ResourceRequests(Store store, OrderLifecycle orders) {
-        this.store = store;
+        super(store);
         this.orders = orders;
         this.edits = new ResourceEdits(store);
     }
 
     Response action(Request request, String rawUuid, String action) {
-        JsonRow resource = find(request, rawUuid);
+        JsonRow resource = find(RESOURCES, request, rawUuid);
         User user = request.user();
         ObjectNode body = request.jsonObject();
         return switch (action) {
@@ -126,7 +124,7 @@ final class ResourceRequests {
 
     /** {@code GET /{uuid}/plan_periods/}: a bare array, not paginated (the view returns serializer.data). */
     Response planPeriods(Request request, String rawUuid) {
-        JsonRow resource = find(request, rawUuid);
+        JsonRow resource = find(RESOURCES, request, rawUuid);
         return Response.json(200, PlanPeriods.list(store, resource));
     }
 
@@ -180,7 +178,7 @@ final class ResourceRequests {
 
     /** PUT/PATCH: name (required for PUT), description, end_date (not in the past); returns those three. */
     Response update(Request request, String rawUuid, boolean partial) {
-        JsonRow resource = find(request, rawUuid);
+        JsonRow resource = find(RESOURCES, request, rawUuid);
         User user = request.user();
         if (!user.staff() && !user.customerUuid().equals(resource.text("customer_uuid"))) {
             throw ApiException.forbidden();
@@ -218,10 +216,6 @@ final class ResourceRequests {
         out.set("description", resource.get("description").deepCopy());
         out.set("end_date", resource.get("end_date").deepCopy());
         return Response.json(200, out);
-    }
-
-    private JsonRow find(Request request, String rawUuid) {
-        return resources.findStored(store, request, rawUuid);
     }
 
     // Consumers (the project's organisation), the provider and staff may act on a resource.

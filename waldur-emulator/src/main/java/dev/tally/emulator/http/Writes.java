@@ -166,6 +166,11 @@ public final class Writes {
         return Response.json(status, Links.absolutize(row.render(), request.origin()));
     }
 
+    /** A POST's answer: 201 with the new row, and its URL in {@code Location}. */
+    static Response created(Request request, JsonRow row) {
+        return json(201, request, row).header("Location", request.origin() + row.text("url"));
+    }
+
     static boolean actsFor(User user, JsonRow row, String customerField) {
         return user.staff() || user.customerUuid().equals(row.text(customerField));
     }

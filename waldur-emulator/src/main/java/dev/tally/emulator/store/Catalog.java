@@ -2,13 +2,23 @@ package dev.tally.emulator.store;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 
 /** The fixed, hand-written part of the dataset: LUMI's allocators, offerings, components and option metadata. */
 final class Catalog {
 
     /** A national allocator and its LUMI share offering. {@code offeringCountry} is blank when only the name says it. */
-    record Allocator(String name, String abbreviation, String slug, String country, String countryName,
-                     String offeringName, String offeringCountry, int weight, boolean ownsShare) {
+    record Allocator(String name, String abbreviation, String country, String countryName, String offeringCountry,
+                     int weight, boolean ownsShare) {
+        /** The organisation's slug, which also names its allocator user: the abbreviation in lower case. */
+        String slug() {
+            return abbreviation.toLowerCase(Locale.ROOT);
+        }
+
+        /** The share offering's name, "LUMI " and the country's name. */
+        String offeringName() {
+            return "LUMI " + countryName;
+        }
     }
 
     /** An offering component; all LUMI components are billed by limit, per month. */
@@ -26,26 +36,16 @@ final class Catalog {
     // The real beta allocators (waldur-docs project-api-examples.md) plus Iceland (api.md usage example).
     // DeiC owns its own share, as in the 2021 "LUMI Denmark" capture; LUMI owns the others (later SDK guide).
     static final List<Allocator> ALLOCATORS = List.of(
-            new Allocator("Danish e-Infrastructure Cooperation", "DeiC", "deic", "DK", "Denmark",
-                    "LUMI Denmark", "DK", 10, true),
-            new Allocator("Estonian Scientific Computing Infrastructure", "ETAIS", "etais", "EE", "Estonia",
-                    "LUMI Estonia", "", 6, false),
-            new Allocator("CSC – IT Center for Science", "CSC", "csc", "FI", "Finland",
-                    "LUMI Finland", "FI", 22, false),
-            new Allocator("Swedish National Infrastructure for Computing", "SNIC", "snic", "SE", "Sweden",
-                    "LUMI Sweden", "SE", 14, false),
-            new Allocator("Swiss National Supercomputing Centre", "CSCS", "cscs", "CH", "Switzerland",
-                    "LUMI Switzerland", "", 8, false),
-            new Allocator("IT4Innovations", "IT4I", "it4i", "CZ", "Czech Republic",
-                    "LUMI Czech Republic", "CZ", 9, false),
-            new Allocator("The Polish Grid Infrastructure", "PL-Grid", "pl-grid", "PL", "Poland",
-                    "LUMI Poland", "PL", 10, false),
-            new Allocator("UNINETT Sigma2 AS", "Sigma2", "sigma2", "NO", "Norway",
-                    "LUMI Norway", "NO", 10, false),
-            new Allocator("VLAAMS SUPERCOMPUTER CENTRUM", "VSC", "vsc", "BE", "Belgium",
-                    "LUMI Belgium", "", 7, false),
-            new Allocator("University of Iceland", "UoI", "uoi", "IS", "Iceland",
-                    "LUMI Iceland", "", 4, false));
+            new Allocator("Danish e-Infrastructure Cooperation", "DeiC", "DK", "Denmark", "DK", 10, true),
+            new Allocator("Estonian Scientific Computing Infrastructure", "ETAIS", "EE", "Estonia", "", 6, false),
+            new Allocator("CSC – IT Center for Science", "CSC", "FI", "Finland", "FI", 22, false),
+            new Allocator("Swedish National Infrastructure for Computing", "SNIC", "SE", "Sweden", "SE", 14, false),
+            new Allocator("Swiss National Supercomputing Centre", "CSCS", "CH", "Switzerland", "", 8, false),
+            new Allocator("IT4Innovations", "IT4I", "CZ", "Czech Republic", "CZ", 9, false),
+            new Allocator("The Polish Grid Infrastructure", "PL-Grid", "PL", "Poland", "PL", 10, false),
+            new Allocator("UNINETT Sigma2 AS", "Sigma2", "NO", "Norway", "NO", 10, false),
+            new Allocator("VLAAMS SUPERCOMPUTER CENTRUM", "VSC", "BE", "Belgium", "", 7, false),
+            new Allocator("University of Iceland", "UoI", "IS", "Iceland", "", 4, false));
 
     /**
      * A "LUMI &lt;Country&gt; / &lt;access type&gt;" offering beside a country's share offering (which keeps its

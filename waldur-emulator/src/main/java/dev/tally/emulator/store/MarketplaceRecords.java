@@ -35,6 +35,20 @@ final class MarketplaceRecords {
         node.put("category_uuid", offering.text("category_uuid"));
     }
 
+    /** A new order or resource row: both shapes begin with the offering and provider fields. */
+    private static ObjectNode startedWithOffering(JsonRow offering) {
+        ObjectNode node = Records.sized(128);
+        putOffering(node, offering);
+        return node;
+    }
+
+    /** The row's own UUID and times, which follow the limits in both shapes; a new row was last modified when made. */
+    private static void putIdentity(ObjectNode node, String uuid, String created) {
+        node.put("uuid", uuid);
+        node.put("created", created);
+        node.put("modified", created);
+    }
+
     /** The plan fields that orders and resources both carry, in Waldur's field order. */
     private static void putPlan(ObjectNode node, JsonRow plan) {
         node.put("plan", plan.text("url"));
@@ -48,8 +62,7 @@ final class MarketplaceRecords {
         JsonRow offering = spec.offering();
         JsonRow plan = spec.plan();
         JsonRow project = spec.project();
-        ObjectNode node = Records.sized(128);
-        putOffering(node, offering);
+        ObjectNode node = startedWithOffering(offering);
         if (plan != null) {
             putPlan(node, plan);
         } else {
@@ -61,9 +74,7 @@ final class MarketplaceRecords {
         }
         node.set("attributes", spec.attributes());
         node.set("limits", spec.limits() == null ? Json.NODES.objectNode() : spec.limits().deepCopy());
-        node.put("uuid", spec.uuid());
-        node.put("created", spec.created());
-        node.put("modified", spec.created());
+        putIdentity(node, spec.uuid(), spec.created());
         node.putNull("resource_uuid");
         node.putNull("resource_type");
         node.put("resource_name", spec.resourceName());
@@ -133,16 +144,12 @@ final class MarketplaceRecords {
 
     static ObjectNode resource(ResourceSpec spec) {
         JsonRow offering = spec.offering();
-        JsonRow plan = spec.plan();
         JsonRow project = spec.project();
-        ObjectNode node = Records.sized(128);
-        putOffering(node, offering);
-        putPlan(node, plan);
+        ObjectNode node = startedWithOffering(offering);
+        putPlan(node, spec.plan());
         node.set("attributes", spec.attributes().deepCopy());
         node.set("limits", spec.limits().deepCopy());
-        node.put("uuid", spec.uuid());
-        node.put("created", spec.created());
-        node.put("modified", spec.created());
+        putIdentity(node, spec.uuid(), spec.created());
         node.put("url", "/api/marketplace-resources/" + spec.uuid() + "/");
         node.put("description", "");
         node.put("state", ResourceState.CREATING.wire());
