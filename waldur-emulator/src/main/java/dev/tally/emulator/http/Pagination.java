@@ -1,6 +1,5 @@
 package dev.tally.emulator.http;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.tally.emulator.store.Json;
 import dev.tally.emulator.store.Row;
 import java.util.ArrayList;
@@ -77,12 +76,8 @@ final class Pagination {
         if (ties != null && !rows.isEmpty()) {
             rows = ties.reorder(matching, from, to);
         }
-        ArrayNode body = Json.NODES.arrayNode();
-        for (Row row : rows) {
-            body.add(Links.absolutize(Links.restrict(row.render(), fields), request.origin()));
-        }
         int next = fault.loop() ? Math.max(1, page - 1) : fault.endless() || page < pages ? page + 1 : 0;
-        Response response = Response.json(200, body);
+        Response response = Response.encoded(200, PageJson.encode(rows, fields, request.origin()));
         if (!fault.endless()) {
             int change = count == 0 ? Math.abs(fault.countChange()) : fault.countChange();
             response.header("X-Result-Count", Integer.toString(count + change));

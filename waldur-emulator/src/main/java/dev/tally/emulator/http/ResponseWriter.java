@@ -80,8 +80,8 @@ public final class ResponseWriter {
         Fault fault = decision.fault();
         boolean reset = false;
         try {
-            byte[] bytes = response.body() == null ? new byte[0]
-                    : Json.MAPPER.writeValueAsBytes(response.body());
+            byte[] bytes = response.encoded() != null ? response.encoded()
+                    : response.body() == null ? new byte[0] : Json.MAPPER.writeValueAsBytes(response.body());
             var headers = exchange.getResponseHeaders();
             headers.set("Content-Type", "application/json");
             headers.set("Access-Control-Expose-Headers", "Link, X-Result-Count");

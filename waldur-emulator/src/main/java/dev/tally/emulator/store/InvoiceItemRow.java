@@ -28,4 +28,9 @@ public final class InvoiceItemRow implements Row {
     public ObjectNode render() {
         return node.deepCopy();
     }
+
+    @Override
+    public ObjectNode view() {
+        return node;
+    }
 }

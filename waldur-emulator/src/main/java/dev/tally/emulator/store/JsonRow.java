@@ -41,6 +41,11 @@ public final class JsonRow implements Row {
         return node.deepCopy();
     }
 
+    @Override
+    public ObjectNode view() {
+        return node;
+    }
+
     public String text(String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();

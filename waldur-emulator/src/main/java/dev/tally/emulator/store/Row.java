@@ -14,4 +14,12 @@ public interface Row {
 
     /** A fresh copy of the serialized object; links are paths starting with {@code /api/}. */
     ObjectNode render();
+
+    /**
+     * The serialized object for reading only, as {@link #render} gives it: a row stored as its tree hands out that
+     * tree itself instead of a copy, so the caller must not change it and must read it under the store's lock.
+     */
+    default ObjectNode view() {
+        return render();
+    }
 }
