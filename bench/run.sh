@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Tally benchmarks. Every figure is a ratio against a baseline measured in the same run, median of
-# several repetitions, because the machine is shared and noisy. Rewrites ../BENCHMARKS.md.
+# several repetitions, because the machine is shared and noisy. Rewrites the table at the top of
+# ../BENCHMARKS.md and keeps every section after it (measurements by hand, notes) as it was.
 #
 #   bench/run.sh [--scale N] [--quick] [--refresh-only]
 #
@@ -257,6 +258,14 @@ bench_end_to_end() {
     record "peak RSS of monthly report, MB" "$scale" "failed" "512" "-" "≤ 512 MB" "FAIL: ${failed_line:-harvest failed}"
   fi
 
+  if [ "$report_ok" = 1 ]; then
+    # the staff's monthly report again, as a second run finds it: the snapshot's cache made by the run above
+    local report_wall
+    report_wall=$(time_cmd "$reps" java $TALLY_JVM -jar "$tally_jar" "${report_args[@]}")
+    record "monthly report (xlsx, csv, png, svg) from a harvested snapshot, cache made, wall seconds" "$scale" \
+        "$report_wall" "8" "$(ratio "$report_wall" 8)" "≤ 8 s" "$(awk -v a="$report_wall" 'BEGIN {print (a <= 8 ? "pass" : "FAIL")}')"
+  fi
+
   if [ "$harvest_ok" = 1 ] && [ "$report_ok" = 1 ]; then
     e2e() { java $HARVEST_JVM -jar "$tally_jar" "${harvest_args[@]}" && java $TALLY_JVM -jar "$tally_jar" "${report_args[@]}"; }
     local wall
@@ -266,6 +275,20 @@ bench_end_to_end() {
   else
     record "end to end: harvest + monthly report" "$scale" "failed" "15" "-" "< 15 s" "FAIL: see the peak RSS rows"
   fi
+}
+
+# --- the demo ---------------------------------------------------------------------------------------
+# `./tally demo` as the README has it (the launcher's own JVM options, emulator start, harvest, report), after one run
+# that is not timed: the target is "after the first build", and that run also builds anything the launcher finds stale.
+bench_demo() {
+  local what="./tally demo end to end (emulator start, harvest, monthly report), wall seconds"
+  if ! (cd "$work" && "$root/tally" demo --out "$work/demo" > "$work/demo.out" 2> "$work/demo.err"); then
+    record "$what" 1 "failed" "6" "-" "≤ 6 s" "FAIL: $(tail -1 "$work/demo.err" | cut -c1-120)"
+    return
+  fi
+  local demo
+  demo=$(time_cmd "$reps" bash -c "cd '$work' && '$root/tally' demo --out '$work/demo'")
+  record "$what" 1 "$demo" "6" "$(ratio "$demo" 6)" "≤ 6 s" "$(awk -v a="$demo" 'BEGIN {print (a <= 6 ? "pass" : "FAIL")}')"
 }
 
 # --- funder query -------------------------------------------------------------------------------
@@ -361,6 +384,7 @@ for scale in "${scales[@]}"; do
   stop_emulator
   bench_funder_query "$scale"
 done
+bench_demo
 bench_xlsx
 bench_aggregation
 
@@ -378,7 +402,14 @@ bench_aggregation
   echo "|---|---|---|---|---|---|---|"
   awk -F'\t' '{printf "| %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7}' "$results"
   echo
-  if [ -f "$root/bench/NOTES.md" ]; then cat "$root/bench/NOTES.md"; fi
-} > "$root/BENCHMARKS.md"
+  # Every section after the old table (measurements by hand, notes) stays as it was: only the table is this run's.
+  # A first BENCHMARKS.md starts from bench/NOTES.md.
+  if [ -f "$root/BENCHMARKS.md" ]; then
+    awk 'f || /^## / {f = 1; print}' "$root/BENCHMARKS.md"
+  elif [ -f "$root/bench/NOTES.md" ]; then
+    cat "$root/bench/NOTES.md"
+  fi
+} > "$work/BENCHMARKS.md"
+mv "$work/BENCHMARKS.md" "$root/BENCHMARKS.md"
 log "wrote BENCHMARKS.md"
 cat "$root/BENCHMARKS.md"
