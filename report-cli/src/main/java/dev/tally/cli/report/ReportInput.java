@@ -15,7 +15,6 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * What a report is computed from: the snapshot (for provenance), the core dataset built from it and
@@ -112,20 +111,15 @@ public final class ReportInput {
             // parsed while the files are hashed; nothing of it is used unless every checksum matches
             SourceData source = opening.readWhileVerifying(FactBuilder::source);
             snapshot = opening.verified();
-            // written while the dataset is assembled; both only read the source data
-            CompletableFuture<Void> stored = cache.enabled()
-                    ? CompletableFuture.runAsync(() -> cache.store(snapshot, source), ReportInput::daemon)
-                    : CompletableFuture.completedFuture(null);
-            dataset = builder.dataset(snapshot.manifest(), source, history);
-            stored.join();
+            // stored before the dataset is assembled, so that assembling lets the usages go as it takes them: the first
+            // report of a scale-20 snapshot peaked 60-80 MB lower than with the two side by side (BENCHMARKS.md, "The
+            // first report of a snapshot")
+            if (cache.enabled()) {
+                cache.store(snapshot, source);
+            }
+            dataset = builder.dataset(snapshot.manifest(), source, history, true);
         }
         return new ReportInput(snapshot, dataset);
-    }
-
-    private static void daemon(Runnable r) {
-        Thread t = new Thread(r, "tally-cache-write");
-        t.setDaemon(true);
-        t.start();
     }
 
     /** The last full month before the harvest: the default report month. */
