@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * A list page's JSON text, written straight from the rows' stored trees: the bytes that {@link Links#restrict} and
@@ -46,10 +47,16 @@ final class PageJson {
     /** The row's fields, only those named in {@code fields} when it has any of them ({@link Links#restrict}). */
     private static void writeRow(JsonGenerator g, ObjectNode row, List<String> fields, String origin) throws IOException {
         boolean restricted = !fields.isEmpty() && fields.stream().anyMatch(row::has);
+        writeObject(g, row, restricted ? fields::contains : name -> true, origin);
+    }
+
+    /** The object's fields that {@code keep} accepts, in its order. */
+    private static void writeObject(JsonGenerator g, ObjectNode object, Predicate<String> keep, String origin)
+            throws IOException {
         g.writeStartObject();
-        for (Iterator<Map.Entry<String, JsonNode>> it = row.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
-            if (!restricted || fields.contains(field.getKey())) {
+            if (keep.test(field.getKey())) {
                 g.writeFieldName(field.getKey());
                 write(g, field.getValue(), origin);
             }
@@ -65,13 +72,7 @@ final class PageJson {
     /** One value, a stored link path written as a URL on {@code origin} at any depth ({@link Links#absolutize}). */
     private static void write(JsonGenerator g, JsonNode value, String origin) throws IOException {
         if (value instanceof ObjectNode object) {
-            g.writeStartObject();
-            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                g.writeFieldName(field.getKey());
-                write(g, field.getValue(), origin);
-            }
-            g.writeEndObject();
+            writeObject(g, object, name -> true, origin);
         } else if (value instanceof ArrayNode array) {
             g.writeStartArray();
             for (int i = 0; i < array.size(); i++) {
