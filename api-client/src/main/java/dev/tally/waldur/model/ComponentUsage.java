@@ -13,24 +13,17 @@ import java.time.ZoneOffset;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ComponentUsage(
-        String uuid,
+        @CanonicalUuid String uuid,
         String type,
         String name,
         BigDecimal usage,
         Instant date,
         @JsonProperty("billing_period") LocalDate billingPeriod,
-        @JsonProperty("resource_uuid") String resourceUuid,
-        @JsonProperty("offering_uuid") String offeringUuid,
-        @JsonProperty("project_uuid") String projectUuid,
-        @JsonProperty("customer_uuid") String customerUuid,
+        @JsonProperty("resource_uuid") @CanonicalUuid String resourceUuid,
+        @JsonProperty("offering_uuid") @CanonicalUuid String offeringUuid,
+        @JsonProperty("project_uuid") @CanonicalUuid String projectUuid,
+        @JsonProperty("customer_uuid") @CanonicalUuid String customerUuid,
         Instant created) {
-    public ComponentUsage {
-        uuid = Uuids.normalise(uuid);
-        resourceUuid = Uuids.normalise(resourceUuid);
-        offeringUuid = Uuids.normalise(offeringUuid);
-        projectUuid = Uuids.normalise(projectUuid);
-        customerUuid = Uuids.normalise(customerUuid);
-    }
 
     /**
      * The billing month as its first day: {@code billing_period}, or when that is missing the UTC month

@@ -12,7 +12,7 @@ import java.time.Instant;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DryRun(
-        String uuid,
+        @CanonicalUuid String uuid,
         String url,
         int state,
         @JsonProperty("get_state_display") String stateDisplay,
@@ -26,9 +26,6 @@ public record DryRun(
     /** Dry-run state {@code erred}. */
     public static final int ERRED = 4;
 
-    public DryRun {
-        uuid = Uuids.normalise(uuid);
-    }
 
     /** Done or erred: polling can stop. */
     public boolean isFinished() {

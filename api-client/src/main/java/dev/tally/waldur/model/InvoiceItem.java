@@ -14,7 +14,7 @@ import java.time.ZoneOffset;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record InvoiceItem(
-        String uuid,
+        @CanonicalUuid String uuid,
         String name,
         BigDecimal price,
         @JsonProperty("unit_price") BigDecimal unitPrice,
@@ -22,8 +22,8 @@ public record InvoiceItem(
         String unit,
         Instant start,
         Instant end,
-        @JsonProperty("resource_uuid") String resourceUuid,
-        @JsonProperty("project_uuid") String projectUuid,
+        @JsonProperty("resource_uuid") @CanonicalUuid String resourceUuid,
+        @JsonProperty("project_uuid") @CanonicalUuid String projectUuid,
         @JsonProperty("billing_type") String billingType,
         Details details) {
 
@@ -32,11 +32,6 @@ public record InvoiceItem(
     public record Details(@JsonProperty("offering_component_type") String componentType) {
     }
 
-    public InvoiceItem {
-        uuid = Uuids.normalise(uuid);
-        resourceUuid = Uuids.normalise(resourceUuid);
-        projectUuid = Uuids.normalise(projectUuid);
-    }
 
     /** The billed amount: {@code price}, or {@code unit_price × quantity} where the price is absent; null without either. */
     public BigDecimal amount() {

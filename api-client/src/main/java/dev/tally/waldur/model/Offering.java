@@ -18,11 +18,11 @@ import java.util.Map;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Offering(
-        String uuid,
+        @CanonicalUuid String uuid,
         String url,
         String name,
         String description,
-        @JsonProperty("customer_uuid") String customerUuid,
+        @JsonProperty("customer_uuid") @CanonicalUuid String customerUuid,
         @JsonProperty("customer_name") String customerName,
         String type,
         String state,
@@ -36,8 +36,6 @@ public record Offering(
         List<Plan> plans,
         Instant created) {
     public Offering {
-        uuid = Uuids.normalise(uuid);
-        customerUuid = Uuids.normalise(customerUuid);
         components = components == null ? List.of() : List.copyOf(components);
         plans = plans == null ? List.of() : List.copyOf(plans);
     }

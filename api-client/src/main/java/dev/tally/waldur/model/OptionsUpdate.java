@@ -9,8 +9,5 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * instead (docs/waldur.md, Resources). Exactly one of the two is non-null.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record OptionsUpdate(String status, @JsonProperty("order_uuid") String orderUuid) {
-    public OptionsUpdate {
-        orderUuid = Uuids.normalise(orderUuid);
-    }
+public record OptionsUpdate(String status, @JsonProperty("order_uuid") @CanonicalUuid String orderUuid) {
 }

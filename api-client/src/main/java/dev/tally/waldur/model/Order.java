@@ -15,36 +15,29 @@ import java.util.Map;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Order(
-        String uuid,
+        @CanonicalUuid String uuid,
         String url,
         OrderType type,
         OrderState state,
         BigDecimal cost,
         Map<String, BigDecimal> limits,
         JsonNode attributes,
-        @JsonProperty("plan_uuid") String planUuid,
+        @JsonProperty("plan_uuid") @CanonicalUuid String planUuid,
         @JsonProperty("plan_name") String planName,
-        @JsonProperty("offering_uuid") String offeringUuid,
+        @JsonProperty("offering_uuid") @CanonicalUuid String offeringUuid,
         @JsonProperty("offering_name") String offeringName,
         @JsonProperty("offering_type") String offeringType,
-        @JsonProperty("provider_uuid") String providerUuid,
-        @JsonProperty("project_uuid") String projectUuid,
+        @JsonProperty("provider_uuid") @CanonicalUuid String providerUuid,
+        @JsonProperty("project_uuid") @CanonicalUuid String projectUuid,
         @JsonProperty("project_name") String projectName,
-        @JsonProperty("customer_uuid") String customerUuid,
-        @JsonProperty("marketplace_resource_uuid") String marketplaceResourceUuid,
+        @JsonProperty("customer_uuid") @CanonicalUuid String customerUuid,
+        @JsonProperty("marketplace_resource_uuid") @CanonicalUuid String marketplaceResourceUuid,
         @JsonProperty("resource_name") String resourceName,
         @JsonProperty("error_message") String errorMessage,
         Instant created,
         Instant modified,
         @JsonProperty("completed_at") Instant completedAt) {
     public Order {
-        uuid = Uuids.normalise(uuid);
-        planUuid = Uuids.normalise(planUuid);
-        offeringUuid = Uuids.normalise(offeringUuid);
-        providerUuid = Uuids.normalise(providerUuid);
-        projectUuid = Uuids.normalise(projectUuid);
-        customerUuid = Uuids.normalise(customerUuid);
-        marketplaceResourceUuid = Uuids.normalise(marketplaceResourceUuid);
         limits = OrderedMaps.copyOf(limits);
     }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Plan(
-        String uuid,
+        @CanonicalUuid String uuid,
         String url,
         String name,
         PlanUnit unit,
@@ -26,7 +26,6 @@ public record Plan(
         List<PlanComponent> components,
         @JsonProperty("future_prices") Map<String, BigDecimal> futurePrices) {
     public Plan {
-        uuid = Uuids.normalise(uuid);
         prices = OrderedMaps.copyOf(prices);
         // Waldur's code writes null for a component without a future price (the 8.0.5 schema says number): none pending
         if (futurePrices != null && futurePrices.containsValue(null)) {

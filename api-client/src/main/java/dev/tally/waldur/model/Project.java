@@ -8,10 +8,10 @@ import java.time.LocalDate;
 /** A project of a customer. {@code backendId} carries the allocator's own project id on Puhuri. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Project(
-        String uuid,
+        @CanonicalUuid String uuid,
         String url,
         String name,
-        @JsonProperty("customer_uuid") String customerUuid,
+        @JsonProperty("customer_uuid") @CanonicalUuid String customerUuid,
         @JsonProperty("customer_name") String customerName,
         @JsonProperty("backend_id") String backendId,
         @JsonProperty("is_industry") Boolean isIndustry,
@@ -19,8 +19,4 @@ public record Project(
         String kind,
         @JsonProperty("end_date") LocalDate endDate,
         Instant created) {
-    public Project {
-        uuid = Uuids.normalise(uuid);
-        customerUuid = Uuids.normalise(customerUuid);
-    }
 }

@@ -15,22 +15,22 @@ import java.util.Map;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Resource(
-        String uuid,
+        @CanonicalUuid String uuid,
         String url,
         String name,
         String description,
         ResourceState state,
         Map<String, BigDecimal> limits,
-        @JsonProperty("plan_uuid") String planUuid,
+        @JsonProperty("plan_uuid") @CanonicalUuid String planUuid,
         @JsonProperty("plan_name") String planName,
-        @JsonProperty("offering_uuid") String offeringUuid,
+        @JsonProperty("offering_uuid") @CanonicalUuid String offeringUuid,
         @JsonProperty("offering_name") String offeringName,
         @JsonProperty("offering_type") String offeringType,
-        @JsonProperty("project_uuid") String projectUuid,
+        @JsonProperty("project_uuid") @CanonicalUuid String projectUuid,
         @JsonProperty("project_name") String projectName,
-        @JsonProperty("customer_uuid") String customerUuid,
+        @JsonProperty("customer_uuid") @CanonicalUuid String customerUuid,
         @JsonProperty("customer_name") String customerName,
-        @JsonProperty("provider_uuid") String providerUuid,
+        @JsonProperty("provider_uuid") @CanonicalUuid String providerUuid,
         @JsonProperty("backend_id") String backendId,
         JsonNode attributes,
         JsonNode options,
@@ -38,12 +38,6 @@ public record Resource(
         Instant created,
         Instant modified) {
     public Resource {
-        uuid = Uuids.normalise(uuid);
-        planUuid = Uuids.normalise(planUuid);
-        offeringUuid = Uuids.normalise(offeringUuid);
-        projectUuid = Uuids.normalise(projectUuid);
-        customerUuid = Uuids.normalise(customerUuid);
-        providerUuid = Uuids.normalise(providerUuid);
         limits = OrderedMaps.copyOf(limits);
     }
 

@@ -4,22 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** A row that is stored as its serialized JSON tree; writers mutate {@link #node()} under the store's write lock. */
-public final class JsonRow implements Row {
-    private final ObjectNode node;
+public final class JsonRow extends TreeRow {
     // Fields Waldur filters on but does not serialise (a project's modified); read by get(), never rendered.
     private ObjectNode hidden;
 
     JsonRow(ObjectNode node) {
-        this.node = node;
+        super(node);
     }
 
     ObjectNode node() {
         return node;
-    }
-
-    @Override
-    public String uuid() {
-        return node.get("uuid").asText();
     }
 
     @Override
@@ -34,16 +28,6 @@ public final class JsonRow implements Row {
             hidden = Json.NODES.objectNode();
         }
         hidden.put(field, value);
-    }
-
-    @Override
-    public ObjectNode render() {
-        return node.deepCopy();
-    }
-
-    @Override
-    public ObjectNode view() {
-        return node;
     }
 
     public String text(String field) {
