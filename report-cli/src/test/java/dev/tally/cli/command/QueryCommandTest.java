@@ -71,7 +71,7 @@ class QueryCommandTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "--group-by|contry|unknown dimension 'contry' at position 1",
+        "--group-by|contry|unknown dimension 'contry' at position 1; did you mean 'country'?",
         "--where|country ==|at position",
         "--measure|limit.tpu_k_hours|unknown component 'tpu_k_hours'"})
     void badQueriesAreUsageErrors(String option, String value, String message) {

@@ -120,7 +120,7 @@ final class FilterParser {
         }
         next++;
         Dimension dim = Dimension.byKey(name.text.toLowerCase(Locale.ROOT))
-                .orElseThrow(() -> new QueryException("unknown dimension '" + name.text + "'", name.position));
+                .orElseThrow(() -> Dimension.unknown(name.text, name.position));
         boolean negated = false;
         if (keyword("not")) {
             next++;

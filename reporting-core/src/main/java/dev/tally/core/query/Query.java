@@ -46,7 +46,7 @@ public record Query(Period period, List<Dimension> dimensions, List<Measure> mea
     public static List<Dimension> parseDimensions(String text) {
         List<Dimension> out = new ArrayList<>();
         forEachItem(text, (item, pos) -> out.add(Dimension.byKey(item.toLowerCase(Locale.ROOT))
-                .orElseThrow(() -> new QueryException("unknown dimension '" + item + "'", pos))));
+                .orElseThrow(() -> Dimension.unknown(item, pos))));
         return out;
     }
 

@@ -15,6 +15,12 @@ public final class QueryException extends IllegalArgumentException {
         this.position = position;
     }
 
+    /** A problem at a position, then what to do about it ({@code did you mean 'country'?}). */
+    QueryException(String problem, int position, String hint) {
+        super((position > 0 ? problem + " at position " + position : problem) + "; " + hint);
+        this.position = position;
+    }
+
     /** A problem not tied to a position. */
     public QueryException(String problem) {
         this(problem, 0);

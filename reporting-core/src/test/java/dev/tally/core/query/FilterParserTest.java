@@ -46,8 +46,8 @@ class FilterParserTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "contry = 'Finland'                      | unknown dimension 'contry' at position 1",
-        "country = 'Finland' and plann = 'x'     | unknown dimension 'plann' at position 25",
+        "contry = 'Finland'                      | unknown dimension 'contry' at position 1; did you mean 'country'?",
+        "country = 'Finland' and plann = 'x'     | unknown dimension 'plann' at position 25; did you mean 'plan'?",
         "country = 'Finland                      | unterminated string at position 11",
         "country 'Finland'                       | expected an operator (=, !=, <, <=, >, >=, in, contains, like) after 'country' but found 'Finland' at position 9",
         "country in ('Finland' 'Denmark')        | expected ')' or ',' but found 'Denmark' at position 23",

@@ -206,7 +206,12 @@ class QueryEngineTest {
     @Test
     void unknownNamesAreReportedWithTheirPosition() {
         assertThatThrownBy(() -> january().dimensions("country, contry"))
-                .hasMessage("unknown dimension 'contry' at position 10");
+                .hasMessage("unknown dimension 'contry' at position 10; did you mean 'country'?");
+        assertThatThrownBy(() -> january().dimensions("nation"))
+                .hasMessage("unknown dimension 'nation' at position 1; dimensions are project, customer, country,"
+                        + " country_source, offering, plan, resource_state, order_type, order_state, is_industry,"
+                        + " is_commercial, is_training, used_ai_tech, access_type, field_of_science, allocation, month,"
+                        + " quarter, year");
         assertThatThrownBy(() -> january().measures("cost, limit"))
                 .hasMessage("measure 'limit' needs a component, like limit.cpu_k_hours at position 7");
         assertThatThrownBy(() -> run(january().measures("limit.cpu")))
