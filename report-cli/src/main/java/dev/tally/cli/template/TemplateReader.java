@@ -187,7 +187,10 @@ final class TemplateReader {
             try {
                 Query.parseDimensions(String.join(",", dims));
             } catch (QueryException e) {
-                throw error(path + ".dimensions", withoutPosition(e) + "; dimensions are " + dimensionNames());
+                // the engine's message names the dimension meant or lists them all; say it once
+                String problem = withoutPosition(e);
+                boolean said = problem.contains("dimensions are") || problem.contains("did you mean");
+                throw error(path + ".dimensions", said ? problem : problem + "; dimensions are " + dimensionNames());
             }
         });
         List<String> measures = list(q, path, "measures");
@@ -308,7 +311,7 @@ final class TemplateReader {
     }
 
     private static String withoutPosition(QueryException e) {
-        return e.getMessage().replaceFirst(" at position \\d+$", "");
+        return e.getMessage().replaceFirst(" at position \\d+(?=;|$)", "");
     }
 
     private static String dimensionNames() {

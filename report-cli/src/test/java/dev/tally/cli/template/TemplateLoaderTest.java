@@ -30,8 +30,14 @@ class TemplateLoaderTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', ignoreLeadingAndTrailingWhitespace = false, value = {
-        "      measures: [cots]|my.yaml:6:18: at 'sections[0].query.measures[0]': unknown measure 'cots'",
-        "      dimensions: [contry]|my.yaml:5:7: at 'sections[0].query.dimensions': unknown dimension 'contry'",
+        "      measures: [cots]|my.yaml:6:18: at 'sections[0].query.measures[0]': unknown measure 'cots' (did you mean 'cost'?);"
+                + " measures are allocations,",
+        "      dimensions: [contry]|my.yaml:5:7: at 'sections[0].query.dimensions': unknown dimension 'contry'; did you mean"
+                + " 'country'?",
+        "      dimensions: [nation]|my.yaml:5:7: at 'sections[0].query.dimensions': unknown dimension 'nation'; dimensions are"
+                + " project, customer, country, country_source, offering, plan, resource_state, order_type, order_state,"
+                + " is_industry, is_commercial, is_training, used_ai_tech, access_type, field_of_science, allocation, month,"
+                + " quarter, year",
         "      filter: \"country = \"|my.yaml:7:7: at 'sections[0].query.filter': filter 'country = ':",
         "      period: last week|my.yaml:7:7: at 'sections[0].query.period': unknown period 'last week'",
         "      top: -1|my.yaml:7:7: at 'sections[0].query.top': 'top' must be a whole number from 0 to 2147483647, got '-1'",

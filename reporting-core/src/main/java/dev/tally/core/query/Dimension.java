@@ -1,7 +1,6 @@
 package dev.tally.core.query;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -55,16 +54,13 @@ public enum Dimension {
     }
 
     /**
-     * The error for a name that is no dimension: the nearest dimension when the name is one or two edits from it (a
-     * typo), else the list of all of them, so the user's next try can be right.
+     * The error for a name that is no dimension: the dimension it is a typo of, else the list of all of them, so the
+     * user's next try can be right.
      */
     static QueryException unknown(String name, int position) {
-        String lower = name.toLowerCase(Locale.ROOT);
         List<String> keys = Arrays.stream(values()).map(Dimension::key).toList();
-        String nearest = keys.stream().min(Comparator.comparingInt(k -> FilterCompiler.distance(lower, k))).orElseThrow();
-        boolean typo = FilterCompiler.distance(lower, nearest) <= (lower.length() <= 4 ? 1 : 2);
-        return new QueryException("unknown dimension '" + name + "'", position,
-                typo ? "did you mean '" + nearest + "'?" : "dimensions are " + String.join(", ", keys));
+        return new QueryException("unknown dimension '" + name + "'", position, Typo.meant(name, keys)
+                .map(k -> "did you mean '" + k + "'?").orElse("dimensions are " + String.join(", ", keys)));
     }
 
     /** Whether it describes orders only, so only the {@code orders} and {@code order_cost} measures can use it. */

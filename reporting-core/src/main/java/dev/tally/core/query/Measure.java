@@ -1,6 +1,7 @@
 package dev.tally.core.query;
 
 import dev.tally.core.table.ColumnType;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -133,8 +134,10 @@ public record Measure(Kind kind, String component, Derived derived) {
                 return of(k);
             }
         }
-        throw new QueryException("unknown measure '" + t + "'; measures are allocations, projects, cost, order_cost, orders,"
-                + " limit.C, usage.C, utilisation.C, each also as share.M, change.M or change_pct.M", position);
+        String meant = Typo.meant(head, Arrays.stream(Kind.values()).map(k -> k.key).toList())
+                .map(k -> " (did you mean '" + k + (dot < 0 ? "" : t.substring(dot)) + "'?)").orElse("");
+        throw new QueryException("unknown measure '" + t + "'" + meant, position, "measures are allocations, projects, cost,"
+                + " order_cost, orders, limit.C, usage.C, utilisation.C, each also as share.M, change.M or change_pct.M");
     }
 
     /** Whether this measure derives from another ({@code share.}, {@code change.}, {@code change_pct.}). */
