@@ -70,10 +70,10 @@ public final class DemoCommand extends TallySubcommand implements Callable<Integ
     static final int DEFAULT_PORT = 8777;
 
     @Option(names = "--port", defaultValue = "" + DEFAULT_PORT, paramLabel = "PORT",
-            description = "Loopback port for the emulator; 0 takes any free one. The port is part of every URL in the"
-                    + " snapshot (and so of its checksums and the report's provenance): the same port, seed and scale give"
-                    + " the same bytes on any date. When the port is in use, a free one is taken and a warning says so."
-                    + " Default: ${DEFAULT-VALUE}.")
+            description = "Loopback port for the emulator; 0 takes any free one. The port is part of every URL in"
+                    + " the snapshot (and so of its checksums and the report's provenance): the same port, seed and"
+                    + " scale give the same bytes on any date. When the port is in use, a free one is taken and a"
+                    + " warning says so. Default: ${DEFAULT-VALUE}.")
     int port;
 
     @Override

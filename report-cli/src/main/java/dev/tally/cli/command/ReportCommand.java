@@ -66,8 +66,8 @@ public final class ReportCommand extends SnapshotCommand implements Callable<Int
             + " typed columns, as an Excel table for pivot tables (a template can ask for it with data_sheet: true).")
     boolean dataSheet;
 
-    @Option(names = "--exact", description = "CSV money at full precision (Waldur's 10 decimals) instead of rounded to the cent,"
-            + " so re-adding the rows gives the totals exactly.")
+    @Option(names = "--exact", description = "CSV money at full precision (Waldur's 10 decimals) instead of rounded to"
+            + " the cent, so re-adding the rows gives the totals exactly.")
     boolean exact;
 
     @Override
