@@ -181,30 +181,10 @@ final class FilterCompiler {
         }
         String lower = text.toLowerCase(java.util.Locale.ROOT);
         List<String> nearest = codes.stream().map(c -> values.label(dim, c)).distinct()
-                .sorted(java.util.Comparator.comparingInt((String l) -> distance(lower, l.toLowerCase(java.util.Locale.ROOT)))
+                .sorted(java.util.Comparator.comparingInt((String l) -> Typo.edits(lower, l.toLowerCase(java.util.Locale.ROOT)))
                         .thenComparing(java.util.Comparator.naturalOrder()))
                 .limit(NEAREST).toList();
         return head + "; nearest of its " + n + " known values: " + String.join(", ", nearest);
-    }
-
-    /** Levenshtein distance, for suggesting the values nearest a mistyped one. */
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     /** The literal's text, after checking it is a possible value of an enumerated dimension. */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The known name a mistyped one was probably meant to be, for "did you mean" in an error. */
+/** Edit distance for mistyped names and values, and the known name a mistyped one was probably meant to be. */
 final class Typo {
     private Typo() {
     }
@@ -18,7 +18,8 @@ final class Typo {
     static Optional<String> meant(String name, List<String> known) {
         String lower = name.toLowerCase(Locale.ROOT);
         int allowed = lower.length() <= 4 ? 1 : 2;
-        return known.stream().min(Comparator.comparingInt(k -> edits(lower, k))).filter(k -> edits(lower, k) <= allowed);
+        String nearest = known.stream().min(Comparator.comparingInt(k -> edits(lower, k))).orElse(null);
+        return nearest != null && edits(lower, nearest) <= allowed ? Optional.of(nearest) : Optional.empty();
     }
 
     /** Edits from {@code a} to {@code b}: Levenshtein's, with a swap of two neighbours as one (optimal alignment). */
